@@ -1,0 +1,95 @@
+// Detects the daily and weekly cycles present in a regular series by seasonal strength: how much
+// of the detrended variance a per-phase profile explains, corrected for the profile's own fit to
+// noise (Hyndman & Athanasopoulos, Forecasting: Principles and Practice, 3rd ed., §4.2).
+
+import { mean } from "./stats";
+
+/** A seasonal cycle found in a series. */
+export interface SeasonalPeriod {
+  readonly name: "daily" | "weekly";
+  /** Length in steps of the series' interval. */
+  readonly steps: number;
+  /** Seasonal strength in [0, 1]: 0 none, 1 a perfect repeating pattern. */
+  readonly strength: number;
+}
+
+/** Strength at or above which a cycle counts as present. */
+export const SEASONAL_THRESHOLD = 0.2;
+
+/** Steps per day at this interval, or undefined when a day is not a whole number of at least 4 steps. */
+export function stepsPerDay(intervalSec: number): number | undefined {
+  const p = 86400 / intervalSec;
+  return Number.isInteger(p) && p >= 4 ? p : undefined;
+}
+
+/** Centered moving average of window `w` (2 x w when w is even), NaN where it does not reach. */
+export function centeredMovingAverage(x: ArrayLike<number>, w: number): Float64Array {
+  const n = x.length;
+  const out = new Float64Array(n).fill(NaN);
+  const prefix = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i] + x[i];
+  const half = Math.floor(w / 2);
+  for (let t = half; t + half < n; t++) {
+    const s = prefix[t + half + 1] - prefix[t - half];
+    // An even window is a 2 x w average: half weight on its two end points.
+    out[t] = w % 2 === 1 ? s / w : (s - 0.5 * x[t - half] - 0.5 * x[t + half]) / w;
+  }
+  return out;
+}
+
+/** Strength of a profile repeating every `period` steps in `x` (already detrended; NaN skipped). */
+export function profileStrength(x: ArrayLike<number>, period: number): number {
+  const sums = new Float64Array(period);
+  const counts = new Float64Array(period);
+  for (let t = 0; t < x.length; t++) {
+    if (Number.isNaN(x[t])) continue;
+    sums[t % period] += x[t];
+    counts[t % period]++;
+  }
+  let ssTot = 0;
+  let ssRem = 0;
+  let n = 0;
+  let grand = 0;
+  for (let t = 0; t < x.length; t++) if (!Number.isNaN(x[t])) { grand += x[t]; n++; }
+  grand /= n || 1;
+  for (let t = 0; t < x.length; t++) {
+    if (Number.isNaN(x[t])) continue;
+    const p = t % period;
+    ssTot += (x[t] - grand) ** 2;
+    ssRem += (x[t] - sums[p] / counts[p]) ** 2;
+  }
+  if (!(ssTot > 0) || n <= period) return 0;
+  // A profile fitted to k values per phase absorbs 1/k of pure noise; undo that bias.
+  const k = n / period;
+  const corrected = ssRem * (k / (k - 1));
+  return Math.max(0, Math.min(1, 1 - corrected / ssTot));
+}
+
+/**
+ * The daily and weekly cycles of a series. Daily needs two full days; weekly needs two full weeks
+ * and is measured on the daily means, after a straight-line trend is removed.
+ */
+export function detectSeasonality(values: ArrayLike<number>, intervalSec: number): SeasonalPeriod[] {
+  const day = stepsPerDay(intervalSec);
+  const out: SeasonalPeriod[] = [];
+  if (day === undefined || values.length < 2 * day) return out;
+  const trend = centeredMovingAverage(values, day);
+  const detrended = Float64Array.from(values, (v, t) => v - trend[t]);
+  const daily = profileStrength(detrended, day);
+  if (daily >= SEASONAL_THRESHOLD) out.push({ name: "daily", steps: day, strength: daily });
+  const days = Math.floor(values.length / day);
+  if (days >= 14) {
+    const means = Array.from({ length: days }, (_, d) => mean(values, d * day, (d + 1) * day));
+    const xs = means.map((_, i) => i);
+    const mx = mean(xs);
+    const my = mean(means);
+    let sxy = 0;
+    let sxx = 0;
+    for (let i = 0; i < days; i++) { sxy += (xs[i] - mx) * (means[i] - my); sxx += (xs[i] - mx) ** 2; }
+    const slope = sxx > 0 ? sxy / sxx : 0;
+    const resid = means.map((m, i) => m - (my + slope * (i - mx)));
+    const weekly = profileStrength(resid, 7);
+    if (weekly >= SEASONAL_THRESHOLD) out.push({ name: "weekly", steps: 7 * day, strength: weekly });
+  }
+  return out;
+}
