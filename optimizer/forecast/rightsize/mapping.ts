@@ -19,6 +19,8 @@ export interface UsageSource {
   readonly unit?: string;
   /** Row spacing in seconds for files without times. */
   readonly intervalSec?: number;
+  /** A file named for the service alone: used for this resource only when it holds a matching series. */
+  readonly optional?: boolean;
 }
 
 /** A usage mapping that cannot be used. */
@@ -85,7 +87,7 @@ export function sourcesFromNames(files: readonly string[], services: readonly st
     if (m && services.includes(m[1])) {
       sources.push({ service: m[1], resource: m[2].toLowerCase() === "cpu" ? "cpu" : "memory", file: f });
     } else if (services.includes(base)) {
-      sources.push({ service: base, resource: "cpu", file: f }, { service: base, resource: "memory", file: f });
+      sources.push({ service: base, resource: "cpu", file: f, optional: true }, { service: base, resource: "memory", file: f, optional: true });
     } else unmatched.push(f);
   }
   return { sources, unmatched };

@@ -32,20 +32,24 @@ const VCPU_STEPS = [1, 2, 4, 8, 12, 16, 24, 32, 48, 64, 96];
 /** Demand of one resource of a service, in total cores or total GiB over all replicas. */
 export interface Demand {
   readonly values: readonly number[];
+  /** Most the measurement can show (100% of the current size for percent series). */
+  readonly max?: number;
   readonly intervalSec: number;
   readonly startMs: number;
 }
 
 /** Converts a CPU series to total cores: percent is each replica's average utilization. */
 export function cpuDemand(s: UsageSeries, current: ServiceSize): Demand {
+  if (s.unit !== "percent" && s.unit !== "cores") throw new Error(`cpuDemand needs percent or cores, got ${s.unit} (${s.name})`);
   const factor = s.unit === "percent" ? (current.vcpu * current.replicas) / 100 : 1;
-  return { values: s.values.map((v) => v * factor), intervalSec: s.intervalSec, startMs: s.startMs };
+  return { values: s.values.map((v) => v * factor), intervalSec: s.intervalSec, startMs: s.startMs, ...(s.unit === "percent" ? { max: 100 * factor } : {}) };
 }
 
-/** Converts a memory series to total GiB: percent is each replica's average use, bytes are totals. */
+/** Converts a memory series to total GiB: percent is each replica's average use, bytes are totals over all replicas. */
 export function memoryDemand(s: UsageSeries, current: ServiceSize): Demand {
-  const factor = s.unit === "percent" ? (current.memoryGiB * current.replicas) / 100 : s.unit === "bytes" ? 1 / 2 ** 30 : 1;
-  return { values: s.values.map((v) => v * factor), intervalSec: s.intervalSec, startMs: s.startMs };
+  if (s.unit !== "percent" && s.unit !== "bytes") throw new Error(`memoryDemand needs percent or bytes, got ${s.unit} (${s.name})`);
+  const factor = s.unit === "percent" ? (current.memoryGiB * current.replicas) / 100 : 1 / 2 ** 30;
+  return { values: s.values.map((v) => v * factor), intervalSec: s.intervalSec, startMs: s.startMs, ...(s.unit === "percent" ? { max: 100 * factor } : {}) };
 }
 
 /** A resource's recommendation with its evidence. */
@@ -72,8 +76,9 @@ function share(values: readonly number[], cap: number): number {
 }
 
 function resource(d: Demand, horizonSteps: number, settings: RightsizeSettings, currentTotal: number): Omit<ResourceRecommendation, "riskRecommended"> {
-  const capacity = recommendCapacity(d.values, d.intervalSec, horizonSteps, settings, boundsFor("cores", d.values));
-  return { capacity, riskCurrent: share(d.values as number[], currentTotal), peak: Math.max(...d.values) };
+  const bounds = { ...boundsFor("cores", d.values), ...(d.max !== undefined ? { max: d.max } : {}) };
+  const capacity = recommendCapacity(d.values, d.intervalSec, horizonSteps, settings, bounds);
+  return { capacity, riskCurrent: share(d.values as number[], currentTotal), peak: d.values.reduce((m, v) => Math.max(m, v), -Infinity) };
 }
 
 /** Recommends replicas, vCPU and memory per replica for a service. */

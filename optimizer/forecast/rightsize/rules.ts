@@ -38,6 +38,8 @@ export interface CapacityRecommendation {
   /** Highest forecast quantile over the horizon, before headroom. */
   readonly forecastPeak: number;
   readonly model: string;
+  /** The forecast per step over the horizon. */
+  readonly forecast: { readonly p50: Float64Array; readonly p95: Float64Array; readonly p99: Float64Array };
 }
 
 /**
@@ -63,7 +65,7 @@ export function recommendCapacity(
     const spike = quantile(history, settings.spikeQuantile) * (1 + settings.spikeHeadroom);
     if (spike > capacity) { capacity = spike; rule = "spiky"; }
   }
-  return { capacity: Math.max(0, capacity), rule, forecastPeak: peak, model: f.model };
+  return { capacity: Math.max(0, capacity), rule, forecastPeak: peak, model: f.model, forecast: { p50: f.quantiles.p50, p95: f.quantiles.p95, p99: f.quantiles.p99 } };
 }
 
 /** AWS Compute Optimizer's rule: P99.5 of the last 14 days plus 20% headroom. */
