@@ -73,9 +73,13 @@ export function detectSeasonality(values: ArrayLike<number>, intervalSec: number
   const day = stepsPerDay(intervalSec);
   const out: SeasonalPeriod[] = [];
   if (day === undefined || values.length < 2 * day) return out;
-  const trend = centeredMovingAverage(values, day);
-  const detrended = Float64Array.from(values, (v, t) => v - trend[t]);
-  const daily = profileStrength(detrended, day);
+  // Measured on hourly means: at minutes resolution, noise hides cycles a reader sees at once.
+  const block = day % 24 === 0 ? day / 24 : 1;
+  const per = day / block;
+  const hourly = Float64Array.from({ length: Math.floor(values.length / block) }, (_, i) => mean(values, i * block, (i + 1) * block));
+  const trend = centeredMovingAverage(hourly, per);
+  const detrended = hourly.map((v, t) => v - trend[t]);
+  const daily = profileStrength(detrended, per);
   if (daily >= SEASONAL_THRESHOLD) out.push({ name: "daily", steps: day, strength: daily });
   const days = Math.floor(values.length / day);
   if (days >= 14) {
