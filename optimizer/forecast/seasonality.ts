@@ -37,8 +37,62 @@ export function centeredMovingAverage(x: ArrayLike<number>, w: number): Float64A
   return out;
 }
 
-/** Strength of a profile repeating every `period` steps in `x` (already detrended; NaN skipped). */
-export function profileStrength(x: ArrayLike<number>, period: number): number {
+/** Continued fraction of the incomplete beta function (Numerical Recipes, 3rd ed., §6.4). */
+function betacf(a: number, b: number, x: number): number {
+  const tiny = 1e-300;
+  let c = 1;
+  let d = 1 - ((a + b) * x) / (a + 1);
+  if (Math.abs(d) < tiny) d = tiny;
+  d = 1 / d;
+  let h = d;
+  for (let m = 1; m <= 200; m++) {
+    const m2 = 2 * m;
+    let aa = (m * (b - m) * x) / ((a + m2 - 1) * (a + m2));
+    d = 1 + aa * d; if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + aa / c; if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d; h *= d * c;
+    aa = (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1));
+    d = 1 + aa * d; if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + aa / c; if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    const del = d * c;
+    h *= del;
+    if (Math.abs(del - 1) < 1e-12) break;
+  }
+  return h;
+}
+
+function lnGamma(z: number): number {
+  // Lanczos approximation, g = 7.
+  const g = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61503916999185, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+  if (z < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * z)) - lnGamma(1 - z);
+  z -= 1;
+  let x = g[0];
+  for (let i = 1; i < 9; i++) x += g[i] / (z + i);
+  const t = z + 7.5;
+  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(x);
+}
+
+/** P(F > f) for an F distribution with d1, d2 degrees of freedom. */
+export function fTestPValue(f: number, d1: number, d2: number): number {
+  if (!(f > 0) || d1 <= 0 || d2 <= 0) return 1;
+  const x = d2 / (d2 + d1 * f);
+  const a = d2 / 2;
+  const b = d1 / 2;
+  const front = Math.exp(lnGamma(a + b) - lnGamma(a) - lnGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
+  // The regularized incomplete beta I_x(a, b), by whichever side converges.
+  return x < (a + 1) / (a + b + 2) ? (front * betacf(a, b, x)) / a : 1 - (front * betacf(b, a, 1 - x)) / b;
+}
+
+/** Significance level a cycle must also reach in a one-way F test of its phase means. */
+export const SEASONAL_P_VALUE = 0.05;
+
+/**
+ * Strength of a profile repeating every `period` steps in `x` (already detrended; NaN skipped),
+ * or 0 when the phase means do not differ significantly (F test, `lostDf` degrees of freedom
+ * already spent on the trend).
+ */
+export function profileStrength(x: ArrayLike<number>, period: number, lostDf = 0): number {
   const sums = new Float64Array(period);
   const counts = new Float64Array(period);
   for (let t = 0; t < x.length; t++) {
@@ -58,7 +112,9 @@ export function profileStrength(x: ArrayLike<number>, period: number): number {
     ssTot += (x[t] - grand) ** 2;
     ssRem += (x[t] - sums[p] / counts[p]) ** 2;
   }
-  if (!(ssTot > 0) || n <= period) return 0;
+  if (!(ssTot > 1e-18 * n * (grand * grand + 1)) || n <= period + lostDf) return 0;
+  const pValue = fTestPValue(((ssTot - ssRem) / (period - 1)) / (ssRem / (n - period - lostDf) || 1e-300), period - 1, n - period - lostDf);
+  if (pValue > SEASONAL_P_VALUE) return 0;
   // A profile fitted to k values per phase absorbs 1/k of pure noise; undo that bias.
   const k = n / period;
   const corrected = ssRem * (k / (k - 1));
@@ -92,7 +148,7 @@ export function detectSeasonality(values: ArrayLike<number>, intervalSec: number
     for (let i = 0; i < days; i++) { sxy += (xs[i] - mx) * (means[i] - my); sxx += (xs[i] - mx) ** 2; }
     const slope = sxx > 0 ? sxy / sxx : 0;
     const resid = means.map((m, i) => m - (my + slope * (i - mx)));
-    const weekly = profileStrength(resid, 7);
+    const weekly = profileStrength(resid, 7, 1);
     if (weekly >= SEASONAL_THRESHOLD) out.push({ name: "weekly", steps: 7 * day, strength: weekly });
   }
   return out;
