@@ -14,6 +14,7 @@ export function forecastJson(series: readonly SeriesForecast[]): unknown {
       source: s.source,
       unit: s.unit,
       intervalSec: s.intervalSec,
+      relativeTime: s.relativeTime,
       model: s.model,
       seasonality: s.seasonality,
       candidates: s.candidates,
@@ -46,11 +47,12 @@ export function renderForecastText(series: readonly SeriesForecast[]): string {
     const seas = s.seasonality.length > 0 ? s.seasonality.map((p) => `${p.name} (strength ${p.strength.toFixed(2)})`).join(", ") : "none found";
     out.push(`Series ${s.name}  (${s.source}, ${s.unit}, every ${formatDuration(s.intervalSec)}, trained on ${s.trainedOn.points} points to ${isoTime(s.trainedOn.until)})`);
     out.push(`  Ingest: ${ingestLine(s)}.`);
+    if (s.relativeTime) out.push("  Times count from the start of the trace (shown as from 1970-01-01T00:00:00Z): the file gives no calendar time.");
     out.push(`  Seasonality: ${seas}.  Model: ${s.model}.`);
     if (s.backtest && s.baseline) {
       const m = (x: number | null) => (x === null ? "n/a" : x.toFixed(3));
       out.push(
-        `  Backtest (${s.backtest.origins} rolling origins, ${s.backtest.steps} steps): MASE ${m(s.backtest.mase)} (seasonal naive ${m(s.baseline.backtest.mase)}), ` +
+        `  Backtest (${s.backtest.origins} rolling origin${s.backtest.origins === 1 ? "" : "s"}, ${s.backtest.steps} steps): MASE ${m(s.backtest.mase)} (seasonal naive ${m(s.baseline.backtest.mase)}), ` +
           `sMAPE ${s.backtest.smape.toFixed(1)}% (${s.baseline.backtest.smape.toFixed(1)}%), P95 coverage ${pct(s.backtest.coverage95)}.`,
       );
     } else out.push("  Backtest: the series is too short for a rolling-origin backtest.");

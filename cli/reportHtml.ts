@@ -57,7 +57,7 @@ const SCRIPT = String.raw`
     }
     for (var k = 0; k <= 4; k++) {
       var t = t0 + ((t1 - t0) * k) / 4;
-      el("text", { class: "tick", x: x(t), y: H - B + 16, "text-anchor": "middle" }, svg).textContent = new Date(t).toISOString().slice(0, 16).replace("T", " ");
+      el("text", { class: "tick", x: x(t), y: H - B + 16, "text-anchor": k === 0 ? "start" : k === 4 ? "end" : "middle" }, svg).textContent = new Date(t).toISOString().slice(0, 16).replace("T", " ");
     }
     if (c.forecast.length > 0) {
       var up = c.forecast.map(function (f) { return [f.t, f.p95]; });

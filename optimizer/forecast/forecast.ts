@@ -25,6 +25,7 @@ export interface SeriesForecast {
   readonly source: string;
   readonly unit: UsageUnit;
   readonly intervalSec: number;
+  readonly relativeTime: boolean;
   readonly model: ModelName;
   readonly seasonality: readonly SeasonalPeriod[];
   readonly candidates: readonly CandidateScore[];
@@ -68,6 +69,7 @@ export function forecastSeries(s: UsageSeries, opts: SeriesForecastOptions): Ser
     source: s.source,
     unit: s.unit,
     intervalSec: s.intervalSec,
+    relativeTime: s.relativeTime,
     model: f.model,
     seasonality: f.periods.map((p) => ({ ...p, strength: r(p.strength) })),
     candidates: f.candidates.map((c) => ({ model: c.model, mae: c.mae === null ? null : r(c.mae) })),
