@@ -82,12 +82,16 @@ function clip(x: number, bounds: ForecastOptions["bounds"]): number {
   return x;
 }
 
-/** Appends the errors of `lead`-step forecasts from origins o = from, from + stride, ... */
-function collectErrors(m: FittedModel, values: ArrayLike<number>, from: number, lead: number, stride: number, bounds: ForecastOptions["bounds"], into: number[]): void {
+/** The errors of `lead`-step forecasts from origins o = from, from + stride, ... */
+function collectErrors(m: FittedModel, values: ArrayLike<number>, from: number, lead: number, stride: number, bounds: ForecastOptions["bounds"]): Float64Array {
+  const origins = from + lead <= values.length ? Math.floor((values.length - lead - from) / stride) + 1 : 0;
+  const out = new Float64Array(origins * lead);
+  let k = 0;
   for (let o = from; o + lead <= values.length; o += stride) {
     const f = m.predict(values, o, lead);
-    for (let h = 0; h < lead; h++) into.push(values[o + h] - clip(f[h], bounds));
+    for (let h = 0; h < lead; h++) out[k++] = values[o + h] - clip(f[h], bounds);
   }
+  return out;
 }
 
 /** Forecasts `horizon` steps after the end of a regular series. */
@@ -107,25 +111,29 @@ export function forecastValues(values: ArrayLike<number>, intervalSec: number, o
   }
   const fitEnd = n - lead - span;
   const stride = Math.max(1, Math.floor(span / 48));
-  const errors = new Map<ModelName, number[]>();
+  const errors = new Map<ModelName, Float64Array>();
   const candidates: CandidateScore[] = [];
   const scored = fitEnd >= 2 ? fitModels(names, values, fitEnd, intervalSec, lead) : undefined;
   for (const name of names) {
-    const errs: number[] = [];
-    if (scored) collectErrors(scored.get(name)!, values, fitEnd, lead, stride, opts.bounds, errs);
+    const errs = scored ? collectErrors(scored.get(name)!, values, fitEnd, lead, stride, opts.bounds) : new Float64Array(0);
     errors.set(name, errs);
-    candidates.push({ model: name, mae: errs.length > 0 ? errs.reduce((a, e) => a + Math.abs(e), 0) / errs.length : null });
+    let sum = 0;
+    for (const e of errs) sum += Math.abs(e);
+    candidates.push({ model: name, mae: errs.length > 0 ? sum / errs.length : null });
   }
   const mae = (c: CandidateScore) => c.mae ?? Infinity;
   const first = candidates[0];
   const best = candidates.reduce((b, c) => (mae(c) < mae(b) ? c : b), first);
   const chosen = mae(best) < mae(first) * (1 - SWITCH_MARGIN) ? best.model : first.model;
   const final = fitModels([chosen], values, n, intervalSec, lead).get(chosen)!;
-  const errs = [...errors.get(chosen)!];
-  collectErrors(final, values, Math.max(1, Math.min(n - lead, minFit)), lead, Math.max(1, Math.floor(lead / 12)), opts.bounds, errs);
+  const scoredErrs = errors.get(chosen)!;
+  const historyErrs = collectErrors(final, values, Math.max(1, Math.min(n - lead, minFit)), lead, Math.max(1, Math.floor(lead / 6)), opts.bounds);
+  let errs = new Float64Array(scoredErrs.length + historyErrs.length);
+  errs.set(scoredErrs);
+  errs.set(historyErrs, scoredErrs.length);
   // Too short for any multi-step error: one-step changes stand in for them.
-  if (errs.length === 0) for (let t = 1; t < n; t++) errs.push(values[t] - values[t - 1]);
-  const offsets = quantilesOf(errs.length > 0 ? errs : [0], QUANTILES);
+  if (errs.length === 0) errs = Float64Array.from({ length: Math.max(1, n - 1) }, (_, t) => (n > 1 ? values[t + 1] - values[t] : 0));
+  const offsets = quantilesOf(errs, QUANTILES);
   const point = final.predict(values, n, H);
   const q = (i: number) => point.map((v) => clip(v + offsets[i], opts.bounds));
   return { model: chosen, periods, candidates, quantiles: { p50: q(0), p90: q(1), p95: q(2), p99: q(3) }, offsets };

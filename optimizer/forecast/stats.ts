@@ -24,10 +24,11 @@ export function quantile(xs: ArrayLike<number>, p: number): number {
   return sorted.length === 0 ? NaN : quantileSorted(Array.from(sorted), p);
 }
 
-/** Several quantiles of unsorted values, sorting once. */
+/** Several quantiles of unsorted values, sorting once (a typed array is sorted in place). */
 export function quantiles(xs: ArrayLike<number>, ps: readonly number[]): number[] {
-  const sorted = Array.from(Float64Array.from(xs).sort());
-  return ps.map((p) => (sorted.length === 0 ? NaN : quantileSorted(sorted, p)));
+  const sorted = (xs instanceof Float64Array ? xs : Float64Array.from(xs)).sort();
+  // simple-statistics only indexes the array, so a typed array serves without a copy.
+  return ps.map((p) => (sorted.length === 0 ? NaN : quantileSorted(sorted as unknown as number[], p)));
 }
 
 /** Median of unsorted values. */
