@@ -145,6 +145,11 @@ export function forecastBill(metric: string, months: readonly BillMonth[], horiz
     notes.push(`${lastSeg[0].month} departs from the level before it by more than ${SHIFT * 100}%; the forecast follows the new level, which one month cannot confirm.`);
   }
   if (outliers.length > 0) notes.push(`One-month outliers left out of the level: ${outliers.join(", ")}.`);
+  const missing: string[] = [];
+  for (let i = 1; i < months.length; i++) {
+    for (let m = nextMonth(months[i - 1].month); m < months[i].month; m = nextMonth(m)) missing.push(m);
+  }
+  if (missing.length > 0) notes.push(`Months missing from the bill, left out rather than counted as zero: ${missing.join(", ")}.`);
   const forecast: BillForecastMonth[] = [];
   let month = months[months.length - 1].month;
   for (let h = 1; h <= horizon; h++) {

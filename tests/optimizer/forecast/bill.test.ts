@@ -32,6 +32,7 @@ describe("monthly bill forecast", () => {
     assert.deepStrictEqual(f.segments[f.segments.length - 1], { from: "2025-11", to: "2025-11", months: 1, fixedUSD: 0, perDayUSD: 0.7497 });
     assert.ok(f.forecast[0].p50 < 30);
     assert.match(f.notes[0], /2025-11 departs from the level before it/);
+    assert.ok(f.notes.includes("Months missing from the bill, left out rather than counted as zero: 2022-06, 2022-07."), f.notes.join("|"));
   });
 
   it("leaves a one-month spike out of the level", () => {
