@@ -2,7 +2,7 @@
 // weekly cycle is present, then a smoothed, robust (per-phase median) intraday profile on the
 // series detrended by a one-day centered moving average. Pure; fitted on a prefix only.
 
-import { centeredMovingAverage, type SeasonalPeriod } from "./seasonality";
+import { centeredMovingAverage, detrendedDailyMeans, type SeasonalPeriod } from "./seasonality";
 import { mean } from "./stats";
 
 /** Seasonal offsets fitted on a series: intraday profile and day-of-week offsets, both centered. */
@@ -54,17 +54,9 @@ export function fitSeasonal(values: ArrayLike<number>, end: number, periods: rea
   let weekly: Float64Array | undefined;
   const days = Math.floor(end / day);
   if (periods.some((p) => p.name === "weekly") && days >= 14) {
-    const means = Array.from({ length: days }, (_, d) => mean(y, d * day, (d + 1) * day));
-    const xs = means.map((_, i) => i);
-    const mx = mean(xs);
-    const my = mean(means);
-    let sxy = 0;
-    let sxx = 0;
-    for (let i = 0; i < days; i++) { sxy += (xs[i] - mx) * (means[i] - my); sxx += (xs[i] - mx) ** 2; }
-    const slope = sxx > 0 ? sxy / sxx : 0;
     const sums = new Float64Array(7);
     const counts = new Float64Array(7);
-    means.forEach((m, d) => { sums[d % 7] += m - (my + slope * (d - mx)); counts[d % 7]++; });
+    detrendedDailyMeans(y, days, day).forEach((r, d) => { sums[d % 7] += r; counts[d % 7]++; });
     weekly = center(sums.map((s, i) => s / counts[i]));
     for (let t = 0; t < end; t++) y[t] -= weekly[Math.floor(t / day) % 7];
   }

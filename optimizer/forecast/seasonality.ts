@@ -121,6 +121,18 @@ export function profileStrength(x: ArrayLike<number>, period: number, lostDf = 0
   return Math.max(0, Math.min(1, 1 - corrected / ssTot));
 }
 
+/** Means of each whole day of `values`, less their least-squares straight line. */
+export function detrendedDailyMeans(values: ArrayLike<number>, days: number, day: number): number[] {
+  const means = Array.from({ length: days }, (_, d) => mean(values, d * day, (d + 1) * day));
+  const mx = (days - 1) / 2;
+  const my = mean(means);
+  let sxy = 0;
+  let sxx = 0;
+  for (let i = 0; i < days; i++) { sxy += (i - mx) * (means[i] - my); sxx += (i - mx) ** 2; }
+  const slope = sxx > 0 ? sxy / sxx : 0;
+  return means.map((m, i) => m - (my + slope * (i - mx)));
+}
+
 /**
  * The daily and weekly cycles of a series. Daily needs two full days; weekly needs two full weeks
  * and is measured on the daily means, after a straight-line trend is removed.
@@ -139,15 +151,7 @@ export function detectSeasonality(values: ArrayLike<number>, intervalSec: number
   if (daily >= SEASONAL_THRESHOLD) out.push({ name: "daily", steps: day, strength: daily });
   const days = Math.floor(values.length / day);
   if (days >= 14) {
-    const means = Array.from({ length: days }, (_, d) => mean(values, d * day, (d + 1) * day));
-    const xs = means.map((_, i) => i);
-    const mx = mean(xs);
-    const my = mean(means);
-    let sxy = 0;
-    let sxx = 0;
-    for (let i = 0; i < days; i++) { sxy += (xs[i] - mx) * (means[i] - my); sxx += (xs[i] - mx) ** 2; }
-    const slope = sxx > 0 ? sxy / sxx : 0;
-    const resid = means.map((m, i) => m - (my + slope * (i - mx)));
+    const resid = detrendedDailyMeans(values, days, day);
     const weekly = profileStrength(resid, 7, 1);
     if (weekly >= SEASONAL_THRESHOLD) out.push({ name: "weekly", steps: 7 * day, strength: weekly });
   }

@@ -4,13 +4,9 @@
 import type { RawSeries } from "../types";
 import { parseDuration, parseTimestamp } from "../time";
 import { convertUnit, unitFromName } from "./units";
-import { lineOfKey, UsageFormatError } from "./errors";
+import { isObj, lineOfKey, UsageFormatError } from "./errors";
 
 const AGGREGATIONS = ["average", "total", "maximum", "minimum", "count"];
-
-function isObj(x: unknown): x is Record<string, unknown> {
-  return typeof x === "object" && x !== null && !Array.isArray(x);
-}
 
 /** Raw series of an Azure Monitor metrics response, one per metric and per timeseries. */
 export function parseAzureMonitor(doc: Record<string, unknown>, text: string, file: string): RawSeries[] {

@@ -5,13 +5,9 @@
 import type { RawSeries } from "../types";
 import { parseTimestamp } from "../time";
 import { convertUnit, unitFromName } from "./units";
-import { lineOfKey, UsageFormatError } from "./errors";
+import { isObj, lineOfKey, UsageFormatError } from "./errors";
 
 const STATISTICS = ["Average", "Maximum", "Sum", "Minimum", "SampleCount"];
-
-function isObj(x: unknown): x is Record<string, unknown> {
-  return typeof x === "object" && x !== null && !Array.isArray(x);
-}
 
 /** Raw series of a CloudWatch GetMetricData or GetMetricStatistics response. */
 export function parseCloudWatch(doc: Record<string, unknown>, text: string, file: string): RawSeries[] {

@@ -38,3 +38,8 @@ export function lineOfKey(text: string, key: string, from = 0): number | undefin
   const i = text.indexOf(`"${key}"`, from);
   return i < 0 ? undefined : lineAt(text, i);
 }
+
+/** Whether a parsed JSON value is an object (not null, not an array). */
+export function isObj(x: unknown): x is Record<string, unknown> {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}

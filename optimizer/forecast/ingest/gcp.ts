@@ -4,11 +4,7 @@
 import type { RawSeries } from "../types";
 import { parseTimestamp } from "../time";
 import { convertUnit, unitFromName } from "./units";
-import { lineOfKey, UsageFormatError } from "./errors";
-
-function isObj(x: unknown): x is Record<string, unknown> {
-  return typeof x === "object" && x !== null && !Array.isArray(x);
-}
+import { isObj, lineOfKey, UsageFormatError } from "./errors";
 
 function pointValue(v: unknown): number {
   if (!isObj(v)) return NaN;

@@ -3,11 +3,7 @@
 
 import type { RawSeries } from "../types";
 import { unitFromName } from "./units";
-import { lineOfKey, UsageFormatError } from "./errors";
-
-function isObj(x: unknown): x is Record<string, unknown> {
-  return typeof x === "object" && x !== null && !Array.isArray(x);
-}
+import { isObj, lineOfKey, UsageFormatError } from "./errors";
 
 /** Raw series of a Prometheus range-query response. */
 export function parsePrometheus(doc: Record<string, unknown>, text: string, file: string): RawSeries[] {
