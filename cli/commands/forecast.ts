@@ -9,8 +9,10 @@ import type { Io } from "../main";
 import { EXIT_OK } from "../exitCodes";
 import { forecastBill, forecastSeries, parseBillCsv, readUsage, type UsageSeries } from "../../optimizer/forecast";
 import { billHtml, forecastHtml, forecastJson, renderBillText, renderForecastText } from "../renderForecast";
-import { renderHtmlReport } from "../reportHtml";
+import { renderHtmlReport, type HtmlReport } from "../reportHtml";
 import { deliver, durationFlag, formatFlag, numberFlag, timeFlag } from "../usageFlags";
+import { rightsizeRequest, rightsizeStack } from "./rightsize";
+import { usd } from "../format";
 
 /** The forecast command's flags and help. */
 export const forecastCommand: CommandSpec = {
@@ -26,6 +28,9 @@ export const forecastCommand: CommandSpec = {
     { name: "interval", kind: "string", value: "DURATION", description: "Row spacing of a file without times, e.g. 5m." },
     { name: "unit", kind: "string", value: "UNIT", description: "Unit of the values when the file does not say: percent, ratio, cores, bytes, GiB, count." },
     { name: "backtest", kind: "string", value: "N", description: "Rolling backtest origins, one horizon apart (0 skips it).", default: "3" },
+    { name: "usage", kind: "string", value: "DIR", description: "With --bill: usage exports of --stack, to add the plan's projected monthly cost from forecast demand." },
+    { name: "stack", kind: "string", value: "NAME", description: "With --bill --usage: the stack whose plan is projected.", default: "dev" },
+    { name: "solver", kind: "string", value: "NAME", description: "With --bill --usage: solver that places the projected plan (highs or jslp).", default: "highs" },
     { name: "format", kind: "string", value: "FORMAT", description: "table, json or html." },
     { name: "output", kind: "string", value: "FILE", description: "Write the output to FILE (atomically) instead of stdout." },
   ],
@@ -52,6 +57,10 @@ export function selectSeries(all: readonly UsageSeries[], metric: string | undef
   return hit;
 }
 
+function withNote(r: HtmlReport, note: string): HtmlReport {
+  return note === "" ? r : { ...r, notes: [...(r.notes ?? []), note] };
+}
+
 async function runBill(flags: Flags, io: Io): Promise<number> {
   const file = path.resolve(io.cwd, String(flags.bill));
   const raw = String(flags.horizon);
@@ -62,10 +71,20 @@ async function runBill(flags: Flags, io: Io): Promise<number> {
   const { metric, months: history } = parseBillCsv(readText(file, "--bill"), String(flags.bill), flags.metric === undefined ? undefined : String(flags.metric));
   const b = forecastBill(metric, history, months);
   const format = formatFlag(flags);
+  let projected: { stack: string; currentMonthlyUSD: number; projectedMonthlyUSD: number } | undefined;
+  if (flags.usage !== undefined) {
+    // The stack sized by rightsize's rules from its forecast demand, then placed and priced.
+    const rs = await rightsizeStack(io, rightsizeRequest({ ...flags, horizon: undefined }, io));
+    projected = { stack: String(flags.stack), currentMonthlyUSD: rs.result.before.cost.total, projectedMonthlyUSD: rs.result.after.cost.total };
+  }
+  const projectedLine = projected
+    ? `Plan of stack ${projected.stack} from forecast demand (sizes by cloudfit rightsize, placed by the optimizer): ` +
+      `${usd(projected.projectedMonthlyUSD)} a month, against ${usd(projected.currentMonthlyUSD)} at its current sizes.\n`
+    : "";
   const text =
-    format === "json" ? JSON.stringify({ bill: { file: String(flags.bill), ...b } }, null, 2) + "\n" :
-    format === "html" ? renderHtmlReport(billHtml(b, String(flags.bill))) :
-    renderBillText(b, String(flags.bill));
+    format === "json" ? JSON.stringify({ bill: { file: String(flags.bill), ...b, ...(projected ? { projected } : {}) } }, null, 2) + "\n" :
+    format === "html" ? renderHtmlReport(withNote(billHtml(b, String(flags.bill)), projectedLine.trim())) :
+    renderBillText(b, String(flags.bill)) + projectedLine;
   const d = deliver(text, flags, io.cwd);
   io.stdout.write(d.stdout);
   if (d.wrote) io.stderr.write(`Wrote ${d.wrote}\n`);
@@ -76,6 +95,7 @@ async function runBill(flags: Flags, io: Io): Promise<number> {
 export async function runForecast(flags: Flags, io: Io): Promise<number> {
   if (flags.input !== undefined && flags.bill !== undefined) throw new UsageError("--input and --bill cannot be used together. To fix: forecast one file at a time.");
   if (flags.bill !== undefined) return runBill(flags, io);
+  if (flags.usage !== undefined) throw new UsageError("--usage goes with --bill (the plan's projected cost beside the bill). To fix: use cloudfit rightsize --usage DIR to size services from usage.");
   if (flags.input === undefined) throw new UsageError("cloudfit forecast needs --input FILE (a usage export) or --bill FILE. To fix: e.g. cloudfit forecast --input cpu.csv.");
   const format = formatFlag(flags);
   const horizonSec = durationFlag(flags, "horizon")!;

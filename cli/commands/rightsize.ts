@@ -133,34 +133,67 @@ export function readServiceUsage(dir: string, mapFile: string | undefined, servi
   return { usage, unmatched, notes };
 }
 
-/** Runs `cloudfit rightsize`. */
-export async function runRightsize(flags: Flags, io: Io): Promise<number> {
-  if (flags.usage === undefined) throw new UsageError("cloudfit rightsize needs --usage DIR, the directory of usage exports. To fix: e.g. cloudfit rightsize --stack dev --usage usage/.");
-  const format = formatFlag(flags);
-  const horizonSec = durationFlag(flags, "horizon")!;
-  const headroom = numberFlag(flags, "headroom", 0, 5)!;
-  const q = String(flags.quantile);
-  const quantile = q === "p90" ? 0.9 : q === "p95" ? 0.95 : q === "p99" ? 0.99 : undefined;
-  if (quantile === undefined) throw new UsageError(`--quantile must be p90, p95 or p99, got "${q}". To fix: write --quantile p99.`);
-  const solver = String(flags.solver);
-  if (solver !== "highs" && solver !== "jslp") throw new UsageError(`Unknown solver "${solver}". Valid solvers: highs, jslp. To fix: write --solver highs.`);
-  const timeLimitSec = numberFlag(flags, "time-limit", 1, 3600)!;
-  const stack = String(flags.stack);
-  const files = resolveStack(io.root, stack);
+/** What right-sizing a stack from a usage directory needs beside the files. */
+export interface RightsizeRequest {
+  readonly stack: string;
+  readonly usageDir: string;
+  readonly mapFile?: string;
+  readonly horizonSec: number;
+  readonly headroom: number;
+  readonly quantile: 0.9 | 0.95 | 0.99;
+  readonly solver: "highs" | "jslp";
+  readonly timeLimitSec: number;
+}
+
+/** Reads a stack and its usage, recommends sizes and prices the spec before and after. */
+export async function rightsizeStack(io: Io, req: RightsizeRequest) {
+  const files = resolveStack(io.root, req.stack);
   const text = fs.readFileSync(files.configFile, "utf8");
   const rel = path.relative(io.root, files.configFile);
   const raw = workloadFromStackConfig(parseStackFile(text, rel), rel) as WorkloadSpec;
   const catalog = loadCatalog();
   const services = validateSpec(raw, catalog).services.map((s) => s.name);
-  const dir = path.resolve(io.cwd, String(flags.usage));
-  const { usage, unmatched, notes } = readServiceUsage(dir, flags.map === undefined ? undefined : path.resolve(io.cwd, String(flags.map)), services);
+  const { usage, unmatched, notes } = readServiceUsage(req.usageDir, req.mapFile, services);
   const progress = startProgress("forecasting and pricing", io.stderr);
-  let result;
   try {
-    result = await rightsizeSpec(raw, catalog, usage, { horizonSec, solver, timeLimitSec, settings: { ...DEFAULT_RIGHTSIZE, headroom, quantile } });
+    const result = await rightsizeSpec(raw, catalog, usage, {
+      horizonSec: req.horizonSec,
+      solver: req.solver,
+      timeLimitSec: req.timeLimitSec,
+      settings: { ...DEFAULT_RIGHTSIZE, headroom: req.headroom, quantile: req.quantile },
+    });
+    return { result, files, text, rel, catalog, usage, unmatched, notes };
   } finally {
     progress.stop();
   }
+}
+
+/** The right-size request from the flags rightsize (and forecast --bill --usage) take. */
+export function rightsizeRequest(flags: Flags, io: Io): RightsizeRequest {
+  const q = String(flags.quantile ?? "p99");
+  const quantile = q === "p90" ? 0.9 : q === "p95" ? 0.95 : q === "p99" ? 0.99 : undefined;
+  if (quantile === undefined) throw new UsageError(`--quantile must be p90, p95 or p99, got "${q}". To fix: write --quantile p99.`);
+  const solver = String(flags.solver ?? "highs");
+  if (solver !== "highs" && solver !== "jslp") throw new UsageError(`Unknown solver "${solver}". Valid solvers: highs, jslp. To fix: write --solver highs.`);
+  return {
+    stack: String(flags.stack ?? "dev"),
+    usageDir: path.resolve(io.cwd, String(flags.usage)),
+    mapFile: flags.map === undefined ? undefined : path.resolve(io.cwd, String(flags.map)),
+    horizonSec: durationFlag({ horizon: flags.horizon ?? "7d" }, "horizon")!,
+    headroom: numberFlag({ headroom: flags.headroom ?? String(DEFAULT_RIGHTSIZE.headroom) }, "headroom", 0, 5)!,
+    quantile,
+    solver,
+    timeLimitSec: numberFlag({ "time-limit": flags["time-limit"] ?? "30" }, "time-limit", 1, 3600)!,
+  };
+}
+
+/** Runs `cloudfit rightsize`. */
+export async function runRightsize(flags: Flags, io: Io): Promise<number> {
+  if (flags.usage === undefined) throw new UsageError("cloudfit rightsize needs --usage DIR, the directory of usage exports. To fix: e.g. cloudfit rightsize --stack dev --usage usage/.");
+  const format = formatFlag(flags);
+  const req = rightsizeRequest(flags, io);
+  const { result, files, text, rel, catalog, usage, unmatched, notes } = await rightsizeStack(io, req);
+  const { stack, horizonSec } = req;
   let written = false;
   const sizes = Object.fromEntries(Object.entries(result.services).map(([n, r]) => [n, r.recommended]));
   const changed = Object.values(result.services).some((r) => JSON.stringify(r.current) !== JSON.stringify(r.recommended));

@@ -61,6 +61,24 @@ describe("cloudfit forecast", () => {
     assert.match(text.stdout, /Note: 2025-11 departs from the level before it by more than 15%/);
   });
 
+  it("adds the plan's projected monthly cost from forecast demand beside the bill", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cloudfit-usage-"));
+    try {
+      fs.copyFileSync(path.join(SHARED, "nab_ec2_cpu_utilization_24ae8d.csv"), path.join(dir, "worker.cpu.csv"));
+      const r = await run(["forecast", "--bill", path.join(SHARED, "radian_aws_monthly_cost.csv"), "--usage", dir, "--solver", "jslp", "--json"]);
+      assert.strictEqual(r.code, 0, r.stderr);
+      const p = JSON.parse(r.stdout).bill.projected;
+      assert.strictEqual(p.stack, "dev");
+      // The idle worker shrinks from 2 x 4 vCPU to 2 x 1 vCPU, so the projected plan costs less.
+      assert.ok(p.projectedMonthlyUSD < p.currentMonthlyUSD, JSON.stringify(p));
+      const misuse = await run(["forecast", "--input", path.join(FIX, "elb-requests.cloudwatch.csv"), "--usage", dir]);
+      assert.strictEqual(misuse.code, 2);
+      assert.match(misuse.stderr, /--usage goes with --bill/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("exits 2 with the file, line and fix for a bad file, and one JSON error with --json", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cloudfit-forecast-"));
     try {
