@@ -7,6 +7,7 @@ import * as os from "os";
 import * as path from "path";
 import { loadCatalog, type Catalog } from "../optimizer/catalog";
 import { benchPolicies } from "./policies";
+import { benchForecast, renderForecastBench } from "./forecast";
 import { buildCandidates } from "../optimizer/candidates";
 import { evaluatePlan } from "../optimizer/evaluate";
 import type { NormalizedSpec } from "../optimizer/spec";
@@ -45,6 +46,10 @@ export interface BenchOptions {
   readonly policyResources: number;
   readonly json: boolean;
   readonly help: boolean;
+  /** Series of the forecasting speed test (0 skips the forecasting benchmark). */
+  readonly forecastSeries: number;
+  /** Run only the forecasting benchmark. */
+  readonly forecastOnly: boolean;
 }
 
 /** Bad command-line input: what is wrong and how to write it. */
@@ -71,6 +76,9 @@ Flags:
   --skip-cbc          do not write or solve the per-type model
   --policies N        resources analysed through the served policy pack (default: 10000;
                       0 skips it)
+  --forecast-series N series of the forecasting speed test (default: 1000; 0 skips
+                      the forecasting benchmark)
+  --forecast-only     run only the forecasting benchmark
   --keep-lp           keep the per-type LP files in .bench-tmp/
   --json              print one JSON document on stdout instead of tables
                       (use npm run -s bench -- --json to keep npm's banner off stdout)
@@ -80,20 +88,22 @@ Flags:
 /** Parses the benchmark's flags. */
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-  const o: Mutable<Omit<BenchOptions, "skipCbc" | "keepLp" | "json" | "help">> = {
+  const o: Mutable<Omit<BenchOptions, "skipCbc" | "keepLp" | "json" | "help" | "forecastOnly">> = {
     sizes: [10, 100, 500, 2000],
     seed: 1,
     timeLimitSec: 60,
     gap: 0.001,
     jslpMax: 100,
     policyResources: 10_000,
+    forecastSeries: 1000,
   };
-  const flags = { skipCbc: false, keepLp: false, json: false, help: false };
+  const flags = { skipCbc: false, keepLp: false, json: false, help: false, forecastOnly: false };
   const bools: Record<string, keyof typeof flags> = {
     "--skip-cbc": "skipCbc",
     "--keep-lp": "keepLp",
     "--json": "json",
     "--help": "help",
+    "--forecast-only": "forecastOnly",
   };
   const positive = (flag: string, v: string | undefined, integer: boolean): number => {
     const n = Number(v);
@@ -120,6 +130,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     else if (flag === "--policies") {
       const v = value();
       o.policyResources = v === "0" ? 0 : positive("--policies", v, true);
+    } else if (flag === "--forecast-series") {
+      const v = value();
+      o.forecastSeries = v === "0" ? 0 : positive("--forecast-series", v, true);
     }
     else
       throw new BenchUsageError(
@@ -286,6 +299,12 @@ async function main(): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
+  const say = (m: string) => process.stderr.write(`[forecast] ${m}\n`);
+  if (o.forecastOnly) {
+    const forecast = benchForecast({ series: o.forecastSeries || 1000 }, say);
+    process.stdout.write(o.json ? JSON.stringify({ forecast }, null, 2) + "\n" : renderForecastBench(forecast));
+    return;
+  }
   const t0 = process.hrtime.bigint();
   const catalog = loadCatalog();
   const catalogLoadMs = Number(process.hrtime.bigint() - t0) / 1e6;
@@ -309,7 +328,12 @@ async function main(): Promise<void> {
         ? await benchPolicies(o.policyResources, () => undefined)
         : { skipped: "--policies 0" },
   };
-  process.stdout.write(o.json ? JSON.stringify(doc, null, 2) + "\n" : renderText(doc));
+  const forecast = o.forecastSeries > 0 ? benchForecast({ series: o.forecastSeries }, say) : undefined;
+  process.stdout.write(
+    o.json
+      ? JSON.stringify({ ...doc, forecast: forecast ?? { skipped: "--forecast-series 0" } }, null, 2) + "\n"
+      : renderText(doc) + (forecast ? "\n" + renderForecastBench(forecast) : ""),
+  );
 }
 
 if (require.main === module) void main();

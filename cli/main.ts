@@ -4,6 +4,8 @@
 import { commandHelp, CommandSpec, Flags, parseFlags, UsageError } from "./args";
 import { planCommand, runPlan } from "./commands/plan";
 import { previewCommand, runPreview } from "./commands/preview";
+import { forecastCommand, runForecast } from "./commands/forecast";
+import { rightsizeCommand, runRightsize } from "./commands/rightsize";
 import { EXIT_ERROR, EXIT_OK } from "./exitCodes";
 
 /** What a command returns: the exit code; it has already written its output. */
@@ -23,6 +25,8 @@ export interface Io {
 const COMMANDS: readonly { spec: CommandSpec; run: CommandRun }[] = [
   { spec: planCommand, run: runPlan },
   { spec: previewCommand, run: runPreview },
+  { spec: forecastCommand, run: runForecast },
+  { spec: rightsizeCommand, run: runRightsize },
 ];
 
 
