@@ -49,3 +49,42 @@ export function startProgress(
     },
   };
 }
+
+/** A reporter of a command's named steps, each shown like a solve once it has run for a second. */
+export interface Steps {
+  /** Ends the current step and starts the next. */
+  step(label: string): void;
+  /** Ends the current step and clears the line. */
+  stop(): void;
+}
+
+let active: Steps | undefined;
+
+/**
+ * Starts reporting a command's steps on `stream` (stderr), beginning with `label`. Until stopped,
+ * it is the reporter that `reportStep` calls from deeper modules go to.
+ */
+export function startSteps(
+  label: string,
+  stream: NodeJS.WritableStream & { isTTY?: boolean } = process.stderr,
+  now: () => number = Date.now,
+): Steps {
+  let current = startProgress(label, stream, now);
+  const steps: Steps = {
+    step(next) {
+      current.stop();
+      current = startProgress(next, stream, now);
+    },
+    stop() {
+      current.stop();
+      if (active === steps) active = undefined;
+    },
+  };
+  active = steps;
+  return steps;
+}
+
+/** Moves the running command's step reporter, if any, to the step `label`. */
+export function reportStep(label: string): void {
+  active?.step(label);
+}
