@@ -31,6 +31,8 @@ interface CommandEntry {
   readonly summary: string;
   /** The first step shown on stderr while the command runs (commands with their own progress have none). */
   readonly progress?: string;
+  /** Starts slow work the command will need, given its raw arguments, before the command loads. */
+  warmUp?(argv: readonly string[], io: Io): Promise<void>;
   load(): Promise<{ spec: CommandSpec; run: CommandRun }>;
 }
 
@@ -48,6 +50,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: "preview",
     summary: "Run a stack's program offline, show its cost diff against the lock, and check the policy pack.",
     progress: "running the program",
+    warmUp: async (argv, io) => (await import("./warmUp")).warmUpPreview(argv, io),
     load: async () => {
       const m = await import("./commands/preview");
       return { spec: m.previewCommand, run: m.runPreview };
@@ -93,19 +96,21 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           "To fix: run `cloudfit --help`.",
       );
     }
-    const command = await entry.load();
-    const flags = parseFlags(command.spec, rest);
-    if (flags.help) {
-      io.stdout.write(commandHelp(command.spec));
-      return EXIT_OK;
-    }
-    checkFormatFlags(flags);
-    if (json) warnAboutNpmBanner(io.env, io.stderr);
-    const steps = entry.progress ? startSteps(entry.progress, io.stderr) : undefined;
+    const steps = entry.progress && !rest.includes("--help") ? startSteps(entry.progress, io.stderr) : undefined;
     try {
+      await entry.warmUp?.(rest, io);
+      const command = await entry.load();
+      const flags = parseFlags(command.spec, rest);
+      if (flags.help) {
+        io.stdout.write(commandHelp(command.spec));
+        return EXIT_OK;
+      }
+      checkFormatFlags(flags);
+      if (json) warnAboutNpmBanner(io.env, io.stderr);
       return await command.run(flags, io);
     } finally {
       steps?.stop();
+      if (entry.warmUp) await (await import("./packProcess")).discardPrestartedPack();
     }
   } catch (err) {
     const e = err instanceof Error ? err : new Error(String(err));

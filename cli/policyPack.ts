@@ -137,9 +137,16 @@ export function compilePackCached(srcDir: string, cacheDir: string): string {
 
 /**
  * The pack `cloudfit preview` serves: the compiled one shipped in dist/ when running compiled,
- * or, from a clone's TypeScript sources, the same pack compiled now from policies/.
+ * or, from a clone's TypeScript sources, the same pack compiled from policies/ (once a process).
  */
 export function servedPackDir(): string {
+  served ??= findServedPack();
+  return served;
+}
+
+let served: string | undefined;
+
+function findServedPack(): string {
   if (!runsFromSources()) {
     const dir = path.resolve(__dirname, "..", PACK_FOLDER);
     if (!fs.existsSync(path.join(dir, "index.js"))) {

@@ -1,5 +1,6 @@
-// Progress on stderr for long solves: after one second, a spinner with the elapsed time and the
-// solver's current gap on a terminal, or a line every few seconds otherwise. Never on stdout.
+// Progress on stderr for long work: after one second, a spinner with the elapsed time (and a
+// solver's current gap) on a terminal, or a line every few seconds otherwise; a command's steps
+// (running the program, starting the policy pack, analysing) each get one. Never on stdout.
 
 const FRAMES = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
@@ -46,6 +47,9 @@ export function startProgress(
     stop() {
       clearInterval(timer);
       if (drawn) stream.write("\r\x1b[2K");
+      // A step that held the event loop (loading modules, running a program) never let the timer
+      // print: off a terminal, say how long it took now that it is over.
+      else if (!stream.isTTY && lastLine === 0 && now() - started >= 1000) stream.write(`${text()}\n`);
     },
   };
 }

@@ -85,17 +85,18 @@ export function deltaCell(beforeUSD: number, afterUSD: number): string {
   return delta === 0 ? usd(0) : `${usdDelta(delta)} (${percent(beforeUSD, afterUSD)})`;
 }
 
-/**
- * The per-cloud table with a total row. Costs the per-cloud figures leave out (workloads only the
- * lock prices) get their own row, so the rows add up to the totals.
- */
-export function cloudTable(clouds: readonly CloudCost[], beforeUSD: number, afterUSD: number, otherLabel: string): string {
+/** A row of the per-cloud table for costs no cloud carries (workloads only the lock prices). */
+export interface OtherCost {
+  readonly label: string;
+  readonly beforeUSD: number;
+  readonly afterUSD: number;
+}
+
+/** The per-cloud table, an optional row for costs outside the clouds' figures, and a total row. */
+export function cloudTable(clouds: readonly CloudCost[], beforeUSD: number, afterUSD: number, other?: OtherCost): string {
   const rows = clouds.map((c) => [c.cloud, usd(c.beforeUSD), usd(c.afterUSD), deltaCell(c.beforeUSD, c.afterUSD)]);
-  const sum = (f: (c: CloudCost) => number) => clouds.reduce((n, c) => n + f(c), 0);
-  const otherBefore = Math.round((beforeUSD - sum((c) => c.beforeUSD)) * 100) / 100;
-  const otherAfter = Math.round((afterUSD - sum((c) => c.afterUSD)) * 100) / 100;
-  if (otherBefore !== 0 || otherAfter !== 0) {
-    rows.push([otherLabel, usd(otherBefore), usd(otherAfter), deltaCell(otherBefore, otherAfter)]);
+  if (other && (other.beforeUSD !== 0 || other.afterUSD !== 0)) {
+    rows.push([other.label, usd(other.beforeUSD), usd(other.afterUSD), deltaCell(other.beforeUSD, other.afterUSD)]);
   }
   rows.push(["**Total**", `**${usd(beforeUSD)}**`, `**${usd(afterUSD)}**`, `**${deltaCell(beforeUSD, afterUSD)}**`]);
   return mdTable(

@@ -72,7 +72,12 @@ export function renderPlanMarkdown(v: PlanView, flags: Flags): string {
     commentMarker("plan", v.stack),
     `### cloudfit plan: stack ${code(v.stack)}`,
     summaryLine(d.beforeUSD, d.afterUSD),
-    cloudTable(d.clouds, d.beforeUSD, d.afterUSD, "removed workloads"),
+    cloudTable(d.clouds, d.beforeUSD, d.afterUSD, {
+      // The lock alone prices workloads the spec dropped; their cost is in no cloud's figure.
+      label: "removed workloads",
+      beforeUSD: d.changes.filter((c) => c.change === "removed").reduce((n, c) => n + c.beforeUSD, 0),
+      afterUSD: 0,
+    }),
     changesSection(v),
     moves.length > 0 ? moves.join("\n") : undefined,
     budgetLine(v),

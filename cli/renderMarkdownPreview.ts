@@ -121,7 +121,11 @@ export function renderPreviewMarkdown(p: PreviewOutput, flags: Flags): string {
     commentMarker("preview", p.stack),
     `### cloudfit preview: stack ${code(p.stack)}`,
     summaryLine(d.beforeUSD, d.afterUSD),
-    cloudTable(d.clouds, d.beforeUSD, d.afterUSD, "dropped workloads"),
+    cloudTable(d.clouds, d.beforeUSD, d.afterUSD, {
+      label: "dropped workloads",
+      beforeUSD: d.removedWorkloads.reduce((n, w) => n + w.beforeUSD, 0),
+      afterUSD: 0,
+    }),
     resourcesSection(p),
     unpricedSection(p),
     messagesSection(p),

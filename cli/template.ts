@@ -96,13 +96,19 @@ export function applyTemplate(template: ReadonlyMap<string, string>, values: Tem
   return out;
 }
 
-/** A package.json merged into an existing one: existing fields and dependency versions win. */
+/**
+ * A package.json merged into an existing one: existing fields and dependency versions win, except
+ * `main`, which becomes the program's entry (as `npm init` sets one that does not exist).
+ */
 export function mergePackageJson(existing: string, fromTemplate: string): string {
   const old = JSON.parse(existing) as Record<string, unknown>;
   const add = JSON.parse(fromTemplate) as Record<string, unknown>;
-  const merged: Record<string, unknown> = { ...add, ...old };
+  const merged: Record<string, unknown> = { ...add, ...old, ...(add.main !== undefined ? { main: add.main } : {}) };
+  const has = (name: string) =>
+    ["dependencies", "devDependencies"].some((k) => name in ((old[k] as object | undefined) ?? {}));
   for (const key of ["dependencies", "devDependencies"]) {
-    const deps = { ...(add[key] as object | undefined), ...(old[key] as object | undefined) };
+    const added = Object.entries((add[key] as Record<string, string> | undefined) ?? {}).filter(([n]) => !has(n));
+    const deps = { ...Object.fromEntries(added), ...(old[key] as object | undefined) };
     if (Object.keys(deps).length > 0) merged[key] = deps;
   }
   return JSON.stringify(merged, null, 2) + "\n";
