@@ -7,6 +7,7 @@ import * as os from "os";
 import * as path from "path";
 import { loadCatalog, type Catalog } from "../optimizer/catalog";
 import { benchPolicies } from "./policies";
+import { benchCli, renderCliText } from "./cli";
 import { buildCandidates } from "../optimizer/candidates";
 import { evaluatePlan } from "../optimizer/evaluate";
 import type { NormalizedSpec } from "../optimizer/spec";
@@ -43,6 +44,8 @@ export interface BenchOptions {
   readonly keepLp: boolean;
   /** Resources analysed through the served policy pack (0 skips it). */
   readonly policyResources: number;
+  /** Timed runs of each command of the built CLI (0 skips them). */
+  readonly cliRuns: number;
   readonly json: boolean;
   readonly help: boolean;
 }
@@ -71,6 +74,8 @@ Flags:
   --skip-cbc          do not write or solve the per-type model
   --policies N        resources analysed through the served policy pack (default: 10000;
                       0 skips it)
+  --cli-runs N        timed runs of each built cloudfit command: --help, plan and
+                      preview --stack dev (default: 5; 0 skips the build and them)
   --keep-lp           keep the per-type LP files in .bench-tmp/
   --json              print one JSON document on stdout instead of tables
                       (use npm run -s bench -- --json to keep npm's banner off stdout)
@@ -87,6 +92,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     gap: 0.001,
     jslpMax: 100,
     policyResources: 10_000,
+    cliRuns: 5,
   };
   const flags = { skipCbc: false, keepLp: false, json: false, help: false };
   const bools: Record<string, keyof typeof flags> = {
@@ -117,7 +123,10 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     else if (flag === "--cbc-limit") o.cbcLimitSec = positive("--cbc-limit", value(), false);
     else if (flag === "--gap") o.gap = positive("--gap", value(), false);
     else if (flag === "--jslp-max") o.jslpMax = positive("--jslp-max", value(), true);
-    else if (flag === "--policies") {
+    else if (flag === "--cli-runs") {
+      const v = value();
+      o.cliRuns = v === "0" ? 0 : positive("--cli-runs", v, true);
+    } else if (flag === "--policies") {
       const v = value();
       o.policyResources = v === "0" ? 0 : positive("--policies", v, true);
     }
@@ -309,7 +318,11 @@ async function main(): Promise<void> {
         ? await benchPolicies(o.policyResources, () => undefined)
         : { skipped: "--policies 0" },
   };
-  process.stdout.write(o.json ? JSON.stringify(doc, null, 2) + "\n" : renderText(doc));
+  const cli =
+    o.cliRuns > 0
+      ? await benchCli(o.cliRuns, (m) => process.stderr.write(`[cli] ${m}\n`))
+      : { skipped: "--cli-runs 0" };
+  process.stdout.write(o.json ? JSON.stringify({ ...doc, cli }, null, 2) + "\n" : renderText(doc) + renderCliText(cli));
 }
 
 if (require.main === module) void main();

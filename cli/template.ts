@@ -32,6 +32,9 @@ export interface TemplateValues {
   readonly config: Readonly<Record<string, string>>;
 }
 
+/** Files of the template folder that only package it (npm's rules), not part of a project. */
+const PACKAGING = new Set([".npmignore"]);
+
 /** Every file of a template folder, as relative path → text, in path order. */
 export function readTemplate(dir: string): Map<string, string> {
   const files = new Map<string, string>();
@@ -39,7 +42,7 @@ export function readTemplate(dir: string): Map<string, string> {
     for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else files.set(path.relative(dir, p), fs.readFileSync(p, "utf8"));
+      else if (!PACKAGING.has(e.name)) files.set(path.relative(dir, p), fs.readFileSync(p, "utf8"));
     }
   };
   walk(dir);
