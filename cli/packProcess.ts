@@ -165,7 +165,7 @@ async function end(l: LaunchedPack | undefined): Promise<void> {
  * Starts the pack process ahead of time, so that it boots (a second or two) while the program
  * runs. takeOrLaunchPack hands it over when called with the same options; otherwise it is ended.
  */
-export function prestartPack(opts: PackProcessOptions): void {
+export function prestartPack(opts: PackProcessOptions): Promise<LaunchedPack> {
   void discardPrestartedPack();
   const launched = launchPack(opts);
   // A failure here is met again, and reported, by the launch that takes its place.
@@ -175,6 +175,7 @@ export function prestartPack(opts: PackProcessOptions): void {
   const kill = () => child?.kill("SIGKILL");
   process.once("exit", kill);
   ahead = { key: launchKey(opts), launched, unguard: () => process.removeListener("exit", kill) };
+  return launched;
 }
 
 /** Ends a pack started ahead that nobody took over. */

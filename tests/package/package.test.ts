@@ -177,6 +177,8 @@ async function main() {
   pulumi.runtime.setAllConfig(Object.fromEntries(Object.entries(config).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)])));
   require("ts-node").register({ transpileOnly: true });
   await pulumi.runtime.runInPulumiStack(() => require("./index.ts")());
+  // Registrations go on after the program returns; wait for every one, as the engine does.
+  await require("@pulumi/pulumi/runtime/settings").waitForRPCs();
   const sources = Object.keys(require.cache).filter((f) => f.includes("/node_modules/cloudfit/") && !/\.(js|json)$/.test(f));
   console.log(JSON.stringify({ types, sources }));
 }
@@ -187,8 +189,8 @@ main().catch((e) => { console.error(e); process.exit(1); });
     const { types, sources } = JSON.parse(r.stdout.trim().split("\n").pop()!);
     assert.deepEqual(sources, [], "cloudfit loads only compiled JavaScript");
     assert.ok(types.includes("cloudfit:app:Application"), types.join(", "));
-    assert.ok(types.includes("cloudfit:service:Service"));
-    assert.ok(types.includes("cloudfit:bucket:Bucket"));
+    assert.ok(types.includes("cloudfit:compute:Service"));
+    assert.ok(types.includes("cloudfit:storage:Bucket"));
     const clouds = new Set(types.map((t: string) => t.split(":")[0]).filter((c: string) => ["aws", "azure-native", "gcp"].includes(c)));
     assert.ok(clouds.size >= 2, `resources in ${[...clouds].join(", ")}`);
     fs.rmSync(script);
