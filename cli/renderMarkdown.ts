@@ -105,6 +105,27 @@ export function cloudTable(clouds: readonly CloudCost[], beforeUSD: number, afte
   );
 }
 
+/** What the head of a comment shows: the command and stack, and the costs before and after. */
+export interface CommentHead {
+  readonly command: "plan" | "preview";
+  readonly stack: string;
+  readonly beforeUSD: number;
+  readonly afterUSD: number;
+  readonly clouds: readonly CloudCost[];
+  /** Costs outside the clouds' figures, shown as their own row. */
+  readonly other: OtherCost;
+}
+
+/** The head of a comment: marker, title, summary line and per-cloud table. */
+export function commentHead(h: CommentHead): string[] {
+  return [
+    commentMarker(h.command, h.stack),
+    `### cloudfit ${h.command}: stack ${code(h.stack)}`,
+    summaryLine(h.beforeUSD, h.afterUSD),
+    cloudTable(h.clouds, h.beforeUSD, h.afterUSD, h.other),
+  ];
+}
+
 /** Joins sections with blank lines and ends with one newline. */
 export function document(sections: readonly (string | undefined)[]): string {
   return sections.filter((s): s is string => s !== undefined && s !== "").join("\n\n") + "\n";

@@ -6,7 +6,7 @@
 import type { Flags } from "./args";
 import { usd, usdDelta } from "./format";
 import type { PlanView } from "./renderPlan";
-import { cell, cloudTable, code, codeCell, collapsible, commentMarker, document, mdTable, summaryLine } from "./renderMarkdown";
+import { cell, code, codeCell, collapsible, commentHead, document, mdTable } from "./renderMarkdown";
 
 /** True when the plan equals the lock: nothing to review. */
 export function planIsQuiet(v: PlanView): boolean {
@@ -69,14 +69,14 @@ export function renderPlanMarkdown(v: PlanView, flags: Flags): string {
     (m) => `- ${code(m.workload)} moves: saves ${usd(m.savingUSD)}/month against a migration cost of ${usd(m.migrationUSD)}.`,
   );
   return document([
-    commentMarker("plan", v.stack),
-    `### cloudfit plan: stack ${code(v.stack)}`,
-    summaryLine(d.beforeUSD, d.afterUSD),
-    cloudTable(d.clouds, d.beforeUSD, d.afterUSD, {
+    ...commentHead({
+      command: "plan",
+      stack: v.stack,
+      beforeUSD: d.beforeUSD,
+      afterUSD: d.afterUSD,
+      clouds: d.clouds,
       // The lock alone prices workloads the spec dropped; their cost is in no cloud's figure.
-      label: "removed workloads",
-      beforeUSD: d.changes.filter((c) => c.change === "removed").reduce((n, c) => n + c.beforeUSD, 0),
-      afterUSD: 0,
+      other: { label: "removed workloads", beforeUSD: d.changes.filter((c) => c.change === "removed").reduce((n, c) => n + c.beforeUSD, 0), afterUSD: 0 },
     }),
     changesSection(v),
     moves.length > 0 ? moves.join("\n") : undefined,

@@ -5,18 +5,7 @@
 import type { Flags } from "./args";
 import type { PreviewOutput } from "./commands/preview";
 import { usd, usdDelta } from "./format";
-import {
-  cell,
-  cloudTable,
-  code,
-  codeCell,
-  collapsible,
-  commentMarker,
-  details,
-  document,
-  mdTable,
-  summaryLine,
-} from "./renderMarkdown";
+import { cell, code, codeCell, collapsible, commentHead, details, document, mdTable } from "./renderMarkdown";
 import { resourceLabel } from "./renderPreview";
 
 const SIGN = { added: "+", changed: "~", removed: "-" } as const;
@@ -118,13 +107,13 @@ export function renderPreviewMarkdown(p: PreviewOutput, flags: Flags): string {
   const d = p.costDiff;
   const program = p.program === "." ? "" : ` --program ${p.program}`;
   return document([
-    commentMarker("preview", p.stack),
-    `### cloudfit preview: stack ${code(p.stack)}`,
-    summaryLine(d.beforeUSD, d.afterUSD),
-    cloudTable(d.clouds, d.beforeUSD, d.afterUSD, {
-      label: "dropped workloads",
-      beforeUSD: d.removedWorkloads.reduce((n, w) => n + w.beforeUSD, 0),
-      afterUSD: 0,
+    ...commentHead({
+      command: "preview",
+      stack: p.stack,
+      beforeUSD: d.beforeUSD,
+      afterUSD: d.afterUSD,
+      clouds: d.clouds,
+      other: { label: "dropped workloads", beforeUSD: d.removedWorkloads.reduce((n, w) => n + w.beforeUSD, 0), afterUSD: 0 },
     }),
     resourcesSection(p),
     unpricedSection(p),
