@@ -3,7 +3,7 @@
 
 import { commandHelp, CommandSpec, Flags, parseFlags, UsageError } from "./args";
 import { EXIT_ERROR, EXIT_OK } from "./exitCodes";
-import { findProjectRoot } from "./packageInfo";
+import { findProjectRoot, packageVersion } from "./packageInfo";
 import { startSteps } from "./progress";
 import { checkFormatFlags } from "./reviewFormat";
 
@@ -73,7 +73,7 @@ function toolHelp(): string {
     "Usage: cloudfit <command> [flags]   (npm start -- <command> [flags])\n\n" +
     "Commands:\n" +
     COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary}`).join("\n") +
-    "\n\nWith no command, cloudfit runs `plan --stack dev`.\n" +
+    "\n\nWith no command, cloudfit runs `plan --stack dev`. `cloudfit --version` prints the version.\n" +
     "Run `cloudfit <command> --help` for a command's flags.\n"
   );
 }
@@ -86,6 +86,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const [name, ...rest] = argv.length === 0 ? ["plan", "--stack", "dev"] : argv;
     if (name === "--help" || name === "-h" || name === "help") {
       io.stdout.write(toolHelp());
+      return EXIT_OK;
+    }
+    if (name === "--version") {
+      io.stdout.write(`${packageVersion()}\n`);
       return EXIT_OK;
     }
     const entry = COMMANDS.find((c) => c.name === name);

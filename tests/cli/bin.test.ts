@@ -38,6 +38,12 @@ describe("the installed cloudfit command", function () {
     }
   });
 
+  it("prints its version", () => {
+    const r = cloudfit(["--version"], os.tmpdir());
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, `${JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).version}\n`);
+  });
+
   it("prints the tool's help with every command and its own summary", async () => {
     const r = cloudfit(["--help"], os.tmpdir());
     assert.equal(r.status, 0, r.stderr);
