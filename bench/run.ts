@@ -8,6 +8,7 @@ import * as path from "path";
 import { loadCatalog, type Catalog } from "../optimizer/catalog";
 import { benchPolicies } from "./policies";
 import { benchForecast, renderForecastBench } from "./forecast";
+import { benchCli, renderCliText } from "./cli";
 import { buildCandidates } from "../optimizer/candidates";
 import { evaluatePlan } from "../optimizer/evaluate";
 import type { NormalizedSpec } from "../optimizer/spec";
@@ -44,6 +45,8 @@ export interface BenchOptions {
   readonly keepLp: boolean;
   /** Resources analysed through the served policy pack (0 skips it). */
   readonly policyResources: number;
+  /** Timed runs of each command of the built CLI (0 skips them). */
+  readonly cliRuns: number;
   readonly json: boolean;
   readonly help: boolean;
   /** Series of the forecasting speed test (0 skips the forecasting benchmark). */
@@ -79,6 +82,8 @@ Flags:
   --forecast-series N series of the forecasting speed test (default: 1000; 0 skips
                       the forecasting benchmark)
   --forecast-only     run only the forecasting benchmark
+  --cli-runs N        timed runs of each built cloudfit command: --help, plan and
+                      preview --stack dev (default: 5; 0 skips the build and them)
   --keep-lp           keep the per-type LP files in .bench-tmp/
   --json              print one JSON document on stdout instead of tables
                       (use npm run -s bench -- --json to keep npm's banner off stdout)
@@ -96,6 +101,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     jslpMax: 100,
     policyResources: 10_000,
     forecastSeries: 1000,
+    cliRuns: 5,
   };
   const flags = { skipCbc: false, keepLp: false, json: false, help: false, forecastOnly: false };
   const bools: Record<string, keyof typeof flags> = {
@@ -127,7 +133,10 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     else if (flag === "--cbc-limit") o.cbcLimitSec = positive("--cbc-limit", value(), false);
     else if (flag === "--gap") o.gap = positive("--gap", value(), false);
     else if (flag === "--jslp-max") o.jslpMax = positive("--jslp-max", value(), true);
-    else if (flag === "--policies") {
+    else if (flag === "--cli-runs") {
+      const v = value();
+      o.cliRuns = v === "0" ? 0 : positive("--cli-runs", v, true);
+    } else if (flag === "--policies") {
       const v = value();
       o.policyResources = v === "0" ? 0 : positive("--policies", v, true);
     } else if (flag === "--forecast-series") {
@@ -329,10 +338,14 @@ async function main(): Promise<void> {
         : { skipped: "--policies 0" },
   };
   const forecast = o.forecastSeries > 0 ? benchForecast({ series: o.forecastSeries }, say) : undefined;
+  const cli =
+    o.cliRuns > 0
+      ? await benchCli(o.cliRuns, (m) => process.stderr.write(`[cli] ${m}\n`))
+      : { skipped: "--cli-runs 0" };
   process.stdout.write(
     o.json
-      ? JSON.stringify({ ...doc, forecast: forecast ?? { skipped: "--forecast-series 0" } }, null, 2) + "\n"
-      : renderText(doc) + (forecast ? "\n" + renderForecastBench(forecast) : ""),
+      ? JSON.stringify({ ...doc, forecast: forecast ?? { skipped: "--forecast-series 0" }, cli }, null, 2) + "\n"
+      : renderText(doc) + (forecast ? "\n" + renderForecastBench(forecast) : "") + renderCliText(cli),
   );
 }
 

@@ -18,6 +18,8 @@ export interface CommandSpec {
   readonly summary: string;
   readonly usage: string;
   readonly flags: readonly FlagSpec[];
+  /** Positional arguments, in order; each is optional and lands in the flags under its name. */
+  readonly args?: readonly { readonly name: string; readonly description: string }[];
 }
 
 /** Flags every command accepts. */
@@ -42,8 +44,13 @@ export type Flags = Readonly<Record<string, string | boolean | undefined>>;
 export function parseFlags(command: CommandSpec, argv: readonly string[]): Flags {
   const specs = [...command.flags, ...COMMON_FLAGS];
   const out: Record<string, string | boolean> = {};
+  const positional = [...(command.args ?? [])];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
+    if (!arg.startsWith("--") && positional.length > 0) {
+      out[positional.shift()!.name] = arg;
+      continue;
+    }
     if (!arg.startsWith("--")) {
       throw new UsageError(
         `Unexpected argument "${arg}" for "cloudfit ${command.name}". ` +
@@ -85,5 +92,7 @@ export function commandHelp(c: CommandSpec): string {
     const def = f.default !== undefined ? ` (default: ${f.default})` : "";
     return left[i].padEnd(width) + f.description + def;
   });
-  return `${c.summary}\n\nUsage: ${c.usage}\n\nFlags:\n${lines.join("\n")}\n`;
+  const args = (c.args ?? []).map((a) => `  ${a.name.padEnd(width - 2)}${a.description}`);
+  const argText = args.length > 0 ? `Arguments:\n${args.join("\n")}\n\n` : "";
+  return `${c.summary}\n\nUsage: ${c.usage}\n\n${argText}Flags:\n${lines.join("\n")}\n`;
 }

@@ -2,11 +2,10 @@
 // maps outcomes to exit codes (0 clean, 1 findings such as violations or budget excess, 2 errors).
 
 import { commandHelp, CommandSpec, Flags, parseFlags, UsageError } from "./args";
-import { planCommand, runPlan } from "./commands/plan";
-import { previewCommand, runPreview } from "./commands/preview";
-import { forecastCommand, runForecast } from "./commands/forecast";
-import { rightsizeCommand, runRightsize } from "./commands/rightsize";
 import { EXIT_ERROR, EXIT_OK } from "./exitCodes";
+import { findProjectRoot, packageVersion } from "./packageInfo";
+import { startSteps } from "./progress";
+import { checkFormatFlags } from "./reviewFormat";
 
 /** What a command returns: the exit code; it has already written its output. */
 export type CommandRun = (flags: Flags, io: Io) => Promise<number>;
@@ -22,22 +21,75 @@ export interface Io {
   readonly cwd: string;
 }
 
-const COMMANDS: readonly { spec: CommandSpec; run: CommandRun }[] = [
-  { spec: planCommand, run: runPlan },
-  { spec: previewCommand, run: runPreview },
-  { spec: forecastCommand, run: runForecast },
-  { spec: rightsizeCommand, run: runRightsize },
+/**
+ * A command, loaded only when it runs: `preview` pulls in the Pulumi SDK (a second to load), which
+ * `--help` and `plan` should not pay for. The summary is repeated here for the tool's help; a test
+ * keeps it equal to the command's own.
+ */
+interface CommandEntry {
+  readonly name: string;
+  readonly summary: string;
+  /** The first step shown on stderr while the command runs (commands with their own progress have none). */
+  readonly progress?: string;
+  /** Starts slow work the command will need, given its raw arguments, before the command loads. */
+  warmUp?(argv: readonly string[], io: Io): Promise<void>;
+  load(): Promise<{ spec: CommandSpec; run: CommandRun }>;
+}
+
+/** Every command of the tool, in the order its help lists them. */
+export const COMMANDS: readonly CommandEntry[] = [
+  {
+    name: "plan",
+    summary: "Solve a stack's placement and show it with its cost and its difference from the lock.",
+    load: async () => {
+      const m = await import("./commands/plan");
+      return { spec: m.planCommand, run: m.runPlan };
+    },
+  },
+  {
+    name: "preview",
+    summary: "Run a stack's program offline, show its cost diff against the lock, and check the policy pack.",
+    progress: "running the program",
+    warmUp: async (argv, io) => (await import("./warmUp")).warmUpPreview(argv, io),
+    load: async () => {
+      const m = await import("./commands/preview");
+      return { spec: m.previewCommand, run: m.runPreview };
+    },
+  },
+  {
+    name: "init",
+    summary: "Create a new cloudfit project (program, stack settings, package.json) from the template.",
+    load: async () => {
+      const m = await import("./commands/init");
+      return { spec: m.initCommand, run: m.runInit };
+    },
+  },
+  {
+    name: "forecast",
+    summary: "Forecast a usage export or a monthly bill, with quantiles and a backtest against seasonal naive.",
+    load: async () => {
+      const m = await import("./commands/forecast");
+      return { spec: m.forecastCommand, run: m.runForecast };
+    },
+  },
+  {
+    name: "rightsize",
+    summary: "Recommend replicas, vCPU and memory per service from usage history, priced through the optimizer.",
+    load: async () => {
+      const m = await import("./commands/rightsize");
+      return { spec: m.rightsizeCommand, run: m.runRightsize };
+    },
+  },
 ];
 
-
 function toolHelp(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.spec.name.length)) + 2;
+  const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
   return (
     "cloudfit: cost-optimal, compliant placement of Pulumi workloads on AWS, Azure and GCP.\n\n" +
     "Usage: cloudfit <command> [flags]   (npm start -- <command> [flags])\n\n" +
     "Commands:\n" +
-    COMMANDS.map((c) => `  ${c.spec.name.padEnd(width)}${c.spec.summary}`).join("\n") +
-    "\n\nWith no command, cloudfit runs `plan --stack dev`.\n" +
+    COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary}`).join("\n") +
+    "\n\nWith no command, cloudfit runs `plan --stack dev`. `cloudfit --version` prints the version.\n" +
     "Run `cloudfit <command> --help` for a command's flags.\n"
   );
 }
@@ -47,26 +99,39 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const debug = argv.includes("--debug");
   const json = argv.includes("--json");
   try {
-    if (argv.length === 0) return await runPlan(parseFlags(planCommand, ["--stack", "dev"]), io);
-    const [name, ...rest] = argv;
+    const [name, ...rest] = argv.length === 0 ? ["plan", "--stack", "dev"] : argv;
     if (name === "--help" || name === "-h" || name === "help") {
       io.stdout.write(toolHelp());
       return EXIT_OK;
     }
-    const command = COMMANDS.find((c) => c.spec.name === name);
-    if (!command) {
+    if (name === "--version") {
+      io.stdout.write(`${packageVersion()}\n`);
+      return EXIT_OK;
+    }
+    const entry = COMMANDS.find((c) => c.name === name);
+    if (!entry) {
       const what = name.startsWith("-") ? `flag "${name}" before a command` : `command "${name}"`;
       throw new UsageError(
-        `Unknown ${what}. Valid commands: ${COMMANDS.map((c) => c.spec.name).join(", ")}. ` +
+        `Unknown ${what}. Valid commands: ${COMMANDS.map((c) => c.name).join(", ")}. ` +
           "To fix: run `cloudfit --help`.",
       );
     }
-    const flags = parseFlags(command.spec, rest);
-    if (flags.help) {
-      io.stdout.write(commandHelp(command.spec));
-      return EXIT_OK;
+    const steps = entry.progress && !rest.includes("--help") ? startSteps(entry.progress, io.stderr) : undefined;
+    try {
+      await entry.warmUp?.(rest, io);
+      const command = await entry.load();
+      const flags = parseFlags(command.spec, rest);
+      if (flags.help) {
+        io.stdout.write(commandHelp(command.spec));
+        return EXIT_OK;
+      }
+      checkFormatFlags(flags);
+      if (json) warnAboutNpmBanner(io.env, io.stderr);
+      return await command.run(flags, io);
+    } finally {
+      steps?.stop();
+      if (entry.warmUp) await (await import("./packProcess")).discardPrestartedPack();
     }
-    return await command.run(flags, io);
   } catch (err) {
     const e = err instanceof Error ? err : new Error(String(err));
     if (json) {
@@ -78,16 +143,33 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
+/**
+ * `npm start -- <command> --json` prints npm's own banner on stdout before the command runs, which
+ * no command can take back: say so on stderr, with the two ways to get the JSON alone.
+ */
+function warnAboutNpmBanner(env: NodeJS.ProcessEnv, stderr: NodeJS.WritableStream): void {
+  // npm sets npm_command for scripts (start, run, test...) and "exec" for npx, which prints no banner.
+  const viaNpmScript = env.npm_command !== undefined && env.npm_command !== "exec";
+  const silent = env.npm_config_loglevel === "silent";
+  if (viaNpmScript && !silent) {
+    stderr.write(
+      "Note: npm printed its script banner on stdout before this JSON. " +
+        "To fix: run `npm start --silent -- ...` or `npx cloudfit ...` for the JSON alone.\n",
+    );
+  }
+}
+
 /** Runs the command line on this process's argv and streams, setting the exit code. */
 export function runFromProcess(): void {
-  const path = require("path") as typeof import("path");
+  // npm runs scripts from the package folder; INIT_CWD is where `npm start` (or npx) was typed.
+  const cwd = process.env.INIT_CWD ?? process.cwd();
   main(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
-    root: process.env.CLOUDFIT_ROOT ?? path.resolve(__dirname, ".."),
-    // npm runs scripts from the package folder; INIT_CWD is where `npm start` was typed.
-    cwd: process.env.INIT_CWD ?? process.cwd(),
+    // The Pulumi project the command was started in (the nearest Pulumi.yaml above), as `pulumi` finds it.
+    root: process.env.CLOUDFIT_ROOT ?? findProjectRoot(cwd) ?? cwd,
+    cwd,
   }).then((code) => {
     process.exitCode = code;
   });

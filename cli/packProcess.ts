@@ -2,11 +2,13 @@
 // plugin does: reads PulumiPolicy.yaml, resolves @pulumi/pulumi/cmd/run-policy-pack from the pack
 // directory, runs `node <run-policy-pack> <engine-address> . [-option=value...]` in the pack
 // directory with the CLI's PULUMI_* environment, and reads the port the pack prints on stdout.
+// A pack can be started ahead of time, to boot while the program runs, and taken over later.
 
 import { ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
+import { EngineServer, startEngine } from "./engineService";
 
 /** How the pack process is started: directory, stack identity and configuration. */
 export interface PackProcessOptions {
@@ -129,4 +131,73 @@ export function spawnPack(
     });
   });
   return { child, port, stderr: () => err };
+}
+
+/** A pack process and the engine service it was given, before any call is made to it. */
+export interface LaunchedPack {
+  readonly engine: EngineServer;
+  readonly pack: ReturnType<typeof spawnPack>;
+}
+
+/** Starts an engine service and the pack process pointed at it. */
+export async function launchPack(opts: PackProcessOptions): Promise<LaunchedPack> {
+  const launch = preparePack(opts.packDir);
+  const engine = await startEngine();
+  return { engine, pack: spawnPack(opts, launch, engine.address) };
+}
+
+/** What a pack process is started with; a pack started ahead is used only for the same. */
+function launchKey(o: PackProcessOptions): string {
+  return JSON.stringify([o.packDir, o.project, o.stack, o.organization, o.stackConfig ?? {}, o.dryRun ?? true]);
+}
+
+let ahead: { key: string; launched: Promise<LaunchedPack>; unguard: () => void } | undefined;
+
+async function end(l: LaunchedPack | undefined): Promise<void> {
+  if (!l) return;
+  // Nobody waits for the port of a pack ended before it printed one.
+  l.pack.port.catch(() => undefined);
+  l.pack.child.kill("SIGKILL");
+  await l.engine.close();
+}
+
+/**
+ * Starts the pack process ahead of time, so that it boots (a second or two) while the program
+ * runs. takeOrLaunchPack hands it over when called with the same options; otherwise it is ended.
+ */
+export function prestartPack(opts: PackProcessOptions): Promise<LaunchedPack> {
+  void discardPrestartedPack();
+  const launched = launchPack(opts);
+  // A failure here is met again, and reported, by the launch that takes its place.
+  launched.catch(() => undefined);
+  let child: ChildProcess | undefined;
+  void launched.then((l) => (child = l.pack.child), () => undefined);
+  const kill = () => child?.kill("SIGKILL");
+  process.once("exit", kill);
+  ahead = { key: launchKey(opts), launched, unguard: () => process.removeListener("exit", kill) };
+  return launched;
+}
+
+/** Ends a pack started ahead that nobody took over. */
+export async function discardPrestartedPack(): Promise<void> {
+  const a = ahead;
+  ahead = undefined;
+  if (!a) return;
+  a.unguard();
+  await end(await a.launched.catch(() => undefined));
+}
+
+/** The pack started ahead with these options, if it is still running; otherwise a new launch. */
+export async function takeOrLaunchPack(opts: PackProcessOptions): Promise<LaunchedPack> {
+  const a = ahead;
+  if (a && a.key === launchKey(opts)) {
+    ahead = undefined;
+    a.unguard();
+    const l = await a.launched.catch(() => undefined);
+    if (l && l.pack.child.exitCode === null && l.pack.child.signalCode === null) return l;
+    await end(l);
+  } else {
+    await discardPrestartedPack();
+  }
+  return launchPack(opts);
 }

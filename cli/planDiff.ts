@@ -21,6 +21,24 @@ export interface PlanDiff {
   readonly deltaUSD: number;
   /** Relative change in percent, or null when there was no cost before. */
   readonly deltaPct: number | null;
+  /** Monthly cost per cloud before and after, in cloud order (workloads the lock alone prices are not in it). */
+  readonly clouds: readonly CloudCost[];
+}
+
+/** One cloud's monthly cost before and after. */
+export interface CloudCost {
+  readonly cloud: string;
+  readonly beforeUSD: number;
+  readonly afterUSD: number;
+}
+
+/** Per-cloud costs of two sides, every cloud either side uses, in name order. */
+export function cloudCosts(
+  before: Readonly<Partial<Record<string, number>>>,
+  after: Readonly<Partial<Record<string, number>>>,
+): CloudCost[] {
+  const names = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  return names.map((cloud) => ({ cloud, beforeUSD: round(before[cloud] ?? 0), afterUSD: round(after[cloud] ?? 0) }));
 }
 
 /** Describes a service placement in words: "2 x m7g.large aws:us-east-1 (1 spot)". */
@@ -76,5 +94,6 @@ export function diffPlans(
     afterUSD,
     deltaUSD: round(afterUSD - beforeUSD),
     deltaPct: beforeUSD === 0 ? null : round(((afterUSD - beforeUSD) / beforeUSD) * 100),
+    clouds: cloudCosts(before ? before.cost.clouds : {}, after.cost.clouds),
   };
 }

@@ -19,8 +19,9 @@ import {
   toViolations,
   Violation,
 } from "./analyzerProto";
-import { startEngine } from "./engineService";
-import { PackProcessOptions, PolicyHostError, preparePack, spawnPack } from "./packProcess";
+
+import { reportStep } from "./progress";
+import { PackProcessOptions, PolicyHostError, takeOrLaunchPack } from "./packProcess";
 import {
   EnforcementLevel,
   loadPolicyConfigFile,
@@ -32,7 +33,7 @@ import {
 } from "./policyConfig";
 
 export type { HostResource, Violation } from "./analyzerProto";
-export { PolicyHostError } from "./packProcess";
+export { PolicyHostError, prestartPack, discardPrestartedPack } from "./packProcess";
 
 /** How to serve the pack: how to start it, and its policy configuration. */
 export interface PolicyHostOptions extends PackProcessOptions {
@@ -126,9 +127,8 @@ function readInfo(msg: analyzerpb.AnalyzerInfo): {
 
 /** Starts the pack as the Pulumi CLI does, configures it, and returns its client. */
 export async function startPolicyHost(opts: PolicyHostOptions): Promise<PolicyHost> {
-  const launch = preparePack(opts.packDir);
-  const engine = await startEngine();
-  const pack = spawnPack(opts, launch, engine.address);
+  reportStep("starting the policy pack");
+  const { engine, pack } = await takeOrLaunchPack(opts);
   const killChild = () => pack.child.kill("SIGKILL");
   process.once("exit", killChild);
   const cleanup = async () => {
@@ -218,6 +218,7 @@ export async function startPolicyHost(opts: PolicyHostOptions): Promise<PolicyHo
     info: () => info,
     configuration: () => configured,
     async analyze(resources) {
+      reportStep(`analyzing ${resources.length} resources`);
       const byUrn = new Map(resources.map((r) => [r.urn, r] as const));
       const results: Violation[][] = new Array(resources.length);
       let next = 0;
@@ -241,6 +242,7 @@ export async function startPolicyHost(opts: PolicyHostOptions): Promise<PolicyHo
       return results.flat();
     },
     async analyzeStack(resources) {
+      reportStep("analyzing the stack");
       const byUrn = new Map(resources.map((r) => [r.urn, r] as const));
       const req = new analyzerpb.AnalyzeStackRequest();
       req.setResourcesList(resources.map((r) => toAnalyzerResource(r, byUrn)));

@@ -1,5 +1,6 @@
-// Progress on stderr for long solves: after one second, a spinner with the elapsed time and the
-// solver's current gap on a terminal, or a line every few seconds otherwise. Never on stdout.
+// Progress on stderr for long work: after one second, a spinner with the elapsed time (and a
+// solver's current gap) on a terminal, or a line every few seconds otherwise; a command's steps
+// (running the program, starting the policy pack, analysing) each get one. Never on stdout.
 
 const FRAMES = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
@@ -46,6 +47,48 @@ export function startProgress(
     stop() {
       clearInterval(timer);
       if (drawn) stream.write("\r\x1b[2K");
+      // A step that held the event loop (loading modules, running a program) never let the timer
+      // print: off a terminal, say how long it took now that it is over.
+      else if (!stream.isTTY && lastLine === 0 && now() - started >= 1000) stream.write(`${text()}\n`);
     },
   };
+}
+
+/** A reporter of a command's named steps, each shown like a solve once it has run for a second. */
+export interface Steps {
+  /** Ends the current step and starts the next. */
+  step(label: string): void;
+  /** Ends the current step and clears the line. */
+  stop(): void;
+}
+
+let active: Steps | undefined;
+
+/**
+ * Starts reporting a command's steps on `stream` (stderr), beginning with `label`. Until stopped,
+ * it is the reporter that `reportStep` calls from deeper modules go to.
+ */
+export function startSteps(
+  label: string,
+  stream: NodeJS.WritableStream & { isTTY?: boolean } = process.stderr,
+  now: () => number = Date.now,
+): Steps {
+  let current = startProgress(label, stream, now);
+  const steps: Steps = {
+    step(next) {
+      current.stop();
+      current = startProgress(next, stream, now);
+    },
+    stop() {
+      current.stop();
+      if (active === steps) active = undefined;
+    },
+  };
+  active = steps;
+  return steps;
+}
+
+/** Moves the running command's step reporter, if any, to the step `label`. */
+export function reportStep(label: string): void {
+  active?.step(label);
 }

@@ -2,6 +2,7 @@
 // its monthly cost or delta, grouped by cloud, and the total change. Pure.
 
 import type { PricedResource, PricingResult, UnpricedResource } from "../policies/cost/types";
+import { CloudCost, cloudCosts } from "./planDiff";
 
 /** One resource's change. */
 export interface ResourceChange {
@@ -29,6 +30,8 @@ export interface CostDiff {
   readonly deltaPct: number | null;
   /** Resources present before and after with the same inputs and cost. */
   readonly unchanged: number;
+  /** Priced resources' monthly cost per cloud before and after (dropped workloads are not in it). */
+  readonly clouds: readonly CloudCost[];
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
@@ -76,5 +79,12 @@ export function diffResources(
     deltaUSD: round(afterUSD - beforeUSD),
     deltaPct: beforeUSD === 0 ? null : round(((afterUSD - beforeUSD) / beforeUSD) * 100),
     unchanged,
+    clouds: cloudCosts(perCloud(b), perCloud(a)),
   };
+}
+
+function perCloud(m: Map<string, PricedResource>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const p of m.values()) out[p.cloud] = (out[p.cloud] ?? 0) + p.monthlyUSD;
+  return out;
 }

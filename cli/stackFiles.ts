@@ -1,8 +1,10 @@
-// Locating a stack's files: its config (stacks/Pulumi.<stack>.yaml) and its placement lock
-// (stacks/placement.<stack>.json), with errors that list the stacks that exist.
+// Locating a stack's files: its config (Pulumi.<stack>.yaml in the project's stackConfigDir, e.g.
+// stacks/) and its placement lock (placement.<stack>.json beside it), with errors that list the
+// stacks that exist.
 
 import * as fs from "fs";
 import * as path from "path";
+import * as yaml from "js-yaml";
 import { UsageError } from "./args";
 import { existingStacks, readStackFile, stackFilePath } from "../optimizer/config";
 import { lockFileName, parseLock, PlacementLock } from "../optimizer/lock";
@@ -14,15 +16,40 @@ export interface StackFiles {
   readonly lockFile: string;
 }
 
+/**
+ * Where a project keeps its stack settings, as the Pulumi CLI finds them: Pulumi.yaml's
+ * `stackConfigDir`, else the project folder itself.
+ */
+export function stackConfigDir(root: string): string {
+  const file = path.join(root, "Pulumi.yaml");
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch {
+    throw new UsageError(
+      `No Pulumi project in ${root}: it has no Pulumi.yaml, and neither has any folder above it. ` +
+        "To fix: run cloudfit in your Pulumi project's folder, or create a project with `cloudfit init`.",
+    );
+  }
+  let doc: { stackConfigDir?: unknown };
+  try {
+    doc = (yaml.load(text) ?? {}) as typeof doc;
+  } catch (e) {
+    throw new UsageError(`${file} is not valid YAML: ${(e as Error).message}. To fix: correct it.`);
+  }
+  return typeof doc.stackConfigDir === "string" ? path.resolve(root, doc.stackConfigDir) : root;
+}
+
 /** Resolves a stack name to its files; an unknown stack is a UsageError listing the valid ones. */
 export function resolveStack(root: string, stack: string): StackFiles {
-  const dir = path.join(root, "stacks");
+  const dir = stackConfigDir(root);
   const stacks = existingStacks(dir);
   if (!stacks.includes(stack)) {
+    const want = path.relative(root, path.join(dir, `Pulumi.${stack}.yaml`));
     throw new UsageError(
-      `Unknown stack "${stack}": there is no ${path.join("stacks", `Pulumi.${stack}.yaml`)}. ` +
+      `Unknown stack "${stack}": there is no ${want}. ` +
         (stacks.length > 0 ? `Valid stacks: ${stacks.join(", ")}.` : "No stacks are configured.") +
-        ` To fix: pass --stack with one of them, or create stacks/Pulumi.${stack}.yaml.`,
+        ` To fix: pass --stack with one of them, or create ${want}.`,
     );
   }
   const configFile = stackFilePath(stack, dir);

@@ -9,6 +9,8 @@ import { EXIT_FINDINGS, EXIT_OK } from "../exitCodes";
 import { resolveStack, readLock, writeAtomic } from "../stackFiles";
 import { diffPlans, PlanDiff } from "../planDiff";
 import { renderPlan } from "../renderPlan";
+import { renderPlanMarkdown } from "../renderMarkdownPlan";
+import { FORMAT_FLAGS } from "../reviewFormat";
 import { startProgress } from "../progress";
 import { loadCatalog } from "../../optimizer/catalog";
 import { loadStackSpec } from "../../optimizer/config";
@@ -43,6 +45,7 @@ export const planCommand: CommandSpec = {
       description: "Fixed migration cost per moved replica, on top of a month's egress of its data.",
       default: "50",
     },
+    ...FORMAT_FLAGS,
   ],
 };
 
@@ -172,7 +175,8 @@ export async function runPlan(flags: Flags, io: Io): Promise<number> {
     };
     io.stdout.write(JSON.stringify(doc, null, 2) + "\n");
   } else {
-    io.stdout.write(renderPlan({ stack, spec: out.spec, result, diff, lockFile: lockRel, written, upToDate, write: Boolean(flags.write) }, io));
+    const view = { stack, spec: out.spec, result, diff, lockFile: lockRel, written, upToDate, write: Boolean(flags.write) };
+    io.stdout.write(flags.format === "markdown" ? renderPlanMarkdown(view, flags) : renderPlan(view, io));
   }
   if (overBudget) {
     const b = result.budget!;

@@ -12,6 +12,9 @@ import { recordProgramDir, readProgramDir, RecordedResource, toPricingResources 
 import { startPolicyHost, Violation } from "../policyHost";
 import { diffResources, CostDiff } from "../resourceDiff";
 import { renderPreview } from "../renderPreview";
+import { renderPreviewMarkdown } from "../renderMarkdownPreview";
+import { FORMAT_FLAGS } from "../reviewFormat";
+import { servedPackDir } from "../policyPack";
 import { captureConsole, LoggedLine } from "../consoleCapture";
 import { priceResources } from "../../policies/cost/price";
 import type { PricingConfig } from "../../policies/cost/types";
@@ -34,6 +37,7 @@ export const previewCommand: CommandSpec = {
       value: "FILE",
       description: "Policy pack configuration, as for `pulumi preview --policy-pack-config` (default: the stack's budget).",
     },
+    ...FORMAT_FLAGS,
   ],
 };
 
@@ -154,7 +158,7 @@ export async function previewStack(flags: Flags, io: Io): Promise<PreviewOutput>
   );
 
   const host = await startPolicyHost({
-    packDir: path.join(io.root, "policies"),
+    packDir: servedPackDir(),
     config,
     configSource: source,
     project: prog.project,
@@ -183,6 +187,6 @@ export async function previewStack(flags: Flags, io: Io): Promise<PreviewOutput>
 export async function runPreview(flags: Flags, io: Io): Promise<number> {
   const out = await previewStack(flags, io);
   if (flags.json) io.stdout.write(JSON.stringify(out, null, 2) + "\n");
-  else io.stdout.write(renderPreview(out, io));
+  else io.stdout.write(flags.format === "markdown" ? renderPreviewMarkdown(out, flags) : renderPreview(out, io));
   return out.mandatoryViolations > 0 ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -129,13 +129,13 @@ describe("cloudfit plan", function () {
   it("rejects an unknown flag, listing the valid ones", async () => {
     const r = await run(["plan", "--stak", "dev"]);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /^Error: Unknown flag "--stak" for "cloudfit plan"\. Valid flags: --stack, --reoptimize, --write, --solver, --time-limit, --move-cost, --json, --debug, --help\.\n$/);
+    assert.match(r.stderr, /^Error: Unknown flag "--stak" for "cloudfit plan"\. Valid flags: --stack, --reoptimize, --write, --solver, --time-limit, --move-cost, --format, --skip-unchanged, --json, --debug, --help\.\n$/);
   });
 
   it("rejects an unknown command and a bad solver name", async () => {
     const cmd = await run(["deploy"]);
     assert.equal(cmd.code, 2);
-    assert.match(cmd.stderr, /Unknown command "deploy"\. Valid commands: plan, preview, forecast, rightsize\./);
+    assert.match(cmd.stderr, /Unknown command "deploy"\. Valid commands: plan, preview, init, forecast, rightsize\./);
     const solver = await run(["plan", "--solver", "cplex"]);
     assert.equal(solver.code, 2);
     assert.match(solver.stderr, /Unknown solver "cplex"\. Valid solvers: highs, jslp\./);
