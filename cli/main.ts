@@ -125,7 +125,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         io.stdout.write(commandHelp(command.spec));
         return EXIT_OK;
       }
-      checkFormatFlags(flags);
+      // plan and preview share the review formats; other commands check their own --format.
+      if (command.spec.flags.some((f) => f.name === "skip-unchanged")) checkFormatFlags(flags);
       if (json) warnAboutNpmBanner(io.env, io.stderr);
       return await command.run(flags, io);
     } finally {

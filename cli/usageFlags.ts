@@ -42,8 +42,9 @@ export function formatFlag(flags: Flags): OutputFormat {
     if (flags.format !== undefined && flags.format !== "json") throw new UsageError(`--json and --format ${String(flags.format)} contradict each other. To fix: pass one of them.`);
     return "json";
   }
-  const f = String(flags.format ?? "table");
-  if (f !== "table" && f !== "json" && f !== "html") throw new UsageError(`Unknown format "${f}". Valid formats: table, json, html. To fix: write --format html.`);
+  // "text" is what plan and preview call their table output; accept it here too.
+  const f = flags.format === "text" ? "table" : String(flags.format ?? "table");
+  if (f !== "table" && f !== "json" && f !== "html") throw new UsageError(`Unknown format "${f}". Valid formats: table (or text), json, html. To fix: write --format html.`);
   return f;
 }
 

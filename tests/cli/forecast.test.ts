@@ -101,7 +101,7 @@ describe("cloudfit forecast", () => {
       [["forecast", "--input", "x.csv", "--bill", "y.csv"], /cannot be used together/],
       [["forecast", "--input", path.join(FIX, "elb-requests.cloudwatch.csv"), "--horizon", "soon"], /--horizon "soon" is not a duration/],
       [["forecast", "--input", path.join(FIX, "elb-requests.cloudwatch.csv"), "--metric", "nope"], /has no series "nope"\. Series in it: elb-requests\.cloudwatch\. To fix:/],
-      [["forecast", "--input", path.join(FIX, "elb-requests.cloudwatch.csv"), "--format", "pdf"], /Unknown format "pdf"\. Valid formats: table, json, html/],
+      [["forecast", "--input", path.join(FIX, "elb-requests.cloudwatch.csv"), "--format", "pdf"], /Unknown format "pdf"\. Valid formats: table \(or text\), json, html/],
       [["forecast", "--input", "/nonexistent/x.csv"], /--input \/nonexistent\/x\.csv does not exist/],
     ];
     for (const [argv, re] of cases) {
