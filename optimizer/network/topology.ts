@@ -461,3 +461,15 @@ function dedupe(problems: readonly SpecProblem[]): SpecProblem[] {
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * The BGP addresses an Azure VPN gateway's two instances terminate, per instance: every tunnel of
+ * the network's connections, on the instance of its group.
+ */
+export function azureBgpAddresses(topology: NetworkTopology, key: string): [string[], string[]] {
+  const out: [string[], string[]] = [[], []];
+  for (const c of topology.connections)
+    if (c.kind === "vpn" && (c.a === key || c.b === key))
+      for (const t of c.tunnels) out[t.group].push(t.addresses[key]);
+  return out;
+}
