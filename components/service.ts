@@ -52,8 +52,10 @@ export interface ServiceArgs extends OwnershipArgs {
   readonly ports?: readonly number[];
   /** Ports served to the internet through an Ingress (80 and 443 only); default none. The instances stay closed to the internet. */
   readonly publicPorts?: readonly number[];
-  /** Sources admitted per port: linked services' networks, balancers, health checks; default none. */
+  /** Sources admitted per port in every region: linked services' networks, balancers, health checks; default none. */
   readonly ingress?: readonly IngressRule[];
+  /** Sources admitted per port in one region only, by "cloud:region"; default none. */
+  readonly regionIngress?: Readonly<Record<string, readonly IngressRule[]>>;
   /** Azure: backend pools the scale sets join, by "cloud:region"; default none. */
   readonly azurePools?: Readonly<Record<string, AzurePools>>;
   /** Networks to run in, at most one per cloud-region; default a new Network per region, as a child. */
@@ -103,11 +105,12 @@ export class Service extends pulumi.ComponentResource {
     const firewalls: Record<string, pulumi.Output<string> | undefined> = {};
     for (const [key, network] of Object.entries(networks)) {
       const o = { parent: this, provider: network.provider };
+      const rules = [...v.ingress, ...(args.regionIngress?.[key] ?? [])];
       if (network.cloud === "aws")
-        firewalls[key] = awsServiceFirewall(name, network, v.ingress, tags, o);
+        firewalls[key] = awsServiceFirewall(name, network, rules, tags, o);
       else if (network.cloud === "azure")
-        firewalls[key] = azureServiceFirewall(name, network, v.ports, v.ingress, tags, o);
-      else gcpServiceFirewall(name, v.serviceName, network, v.ingress, o);
+        firewalls[key] = azureServiceFirewall(name, network, v.ports, rules, tags, o);
+      else gcpServiceFirewall(name, v.serviceName, network, rules, o);
     }
     const targets: Record<string, pulumi.Output<string>[]> = {};
     v.groups.forEach((g, i) => {
@@ -271,27 +274,30 @@ function validateServiceArgs(name: string, args: ServiceArgs): ValidService {
       );
     }
   });
-  const azure = groups.some((g) => g.cloud === "azure");
+  const azureGroups = groups.some((g) => g.cloud === "azure");
   const ingress = args.ingress ?? [];
-  ingress.forEach((r, i) => {
+  const check = (r: IngressRule, path: string, azure: boolean) => {
     if (!ports.includes(r.port))
       badArg(
-        `ingress[${i}].port`,
+        `${path}.port`,
         `${r.port} is not one of the service's ports (${ports.join(", ")}). To fix: add it to ports.`,
       );
     if (!isCidr(r.cidr))
       badArg(
-        `ingress[${i}].cidr`,
+        `${path}.cidr`,
         `${JSON.stringify(r.cidr)} is not an IPv4 CIDR block. To fix: write e.g. 10.16.0.0/16.`,
       );
     if (azure && ingressRulePriority(r.cidr, ports.indexOf(r.port)) === undefined) {
       badArg(
-        `ingress[${i}]`,
+        path,
         `Azure rule priorities come from the address plan, which has no slot for ${r.cidr} or port ${r.port}. ` +
           "To fix: admit a network range of the address plan (10.16.0.0/16 to 10.255.0.0/16), a balancer subnet or the Azure probe address, and list at most 16 ports.",
       );
     }
-  });
+  };
+  ingress.forEach((r, i) => check(r, `ingress[${i}]`, azureGroups));
+  for (const [key, rules] of Object.entries(args.regionIngress ?? {}))
+    rules.forEach((r, i) => check(r, `regionIngress.${key}[${i}]`, key.startsWith("azure:")));
   if (args.networks) {
     const seen = new Set<string>();
     args.networks.forEach((n, i) => {
