@@ -112,6 +112,16 @@ describe("component arguments", () => {
     assert.deepStrictEqual(recorded, []);
   });
 
+  it("names both the owner and the cost centre in one error when both are missing", async () => {
+    const recorded = await rejectsArg(
+      service({}),
+      "owner and costCenter",
+      /^no owner was given and cloudfit:owner is not set; no cost centre was given and cloudfit:costCenter is not set\. To fix: pass owner, or run `pulumi config set cloudfit:owner <team>`; and pass costCenter, or run `pulumi config set cloudfit:costCenter <code>`\.$/,
+      { "cloudfit:owner": "", "cloudfit:costCenter": "" },
+    );
+    assert.deepStrictEqual(recorded, []);
+  });
+
   it("rejects a bucket in a region cloudfit does not know", async () => {
     await rejectsArg(
       () => void new Bucket("logs", { placement: { cloud: "gcp", region: "mars-north1" } }),
