@@ -6,19 +6,10 @@
 
 import * as pulumi from "@pulumi/pulumi";
 import { HealthCheck, Record as DnsRecord } from "@pulumi/aws/route53";
+import { FRONT_DOOR } from "../optimizer/network/failover";
 import { badArg, OwnershipArgs, tagContext } from "./common";
 import type { IngressEndpoint } from "./ingress";
 import { awsTags, workloadTags } from "./tags";
-
-/** Health checking and caching of the front door; see README "Front door" for the failover time. */
-export const FRONT_DOOR = {
-  /** Seconds between probes of each Route 53 health checker (10 or 30). */
-  requestIntervalS: 10,
-  /** Consecutive failures before a checker calls the target unhealthy. */
-  failureThreshold: 3,
-  /** TTL of the public records in seconds. */
-  ttlS: 30,
-} as const;
 
 /** One region the service runs in, behind its balancer. */
 export interface FrontDoorTarget {
