@@ -69,9 +69,11 @@ export class VpnConnection extends pulumi.ComponentResource {
       badArg("gateways", `must be the gateways of ${c.a} and ${c.b}. To fix: pass one VpnGateway of each.`);
     const tags = workloadTags(tagContext(args), SHARED_SERVICE);
     super("cloudfit:network:VpnConnection", name, {}, opts);
-    const keys = c.tunnels.map(
-      (t) =>
+    // Letters and digits only, prefixed so no key starts with 0 (AWS's pre-shared key rules).
+    const keys = c.tunnels.map((t) =>
+      pulumi.secret(
         pulumi.interpolate`cf${new RandomPassword(`${name}-psk-${t.index}`, { length: 48, special: false }, { parent: this }).result}`,
+      ),
     );
     const on = (cloud: string) => [g1, g2].find((g) => g.network.cloud === cloud);
     const o = (g: VpnGateway) => ({ parent: this, provider: g.network.provider });
