@@ -207,6 +207,12 @@ function validateNetworkArgs(args: NetworkArgs): string {
         "To fix: pass cidr, a private range such as 10.40.0.0/16 that no other network uses.",
     );
   }
+  if (!subnetLayout(cidr)) {
+    badArg(
+      "cidr",
+      `${cidr} is not a /16; the network's subnets, balancer addresses and gateway subnet are laid out in a /16. To fix: pass a /16 such as 10.40.0.0/16 that no other network uses.`,
+    );
+  }
   if (args.provider && args.cloud === "azure" && args.resourceGroupName === undefined) {
     badArg(
       "resourceGroupName",

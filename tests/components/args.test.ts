@@ -130,6 +130,14 @@ describe("component arguments", () => {
     );
   });
 
+  it("rejects a network range that is not a /16", async () => {
+    await rejectsArg(
+      () => void new Network("n", { cloud: "aws", region: "eu-central-1", cidr: "10.40.0.0/20" }),
+      "cidr",
+      /^10\.40\.0\.0\/20 is not a \/16;/,
+    );
+  });
+
   it("rejects a network in a region outside the address plan without a cidr", async () => {
     await rejectsArg(
       () => void new Network("n", { cloud: "aws", region: "eu-central-1", cidr: "10.1.0.0/33" }),
