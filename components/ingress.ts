@@ -24,6 +24,19 @@ export interface IngressBackend {
   readonly targets?: readonly pulumi.Input<string>[];
 }
 
+/** What a cloud's ingress emitter is given. */
+export interface IngressContext {
+  readonly name: string;
+  readonly network: Network;
+  readonly backends: readonly IngressBackend[];
+  readonly healthCheckPath: string;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly opts: pulumi.CustomResourceOptions;
+  /** AWS and GCP: the Route 53 zone and provider that validate managed certificates. */
+  readonly zoneId?: pulumi.Input<string>;
+  readonly dnsProvider?: pulumi.ProviderResource;
+}
+
 /** Where a balancer answers: an alias target (AWS) or a static public IP (Azure, GCP). */
 export type IngressEndpoint =
   | { readonly kind: "alias"; readonly dnsName: pulumi.Output<string>; readonly zoneId: pulumi.Output<string> }
@@ -69,17 +82,25 @@ export class Ingress extends pulumi.ComponentResource {
       );
     const tags = workloadTags(tagContext(args), args.backends.map((b) => b.service).join("+"));
     super("cloudfit:network:Ingress", name, {}, opts);
-    const o = { parent: this, provider: n.provider };
-    const path = args.healthCheckPath ?? "/";
+    const ctx: IngressContext = {
+      name,
+      network: n,
+      backends: args.backends,
+      healthCheckPath: args.healthCheckPath ?? "/",
+      tags,
+      opts: { parent: this, provider: n.provider },
+      zoneId: args.zoneId,
+      dnsProvider: args.dnsProvider,
+    };
     if (n.cloud === "aws") {
-      this.endpoint = awsIngress(name, n, args.backends, path, args.zoneId!, args.dnsProvider!, tags, o);
+      this.endpoint = awsIngress(ctx);
       this.pools = {};
     } else if (n.cloud === "azure") {
-      const made = azureIngress(name, n, args.backends, path, args.azureCertificate!, tags, o);
+      const made = azureIngress(ctx, args.azureCertificate!);
       this.endpoint = made;
       this.pools = made.pools;
     } else {
-      this.endpoint = gcpIngress(name, n, args.backends, path, args.zoneId!, args.dnsProvider!, tags, o);
+      this.endpoint = gcpIngress(ctx);
       this.pools = {};
     }
     this.registerOutputs({});

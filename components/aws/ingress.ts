@@ -10,24 +10,17 @@ import { SecurityGroup } from "@pulumi/aws/ec2";
 import { Listener, ListenerCertificate, ListenerRule, LoadBalancer, TargetGroup } from "@pulumi/aws/lb";
 import { Record as DnsRecord } from "@pulumi/aws/route53";
 import { SecurityGroupEgressRule, SecurityGroupIngressRule } from "@pulumi/aws/vpc";
-import type { IngressBackend, IngressEndpoint } from "../ingress";
-import type { Network } from "../network";
+import type { IngressContext, IngressEndpoint } from "../ingress";
 import { awsTags } from "../tags";
 
 /** TLS policy of the HTTPS listener: TLS 1.3 and 1.2 only (Elastic Load Balancing, "Security policies"). */
 export const AWS_TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 
 /** Creates the Application Load Balancer of one region; returns its DNS name and hosted zone. */
-export function awsIngress(
-  name: string,
-  network: Network,
-  backends: readonly IngressBackend[],
-  healthCheckPath: string,
-  zoneId: pulumi.Input<string>,
-  dnsProvider: pulumi.ProviderResource,
-  tags: Readonly<Record<string, string>>,
-  opts: pulumi.CustomResourceOptions,
-): IngressEndpoint {
+export function awsIngress(ctx: IngressContext): IngressEndpoint {
+  const { name, network, backends, healthCheckPath, tags, opts } = ctx;
+  const zoneId = ctx.zoneId!;
+  const dnsProvider = ctx.dnsProvider!;
   const t = awsTags(tags);
   const sg = new SecurityGroup(
     `${name}-alb-sg`,

@@ -2,7 +2,8 @@
 // network attaches it to the workload subnet (which has default outbound access off).
 
 import type * as pulumi from "@pulumi/pulumi";
-import { NatGateway, PublicIPAddress } from "@pulumi/azure-native/network";
+import { NatGateway } from "@pulumi/azure-native/network";
+import { azurePublicIp } from "./ids";
 import { azureTags } from "../tags";
 
 /** Creates the NAT gateway and its public IP; returns the NAT gateway id. */
@@ -14,18 +15,7 @@ export function azureEgress(
   opts: pulumi.CustomResourceOptions,
 ): pulumi.Output<string> {
   const t = azureTags(tags);
-  const ip = new PublicIPAddress(
-    `${name}-nat-ip`,
-    {
-      resourceGroupName,
-      location: region,
-      sku: { name: "Standard", tier: "Regional" },
-      publicIPAllocationMethod: "Static",
-      publicIPAddressVersion: "IPv4",
-      tags: t,
-    },
-    opts,
-  );
+  const ip = azurePublicIp(`${name}-nat-ip`, region, resourceGroupName, tags, opts);
   const nat = new NatGateway(
     `${name}-nat`,
     {

@@ -3,12 +3,12 @@
 // backend pool the service's scale sets join. Client IPs are preserved, so the service's NSG still
 // decides who gets in.
 
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import { LoadBalancer } from "@pulumi/azure-native/network";
 import type { Endpoint } from "../../optimizer/network/topology";
 import type { Network } from "../network";
-import { azureTags, shortHash } from "../tags";
-import { networkResourceId, subscriptionId } from "./ids";
+import { azureTags } from "../tags";
+import { selfReferencing } from "./ids";
 
 /** Creates the internal load balancer; returns the backend pool id. */
 export function azureEndpoint(
@@ -19,14 +19,7 @@ export function azureEndpoint(
   opts: pulumi.CustomResourceOptions,
 ): pulumi.Output<string> {
   const rg = network.resourceGroupName!;
-  const lbName = `${name.slice(0, 70)}-${shortHash(name)}`;
-  const lbId = networkResourceId(
-    subscriptionId({ parent: opts.parent, provider: opts.provider }),
-    rg,
-    "loadBalancers",
-    lbName,
-  );
-  const sub = (kind: string, item: string) => ({ id: pulumi.interpolate`${lbId}/${kind}/${item}` });
+  const { resourceName: lbName, sub } = selfReferencing(name, "loadBalancers", rg, opts);
   const lb = new LoadBalancer(
     `${name}-ilb`,
     {

@@ -4,50 +4,27 @@
 // the service's scale sets join, and a health probe on the service port.
 
 import * as pulumi from "@pulumi/pulumi";
-import { ApplicationGateway, PublicIPAddress } from "@pulumi/azure-native/network";
+import { ApplicationGateway } from "@pulumi/azure-native/network";
 import type { AzureCertificate } from "../../optimizer/network/options";
-import type { IngressBackend, IngressEndpoint } from "../ingress";
-import type { Network } from "../network";
-import { azureTags, shortHash } from "../tags";
-import { networkResourceId, subscriptionId } from "./ids";
+import type { IngressContext, IngressEndpoint } from "../ingress";
+import { azureTags } from "../tags";
+import { azurePublicIp, selfReferencing } from "./ids";
 
 /** Predefined TLS policy of the listeners: TLS 1.2 minimum (learn.microsoft.com, "Application Gateway TLS policy"). */
 export const AZURE_TLS_POLICY = "AppGwSslPolicy20220101";
 
 /** Creates the Application Gateway of one region; returns its public IP and each service's pool id. */
 export function azureIngress(
-  name: string,
-  network: Network,
-  backends: readonly IngressBackend[],
-  healthCheckPath: string,
+  ctx: IngressContext,
   certificate: AzureCertificate,
-  tags: Readonly<Record<string, string>>,
-  opts: pulumi.CustomResourceOptions,
 ): IngressEndpoint & { pools: Record<string, pulumi.Output<string>> } {
+  const { name, network, backends, healthCheckPath, tags, opts } = ctx;
   const t = azureTags(tags);
   const rg = network.resourceGroupName!;
   const region = network.region;
-  const ip = new PublicIPAddress(
-    `${name}-appgw-ip`,
-    {
-      resourceGroupName: rg,
-      location: region,
-      sku: { name: "Standard", tier: "Regional" },
-      publicIPAllocationMethod: "Static",
-      publicIPAddressVersion: "IPv4",
-      tags: t,
-    },
-    opts,
-  );
+  const ip = azurePublicIp(`${name}-appgw-ip`, region, rg, tags, opts);
   // A fixed name, so the gateway's own sub-resources can be referred to by id in its definition.
-  const gatewayName = `${name.slice(0, 60)}-${shortHash(name)}`;
-  const gwId = networkResourceId(
-    subscriptionId({ parent: opts.parent, provider: opts.provider }),
-    rg,
-    "applicationGateways",
-    gatewayName,
-  );
-  const sub = (kind: string, item: string) => ({ id: pulumi.interpolate`${gwId}/${kind}/${item}` });
+  const { resourceName: gatewayName, sub } = selfReferencing(name, "applicationGateways", rg, opts);
   const gateway = new ApplicationGateway(
     `${name}-appgw`,
     {

@@ -5,15 +5,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import {
   LocalNetworkGateway,
-  PublicIPAddress,
   VirtualNetworkGateway,
   VirtualNetworkGatewayConnection,
 } from "@pulumi/azure-native/network";
 import type { Tunnel } from "../../optimizer/network/topology";
 import type { Network } from "../network";
-import { azureTags, shortHash } from "../tags";
+import { azureTags } from "../tags";
 import { AZURE_IPSEC_POLICY } from "../vpn-policy";
-import { networkResourceId, subscriptionId } from "./ids";
+import { azurePublicIp, selfReferencing } from "./ids";
 
 /** The Azure VPN gateway's id, public IPs and ip configuration ids (one per instance). */
 export interface AzureVpnGateway {
@@ -35,29 +34,9 @@ export function azureVpnGateway(
 ): AzureVpnGateway {
   const t = azureTags(tags);
   const rg = network.resourceGroupName!;
-  const ips = [0, 1].map(
-    (i) =>
-      new PublicIPAddress(
-        `${name}-ip-${i}`,
-        {
-          resourceGroupName: rg,
-          location: network.region,
-          sku: { name: "Standard", tier: "Regional" },
-          publicIPAllocationMethod: "Static",
-          zones: ["1", "2", "3"],
-          tags: t,
-        },
-        opts,
-      ),
-  );
-  const gatewayName = `${name.slice(0, 60)}-${shortHash(name)}`;
-  const gwId = networkResourceId(
-    subscriptionId({ parent: opts.parent, provider: opts.provider }),
-    rg,
-    "virtualNetworkGateways",
-    gatewayName,
-  );
-  const ipConfigurationIds = [0, 1].map((i) => pulumi.interpolate`${gwId}/ipConfigurations/ip${i}`);
+  const ips = [0, 1].map((i) => azurePublicIp(`${name}-ip-${i}`, network.region, rg, tags, opts, ["1", "2", "3"]));
+  const { resourceName: gatewayName, sub } = selfReferencing(name, "virtualNetworkGateways", rg, opts);
+  const ipConfigurationIds = [0, 1].map((i) => sub("ipConfigurations", `ip${i}`).id);
   const gateway = new VirtualNetworkGateway(
     `${name}-vng`,
     {

@@ -17,22 +17,15 @@ import {
   RegionUrlMap,
 } from "@pulumi/gcp/compute";
 import { Record as DnsRecord } from "@pulumi/aws/route53";
-import type { IngressBackend, IngressEndpoint } from "../ingress";
-import type { Network } from "../network";
+import type { IngressContext, IngressEndpoint } from "../ingress";
 import { gcpLabels, gcpName } from "../tags";
 import { gcpPortName } from "./service";
 
 /** Creates the regional external Application Load Balancer of one region; returns its address. */
-export function gcpIngress(
-  name: string,
-  network: Network,
-  backends: readonly IngressBackend[],
-  healthCheckPath: string,
-  zoneId: pulumi.Input<string>,
-  dnsProvider: pulumi.ProviderResource,
-  tags: Readonly<Record<string, string>>,
-  opts: pulumi.CustomResourceOptions,
-): IngressEndpoint {
+export function gcpIngress(ctx: IngressContext): IngressEndpoint {
+  const { name, network, backends, healthCheckPath, tags, opts } = ctx;
+  const zoneId = ctx.zoneId!;
+  const dnsProvider = ctx.dnsProvider!;
   const region = network.region;
   const labels = gcpLabels(tags);
   const address = new Address(

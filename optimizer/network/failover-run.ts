@@ -2,7 +2,7 @@
 // prints the failover times: `npm run failover [-- --runs N --share S --propagation S --json]`.
 
 import { mulberry32 } from "../../bench/generate";
-import { FailoverConfig, FRONT_DOOR, simulateFailover } from "./failover";
+import { DEFAULT_FAILOVER, FailoverConfig, FRONT_DOOR, simulateFailover } from "./failover";
 
 const HELP = `Usage: npm run failover -- [--runs N] [--share S] [--propagation S] [--json]
 
@@ -38,15 +38,7 @@ function main(argv: string[]): number {
     process.stderr.write("--runs must be a whole number >= 1, --share in (0, 1], --propagation >= 0. To fix: correct the value.\n");
     return 2;
   }
-  const config: FailoverConfig = {
-    intervalS: FRONT_DOOR.requestIntervalS,
-    failureThreshold: FRONT_DOOR.failureThreshold,
-    ttlS: FRONT_DOOR.ttlS,
-    checkers: 16,
-    probeTimeoutS: 4,
-    propagationS: propagation,
-    failedShare: share,
-  };
+  const config: FailoverConfig = { ...DEFAULT_FAILOVER, propagationS: propagation, failedShare: share };
   const r = simulateFailover(config, runs, mulberry32(1));
   if (opt.json) {
     process.stdout.write(`${JSON.stringify({ config, ...r })}\n`);

@@ -45,6 +45,21 @@ export interface Distribution {
   readonly max: number;
 }
 
+/**
+ * The deployed front door as the simulation sees it: FRONT_DOOR's probing and TTL, 16 health
+ * checkers, Route 53's 4 s TCP connect timeout, no propagation delay, and the failed region
+ * holding 3 of 4 weight units (prod's europe-west4).
+ */
+export const DEFAULT_FAILOVER: FailoverConfig = {
+  intervalS: FRONT_DOOR.requestIntervalS,
+  failureThreshold: FRONT_DOOR.failureThreshold,
+  ttlS: FRONT_DOOR.ttlS,
+  checkers: 16,
+  probeTimeoutS: 4,
+  propagationS: 0,
+  failedShare: 0.75,
+};
+
 /** What a simulation found. */
 export interface FailoverReport {
   readonly runs: number;

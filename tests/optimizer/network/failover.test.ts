@@ -1,16 +1,8 @@
 import * as assert from "assert";
 import { mulberry32 } from "../../../bench/generate";
-import { FailoverConfig, FRONT_DOOR, simulateFailover, worstCaseFailoverS } from "../../../optimizer/network/failover";
+import { DEFAULT_FAILOVER, FailoverConfig, FRONT_DOOR, simulateFailover, worstCaseFailoverS } from "../../../optimizer/network/failover";
 
-const config: FailoverConfig = {
-  intervalS: FRONT_DOOR.requestIntervalS,
-  failureThreshold: FRONT_DOOR.failureThreshold,
-  ttlS: FRONT_DOOR.ttlS,
-  checkers: 16,
-  probeTimeoutS: 4,
-  propagationS: 0,
-  failedShare: 0.75,
-};
+const config: FailoverConfig = DEFAULT_FAILOVER;
 
 describe("front-door failover simulation", () => {
   it("meets the recovery target: detection within 30 s of probing plus the probe timeout, TTL at most 30 s", () => {
