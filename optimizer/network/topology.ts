@@ -169,10 +169,16 @@ export function buildTopology(
   options: NetworkOptions,
 ): NetworkTopology {
   const problems: SpecProblem[] = [];
+  // Replicas of a service per "cloud:region", computed once per service.
+  const replicas = new Map<string, Map<string, number>>();
   const regionsOf = (service: string) => {
-    const m = new Map<string, number>();
-    for (const g of plan.services[service]?.groups ?? [])
-      m.set(`${g.cloud}:${g.region}`, (m.get(`${g.cloud}:${g.region}`) ?? 0) + g.count);
+    let m = replicas.get(service);
+    if (!m) {
+      m = new Map<string, number>();
+      for (const g of plan.services[service]?.groups ?? [])
+        m.set(`${g.cloud}:${g.region}`, (m.get(`${g.cloud}:${g.region}`) ?? 0) + g.count);
+      replicas.set(service, m);
+    }
     return m;
   };
   const serviceLinks = spec.links.filter(
