@@ -54,19 +54,22 @@ export function admitRules(
   regionsOf: (s: string) => Map<string, number>,
   networks: readonly NetworkNode[],
 ): Record<string, Record<string, AdmitRule[]>> {
+  const byKey = new Map(networks.map((n) => [n.key, n]));
+  const callers = new Map<string, NormalizedSpec["links"][number][]>();
+  for (const l of links) callers.set(l.to, [...(callers.get(l.to) ?? []), l]);
   const out: Record<string, Record<string, AdmitRule[]>> = {};
   for (const s of spec.services) {
     if (!plan.services[s.name]) continue;
     const perRegion: Record<string, AdmitRule[]> = {};
     for (const key of [...regionsOf(s.name).keys()].sort()) {
-      const node = networks.find((n) => n.key === key);
+      const node = byKey.get(key);
       if (!node) continue;
       const rules = new Map<string, AdmitRule>();
       const add = (port: number, cidr: string, from: string) =>
         rules.set(`${String(port).padStart(5, "0")}|${cidr}`, { port, cidr, from });
-      for (const l of links.filter((x) => x.to === s.name))
+      for (const l of callers.get(s.name) ?? [])
         for (const k of regionsOf(l.from).keys()) {
-          const peer = networks.find((n) => n.key === k);
+          const peer = byKey.get(k);
           if (peer) add(l.port, peer.cidr, k);
         }
       const health = (port: number) => {
