@@ -164,3 +164,52 @@ describe("network layer components", () => {
     assert.deepStrictEqual(alias.inputs.aliases, [{ name: "shop-ingress-aws-eu-central-1-alb.elb.mock", zoneId: "ZMOCKELB", evaluateTargetHealth: true }]);
   });
 });
+
+describe("network layer arguments", () => {
+  const { Network } = require("../../components/network") as typeof import("../../components/network");
+  const { Peering } = require("../../components/peering") as typeof import("../../components/peering");
+  const { Ingress } = require("../../components/ingress") as typeof import("../../components/ingress");
+  const { VpnGateway } = require("../../components/vpn") as typeof import("../../components/vpn");
+  const pulumi = require("@pulumi/pulumi") as typeof import("@pulumi/pulumi");
+
+  async function rejects(fn: () => void, path: string, reason: RegExp): Promise<void> {
+    await assert.rejects(runMocked(fn), (e: any) => {
+      assert.ok(pulumi.InputPropertyError.isInstance(e), String(e));
+      assert.strictEqual(e.propertyPath, path);
+      assert.match(e.reason, reason);
+      assert.match(e.reason, /To fix: /);
+      return true;
+    });
+  }
+
+  it("refuses to peer networks of two clouds, pointing to the VPN", async () => {
+    await rejects(
+      () => {
+        const a = new Network("a", { cloud: "aws", region: "us-east-1", nat: "off" });
+        const b = new Network("b", { cloud: "gcp", region: "us-west1", nat: "off" });
+        new Peering("p", { a, b });
+      },
+      "b",
+      /networks of two clouds connect over a VPN\. To fix: use VpnConnection\./,
+    );
+  });
+
+  it("refuses a public balancer in a network built without its subnets", async () => {
+    await rejects(
+      () => {
+        const network = new Network("n", { cloud: "gcp", region: "us-west1", nat: "off" });
+        new Ingress("i", { network, backends: [{ service: "web", port: 8080, hostName: "web.example.com" }] });
+      },
+      "network",
+      /gcp:us-west1 was built without ingress\. To fix: create the Network with ingress: true\./,
+    );
+  });
+
+  it("refuses an Azure VPN gateway without its GatewaySubnet", async () => {
+    await rejects(
+      () => void new VpnGateway("g", { network: new Network("n", { cloud: "azure", region: "eastus", nat: "off" }) }),
+      "network",
+      /azure:eastus has no GatewaySubnet\. To fix: create the Network with vpn: true\./,
+    );
+  });
+});
