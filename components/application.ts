@@ -68,6 +68,8 @@ export class Application extends pulumi.ComponentResource {
   public readonly topology: NetworkTopology;
   /** Public names of the public services, by service. */
   public readonly frontDoors: pulumi.Output<Record<string, string>>;
+  /** Name servers of the front door's hosted zone when cloudfit created it: delegate the domain to them. */
+  public readonly nameServers: pulumi.Output<string[]>;
   /** Networks by "cloud:region". */
   public readonly networks: Readonly<Record<string, Network>>;
   /** Services by name. */
@@ -134,18 +136,22 @@ export class Application extends pulumi.ComponentResource {
 
     // The public zone of the front door and managed certificates, on Route 53 (a global service).
     let dns: { provider: AwsProvider; zoneId: pulumi.Input<string> } | undefined;
+    let nameServers: pulumi.Output<string[]> = pulumi.output([]);
     if (topology.frontDoors.length > 0) {
       const awsKey = Object.keys(regions).find((k) => k.startsWith("aws:"));
       const provider =
         (awsKey ? (regions[awsKey].provider as AwsProvider) : undefined) ??
         new AwsProvider(`${name}-aws-dns`, { region: "us-east-1" }, { parent: this });
-      const zoneId =
-        args.network?.zoneId ??
-        new Zone(
+      let zoneId: pulumi.Input<string> | undefined = args.network?.zoneId;
+      if (zoneId === undefined) {
+        const zone = new Zone(
           `${name}-public-zone`,
           { name: topology.domain!, comment: "cloudfit front door", tags: awsTags(shared) },
           { parent: this, provider },
-        ).zoneId;
+        );
+        zoneId = zone.zoneId;
+        nameServers = zone.nameServers.apply((n) => n ?? []);
+      }
       dns = { provider, zoneId };
     }
 
@@ -282,6 +288,7 @@ export class Application extends pulumi.ComponentResource {
     this.buckets = buckets;
     this.placement = pulumi.output(plan);
     this.frontDoors = pulumi.output(Object.fromEntries(topology.frontDoors.map((f) => [f.service, f.name])));
+    this.nameServers = nameServers;
     this.monthlyCostUSD = pulumi.output(cost.total);
     this.costPerCloud = pulumi.output(cost.clouds);
     this.costPerService = pulumi.output(
@@ -297,6 +304,7 @@ export class Application extends pulumi.ComponentResource {
       costPerService: this.costPerService,
       costPerBucket: this.costPerBucket,
       frontDoors: this.frontDoors,
+      nameServers: this.nameServers,
     });
   }
 }

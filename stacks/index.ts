@@ -58,6 +58,7 @@ async function main(): Promise<Record<string, unknown>> {
     costPerService: app.costPerService,
     costPerBucket: app.costPerBucket,
     frontDoors: app.frontDoors,
+    frontDoorNameServers: app.nameServers,
     ...(spec.budgetUSD !== undefined ? { budgetUSD: spec.budgetUSD } : {}),
   };
 }
