@@ -65,7 +65,7 @@ function regionItems(n: NetworkNode): InventoryItem[] {
       ...item("azure-native:network:PublicIPAddress", nats + pub + 2 * vpn, "sku Standard, static: hours"),
       ...item("azure-native:network:ApplicationGateway", pub, "sku Standard_v2: fixed hours; capacity units"),
       ...item("azure-native:network:LoadBalancer", ends, "sku Standard, internal: hours by rule count (first 5 rules); GB processed"),
-      ...item("azure-native:network:VirtualNetworkGateway", vpn, "sku VpnGw1AZ: hours (S2S tunnels up to 30 included)"),
+      ...item("azure-native:network:VirtualNetworkGateway", vpn, "sku VpnGw1AZ: hours; site-to-site tunnels beyond the first 10 per hour (at most 30)"),
       ...item("azure-native:privatedns:PrivateZone", zone, "private zone per month; DNS queries"),
       ...item("azure-native:privatedns:PrivateRecordSet", n.records.length, "DNS queries"),
     ],
@@ -94,7 +94,7 @@ function pairItems(c: Connection, t: NetworkTopology): InventoryItem[] {
   const n = c.tunnels.length;
   return [
     ...item("aws:ec2/vpnConnection:VpnConnection", clouds.includes("aws") ? n / 2 : 0, "Site-to-Site VPN connection hours (two tunnels each); data transfer out per GB"),
-    ...item("azure-native:network:VirtualNetworkGatewayConnection", clouds.includes("azure") ? n : 0, "S2S tunnels included in the gateway up to its limit; egress per GB"),
+    ...item("azure-native:network:VirtualNetworkGatewayConnection", clouds.includes("azure") ? n : 0, "counts toward the gateway's site-to-site tunnels (10 included); egress per GB"),
     ...item("gcp:compute/vPNTunnel:VPNTunnel", clouds.includes("gcp") ? n : 0, "tunnel hours; egress per GB"),
   ];
 }
