@@ -23,28 +23,29 @@ export function badArg(propertyPath: string, reason: string): never {
   throw new pulumi.InputPropertyError({ propertyPath, reason });
 }
 
-/** Fills ownership args from stack config; a missing owner or cost centre is a bad argument. */
+/**
+ * Fills ownership args from stack config; a missing owner or cost centre is a bad argument, and
+ * when both are missing one error names both.
+ */
 export function tagContext(args: OwnershipArgs): TagContext {
   const config = new pulumi.Config("cloudfit");
   const owner = args.owner ?? config.get("owner");
   const costCenter = args.costCenter ?? config.get("costCenter");
-  if (!owner) {
+  const missing = [
+    ...(owner ? [] : [{ arg: "owner", what: "no owner was given and cloudfit:owner is not set", fix: "pass owner, or run `pulumi config set cloudfit:owner <team>`" }]),
+    ...(costCenter ? [] : [{ arg: "costCenter", what: "no cost centre was given and cloudfit:costCenter is not set", fix: "pass costCenter, or run `pulumi config set cloudfit:costCenter <code>`" }]),
+  ];
+  if (missing.length > 0) {
     badArg(
-      "owner",
-      "no owner was given and cloudfit:owner is not set. To fix: pass owner, or run `pulumi config set cloudfit:owner <team>`.",
-    );
-  }
-  if (!costCenter) {
-    badArg(
-      "costCenter",
-      "no cost centre was given and cloudfit:costCenter is not set. To fix: pass costCenter, or run `pulumi config set cloudfit:costCenter <code>`.",
+      missing.map((m) => m.arg).join(" and "),
+      `${missing.map((m) => m.what).join("; ")}. To fix: ${missing.map((m) => m.fix).join("; and ")}.`,
     );
   }
   return {
     application: args.application ?? pulumi.getProject(),
     stack: pulumi.getStack(),
-    owner,
-    costCenter,
+    owner: owner!,
+    costCenter: costCenter!,
   };
 }
 

@@ -1,12 +1,16 @@
 // Network: the private network of one cloud-region, shared by every service placed there. Its
-// address range comes from the address plan, so networks in different clouds never overlap.
+// address range comes from the address plan, so networks in different clouds never overlap. It
+// carries NAT for its private subnets (an Egress child, on by default) and, on demand, the subnets
+// the network layer needs: balancer subnets, public subnets, the VPN gateway's subnet.
 
 import * as pulumi from "@pulumi/pulumi";
 import { CLOUDS, Cloud } from "../optimizer/spec";
-import { isCidr, regionCidr } from "./addressing";
+import type { NatMode } from "../optimizer/network/options";
+import { isCidr, networkAsn, regionCidr, regionSlot, subnetLayout, SubnetLayout } from "./addressing";
 import { awsNetwork } from "./aws/network";
 import { azureNetwork } from "./azure/network";
 import { badArg, catalog, OwnershipArgs, tagContext } from "./common";
+import { Egress } from "./egress";
 import { gcpNetwork } from "./gcp/network";
 import { createRegionContext, RegionContext } from "./providers";
 import { SHARED_SERVICE, workloadTags } from "./tags";
@@ -19,6 +23,35 @@ export interface NetworkResources {
   readonly subnetIds: pulumi.Output<string>[];
   /** Baseline security group (AWS), subnet NSG (Azure) or admin-port deny firewall (GCP). */
   readonly firewallId: pulumi.Output<string>;
+  /** Subnets of internal balancers' fixed addresses (two on AWS, one elsewhere); empty when not asked for. */
+  readonly balancerSubnetIds: pulumi.Output<string>[];
+  /** AWS: public subnets; Azure: the Application Gateway subnet; empty when not asked for. */
+  readonly publicSubnetIds: pulumi.Output<string>[];
+  /** AWS: private route tables, one per zone. */
+  readonly routeTableIds?: pulumi.Output<string>[];
+  /** Azure: virtual network name; GCP: network name. */
+  readonly networkName?: pulumi.Output<string>;
+  /** GCP: network self link. */
+  readonly networkSelfLink?: pulumi.Output<string>;
+  /** Azure: GatewaySubnet id, when asked for. */
+  readonly gatewaySubnetId?: pulumi.Output<string>;
+  /** GCP: Cloud Router name, when NAT or a VPN needs one. */
+  readonly routerName?: pulumi.Output<string>;
+  /** GCP: the proxy-only subnetwork, which the public balancer's forwarding rules must wait for. */
+  readonly proxySubnet?: pulumi.Resource;
+}
+
+/** The optional parts of a network, decided by what the region runs. */
+export interface NetworkParts {
+  readonly nat: NatMode;
+  /** A public balancer runs here (AWS: public subnets; Azure: gateway subnet; GCP: proxy-only subnet). */
+  readonly ingress: boolean;
+  /** Internal balancers run here (balancer subnets). */
+  readonly endpoints: boolean;
+  /** A VPN gateway runs here (Azure: GatewaySubnet; GCP: Cloud Router). */
+  readonly vpn: boolean;
+  /** AWS: public subnets and an internet gateway (for NAT or a public balancer). */
+  readonly publicSubnets: boolean;
 }
 
 /** Arguments of a Network. */
@@ -33,6 +66,14 @@ export interface NetworkArgs extends OwnershipArgs {
   readonly provider?: pulumi.ProviderResource;
   /** Azure resource group to create the network in; default a new one created as a child. */
   readonly resourceGroupName?: pulumi.Input<string>;
+  /** NAT for the private subnets: regional, zonal (AWS: one NAT gateway per zone) or off; default regional. */
+  readonly nat?: NatMode;
+  /** Whether a public balancer will run here (adds its subnets); default false. */
+  readonly ingress?: boolean;
+  /** Whether internal balancers will run here (adds the balancer subnets); default false. */
+  readonly endpoints?: boolean;
+  /** Whether a VPN gateway will run here (adds its subnet or router); default false. */
+  readonly vpn?: boolean;
 }
 
 /** The private network of one cloud-region. */
@@ -53,6 +94,18 @@ export class Network extends pulumi.ComponentResource {
   public readonly subnetIds: pulumi.Output<string[]>;
   /** Baseline security group, subnet NSG or admin-port firewall id. */
   public readonly firewallId: pulumi.Output<string>;
+  /** Slot of the region in the address plan. */
+  public readonly slot: number;
+  /** Private BGP ASN of the network. */
+  public readonly asn: number;
+  /** The subnets of the network's range, by role. */
+  public readonly layout: SubnetLayout;
+  /** The parts this network was built with. */
+  public readonly parts: NetworkParts;
+  /** Everything the cloud's emitter created, by role. */
+  public readonly resources: NetworkResources;
+  /** NAT of the private subnets, when on. */
+  public readonly egress?: Egress;
   /** Where the network is. */
   public readonly placement: pulumi.Output<{ cloud: Cloud; region: string }>;
   /** Estimated monthly cost in USD: 0, as VPCs, subnets and firewall rules carry no charge on any of the three clouds. */
@@ -64,11 +117,49 @@ export class Network extends pulumi.ComponentResource {
     super("cloudfit:network:Network", name, {}, opts);
     const ctx = regionContext(name, args, tags, this);
     const childOpts = { parent: this, provider: ctx.provider };
+    const nat = args.nat ?? "regional";
+    const ingress = args.ingress ?? false;
+    const parts: NetworkParts = {
+      nat,
+      ingress,
+      endpoints: args.endpoints ?? false,
+      vpn: args.vpn ?? false,
+      publicSubnets: args.cloud === "aws" ? nat !== "off" || ingress : ingress,
+    };
+    this.slot = regionSlot(args.cloud, args.region) ?? 0;
+    this.asn = networkAsn(this.slot);
+    this.layout = subnetLayout(cidr)!;
+    const egress = (extra: Partial<ConstructorParameters<typeof Egress>[1]>) =>
+      nat === "off"
+        ? undefined
+        : new Egress(
+            `${name}-egress`,
+            { cloud: args.cloud, region: args.region, mode: nat, provider: ctx.provider, tags, ...extra },
+            { parent: this },
+          );
     let made: NetworkResources;
-    if (args.cloud === "aws") made = awsNetwork(name, args.region, cidr, tags, childOpts);
-    else if (args.cloud === "azure")
-      made = azureNetwork(name, args.region, cidr, ctx.resourceGroupName!, tags, childOpts);
-    else made = gcpNetwork(name, args.region, cidr, childOpts);
+    if (args.cloud === "aws") {
+      made = awsNetwork(name, args.region, cidr, parts, tags, childOpts);
+      this.egress = egress({ publicSubnetIds: made.publicSubnetIds, routeTableIds: made.routeTableIds });
+    } else if (args.cloud === "azure") {
+      // The NAT gateway comes first: the workload subnet refers to it.
+      this.egress = egress({ resourceGroupName: ctx.resourceGroupName });
+      made = azureNetwork(
+        name,
+        args.region,
+        cidr,
+        ctx.resourceGroupName!,
+        parts,
+        this.egress?.natIds[0],
+        tags,
+        childOpts,
+      );
+    } else {
+      made = gcpNetwork(name, args.region, cidr, this.asn, parts, childOpts);
+      this.egress = egress({ routerName: made.routerName });
+    }
+    this.parts = parts;
+    this.resources = made;
 
     this.cloud = args.cloud;
     this.region = args.region;
@@ -114,6 +205,12 @@ function validateNetworkArgs(args: NetworkArgs): string {
       "cidr",
       `${cidr === undefined ? `${args.cloud}:${args.region} has no range in the address plan` : `${cidr} is not an IPv4 CIDR block`}. ` +
         "To fix: pass cidr, a private range such as 10.40.0.0/16 that no other network uses.",
+    );
+  }
+  if (!subnetLayout(cidr)) {
+    badArg(
+      "cidr",
+      `${cidr} is not a /16; the network's subnets, balancer addresses and gateway subnet are laid out in a /16. To fix: pass a /16 such as 10.40.0.0/16 that no other network uses.`,
     );
   }
   if (args.provider && args.cloud === "azure" && args.resourceGroupName === undefined) {

@@ -1,6 +1,8 @@
 // Service: a group of identical VMs, placed as one or more replica groups (cloud, region,
 // instance type, count, spot). Emits each cloud's scaling group with its firewall, inside the
-// region's Network; a region without a given Network gets its own.
+// region's Network; a region without a given Network gets its own. The instances never get public
+// IPs and never admit the internet: public ports are served by an Ingress in front of them, and
+// each port admits only the sources listed in `ingress` (peers' networks, balancers, health checks).
 
 import * as pulumi from "@pulumi/pulumi";
 import type { ReplicaGroup, ServicePlacement } from "../optimizer/plan";
@@ -30,6 +32,14 @@ export interface IngressRule {
   readonly from?: string;
 }
 
+/** Azure backend pools of one region a service's scale sets join. */
+export interface AzurePools {
+  /** Application Gateway backend pool ids. */
+  readonly applicationGateway?: readonly pulumi.Input<string>[];
+  /** Load balancer backend pool ids. */
+  readonly loadBalancer?: readonly pulumi.Input<string>[];
+}
+
 /** Arguments of a Service. */
 export interface ServiceArgs extends OwnershipArgs {
   /** Where the replicas run: replica groups sorted by cloud, region and instance type. */
@@ -40,10 +50,14 @@ export interface ServiceArgs extends OwnershipArgs {
   readonly diskGiB?: number;
   /** TCP ports the service listens on; default [8080]. */
   readonly ports?: readonly number[];
-  /** Ports opened to the internet (80 and 443 only); default none. */
+  /** Ports served to the internet through an Ingress (80 and 443 only); default none. The instances stay closed to the internet. */
   readonly publicPorts?: readonly number[];
-  /** Private sources admitted per port, e.g. the networks of services linked to this one; default none. */
+  /** Sources admitted per port in every region: linked services' networks, balancers, health checks; default none. */
   readonly ingress?: readonly IngressRule[];
+  /** Sources admitted per port in one region only, by "cloud:region"; default none. */
+  readonly regionIngress?: Readonly<Record<string, readonly IngressRule[]>>;
+  /** Azure: backend pools the scale sets join, by "cloud:region"; default none. */
+  readonly azurePools?: Readonly<Record<string, AzurePools>>;
   /** Networks to run in, at most one per cloud-region; default a new Network per region, as a child. */
   readonly networks?: readonly Network[];
   /** Machine images per cloud and architecture; default the cloudfit:images config, then DEFAULT_IMAGES. */
@@ -60,6 +74,11 @@ export class Service extends pulumi.ComponentResource {
   public readonly monthlyCostUSD: pulumi.Output<number>;
   /** Networks the replicas run in, by "cloud:region". */
   public readonly networks: Readonly<Record<string, Network>>;
+  /**
+   * What balancers attach to, by "cloud:region": Auto Scaling group names (AWS), managed instance
+   * group instance-group URLs (GCP), scale set ids (Azure).
+   */
+  public readonly targets: Readonly<Record<string, pulumi.Output<string>[]>>;
 
   constructor(name: string, args: ServiceArgs, opts?: pulumi.ComponentResourceOptions) {
     const v = validateServiceArgs(name, args);
@@ -86,43 +105,43 @@ export class Service extends pulumi.ComponentResource {
     const firewalls: Record<string, pulumi.Output<string> | undefined> = {};
     for (const [key, network] of Object.entries(networks)) {
       const o = { parent: this, provider: network.provider };
+      const rules = [...v.ingress, ...(args.regionIngress?.[key] ?? [])];
       if (network.cloud === "aws")
-        firewalls[key] = awsServiceFirewall(name, network, v.publicPorts, v.ingress, tags, o);
+        firewalls[key] = awsServiceFirewall(name, network, rules, tags, o);
       else if (network.cloud === "azure")
-        firewalls[key] = azureServiceFirewall(
-          name,
-          network,
-          v.ports,
-          v.publicPorts,
-          v.ingress,
-          tags,
-          o,
-        );
-      else gcpServiceFirewall(name, v.serviceName, network, v.publicPorts, v.ingress, o);
+        firewalls[key] = azureServiceFirewall(name, network, v.ports, rules, tags, o);
+      else gcpServiceFirewall(name, v.serviceName, network, rules, o);
     }
+    const targets: Record<string, pulumi.Output<string>[]> = {};
     v.groups.forEach((g, i) => {
       const key = regionKey(g.cloud, g.region);
       const network = networks[key];
       const o = { parent: this, provider: network.provider };
       const { arch, image } = v.images[i];
-      if (g.cloud === "aws")
-        awsReplicaGroup(name, g, image, v.diskGiB, network, firewalls[key]!, tags, o);
-      else if (g.cloud === "azure") {
-        azureReplicaGroup(
-          name,
-          v.serviceName,
-          g,
-          arch,
-          image,
-          v.diskGiB,
-          v.sshKey,
-          network,
-          firewalls[key]!,
-          tags,
-          o,
-        );
-      } else gcpReplicaGroup(name, v.serviceName, g, image, v.diskGiB, network, tags, o);
+      const made: pulumi.Output<string>[] =
+        g.cloud === "aws"
+          ? [awsReplicaGroup(name, g, image, v.diskGiB, network, firewalls[key]!, tags, o).name]
+          : g.cloud === "azure"
+            ? azureReplicaGroup(
+                name,
+                v.serviceName,
+                g,
+                arch,
+                image,
+                v.diskGiB,
+                v.sshKey,
+                network,
+                firewalls[key]!,
+                args.azurePools?.[key] ?? {},
+                tags,
+                o,
+              ).map((x) => x.id)
+            : gcpReplicaGroup(name, v.serviceName, g, image, v.diskGiB, v.ports, network, tags, o).map(
+                (x) => x.instanceGroup,
+              );
+      targets[key] = [...(targets[key] ?? []), ...made];
     });
+    this.targets = targets;
 
     const placement: ServicePlacement = { groups: v.groups };
     this.placement = pulumi.output(placement);
@@ -255,27 +274,30 @@ function validateServiceArgs(name: string, args: ServiceArgs): ValidService {
       );
     }
   });
-  const azure = groups.some((g) => g.cloud === "azure");
+  const azureGroups = groups.some((g) => g.cloud === "azure");
   const ingress = args.ingress ?? [];
-  ingress.forEach((r, i) => {
+  const check = (r: IngressRule, path: string, azure: boolean) => {
     if (!ports.includes(r.port))
       badArg(
-        `ingress[${i}].port`,
+        `${path}.port`,
         `${r.port} is not one of the service's ports (${ports.join(", ")}). To fix: add it to ports.`,
       );
     if (!isCidr(r.cidr))
       badArg(
-        `ingress[${i}].cidr`,
+        `${path}.cidr`,
         `${JSON.stringify(r.cidr)} is not an IPv4 CIDR block. To fix: write e.g. 10.16.0.0/16.`,
       );
     if (azure && ingressRulePriority(r.cidr, ports.indexOf(r.port)) === undefined) {
       badArg(
-        `ingress[${i}]`,
+        path,
         `Azure rule priorities come from the address plan, which has no slot for ${r.cidr} or port ${r.port}. ` +
-          "To fix: admit a network range of the address plan (10.16.0.0/16 to 10.255.0.0/16) and list at most 16 ports.",
+          "To fix: admit a network range of the address plan (10.16.0.0/16 to 10.255.0.0/16), a balancer subnet or the Azure probe address, and list at most 16 ports.",
       );
     }
-  });
+  };
+  ingress.forEach((r, i) => check(r, `ingress[${i}]`, azureGroups));
+  for (const [key, rules] of Object.entries(args.regionIngress ?? {}))
+    rules.forEach((r, i) => check(r, `regionIngress.${key}[${i}]`, key.startsWith("azure:")));
   if (args.networks) {
     const seen = new Set<string>();
     args.networks.forEach((n, i) => {

@@ -4,10 +4,13 @@
 // the spec stops the run with the entries that differ and the command to run. When the plan
 // differs from the lock, one cost summary is logged, so it shows in `pulumi preview`.
 //
+// The network layer (NAT, balancers, peering and VPNs, private DNS, the front door) follows from
+// the placement and the settings in cloudfit:network.
+//
 // Config (stacks/Pulumi.<stack>.yaml): cloudfit:workload, cloudfit:owner, cloudfit:costCenter,
 // cloudfit:application (default the project name), cloudfit:lockFile (default
-// placement.<stack>.json beside this file), cloudfit:images, cloudfit:adminSshPublicKey,
-// and gcp:project for GCP.
+// placement.<stack>.json beside this file), cloudfit:network, cloudfit:images,
+// cloudfit:adminSshPublicKey, and gcp:project for GCP.
 
 import * as fs from "fs";
 import * as path from "path";
@@ -18,6 +21,7 @@ import { loadCatalog } from "../optimizer/catalog";
 import { specFromStackConfig, StackConfigError, WORKLOAD_KEY } from "../optimizer/config";
 import { PlacementInfeasibleError, SpecValidationError } from "../optimizer/errors";
 import { lockFileName, PlacementLockError } from "../optimizer/lock";
+import { NetworkOptionsError, parseNetworkOptions } from "../optimizer/network/options";
 
 /** Errors whose message is the whole story: shown without a stack trace. */
 const USER_ERRORS = [
@@ -25,6 +29,7 @@ const USER_ERRORS = [
   SpecValidationError,
   PlacementInfeasibleError,
   StackConfigError,
+  NetworkOptionsError,
 ];
 
 async function main(): Promise<Record<string, unknown>> {
@@ -44,13 +49,16 @@ async function main(): Promise<Record<string, unknown>> {
   if (placed.summary) void pulumi.log.info(placed.summary);
 
   const name = config.get("application") || pulumi.getProject();
-  const app = new Application(name, { spec, plan: placed.plan, application: name });
+  const network = parseNetworkOptions(config.getObject("network"), name);
+  const app = new Application(name, { spec, plan: placed.plan, network, application: name });
   return {
     placement: app.placement,
     monthlyCostUSD: app.monthlyCostUSD,
     costPerCloud: app.costPerCloud,
     costPerService: app.costPerService,
     costPerBucket: app.costPerBucket,
+    frontDoors: app.frontDoors,
+    frontDoorNameServers: app.nameServers,
     ...(spec.budgetUSD !== undefined ? { budgetUSD: spec.budgetUSD } : {}),
   };
 }

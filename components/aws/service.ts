@@ -1,5 +1,5 @@
-// AWS emitter of a service: per region a security group admitting only the service's declared
-// ports, and per replica group a launch template (encrypted EBS root volume, IMDSv2 required,
+// AWS emitter of a service: per region a security group admitting only the listed sources on the
+// service's ports (never the internet), and per replica group a launch template (encrypted EBS root volume, IMDSv2 required,
 // no public IP) with an Auto Scaling group pinned at the placed count.
 
 import type * as pulumi from "@pulumi/pulumi";
@@ -16,7 +16,6 @@ import type { IngressRule } from "../service";
 export function awsServiceFirewall(
   name: string,
   network: Network,
-  publicPorts: readonly number[],
   ingress: readonly IngressRule[],
   tags: Readonly<Record<string, string>>,
   opts: pulumi.CustomResourceOptions,
@@ -46,7 +45,6 @@ export function awsServiceFirewall(
       },
       opts,
     );
-  for (const port of publicPorts) rule(port, "0.0.0.0/0", "internet", `Public port ${port}`);
   for (const r of ingress)
     rule(r.port, r.cidr, cidrSlug(r.cidr), `Port ${r.port} from ${r.from ?? r.cidr}`);
   return sg.id;

@@ -1,5 +1,5 @@
 // Azure emitter of a service: per region a network security group on the scale sets' network
-// interfaces admitting only the service's declared ports, and per replica group a Virtual
+// interfaces admitting only the listed sources on the service's ports (never the internet), and per replica group a Virtual
 // Machine Scale Set (encryption at host, managed OS disk, no public IP), plus a separate Spot
 // scale set for the replicas placed on spot.
 
@@ -8,10 +8,11 @@ import { VirtualMachineScaleSet } from "@pulumi/azure-native/compute";
 import { NetworkSecurityGroup, SecurityRule } from "@pulumi/azure-native/network";
 import type { ReplicaGroup } from "../../optimizer/plan";
 import { cidrSlot, cidrSlug } from "../addressing";
+import { AZURE_PROBE_SOURCE } from "../../optimizer/network/topology";
 import { azureImageReference, MachineArch } from "../images";
 import type { Network } from "../network";
 import { azureTags, computerNamePrefix, typeSlug } from "../tags";
-import type { IngressRule } from "../service";
+import type { AzurePools, IngressRule } from "../service";
 
 /** The admin user of the scale sets' Linux VMs. */
 export const ADMIN_USER = "cloudfit";
@@ -24,21 +25,18 @@ export const ADMIN_USER = "cloudfit";
 export const LOCKED_SSH_PUBLIC_KEY =
   "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABgQCxjmymUSREaiHPjusI7HgAu1RH1fbdhIBsHN0ZKG8lEi2ZMspqDDa4rKLundqhNrOrvAI1hUioW9rJi/fO7Zn+QB031QqvBot/eK3natzglwF2kd5KeMDkIB8bPdSeuZ950Zb9BiD/mCi8NxvhvEwCoUGduYKLPucbAntoO0AeLpCh9RumFvLr0enSp4o7dh3oJslxh0vimi7wjnSWiprb/Dl8iDz/38hL4nHJ3IjtilRAsQjmhDfb4NILXzWTWcrdq16nq9NooxPOnnqnupsnLVszm8bdrUEuuvwlQS8av6rguulOyqpufojt9vPniZvFyF68E2/AsTftu+SNTu27vvqxFi37vOLW/NuvsJ8p0glpgzHrRD2H37tq/18BGLUW+SPa9b3jWXjZntiF/Pqotpz1qqI8R/1EjSW4dUnLZAAnaST8Ms8SwjPztEYXy4c9aodaYVLGmsl6guDguGW7J1I70NxldbVElgjuQe1UHxNECFKFo+bWOYQzwt9zBV0= cloudfit-locked";
 
-/** Priority of the rule opening a public port: 100 for 80, 101 for 443. */
-export function publicRulePriority(port: number): number {
-  return port === 80 ? 100 : 101;
-}
-
 /**
- * Priority of the rule admitting `port` (the i-th of the service's ports) from a network of the
- * address plan: 200 + 16 x slot + i, unique per source and port and stable as services come and
- * go (Azure priorities run from 100 to 4096 and must be unique within an NSG).
+ * Priority of the rule admitting `port` (the i-th of the service's ports) from a source: a network
+ * of the address plan gets 200 + 16 x slot + i, the Azure probe address 110 + i and an Application
+ * Gateway subnet (10.N.34.0/24) 130 + i; unique per source and port and stable as services come
+ * and go (Azure priorities run from 100 to 4096 and must be unique within an NSG).
  */
 export function ingressRulePriority(cidr: string, portIndex: number): number | undefined {
+  if (portIndex < 0 || portIndex > 15) return undefined;
+  if (cidr === AZURE_PROBE_SOURCE) return 110 + portIndex;
+  if (/^10\.\d+\.34\.0\/24$/.test(cidr)) return 130 + portIndex;
   const slot = cidrSlot(cidr);
-  return slot === undefined || portIndex < 0 || portIndex > 15
-    ? undefined
-    : 200 + 16 * slot + portIndex;
+  return slot === undefined ? undefined : 200 + 16 * slot + portIndex;
 }
 
 /** Priority of the final rule denying all other inbound traffic. */
@@ -49,7 +47,6 @@ export function azureServiceFirewall(
   name: string,
   network: Network,
   ports: readonly number[],
-  publicPorts: readonly number[],
   ingress: readonly IngressRule[],
   tags: Readonly<Record<string, string>>,
   opts: pulumi.CustomResourceOptions,
@@ -86,16 +83,6 @@ export function azureServiceFirewall(
       },
       opts,
     );
-  for (const port of publicPorts) {
-    rule(
-      `${port}-internet`,
-      publicRulePriority(port),
-      "Allow",
-      "Internet",
-      String(port),
-      `Public port ${port}`,
-    );
-  }
   for (const r of ingress) {
     const priority = ingressRulePriority(r.cidr, ports.indexOf(r.port))!;
     rule(
@@ -123,6 +110,7 @@ export function azureReplicaGroup(
   sshPublicKey: string,
   network: Network,
   nsgId: pulumi.Output<string>,
+  pools: AzurePools,
   tags: Readonly<Record<string, string>>,
   opts: pulumi.CustomResourceOptions,
 ): VirtualMachineScaleSet[] {
@@ -168,7 +156,19 @@ export function azureReplicaGroup(
                 primary: true,
                 networkSecurityGroup: { id: nsgId },
                 // No publicIPAddressConfiguration: the VMs get private addresses only.
-                ipConfigurations: [{ name: "ipconfig", primary: true, subnet: { id: subnetId } }],
+                ipConfigurations: [
+                  {
+                    name: "ipconfig",
+                    primary: true,
+                    subnet: { id: subnetId },
+                    ...(pools.applicationGateway?.length
+                      ? { applicationGatewayBackendAddressPools: pools.applicationGateway.map((id) => ({ id })) }
+                      : {}),
+                    ...(pools.loadBalancer?.length
+                      ? { loadBalancerBackendAddressPools: pools.loadBalancer.map((id) => ({ id })) }
+                      : {}),
+                  },
+                ],
               },
             ],
           },

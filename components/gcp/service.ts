@@ -1,5 +1,5 @@
-// GCP emitter of a service: per region firewall rules admitting only the service's declared
-// ports to its instances (by network tag), and per replica group a regional instance template
+// GCP emitter of a service: per region firewall rules admitting only the listed sources on the
+// service's ports to its instances (by network tag; never the internet), and per replica group a regional instance template
 // (Shielded VM, no external IP) with a regional managed instance group at the placed size; spot
 // replicas get their own SPOT template and group.
 
@@ -16,12 +16,16 @@ export function gcpServiceTag(service: string): string {
   return gcpName(`cloudfit-${service}`);
 }
 
+/** The named port of a service port on its instance groups, e.g. 8080 -> "tcp8080". */
+export function gcpPortName(port: number): string {
+  return `tcp${port}`;
+}
+
 /** Creates the service's firewall rules in one GCP region (one per port and source). */
 export function gcpServiceFirewall(
   name: string,
   service: string,
   network: Network,
-  publicPorts: readonly number[],
   ingress: readonly IngressRule[],
   opts: pulumi.CustomResourceOptions,
 ): void {
@@ -40,7 +44,6 @@ export function gcpServiceFirewall(
       },
       opts,
     );
-  for (const port of publicPorts) rule(port, "0.0.0.0/0", "internet", `Public port ${port}`);
   for (const r of ingress)
     rule(r.port, r.cidr, cidrSlug(r.cidr), `Port ${r.port} from ${r.from ?? r.cidr}`);
 }
@@ -52,6 +55,7 @@ export function gcpReplicaGroup(
   group: ReplicaGroup,
   image: string,
   diskGiB: number,
+  ports: readonly number[],
   network: Network,
   tags: Readonly<Record<string, string>>,
   opts: pulumi.CustomResourceOptions,
@@ -105,6 +109,8 @@ export function gcpReplicaGroup(
         baseInstanceName: gcpName(service).slice(0, 40),
         versions: [{ name: "primary", instanceTemplate: tpl.selfLink }],
         targetSize: size,
+        // Balancers' backend services address the service ports by these names.
+        namedPorts: ports.map((port) => ({ name: gcpPortName(port), port })),
       },
       opts,
     );

@@ -1,5 +1,6 @@
 import * as assert from "assert";
-import { Application, ingressOf } from "../../components/application";
+import { Application } from "../../components/application";
+import { parseNetworkOptions } from "../../optimizer/network/options";
 import { buildCandidates } from "../../optimizer/candidates";
 import { loadCatalog } from "../../optimizer/catalog";
 import { evaluatePlan } from "../../optimizer/evaluate";
@@ -52,12 +53,14 @@ const plan: Plan = {
   buckets: { assets: { cloud: "aws", region: "us-east-1" } },
 };
 
+const network = parseNetworkOptions({ domain: "shop.example.com" }, "shop");
+
 describe("Application", () => {
   let resources: Recorded[];
   let value: any;
   before(async () => {
     ({ resources, value } = await runMocked(() => {
-      const app = new Application("shop", { spec, plan });
+      const app = new Application("shop", { spec, plan, network });
       return {
         cost: app.monthlyCostUSD,
         clouds: app.costPerCloud,
@@ -118,35 +121,54 @@ describe("Application", () => {
     ]);
   });
 
-  it("opens the API's linked port only to the web tier's network, in every region the API runs", () => {
+  it("opens the API's linked port only to the web tier's network and its balancers' health checks, and the web port only to its balancer", () => {
     const webCidr = "10.18.0.0/16"; // aws:eu-central-1 in the address plan
-    assert.deepStrictEqual(
-      ingressOf(
-        spec.services.find((s) => s.name === "api")!,
-        spec,
-        plan,
-      ),
-      [{ port: 8080, cidr: webCidr, from: "aws:eu-central-1" }],
-    );
     const azure = ofType(resources, "azure-native:network:SecurityRule").map((r) => [
       r.name,
+      r.inputs.priority,
       r.inputs.sourceAddressPrefix,
       r.inputs.destinationPortRange,
     ]);
     assert.deepStrictEqual(azure, [
-      ["shop-api-rule-westeurope-8080-10-18-0-0-16", webCidr, "8080"],
-      ["shop-api-rule-westeurope-deny-other", "*", "*"],
+      ["shop-api-rule-westeurope-8080-10-18-0-0-16", 200 + 16 * 2, webCidr, "8080"],
+      ["shop-api-rule-westeurope-8080-168-63-129-16-32", 110, "168.63.129.16/32", "8080"],
+      ["shop-api-rule-westeurope-deny-other", 4096, "*", "*"],
     ]);
     const gcp = ofType(resources, "gcp:compute/firewall:Firewall")
       .filter((r) => r.inputs.allows)
       .map((r) => [r.name, r.inputs.sourceRanges, r.inputs.allows[0].ports]);
     assert.deepStrictEqual(gcp, [
       ["shop-api-allow-europe-west3-8080-10-18-0-0-16", [webCidr], ["8080"]],
+      ["shop-api-allow-europe-west3-8080-130-211-0-0-22", ["130.211.0.0/22"], ["8080"]],
+      ["shop-api-allow-europe-west3-8080-35-191-0-0-16", ["35.191.0.0/16"], ["8080"]],
     ]);
     const aws = ofType(resources, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").map(
       (r) => [r.name, r.inputs.cidrIpv4, r.inputs.fromPort],
     );
-    assert.deepStrictEqual(aws, [["shop-web-in-eu-central-1-443-internet", "0.0.0.0/0", 443]]);
+    assert.deepStrictEqual(aws, [
+      ["shop-web-in-eu-central-1-8080-10-18-32-0-24", "10.18.32.0/24", 8080],
+      ["shop-web-in-eu-central-1-8080-10-18-33-0-24", "10.18.33.0/24", 8080],
+      ["shop-ingress-aws-eu-central-1-alb-in-443", "0.0.0.0/0", 443],
+      ["shop-ingress-aws-eu-central-1-alb-in-80", "0.0.0.0/0", 80],
+    ]);
+  });
+
+  it("connects the web tier's network to each of the API's over a VPN and gives it a private name for the API", () => {
+    assert.deepStrictEqual(
+      ofType(resources, "cloudfit:network:VpnConnection").map((r) => r.name),
+      ["shop-vpn-aws-eu-central-1-azure-westeurope", "shop-vpn-aws-eu-central-1-gcp-europe-west3"],
+    );
+    assert.strictEqual(ofType(resources, "aws:ec2/vpnConnection:VpnConnection").length, 4);
+    const records = ofType(resources, "aws:route53/record:Record")
+      .filter((r) => r.inputs.name?.endsWith(".shop.internal"))
+      .map((r) => [r.inputs.name, r.inputs.records])
+      .sort();
+    // Each balancer sits at the same host offset, a digest of the service name, in its region's balancer subnet.
+    assert.deepStrictEqual(records, [
+      ["api-azure-westeurope.shop.internal", ["10.24.64.208"]],
+      ["api-gcp-europe-west3.shop.internal", ["10.32.64.208"]],
+      ["api.shop.internal", ["10.24.64.208", "10.32.64.208"]],
+    ]);
   });
 
   it("exports the plan and its cost in total, per cloud, per service and per bucket", () => {
@@ -164,7 +186,21 @@ describe("Application", () => {
 
   it("places the spec with the optimizer when given no plan", async () => {
     const { value: placed, resources: made } = await runMocked(async () => {
-      const app = await Application.place("shop", { spec, optimizer: { explain: false } });
+      const app = await Application.place("shop", {
+        spec,
+        network: parseNetworkOptions(
+          {
+            domain: "shop.example.com",
+            azureCertificate: {
+              keyVaultSecretId: "https://shop.vault.azure.net/secrets/web",
+              identityId:
+                "/subscriptions/0000/resourceGroups/shop/providers/Microsoft.ManagedIdentity/userAssignedIdentities/shop-gateway",
+            },
+          },
+          "shop",
+        ),
+        optimizer: { explain: false },
+      });
       return app.placement;
     });
     assert.deepStrictEqual(verifyPlan(spec, catalog, placed), []);

@@ -112,11 +112,29 @@ describe("component arguments", () => {
     assert.deepStrictEqual(recorded, []);
   });
 
+  it("names both the owner and the cost centre in one error when both are missing", async () => {
+    const recorded = await rejectsArg(
+      service({}),
+      "owner and costCenter",
+      /^no owner was given and cloudfit:owner is not set; no cost centre was given and cloudfit:costCenter is not set\. To fix: pass owner, or run `pulumi config set cloudfit:owner <team>`; and pass costCenter, or run `pulumi config set cloudfit:costCenter <code>`\.$/,
+      { "cloudfit:owner": "", "cloudfit:costCenter": "" },
+    );
+    assert.deepStrictEqual(recorded, []);
+  });
+
   it("rejects a bucket in a region cloudfit does not know", async () => {
     await rejectsArg(
       () => void new Bucket("logs", { placement: { cloud: "gcp", region: "mars-north1" } }),
       "placement.region",
       /one of asia-northeast1/,
+    );
+  });
+
+  it("rejects a network range that is not a /16", async () => {
+    await rejectsArg(
+      () => void new Network("n", { cloud: "aws", region: "eu-central-1", cidr: "10.40.0.0/20" }),
+      "cidr",
+      /^10\.40\.0\.0\/20 is not a \/16;/,
     );
   });
 

@@ -1,6 +1,7 @@
 // Test harness: runs code under Pulumi's own mocks (pulumi.runtime.setMocks) inside a stack and
 // records every resource registration with its type, name, inputs, provider and URN.
 
+import { createHash } from "crypto";
 import * as pulumi from "@pulumi/pulumi";
 
 /** One registered resource as the mock monitor saw it. */
@@ -22,11 +23,36 @@ export interface Run<T> {
   readonly value: T;
 }
 
-/** Outputs a mocked resource reports: its inputs plus the computed names the components read. */
+/** A stable documentation-range public address (198.18.0.0/15) for a mocked resource. */
+export function mockPublicIp(name: string, i = 0): string {
+  const h = createHash("sha256").update(`${name}#${i}`).digest();
+  return `198.${18 + (h[0] % 2)}.${h[1]}.${1 + (h[2] % 254)}`;
+}
+
+/**
+ * Outputs a mocked resource reports: its inputs plus the computed values the components read
+ * (names, self links, the public addresses of gateways and balancers, generated passwords).
+ */
 function mockState(args: pulumi.runtime.MockResourceArgs): Record<string, unknown> {
   const i = args.inputs ?? {};
+  const computed: Record<string, unknown> = {};
+  if (args.type === "gcp:compute/haVpnGateway:HaVpnGateway")
+    computed.vpnInterfaces = [0, 1].map((id) => ({ id, ipAddress: mockPublicIp(args.name, id) }));
+  if (args.type === "aws:ec2/vpnConnection:VpnConnection") {
+    computed.tunnel1Address = mockPublicIp(args.name, 1);
+    computed.tunnel2Address = mockPublicIp(args.name, 2);
+  }
+  if (args.type === "azure-native:network:PublicIPAddress") computed.ipAddress = mockPublicIp(args.name);
+  if (args.type === "gcp:compute/address:Address") computed.address = i.address ?? mockPublicIp(args.name);
+  if (args.type === "aws:lb/loadBalancer:LoadBalancer") {
+    computed.dnsName = `${args.name}.elb.mock`;
+    computed.zoneId = "ZMOCKELB";
+  }
+  if (args.type === "random:index/randomPassword:RandomPassword") computed.result = `pw-${args.name}`;
+  if (args.type === "aws:route53/zone:Zone") computed.zoneId = `Z${createHash("sha256").update(args.name).digest("hex").slice(0, 12).toUpperCase()}`;
   return {
     ...i,
+    ...computed,
     name: i.name ?? i.accountName ?? args.name,
     arn: `arn:mock:${args.type}:${args.name}`,
     selfLink: `https://mock.example/${args.name}`,

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { Provider as AwsProvider } from "@pulumi/aws/provider";
 import { ADDRESS_SPACE, regionCidr, subnetCidrs, cidrSlot } from "../../components/addressing";
-import { Network } from "../../components/network";
+import { Network, NetworkArgs } from "../../components/network";
 import { loadCatalog } from "../../optimizer/catalog";
 import { countByType, named, ofType, Recorded, runMocked, typeChain } from "./harness";
 
@@ -25,12 +25,14 @@ describe("Network", () => {
     let resources: Recorded[];
     before(async () => {
       ({ resources } = await runMocked(
-        () => void new Network("net", { cloud: "aws", region: "ap-northeast-1" }),
+        () => void new Network("net", { cloud: "aws", region: "ap-northeast-1", nat: "off" }),
       ));
     });
 
-    it("creates a VPC, two private subnets in two zones and an outbound-only security group", () => {
+    it("creates a VPC, two private subnets in two zones with a route table each and an outbound-only security group", () => {
       assert.deepStrictEqual(countByType(resources), {
+        "aws:ec2/routeTable:RouteTable": 2,
+        "aws:ec2/routeTableAssociation:RouteTableAssociation": 2,
         "aws:ec2/securityGroup:SecurityGroup": 1,
         "aws:ec2/subnet:Subnet": 2,
         "aws:ec2/vpc:Vpc": 1,
@@ -67,7 +69,9 @@ describe("Network", () => {
       );
       for (const r of resources.filter((x) => x.custom && !x.type.startsWith("pulumi:"))) {
         assert.deepStrictEqual(typeChain(r), ["cloudfit:network:Network", r.type]);
-        assert.strictEqual(r.inputs.tags["cloudfit-service"], "shared");
+        // Route table associations carry no tags on AWS.
+        if (r.type !== "aws:ec2/routeTableAssociation:RouteTableAssociation")
+          assert.strictEqual(r.inputs.tags["cloudfit-service"], "shared");
       }
     });
   });
@@ -76,7 +80,7 @@ describe("Network", () => {
     let resources: Recorded[];
     before(async () => {
       ({ resources } = await runMocked(
-        () => void new Network("net", { cloud: "azure", region: "northeurope" }),
+        () => void new Network("net", { cloud: "azure", region: "northeurope", nat: "off" }),
       ));
     });
 
@@ -104,7 +108,7 @@ describe("Network", () => {
       );
     });
 
-    it("denies SSH and RDP from the internet before anything else", () => {
+    it("denies SSH and RDP from the internet before anything else and admits nothing else from it", () => {
       const rules = named(resources, "azure-native:network:NetworkSecurityGroup", "net-nsg").inputs
         .securityRules;
       assert.deepStrictEqual(
@@ -116,7 +120,6 @@ describe("Network", () => {
         ]),
         [
           [100, "Deny", "Internet", ["22", "3389"]],
-          [200, "Allow", "Internet", ["80", "443"]],
           [300, "Allow", ADDRESS_SPACE, ["1-65535"]],
         ],
       );
@@ -127,7 +130,13 @@ describe("Network", () => {
     let resources: Recorded[];
     before(async () => {
       ({ resources } = await runMocked(
-        () => void new Network("net", { cloud: "gcp", region: "us-west1", cidr: "10.200.0.0/16" }),
+        () =>
+          void new Network("net", {
+            cloud: "gcp",
+            region: "us-west1",
+            cidr: "10.200.0.0/16",
+            nat: "off",
+          }),
       ));
     });
 
@@ -167,5 +176,113 @@ describe("Network", () => {
     );
     const shared = named(resources, "pulumi:providers:aws", "shared-aws");
     assert.ok(named(resources, "aws:ec2/vpc:Vpc", "net-vpc").provider?.startsWith(shared.urn!));
+  });
+
+  describe("NAT and the parts the network layer asks for", () => {
+    const build = (args: Partial<NetworkArgs> & Pick<NetworkArgs, "cloud" | "region">) =>
+      runMocked(() => void new Network("net", args)).then((r) => r.resources);
+
+    it("routes both AWS zones through one NAT gateway in a public subnet by default", async () => {
+      const resources = await build({ cloud: "aws", region: "eu-west-1" });
+      const nats = ofType(resources, "aws:ec2/natGateway:NatGateway");
+      assert.deepStrictEqual(
+        nats.map((n) => [n.name, n.inputs.subnetId, n.inputs.allocationId, n.inputs.connectivityType]),
+        [["net-egress-nat-0", "net-public-eu-west-1a-id", "net-egress-eip-0-id", "public"]],
+      );
+      assert.deepStrictEqual(typeChain(nats[0]), [
+        "cloudfit:network:Egress",
+        "aws:ec2/natGateway:NatGateway",
+      ]);
+      const routes = ofType(resources, "aws:ec2/route:Route").map((r) => [
+        r.inputs.routeTableId,
+        r.inputs.destinationCidrBlock,
+        r.inputs.natGatewayId ?? r.inputs.gatewayId,
+      ]);
+      assert.deepStrictEqual(routes, [
+        ["net-rt-public-id", "0.0.0.0/0", "net-igw-id"],
+        ["net-rt-eu-west-1a-id", "0.0.0.0/0", "net-egress-nat-0-id"],
+        ["net-rt-eu-west-1b-id", "0.0.0.0/0", "net-egress-nat-0-id"],
+      ]);
+      const publicSubnets = ofType(resources, "aws:ec2/subnet:Subnet")
+        .filter((r) => r.name.startsWith("net-public-"))
+        .map((r) => [r.inputs.cidrBlock, r.inputs.mapPublicIpOnLaunch]);
+      assert.deepStrictEqual(publicSubnets, [
+        ["10.19.32.0/24", false],
+        ["10.19.33.0/24", false],
+      ]);
+    });
+
+    it("gives each AWS zone its own NAT gateway when zonal", async () => {
+      const resources = await build({ cloud: "aws", region: "eu-west-1", nat: "zonal" });
+      const routes = ofType(resources, "aws:ec2/route:Route")
+        .filter((r) => r.inputs.natGatewayId)
+        .map((r) => [r.inputs.routeTableId, r.inputs.natGatewayId]);
+      assert.deepStrictEqual(routes, [
+        ["net-rt-eu-west-1a-id", "net-egress-nat-0-id"],
+        ["net-rt-eu-west-1b-id", "net-egress-nat-1-id"],
+      ]);
+      assert.strictEqual(ofType(resources, "aws:ec2/eip:Eip").length, 2);
+    });
+
+    it("attaches an Azure NAT gateway with a static public IP to the workload subnet", async () => {
+      const resources = await build({ cloud: "azure", region: "westeurope" });
+      const nat = named(resources, "azure-native:network:NatGateway", "net-egress-nat").inputs;
+      assert.deepStrictEqual([nat.sku, nat.publicIpAddresses], [{ name: "Standard" }, [{ id: "net-egress-nat-ip-id" }]]);
+      const subnet = named(resources, "azure-native:network:Subnet", "net-subnet").inputs;
+      assert.deepStrictEqual(subnet.natGateway, { id: "net-egress-nat-id" });
+      assert.strictEqual(subnet.defaultOutboundAccess, false);
+    });
+
+    it("adds Cloud NAT on a Cloud Router carrying the network's ASN on GCP", async () => {
+      const resources = await build({ cloud: "gcp", region: "europe-west4" });
+      const router = named(resources, "gcp:compute/router:Router", "net-router").inputs;
+      assert.deepStrictEqual(router.bgp, { asn: 64512 + 17 });
+      const nat = named(resources, "gcp:compute/routerNat:RouterNat", "net-egress-nat").inputs;
+      assert.deepStrictEqual(
+        [nat.router, nat.natIpAllocateOption, nat.sourceSubnetworkIpRangesToNat],
+        ["net-router", "AUTO_ONLY", "ALL_SUBNETWORKS_ALL_IP_RANGES"],
+      );
+    });
+
+    it("adds the subnets of balancers and the VPN gateway only when asked for", async () => {
+      const azure = await build({ cloud: "azure", region: "eastus", ingress: true, endpoints: true, vpn: true });
+      const subnets = ofType(azure, "azure-native:network:Subnet").map((r) => [
+        r.name,
+        r.inputs.subnetName ?? "",
+        r.inputs.addressPrefix,
+      ]);
+      assert.deepStrictEqual(subnets, [
+        ["net-subnet", "", "10.22.0.0/20"],
+        ["net-balancers", "", "10.22.64.0/24"],
+        ["net-appgw", "", "10.22.34.0/24"],
+        ["net-gateway", "GatewaySubnet", "10.22.255.0/27"],
+      ]);
+      const gwRules = named(azure, "azure-native:network:NetworkSecurityGroup", "net-appgw-nsg").inputs.securityRules;
+      assert.deepStrictEqual(
+        gwRules.map((r: any) => [r.access, r.sourceAddressPrefix, r.destinationPortRanges]),
+        [
+          ["Allow", "GatewayManager", ["65200-65535"]],
+          ["Allow", "Internet", ["443", "80"]],
+          ["Allow", "AzureLoadBalancer", ["1-65535"]],
+          ["Deny", "Internet", ["1-65535"]],
+        ],
+      );
+      const gcp = await build({ cloud: "gcp", region: "us-west1", nat: "off", ingress: true, endpoints: true });
+      assert.deepStrictEqual(
+        ofType(gcp, "gcp:compute/subnetwork:Subnetwork").map((r) => [r.name, r.inputs.ipCidrRange, r.inputs.purpose]),
+        [
+          ["net-subnet", "10.31.0.0/20", undefined],
+          ["net-balancers", "10.31.64.0/24", undefined],
+          ["net-proxy", "10.31.40.0/23", "REGIONAL_MANAGED_PROXY"],
+        ],
+      );
+      assert.strictEqual(ofType(gcp, "gcp:compute/router:Router").length, 0);
+      const plain = await build({ cloud: "aws", region: "us-east-1", nat: "off" });
+      assert.deepStrictEqual(
+        ofType(plain, "aws:ec2/subnet:Subnet").map((r) => r.name),
+        ["net-private-us-east-1a", "net-private-us-east-1b"],
+      );
+      assert.strictEqual(ofType(plain, "aws:ec2/internetGateway:InternetGateway").length, 0);
+    });
   });
 });

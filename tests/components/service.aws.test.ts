@@ -46,13 +46,20 @@ describe("Service on AWS", () => {
   it("creates one network, one security group and a launch template with an Auto Scaling group per replica group", () => {
     assert.deepStrictEqual(countByType(resources), {
       [ASG]: 2,
+      "aws:ec2/eip:Eip": 1,
+      "aws:ec2/internetGateway:InternetGateway": 1,
       [LT]: 2,
+      "aws:ec2/natGateway:NatGateway": 1,
+      "aws:ec2/route:Route": 3,
+      "aws:ec2/routeTable:RouteTable": 3,
+      "aws:ec2/routeTableAssociation:RouteTableAssociation": 4,
       [SG]: 2, // the service's own and the network's baseline group
-      "aws:ec2/subnet:Subnet": 2,
+      "aws:ec2/subnet:Subnet": 4,
       "aws:ec2/vpc:Vpc": 1,
       "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": 1,
-      [INGRESS]: 2,
+      [INGRESS]: 1,
       "cloudfit:compute:Service": 1,
+      "cloudfit:network:Egress": 1,
       "cloudfit:network:Network": 1,
       "pulumi:providers:aws": 1,
     });
@@ -149,7 +156,7 @@ describe("Service on AWS", () => {
     });
   });
 
-  it("opens the public port to the internet and the linked port only to the peer's network", () => {
+  it("keeps the instances closed to the internet and opens the linked port only to the peer's network", () => {
     const rules = ofType(resources, INGRESS).map((r): Record<string, any> => ({
       ...r.inputs,
       name: r.name,
@@ -165,14 +172,6 @@ describe("Service on AWS", () => {
       })),
       [
         {
-          name: "api-in-eu-central-1-443-internet",
-          cidrIpv4: "0.0.0.0/0",
-          fromPort: 443,
-          toPort: 443,
-          ipProtocol: "tcp",
-          securityGroupId: "api-sg-eu-central-1-id",
-        },
-        {
           name: "api-in-eu-central-1-8080-10-32-0-0-16",
           cidrIpv4: "10.32.0.0/16",
           fromPort: 8080,
@@ -183,10 +182,12 @@ describe("Service on AWS", () => {
       ],
     );
     assert.ok(rules.every((r) => r.fromPort !== 22 && r.fromPort !== 3389));
+    assert.ok(rules.every((r) => r.cidrIpv4 !== "0.0.0.0/0"));
   });
 
   it("tags every taggable resource with service, application, stack, owner and cost centre", () => {
-    for (const r of resources.filter((x) => x.custom && !x.type.startsWith("pulumi:providers:"))) {
+    const untaggable = ["aws:ec2/routeTableAssociation:RouteTableAssociation", "aws:ec2/route:Route"];
+    for (const r of resources.filter((x) => x.custom && !x.type.startsWith("pulumi:providers:") && !untaggable.includes(x.type))) {
       const tags =
         r.type === ASG
           ? Object.fromEntries(r.inputs.tags.map((t: any) => [t.key, t.value]))

@@ -46,12 +46,15 @@ describe("Service on Azure", () => {
   it("creates a resource group, network, NSG with its rules, and one scale set per group plus a Spot scale set", () => {
     assert.deepStrictEqual(countByType(resources), {
       [VMSS]: 3,
+      "azure-native:network:NatGateway": 1,
       [NSG]: 2, // the service's own and the subnet's
+      "azure-native:network:PublicIPAddress": 1, // the NAT gateway's
       [RULE]: 3,
       "azure-native:network:Subnet": 1,
       "azure-native:network:VirtualNetwork": 1,
       "azure-native:resources:ResourceGroup": 1,
       "cloudfit:compute:Service": 1,
+      "cloudfit:network:Egress": 1,
       "cloudfit:network:Network": 1,
       "pulumi:providers:azure-native": 1,
     });
@@ -188,7 +191,7 @@ describe("Service on Azure", () => {
     assert.ok(!rules.some((r) => r.access === "Allow" && r.sourceAddressPrefix === "Internet"));
   });
 
-  it("tags scale sets, NSGs, the network and the resource group", () => {
+  it("tags scale sets, NSGs, the network, the NAT gateway and its IP, and the resource group", () => {
     for (const r of resources.filter((x) => x.inputs.tags !== undefined)) {
       assert.strictEqual(r.inputs.tags["cloudfit-owner"], "platform-team", r.name);
       assert.strictEqual(r.inputs.tags["cloudfit-cost-center"], "CC-1234", r.name);
@@ -207,7 +210,7 @@ describe("Service on Azure", () => {
       "shared",
     );
     assert.strictEqual(
-      ofType(resources, VMSS).length + ofType(resources, NSG).length + 2,
+      ofType(resources, VMSS).length + ofType(resources, NSG).length + 4,
       resources.filter((x) => x.inputs.tags).length,
     );
   });

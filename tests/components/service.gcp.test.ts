@@ -29,12 +29,15 @@ describe("Service on GCP", () => {
 
   it("creates a network, firewall rules, and a template with a regional MIG each for standard and spot", () => {
     assert.deepStrictEqual(countByType(resources), {
-      [FW]: 3, // admin-port deny of the network, public 443, linked 8080
+      [FW]: 2, // admin-port deny of the network, linked 8080; nothing from the internet
       "gcp:compute/network:Network": 1,
       [MIG]: 2,
       [TPL]: 2,
+      "gcp:compute/router:Router": 1,
+      "gcp:compute/routerNat:RouterNat": 1,
       "gcp:compute/subnetwork:Subnetwork": 1,
       "cloudfit:compute:Service": 1,
+      "cloudfit:network:Egress": 1,
       "cloudfit:network:Network": 1,
       "pulumi:providers:gcp": 1,
     });
@@ -103,17 +106,18 @@ describe("Service on GCP", () => {
     assert.strictEqual(std.provisioningModel, "STANDARD");
   });
 
-  it("targets firewall rules at the service's tag and denies admin ports from anywhere", () => {
+  it("targets firewall rules at the service's tag, admits nothing from the internet and denies admin ports from anywhere", () => {
     const byName = Object.fromEntries(ofType(resources, FW).map((r) => [r.name, r.inputs]));
-    assert.deepStrictEqual(byName["web-allow-europe-west3-443-internet"].allows, [
-      { protocol: "tcp", ports: ["443"] },
-    ]);
-    assert.deepStrictEqual(byName["web-allow-europe-west3-443-internet"].sourceRanges, [
-      "0.0.0.0/0",
-    ]);
-    assert.deepStrictEqual(byName["web-allow-europe-west3-443-internet"].targetTags, [
+    assert.deepStrictEqual(byName["web-allow-europe-west3-8080-10-16-0-0-16"].targetTags, [
       "cloudfit-web",
     ]);
+    assert.ok(
+      ofType(resources, FW).every((r) => !r.inputs.allows || !r.inputs.sourceRanges.includes("0.0.0.0/0")),
+    );
+    assert.deepStrictEqual(
+      ofType(resources, MIG).map((r) => r.inputs.namedPorts),
+      [[{ name: "tcp8080", port: 8080 }], [{ name: "tcp8080", port: 8080 }]],
+    );
     assert.deepStrictEqual(byName["web-allow-europe-west3-8080-10-16-0-0-16"].sourceRanges, [
       "10.16.0.0/16",
     ]);
