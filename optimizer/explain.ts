@@ -42,7 +42,7 @@ export function describePlacement(p: ServicePlacement | undefined): string {
  * workloads it is linked with (held), the links between them, and quotas less what every other
  * workload uses. Also returns the clouds used by the workloads left out.
  */
-function neighbourhood(spec: NormalizedSpec, catalog: Catalog, plan: Plan, use: PlanUse, s: NormalizedService) {
+export function neighbourhood(spec: NormalizedSpec, catalog: Catalog, plan: Plan, use: PlanUse, s: NormalizedService) {
   const links = spec.links.filter((l) => l.from === s.name || l.to === s.name);
   const names = new Set([s.name, ...links.flatMap((l) => [l.from, l.to])]);
   const services = spec.services.filter((x) => names.has(x.name));
@@ -89,14 +89,15 @@ function cheapestReplica(
 }
 
 /** What the binding checks read of the whole plan: vCPUs used per region and clouds used. */
-interface PlanUse {
+export interface PlanUse {
   readonly vcpus: ReadonlyMap<string, number>;
   readonly clouds: ReadonlySet<Cloud>;
   /** Number of workloads using each cloud. */
   readonly cloudUsers: ReadonlyMap<Cloud, number>;
 }
 
-function planUse(catalog: Catalog, plan: Plan): PlanUse {
+/** vCPUs used per region and the clouds each workload of a plan uses. */
+export function planUse(catalog: Catalog, plan: Plan): PlanUse {
   const vcpus = new Map<string, number>();
   const cloudUsers = new Map<Cloud, number>();
   const count = (c: Cloud) => cloudUsers.set(c, (cloudUsers.get(c) ?? 0) + 1);

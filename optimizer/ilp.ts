@@ -48,7 +48,10 @@
 //      <= prev[s,r,o]; when replicas shrink, dropped δ[s,r,o] with κ + δ <= prev and
 //      Σ δ <= Σ prev − R_s. Penalty Σ m_r·(prev − κ − δ) with m_r = fixed + months ·
 //      (link GiB_s / R_s + disk_s) · egressPrice_r per moved replica; a moved bucket costs
-//      fixed + months · storage_k · egressPrice_r, i.e. m·(1 − b[k,r_old]).
+//      fixed + months · storage_k · egressPrice_r, i.e. m·(1 − b[k,r_old]). Replicas whose type
+//      or region is no longer a column (their entry no longer fits) have no κ: their migration
+//      is a constant of the objective, so it counts every forced move. Keep (to price staying):
+//      κ as above for the groups to keep, and Σ κ >= the number to keep.
 
 import type { Catalog, Offer } from "./catalog";
 import { HOURS_PER_MONTH } from "./catalog";
@@ -62,7 +65,7 @@ import type { SparseModel } from "./solvers/types";
 import type { Cloud, NormalizedService, NormalizedSpec } from "./spec";
 import { perCloudCap } from "./validate-fields";
 import { dominatedRegions } from "./prune";
-import { addStability, MigrationSettings } from "./stability";
+import { addKeep, addStability, MigrationSettings } from "./stability";
 
 /** How to build the model beyond the spec itself. */
 export interface IlpOptions {
@@ -77,6 +80,11 @@ export interface IlpOptions {
   readonly usedClouds?: readonly Cloud[];
   /** Drop dominated regions before building (see prune.ts); default true. */
   readonly prune?: boolean;
+  /**
+   * Keep at least `atLeast` replicas of a free service on the instance types and in the regions
+   * of `groups` (11.keep), to price what keeping a workload's replicas would cost.
+   */
+  readonly keep?: { readonly service: string; readonly groups: readonly ReplicaGroup[]; readonly atLeast: number };
 }
 
 /** Variables of one free service in one region. */
@@ -128,11 +136,19 @@ export function buildPlacementModel(
   const heldClouds = new Set<Cloud>(opts.usedClouds ?? []);
   const quotaOf = (key: RegionKey) => quotaUse.get(key) ?? quotaUse.set(key, new LinExpr()).get(key)!;
 
+  // Where workloads were before (previous plan, or the groups to keep): those offers stay
+  // columns and those regions are never pruned, so that staying is always possible.
+  const prior: Plan | undefined = opts.keep
+    ? {
+        services: { ...opts.previous?.services, [opts.keep.service]: { groups: opts.keep.groups } },
+        buckets: opts.previous?.buckets ?? {},
+      }
+    : opts.previous;
   // Candidate regions of the free workloads, less those another region dominates.
   const freeRegions = new Map<string, readonly RegionOffers[]>();
   for (const s of spec.services) {
     if (fixed.services[s.name]) continue;
-    let regions = withPreviousOffers(candidates.services.get(s.name) ?? [], opts.previous, s, spec, catalog);
+    let regions = withPreviousOffers(candidates.services.get(s.name) ?? [], prior, s, spec, catalog);
     if (opts.restrict?.service === s.name) regions = regions.filter((r) => opts.restrict!.clouds.includes(r.region.cloud));
     freeRegions.set(s.name, regions);
   }
@@ -156,7 +172,7 @@ export function buildPlacementModel(
           services: freeRegions,
           buckets: bucketCosts,
           fixed,
-          previous: opts.previous,
+          previous: prior,
           rates,
           regionCost: (s, ro) => ({
             onDemand: Math.min(...ro.onDemand.map((o) => replicaMonthlyUSD(catalog, s, o, false))),
@@ -317,6 +333,9 @@ export function buildPlacementModel(
     ? addStability(m, spec, catalog, opts.previous, opts.migration, serviceVars, bucketVars)
     : new LinExpr();
   m.addObjective(penalty);
+  // 11. Keep: at least some replicas stay where they were.
+  const keepVars = opts.keep && serviceVars.get(opts.keep.service);
+  if (opts.keep && keepVars) addKeep(m, opts.keep.service, opts.keep.groups, opts.keep.atLeast, keepVars);
 
   const model = m.build();
   return {

@@ -12,12 +12,12 @@ import { renderPlan } from "../renderPlan";
 import { startProgress } from "../progress";
 import { loadCatalog } from "../../optimizer/catalog";
 import { loadStackSpec } from "../../optimizer/config";
-import { buildCandidates } from "../../optimizer/candidates";
+import type { Catalog } from "../../optimizer/catalog";
 import { evaluatePlan } from "../../optimizer/evaluate";
-import { compareLock, serializeLock, LockComparison } from "../../optimizer/lock";
-import { optimize } from "../../optimizer/optimize";
+import { compareLock, serializeLock, LockComparison, PlacementLock } from "../../optimizer/lock";
+import { optimize, OptimizeOptions } from "../../optimizer/optimize";
 import { PlacementInfeasibleError } from "../../optimizer/errors";
-import type { Plan } from "../../optimizer/plan";
+import type { Plan, PlanCost } from "../../optimizer/plan";
 import type { PlacementResult } from "../../optimizer/result";
 import type { NormalizedSpec } from "../../optimizer/spec";
 
@@ -68,48 +68,75 @@ function numberFlag(flags: Flags, name: string, min: number): number {
   return n;
 }
 
-/** The workloads to hold fixed: locked ones still in the spec whose entries still fit. */
-function heldPlan(comparison: LockComparison): Plan {
-  const mismatched = new Set(comparison.mismatched.map((d) => `${d.kind}:${d.workload}`));
-  const keep = <T>(o: Readonly<Record<string, T>>, kind: string) =>
-    Object.fromEntries(Object.entries(o).filter(([n]) => !mismatched.has(`${kind}:${n}`)));
-  return { services: keep(comparison.held.services, "service"), buckets: keep(comparison.held.buckets, "bucket") };
+/** The locked entries of workloads the spec still has. */
+function lockedInSpec(lock: Plan, spec: NormalizedSpec): Plan {
+  return {
+    services: Object.fromEntries(spec.services.filter((s) => lock.services[s.name]).map((s) => [s.name, lock.services[s.name]])),
+    buckets: Object.fromEntries(spec.buckets.filter((b) => lock.buckets[b.name]).map((b) => [b.name, lock.buckets[b.name]])),
+  };
+}
+
+/** The locked entries not in `held`: those placed again, paying to move the replicas they have. */
+function notHeld(locked: Plan, held: Plan): Plan {
+  return {
+    services: Object.fromEntries(Object.entries(locked.services).filter(([n]) => !held.services[n])),
+    buckets: Object.fromEntries(Object.entries(locked.buckets).filter(([n]) => !held.buckets[n])),
+  };
+}
+
+/**
+ * What the optimizer holds and what it may move at a price. By default, every locked entry that
+ * still fits the spec is held, and entries that no longer fit are placed again with the lock as
+ * the previous plan (their replicas stay where they may unless moving saves more than it costs);
+ * when the fitting entries together break a quota or maxClouds, nothing is held. --reoptimize
+ * holds nothing and charges every move away from the lock.
+ */
+function holdAndPrevious(comparison: LockComparison | undefined, lock: Plan | undefined, spec: NormalizedSpec, reoptimize: boolean) {
+  if (!comparison || !lock) return { hold: undefined, previous: undefined };
+  const locked = lockedInSpec(lock, spec);
+  const jointly = comparison.mismatched.some((d) => d.kind === "global");
+  const hold = reoptimize || jointly ? { services: {}, buckets: {} } : comparison.held;
+  return { hold, previous: notHeld(locked, hold) };
+}
+
+/** What the lock costs today: its entries priced now, plus the recorded cost of removed workloads. */
+function lockCost(spec: NormalizedSpec, catalog: Catalog, locked: PlacementLock, removed: readonly string[]): PlanCost {
+  const cost = evaluatePlan(spec, lockedInSpec(locked.plan, spec), catalog);
+  const services = { ...cost.services };
+  const buckets = { ...cost.buckets };
+  let total = cost.total;
+  for (const name of removed) {
+    // A workload gone from the spec cannot be priced again (its size is gone): use the lock's figure.
+    const usd = locked.costs.services[name] ?? locked.costs.buckets[name] ?? 0;
+    const entry = { compute: 0, disk: 0, storage: 0, internetEgress: 0, traffic: 0, total: usd };
+    if (locked.plan.services[name]) services[name] = entry;
+    else buckets[name] = entry;
+    total += usd;
+  }
+  return { ...cost, services, buckets, total: Math.round(total * 100) / 100 };
 }
 
 /** Solves the stack and returns everything the plan command prints. */
 export async function planStack(
   root: string,
   stack: string,
-  options: { reoptimize: boolean; solver: "highs" | "jslp"; timeLimitSec: number; moveCostUSD: number; onProgress?: (p: { elapsedMs: number; gap?: number }) => void },
+  options: { reoptimize: boolean; solver: "highs" | "jslp"; timeLimitSec: number; moveCostUSD: number; onProgress?: OptimizeOptions["onProgress"] },
 ): Promise<{ spec: NormalizedSpec; result: PlacementResult; diff: PlanDiff; lockText?: string; newLockText: string; lockFile: string }> {
   const files = resolveStack(root, stack);
   const catalog = loadCatalog();
   const spec = loadStackSpec(files.configFile, catalog);
-  const locked = readLock(files);
+  const locked = readLock(files, catalog);
   const comparison = locked ? compareLock(locked.lock.plan, spec, catalog) : undefined;
+  const { hold, previous } = holdAndPrevious(comparison, locked?.lock.plan, spec, options.reoptimize);
   const result = await optimize(spec, catalog, {
     solver: options.solver,
     timeLimitSec: options.timeLimitSec,
     fixedPerReplicaUSD: options.moveCostUSD,
-    ...(options.reoptimize ? { previous: comparison ? comparison.held : undefined } : { hold: comparison ? heldPlan(comparison) : undefined }),
+    ...(hold ? { hold } : {}),
+    ...(previous ? { previous } : {}),
     onProgress: options.onProgress,
   });
-  let before;
-  if (locked && comparison) {
-    // The lock's own recorded costs price workloads the spec no longer has.
-    const cost = evaluatePlan(spec, comparison.held, catalog, buildCandidates(spec, catalog).regionsOf);
-    const services = { ...cost.services };
-    const buckets = { ...cost.buckets };
-    let total = cost.total;
-    for (const name of comparison.removed) {
-      const usd = locked.lock.costs.services[name] ?? locked.lock.costs.buckets[name] ?? 0;
-      const entry = { compute: 0, disk: 0, storage: 0, internetEgress: 0, traffic: 0, total: usd };
-      if (locked.lock.plan.services[name]) services[name] = entry;
-      else buckets[name] = entry;
-      total += usd;
-    }
-    before = { plan: locked.lock.plan, cost: { ...cost, services, buckets, total: Math.round(total * 100) / 100 } };
-  }
+  const before = locked && comparison ? { plan: locked.lock.plan, cost: lockCost(spec, catalog, locked.lock, comparison.removed) } : undefined;
   const diff = diffPlans(before, { plan: result.plan, cost: result.cost });
   return {
     spec,
