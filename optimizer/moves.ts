@@ -15,7 +15,7 @@ import {
   movedReplicas,
   serviceMoveUSD,
 } from "./stability";
-import { bucketRegionProblems, groupProblems, serviceViolations } from "./verify";
+import { bucketRegionProblems, globalViolations, groupProblems, serviceViolations } from "./verify";
 
 /**
  * The cheapest plan in which a service keeps at least `atLeast` of its previous replicas where
@@ -71,8 +71,9 @@ export async function reportMoves(
     let canKeep = Math.min(s.replicas, fit.count);
     let alternative: Plan = plan;
     const reasons = [...fit.reasons];
-    if (canKeep > 0 && serviceViolations(spec, catalog, s, { groups: from }).length === 0) {
-      alternative = { ...plan, services: { ...plan.services, [s.name]: { groups: from } } };
+    const reverted: Plan = { ...plan, services: { ...plan.services, [s.name]: { groups: from } } };
+    if (canKeep > 0 && serviceViolations(spec, catalog, s, { groups: from }).length === 0 && globalViolations(spec, catalog, reverted).length === 0) {
+      alternative = reverted;
     } else if (canKeep > keptReplicas(from, to)) {
       // Keep as many as the plan's quotas and cloud limits allow, most first.
       let k = canKeep;
