@@ -37,7 +37,12 @@ function keepable(spec: NormalizedSpec, catalog: Catalog, s: NormalizedService, 
   for (const g of from) {
     const problems = groupProblems(spec, catalog, s, g);
     if (problems.length === 0) count += g.count;
-    else reasons.push(`${g.count} x ${g.instanceType} in ${g.cloud}:${g.region}: ${problems.join("; ")}`);
+    else {
+      // "1 x e2-highmem-2: gcp:europe-west4 (NL, EU) breaks its residency US" names the region once.
+      const at = `${g.cloud}:${g.region}`;
+      const head = problems[0].startsWith(at) ? `${g.count} x ${g.instanceType}` : `${g.count} x ${g.instanceType} in ${at}`;
+      reasons.push(`${head}: ${problems.join("; ")}`);
+    }
   }
   return { count, reasons };
 }

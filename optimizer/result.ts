@@ -59,7 +59,10 @@ export interface ServiceExplanation {
   /** Placement in words, e.g. "3 x m7g.large in aws:eu-central-1 (1 spot)". */
   readonly placement: string;
   readonly monthlyUSD: number;
-  /** Constraints that bind this service, in words (e.g. "residency EU", "quota aws:us-east-1"). */
+  /**
+   * Why it is here rather than somewhere cheaper, as plain phrases naming the spec setting, e.g.
+   * "its data must stay in EU (residency EU)", "it must run in at least 2 clouds (minClouds 2)".
+   */
   readonly binding: readonly string[];
   /** The cheapest feasible alternative in each other allowed cloud, with its cost difference. */
   readonly alternatives: readonly {

@@ -5,7 +5,7 @@
 import * as path from "path";
 import { CommandSpec, Flags, UsageError } from "../args";
 import type { Io } from "../main";
-import { EXIT_FINDINGS, EXIT_OK } from "../exitCodes";
+import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from "../exitCodes";
 import { resolveStack, readLock, writeAtomic } from "../stackFiles";
 import { diffPlans, PlanDiff } from "../planDiff";
 import { renderPlan } from "../renderPlan";
@@ -56,7 +56,8 @@ export interface PlanOutput {
   readonly explanations: PlacementResult["explanations"];
   readonly moves: PlacementResult["moves"];
   readonly diff: PlanDiff;
-  readonly lock: { readonly file: string; readonly written: boolean; readonly upToDate: boolean };
+  /** The lock file, whether it was written, whether it already held this plan, and why writing failed. */
+  readonly lock: { readonly file: string; readonly written: boolean; readonly upToDate: boolean; readonly error?: string };
 }
 
 function numberFlag(flags: Flags, name: string, min: number): number {
@@ -148,6 +149,24 @@ export async function planStack(
   };
 }
 
+/** The paragraph printed when the lock cannot be written: what failed and how to fix it. */
+function writeFailure(lockRel: string, stack: string, e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  const why =
+    err.code === "EACCES" || err.code === "EPERM" || err.code === "EROFS"
+      ? `the folder ${path.dirname(lockRel)} is not writable`
+      : err.code === "ENOTDIR" || err.code === "ENOENT"
+        ? `the folder ${path.dirname(lockRel)} does not exist or is not a folder`
+        : err.code === "EISDIR"
+          ? `${lockRel} is a folder`
+          : "the file system refused it";
+  return (
+    `Could not write ${lockRel}: ${why} (${err.message}). The plan above was not saved and the lock, if any, is unchanged. ` +
+    `To fix: make ${path.dirname(lockRel)} a writable folder (or point cloudfit:lockFile in stacks/Pulumi.${stack}.yaml ` +
+    `at a writable path), then run \`cloudfit plan --stack ${stack} --write\` again.`
+  );
+}
+
 /** Runs `cloudfit plan`. */
 export async function runPlan(flags: Flags, io: Io): Promise<number> {
   const solver = String(flags.solver);
@@ -155,14 +174,16 @@ export async function runPlan(flags: Flags, io: Io): Promise<number> {
     throw new UsageError(`Unknown solver "${solver}". Valid solvers: highs, jslp. To fix: write --solver highs.`);
   }
   const stack = String(flags.stack);
-  const progress = startProgress("solving", io.stderr);
+  const timeLimitSec = numberFlag(flags, "time-limit", 1);
+  const moveCostUSD = numberFlag(flags, "move-cost", 0);
+  const progress = startProgress("planning", io.stderr);
   let out;
   try {
     out = await planStack(io.root, stack, {
       reoptimize: Boolean(flags.reoptimize),
       solver,
-      timeLimitSec: numberFlag(flags, "time-limit", 1),
-      moveCostUSD: numberFlag(flags, "move-cost", 0),
+      timeLimitSec,
+      moveCostUSD,
       onProgress: (p) => progress.update(p),
     });
   } catch (e) {
@@ -179,12 +200,17 @@ export async function runPlan(flags: Flags, io: Io): Promise<number> {
   const { result, diff } = out;
   const upToDate = out.lockText === out.newLockText;
   const overBudget = (result.budget?.excessUSD ?? 0) > 0;
-  let written = false;
-  if (flags.write && !overBudget && !upToDate) {
-    writeAtomic(out.lockFile, out.newLockText);
-    written = true;
-  }
   const lockRel = path.relative(io.root, out.lockFile);
+  let written = false;
+  let writeError: string | undefined;
+  if (flags.write && !overBudget && !upToDate) {
+    try {
+      writeAtomic(out.lockFile, out.newLockText);
+      written = true;
+    } catch (e) {
+      writeError = writeFailure(lockRel, stack, e);
+    }
+  }
   if (flags.json) {
     const doc: PlanOutput = {
       stack,
@@ -195,11 +221,16 @@ export async function runPlan(flags: Flags, io: Io): Promise<number> {
       explanations: result.explanations,
       moves: result.moves,
       diff,
-      lock: { file: lockRel, written, upToDate },
+      lock: { file: lockRel, written, upToDate, ...(writeError ? { error: writeError } : {}) },
     };
     io.stdout.write(JSON.stringify(doc, null, 2) + "\n");
   } else {
-    io.stdout.write(renderPlan({ stack, spec: out.spec, result, diff, lockFile: lockRel, written, upToDate, write: Boolean(flags.write) }, io));
+    const view = { stack, spec: out.spec, result, diff, lockFile: lockRel, written, upToDate, write: Boolean(flags.write) };
+    io.stdout.write(renderPlan({ ...view, hadLock: out.lockText !== undefined, moveCostUSD }, io));
+  }
+  if (writeError) {
+    io.stderr.write(`Error: ${writeError}\n`);
+    return EXIT_ERROR;
   }
   if (overBudget) {
     const b = result.budget!;
@@ -212,4 +243,3 @@ export async function runPlan(flags: Flags, io: Io): Promise<number> {
   }
   return EXIT_OK;
 }
-
