@@ -67,7 +67,11 @@ export function writeAtomic(file: string, text: string): void {
     fs.writeFileSync(tmp, text);
     fs.renameSync(tmp, file);
   } catch (e) {
-    fs.rmSync(tmp, { force: true });
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // The folder itself is unusable (not a folder, not writable): there is no temporary file.
+    }
     throw e;
   }
 }

@@ -14,7 +14,7 @@ import { loadCatalog } from "../../optimizer/catalog";
 import { loadStackSpec } from "../../optimizer/config";
 import type { Catalog } from "../../optimizer/catalog";
 import { evaluatePlan } from "../../optimizer/evaluate";
-import { compareLock, serializeLock, LockComparison, PlacementLock } from "../../optimizer/lock";
+import { compareLock, serializeLock, LockComparison, PlacementLock, planCommand as lockPlanCommand } from "../../optimizer/lock";
 import { optimize, OptimizeOptions } from "../../optimizer/optimize";
 import { PlacementInfeasibleError } from "../../optimizer/errors";
 import type { Plan, PlanCost } from "../../optimizer/plan";
@@ -161,9 +161,9 @@ function writeFailure(lockRel: string, stack: string, e: unknown): string {
           ? `${lockRel} is a folder`
           : "the file system refused it";
   return (
-    `Could not write ${lockRel}: ${why} (${err.message}). The plan above was not saved and the lock, if any, is unchanged. ` +
+    `Could not write ${lockRel}: ${why} (${err.message}). The plan above was not saved; nothing was written. ` +
     `To fix: make ${path.dirname(lockRel)} a writable folder (or point cloudfit:lockFile in stacks/Pulumi.${stack}.yaml ` +
-    `at a writable path), then run \`cloudfit plan --stack ${stack} --write\` again.`
+    `at a writable path), then run \`${lockPlanCommand(stack)}\` again.`
   );
 }
 
