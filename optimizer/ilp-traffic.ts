@@ -10,6 +10,8 @@
 //   F[Z,Z'] >= 0 for zones Z, Z' of one cloud whose rate ρ(Z,Z') is below Z's internet rate ν_Z:
 //     Σ_{Z'} F[Z,Z'] <= OUT_Z,   Σ_Z F[Z,Z'] <= IN_Z'.
 //   Cost: Σ_r ν_r·out[r] + Σ (ρ(Z,Z') − ν_Z)·F[Z,Z'].
+//   Where a cloud prices traffic by sender only (ρ(Z,·) one rate), F[Z,c] routes into the pool
+//   of all the cloud's receivers: Σ_Z F[Z,c] <= Σ_{Z'∈c} IN_Z'.
 // Everything leaves at the internet rate unless it is routed to a zone of the same cloud, which
 // credits the difference. Where the catalog's rates are not a metric, or some in-cloud rate is
 // above internet egress, guard rows keep the flow from relaying or detouring (see TrafficRates).
@@ -105,26 +107,43 @@ export function addDirection(
   }
 
   // Routes within a cloud that are cheaper than leaving it (or every route, when some are not).
-  const regionsIn = (z: RateZone, of: readonly [RegionKey, LinExpr][]) => of.filter(([k]) => rates.zoneOf(k).id === z.id).map(([k]) => k);
+  // Routes within a cloud that are cheaper than leaving it (or every route, when some are not):
+  // one flow per pair of zones, or per sending zone where the cloud's rates depend on the sender
+  // only (then the receivers of the cloud form one pool).
+  const pooled = (c: Cloud) => rates.withinCloudCheaper && rates.senderPriced.has(c);
+  const inCloud = (z: RateZone, of: readonly [RegionKey, LinExpr][]) => of.filter(([k]) => rates.zoneOf(k).cloud === z.cloud).map(([k]) => k);
+  const inZone = (z: RateZone, of: readonly [RegionKey, LinExpr][]) => of.filter(([k]) => rates.zoneOf(k).id === z.id).map(([k]) => k);
+  const distinctPair = (a: readonly RegionKey[], b: readonly RegionKey[]) => a.some((x) => b.some((y) => y !== x));
   const fromZone = new Map<number, LinExpr>();
-  const toZone = new Map<number, LinExpr>();
+  const toZone = new Map<string, { expr: LinExpr; cap: LinExpr }>();
+  const target = (key: string, cap: () => LinExpr) => toZone.get(key) ?? toZone.set(key, { expr: new LinExpr(), cap: cap() }).get(key)!;
+  const receiverZones = [...IN.zones.values()].sort((a, b) => a.id - b.id);
   for (const from of [...OUT.zones.values()].sort((a, b) => a.id - b.id)) {
-    for (const to of [...IN.zones.values()].sort((a, b) => a.id - b.id)) {
+    const route = (to: string, rho: number, cap: () => LinExpr) => {
+      const col = m.addCol(`F[${name},${from.id}>${to}]`, rho - from.internet, 0, V, false);
+      (fromZone.get(from.id) ?? fromZone.set(from.id, new LinExpr()).get(from.id)!).add(col, 1);
+      target(to, cap).expr.add(col, 1);
+    };
+    if (pooled(from.cloud)) {
+      const rho = rates.zoneRate(from, from.regions.length > 1 ? from : rates.zones.find((z) => z.cloud === from.cloud && z.id !== from.id) ?? from);
+      if (rho >= from.internet - EPS || !distinctPair(inZone(from, senders), inCloud(from, receivers))) continue;
+      route(from.cloud, rho, () => {
+        const cap = new LinExpr();
+        for (const z of receiverZones) if (z.cloud === from.cloud) cap.addExpr(IN.sums.get(z.id)!);
+        return cap;
+      });
+      continue;
+    }
+    for (const to of receiverZones) {
       if (from.cloud !== to.cloud) continue;
       const rho = rates.zoneRate(from, to);
       if (rates.withinCloudCheaper && rho >= from.internet - EPS) continue;
-      if (from.id === to.id) {
-        const s = regionsIn(from, senders);
-        const q = regionsIn(to, receivers);
-        if (!s.some((a) => q.some((b) => b !== a))) continue; // only one region: nothing to route
-      }
-      const col = m.addCol(`F[${name},${from.id}>${to.id}]`, rho - from.internet, 0, V, false);
-      (fromZone.get(from.id) ?? fromZone.set(from.id, new LinExpr()).get(from.id)!).add(col, 1);
-      (toZone.get(to.id) ?? toZone.set(to.id, new LinExpr()).get(to.id)!).add(col, 1);
+      if (from.id === to.id && !distinctPair(inZone(from, senders), inZone(to, receivers))) continue; // one region: nothing to route
+      route(String(to.id), rho, () => new LinExpr().addExpr(IN.sums.get(to.id)!));
     }
   }
   for (const [z, f] of fromZone) m.addRow(`9.out[${name},${z}]`, new LinExpr().addExpr(f).addExpr(OUT.sums.get(z)!, -1), -Infinity, 0);
-  for (const [z, f] of toZone) m.addRow(`9.in[${name},${z}]`, new LinExpr().addExpr(f).addExpr(IN.sums.get(z)!, -1), -Infinity, 0);
+  for (const [z, t] of toZone) m.addRow(`9.in[${name},${z}]`, new LinExpr().addExpr(t.expr).addExpr(t.cap, -1), -Infinity, 0);
 
   if (!rates.withinCloudCheaper) addCloudBalance(m, name, OUT, IN, fromZone, toZone);
 }
@@ -139,7 +158,7 @@ function addCloudBalance(
   OUT: ZoneSums,
   IN: ZoneSums,
   fromZone: ReadonlyMap<number, LinExpr>,
-  toZone: ReadonlyMap<number, LinExpr>,
+  toZone: ReadonlyMap<string, { readonly expr: LinExpr }>,
 ): void {
   const leaving = new Map<Cloud, LinExpr>();
   const arriving = new Map<Cloud, LinExpr>();
@@ -151,8 +170,8 @@ function addCloudBalance(
   }
   for (const [id, sum] of IN.sums) {
     const e = into(arriving, IN.zones.get(id)!.cloud).addExpr(sum);
-    const f = toZone.get(id);
-    if (f) e.addExpr(f, -1);
+    const f = toZone.get(String(id));
+    if (f) e.addExpr(f.expr, -1);
   }
   for (const [c, arrive] of arriving) {
     const row = new LinExpr().addExpr(arrive);

@@ -38,7 +38,8 @@
 //        out[r] = V·s_x(r) where y cannot be in r; else e[r] >= V·(s_x(r) − s_y(r)), e[r] >= 0;
 //        in[q]  = out[q] − V·(s_x(q) − s_y(q));  OUT_Z = Σ_{r∈Z} out[r];  IN_Z = Σ_{q∈Z} in[q];
 //        Σ_{Z'} F[Z,Z'] <= OUT_Z;  Σ_Z F[Z,Z'] <= IN_Z'   for zones of one cloud with ρ < ν_Z;
-//      cost Σ_r ν_r·out[r] + Σ (ρ(Z,Z') − ν_Z)·F[Z,Z']. No binaries: the routing cost is convex
+//      cost Σ_r ν_r·out[r] + Σ (ρ(Z,Z') − ν_Z)·F[Z,Z'] (in a cloud priced by sender only, one
+//      F[Z,c] per sending zone into the pool of the cloud's receivers). No binaries: the routing cost is convex
 //      in the shares. When one end sits in one known region the cost is linear in the other's
 //      shares and enters the objective directly.
 //  10. Hold: held workloads are constants (see Notation); a restricted service (explanations)

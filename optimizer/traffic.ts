@@ -57,6 +57,11 @@ export interface TrafficRates {
    * egress. When some do, the ILP balances what leaves and enters each cloud explicitly.
    */
   readonly withinCloudCheaper: boolean;
+  /**
+   * Clouds whose in-cloud rate depends on the sending region only (AWS prices inter-region
+   * traffic by source region): the ILP routes to the cloud's receivers as one pool.
+   */
+  readonly senderPriced: ReadonlySet<Cloud>;
 }
 
 const EPS = 1e-12;
@@ -142,6 +147,17 @@ function buildRates(catalog: Catalog): TrafficRates {
     }
   }
 
+  // A cloud is priced by sender when each region sends to every other region of it at one rate.
+  const senderPriced = new Set<Cloud>(clouds);
+  for (let a = 0; a < n; a++) {
+    let rate: number | undefined;
+    for (let b = 0; b < n; b++) {
+      if (a === b || clouds[a] !== clouds[b]) continue;
+      if (rate === undefined) rate = c[a * n + b];
+      else if (!same(rate, c[a * n + b])) senderPriced.delete(clouds[a]);
+    }
+  }
+
   return {
     cost: (from, to) => (from === to ? 0 : c[at(from) * n + at(to)]),
     zoneOf: (key) => zones[zoneIdx[at(key)]],
@@ -153,6 +169,7 @@ function buildRates(catalog: Catalog): TrafficRates {
     zones,
     triangle,
     withinCloudCheaper,
+    senderPriced,
   };
 }
 
