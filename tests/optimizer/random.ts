@@ -5,6 +5,7 @@
 import type { Catalog } from "../../optimizer/catalog";
 import { buildCandidates, fits } from "../../optimizer/candidates";
 import { evaluatePlan } from "../../optimizer/evaluate";
+import { optimize } from "../../optimizer/optimize";
 import { mulberry32 } from "../../bench/generate";
 import { bucketMigrationUSD, DEFAULT_MIGRATION, MigrationSettings, serviceMoveUSD } from "../../optimizer/stability";
 import type { Plan, ReplicaGroup } from "../../optimizer/plan";
@@ -307,4 +308,24 @@ export function enumerationSize(s: NormalizedSpec, catalog: Catalog, opts: Oracl
   }
   for (const b of s.buckets) if (!opts.hold?.buckets[b.name]) n *= Math.max(1, (cands.buckets.get(b.name) ?? []).length);
   return n;
+}
+
+/**
+ * Solves each seed's random instance at gap 0 and asserts the optimizer reaches the enumerated
+ * optimum, with its objective equal to the plan's cost; returns how many instances were checked
+ * (those small enough to enumerate and feasible).
+ */
+export async function agreesWithOracle(catalog: Catalog, seeds: readonly number[], size: RandomOptions, maxEnumeration: number): Promise<number> {
+  let checked = 0;
+  for (const seed of seeds) {
+    const s = randomSpec(seed, size);
+    if (enumerationSize(s, catalog) > maxEnumeration) continue;
+    const best = bruteForce(s, catalog);
+    if (!best) continue;
+    const r = await optimize(s, catalog, { relativeGap: 0, explain: false });
+    if (Math.abs(r.cost.total - best.cost) > 0.01) throw new Error(`seed ${seed}: ${r.cost.total} vs enumerated ${best.cost}`);
+    if (Math.abs(r.report.objective - r.cost.total) > 0.01) throw new Error(`seed ${seed}: objective ${r.report.objective} vs cost ${r.cost.total}`);
+    checked++;
+  }
+  return checked;
 }
