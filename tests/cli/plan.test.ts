@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { editWorkload, read, ROOT, run, tempRoot as newRoot } from "./harness";
 import { parseLock } from "../../optimizer/lock";
+import { startProgress } from "../../cli/progress";
 
 const ANSI = /\x1b\[/;
 const roots: string[] = [];
@@ -427,3 +428,26 @@ describe("cloudfit plan", function () {
     assert.deepEqual(fs.readdirSync(path.join(root, "stacks")).filter((f) => f.startsWith(".")), []);
   });
 });
+
+describe("plan progress on stderr", () => {
+  it("names what it is doing, shows the gap only while solving, and writes a line per stage off a terminal", async () => {
+    let t = 0;
+    let text = "";
+    const stream = Object.assign(new (require("stream").Writable)({ write: (c: Buffer, _e: string, cb: () => void) => ((text += c.toString()), cb()) }), { isTTY: false });
+    const tick = () => new Promise((r) => setTimeout(r, 150));
+    const p = startProgress("planning", stream, () => t);
+    await tick();
+    assert.equal(text, "", "nothing in the first second");
+    t = 1200;
+    await tick();
+    p.update({ elapsedMs: 1200, stage: "solving", gap: 0.05 });
+    t = 2500;
+    await tick();
+    p.update({ elapsedMs: 2500, stage: "explaining", gap: 0.01 });
+    t = 3000;
+    await tick();
+    p.stop();
+    assert.equal(text, "planning 1.2 s\nsolving the placement 2.5 s, gap 5.00%\ncomparing alternatives 3.0 s\n");
+  });
+});
+
