@@ -12,10 +12,9 @@
 //   n_sr = sum_{o in r} x_so (both kinds), n_sc likewise per cloud
 // Objective: sum (730 price_o + disk_r diskGiB_s) x_so
 //          + sum (storage_r storageGiB_b + net_r egressGiB_b) z_br + sum price(r, q) f_lrq,
-// where price(r, q) is 0 within a region, the sender's inter-region rate within a cloud and its
-// internet egress across clouds, as evaluate.ts's senderRates charges them, so both formulations
-// price a plan whose workloads each sit in one region identically (flows may route traffic more
-// cheaply than cloudfit's locality-first model when a workload spans regions of one cloud).
+// where price(r, q) is 0 within a region, the inter-region rate from r to q within a cloud and
+// r's internet egress across clouds (optimizer/traffic.ts). The flows are the transportation
+// that cloudfit's evaluation solves exactly, so both formulations price every plan identically.
 // Constraints, numbered as in the code:
 //   1. sum_o x_so = R_s                              2. sum of spot x_so <= S_s
 //   3. u_sr <= n_sr <= R_s u_sr, sum_r u_sr >= minRegions_s      (when minRegions_s > 1)
@@ -30,7 +29,8 @@
 
 import { HOURS_PER_MONTH, type Catalog, type Offer } from "../optimizer/catalog";
 import { buildCandidates, fits } from "../optimizer/candidates";
-import { senderRates, splitKey, type RegionKey } from "../optimizer/evaluate";
+import { splitKey, type RegionKey } from "../optimizer/evaluate";
+import { trafficRates } from "../optimizer/traffic";
 import type { BucketPlacement, Plan, ReplicaGroup } from "../optimizer/plan";
 import type { Cloud, NormalizedSpec } from "../optimizer/spec";
 import { LpWriter, type Term } from "./lpwriter";
@@ -130,6 +130,7 @@ export function writePerTypeLp(
     zs.set(b.name, m);
   }
   const binaries: BinaryColumn[] = [];
+  const rates = trafficRates(catalog);
   const flowBlocks: FlowBlock[] = [];
   let flows = 0;
   spec.links.forEach((link, li) => {
@@ -144,14 +145,7 @@ export function writePerTypeLp(
       const from = cands.regionsOf(src.name);
       const to = cands.regionsOf(dst.name);
       const prices: number[] = [];
-      for (const r of from) {
-        const rates = senderRates(catalog, r, to);
-        for (const q of to) {
-          prices.push(
-            r === q ? 0 : splitKey(r)[0] === splitKey(q)[0] ? rates.interRegion : rates.internet,
-          );
-        }
-      }
+      for (const r of from) for (const q of to) prices.push(rates.cost(r, q));
       flowBlocks.push({ link: li, volume, src, dst, from, to, base: flows, prices });
       flows += prices.length;
     }

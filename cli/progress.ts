@@ -1,32 +1,43 @@
-// Progress on stderr for long work: after one second, a spinner with the elapsed time (and a
-// solver's current gap) on a terminal, or a line every few seconds otherwise; a command's steps
-// (running the program, starting the policy pack, analysing) each get one. Never on stdout.
+// Progress on stderr for long work: after one second, a spinner with what is being done, the
+// elapsed time and a solver's current gap on a terminal, or a line every few seconds otherwise; a
+// command's steps (running the program, starting the policy pack, analysing) each get one. Never
+// on stdout.
 
 const FRAMES = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
+/** What a long run is doing: solving the placement, or pricing alternatives for the explanations. */
+export type ProgressStage = "solving" | "explaining";
+
+const LABELS: Record<ProgressStage, string> = {
+  solving: "solving the placement",
+  explaining: "comparing alternatives",
+};
+
 /** A progress reporter started around a long-running step. */
 export interface Progress {
-  /** Records the latest figures reported by the solver. */
-  update(p: { elapsedMs: number; gap?: number }): void;
+  /** Records the latest stage and figures reported by the run. */
+  update(p: { elapsedMs: number; gap?: number; stage?: ProgressStage }): void;
   /** Stops and clears the spinner line. */
   stop(): void;
 }
 
-/** Starts a progress reporter for `label` writing to `stream` (stderr). */
+/** Starts a progress reporter for `label` (shown until a stage is reported) writing to `stream` (stderr). */
 export function startProgress(
   label: string,
   stream: NodeJS.WritableStream & { isTTY?: boolean } = process.stderr,
   now: () => number = Date.now,
 ): Progress {
   const started = now();
+  let stage: ProgressStage | "starting" = "starting";
   let gap: number | undefined;
   let frame = 0;
   let drawn = false;
-  let lastLine = 0;
+  let lastLine = -Infinity;
+  let lastStage: ProgressStage | "starting" = stage;
   const text = () => {
     const secs = ((now() - started) / 1000).toFixed(1);
-    const g = gap === undefined || !Number.isFinite(gap) ? "" : `, gap ${(gap * 100).toFixed(2)}%`;
-    return `${label} ${secs} s${g}`;
+    const g = stage !== "solving" || gap === undefined || !Number.isFinite(gap) ? "" : `, gap ${(gap * 100).toFixed(2)}%`;
+    return `${stage === "starting" ? label : LABELS[stage]} ${secs} s${g}`;
   };
   const timer = setInterval(() => {
     const elapsed = now() - started;
@@ -34,14 +45,19 @@ export function startProgress(
     if (stream.isTTY) {
       stream.write(`\r\x1b[2K${FRAMES[frame++ % FRAMES.length]} ${text()}`);
       drawn = true;
-    } else if (elapsed - lastLine >= 5000 || lastLine === 0) {
+    } else if (elapsed - lastLine >= 5000 || stage !== lastStage) {
       lastLine = elapsed;
+      lastStage = stage;
       stream.write(`${text()}\n`);
     }
   }, 100);
   timer.unref();
   return {
     update(p) {
+      if (p.stage !== undefined && p.stage !== stage) {
+        stage = p.stage;
+        gap = undefined;
+      }
       if (p.gap !== undefined) gap = p.gap;
     },
     stop() {

@@ -7,7 +7,8 @@ import * as path from "path";
 import * as yaml from "js-yaml";
 import { UsageError } from "./args";
 import { existingStacks, readStackFile, stackFilePath } from "../optimizer/config";
-import { lockFileName, parseLock, PlacementLock } from "../optimizer/lock";
+import { Catalog, loadCatalog } from "../optimizer/catalog";
+import { lockFileName, parseLock, PlacementLock, planCommand } from "../optimizer/lock";
 
 /** Paths of one stack's files. */
 export interface StackFiles {
@@ -59,19 +60,28 @@ export function resolveStack(root: string, stack: string): StackFiles {
   return { stack, configFile, lockFile };
 }
 
-/** Reads a stack's lock, or undefined when the stack has none yet. */
-export function readLock(files: StackFiles): { lock: PlacementLock; text: string } | undefined {
+/**
+ * Reads a stack's lock, or undefined when the stack has none yet. Throws PlacementLockError for
+ * a lock that is not valid JSON, not a lock, or names a region or instance type the price
+ * catalog does not have (plan and preview both stop there, naming the entry and the fix).
+ */
+export function readLock(files: StackFiles, catalog: Catalog = loadCatalog()): { lock: PlacementLock; text: string } | undefined {
   let text: string;
   try {
     text = fs.readFileSync(files.lockFile, "utf8");
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    // A path under a file (ENOTDIR) cannot hold a lock either: there is none yet.
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
     throw new UsageError(
       `${files.lockFile} could not be read: ${(e as Error).message}. To fix: check the file's permissions, ` +
-        `or delete it and run \`npm start -- plan --stack ${files.stack} --write\`.`,
+        `or delete it and run \`${planCommand(files.stack)}\`.`,
     );
   }
-  return { lock: parseLock(text, path.relative(process.cwd(), files.lockFile) || files.lockFile, files.stack), text };
+  // Named as in the project (stacks/placement.dev.json), whatever directory the command runs in.
+  const root = path.dirname(path.dirname(files.configFile));
+  const name = path.relative(root, files.lockFile) || files.lockFile;
+  return { lock: parseLock(text, name, files.stack, catalog), text };
 }
 
 /**
@@ -84,7 +94,11 @@ export function writeAtomic(file: string, text: string): void {
     fs.writeFileSync(tmp, text);
     fs.renameSync(tmp, file);
   } catch (e) {
-    fs.rmSync(tmp, { force: true });
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // The folder itself is unusable (not a folder, not writable): there is no temporary file.
+    }
     throw e;
   }
 }

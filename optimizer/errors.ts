@@ -58,3 +58,11 @@ export class SolverError extends Error {
     this.name = "SolverError";
   }
 }
+
+/** A plan passed to the optimizer (previous or held) names a region or type the catalog lacks. */
+export class PlanInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PlanInputError";
+  }
+}

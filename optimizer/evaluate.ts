@@ -1,24 +1,21 @@
 // Evaluation: the monthly cost of any plan, computed from the catalog without a solver.
 // This is the cost model the ILP encodes (see ilp.ts); the two must agree to the cent.
 //
-// Traffic model. A link carries T GiB a month, half in each direction. Traffic is served
-// locality-first: a replica talks to peers in its own region when there are any, then to its
-// own cloud, then across clouds. For the direction x -> y with volume V = T/2, where s_x(r) is
-// the share of x's replicas in region r (1 or 0 for a bucket) and S_x(c) the share in cloud c:
-//   e_r = V * max(0, s_x(r) - s_y(r))   GiB leaving region r,
-//   E_c = V * max(0, S_x(c) - S_y(c))   GiB leaving cloud c (always <= sum of e_r over c).
-// Each GiB leaving r is charged the inter-region rate ir_r; the E_c GiB that leave the cloud are
-// charged the sender's internet egress instead, i.e. an extra d_r = net_r - ir_r, taken from the
-// regions of c with the smallest d_r first (up to e_r each). ir_r is the highest inter-region
-// rate from r to any region of its cloud where y may run, so the figure is exact when those
-// regions share a continent and an upper bound otherwise.
+// Traffic model (optimizer/traffic.ts). A link carries T GiB a month, half in each direction.
+// For the direction x -> y with volume V = T/2, x sends V·s_x(r) from each region r and y
+// receives V·s_y(q) in each region q, where s_w(r) is the share of w's replicas in r (1 or 0
+// for a bucket). Who talks to whom is the cheapest assignment (min-cost transportation), and
+// each GiB is charged at the rate between the two regions actually used: nothing within a
+// region, the catalog's inter-region rate from r to q within a cloud, r's internet egress
+// across clouds. The cost is charged to the sending workload and the sending region's cloud.
 
 import { Catalog, HOURS_PER_MONTH, Offer } from "./catalog";
-import type { CostBreakdown, Plan, PlanCost } from "./plan";
+import type { CostBreakdown, Plan, PlanCost, ServiceCost } from "./plan";
 import type { Cloud, NormalizedSpec } from "./spec";
+import { cheapestRouting, RegionKey, splitKey, trafficRates, TrafficRates } from "./traffic";
 
-/** The key of a cloud-region in maps: "cloud:region". */
-export type RegionKey = string;
+export { splitKey } from "./traffic";
+export type { RegionKey } from "./traffic";
 
 /** Monthly USD of one replica group's compute (on-demand and spot). */
 export function computeMonthlyUSD(offer: Offer, count: number, spot: number): number {
@@ -26,103 +23,37 @@ export function computeMonthlyUSD(offer: Offer, count: number, spot: number): nu
   return HOURS_PER_MONTH * ((count - spot) * offer.onDemandHourlyUSD + spot * spotPrice);
 }
 
-/** Share of a workload's replicas per region and per cloud, as used by the traffic model. */
+/** Share of a workload's replicas per region ("cloud:region"), summing to 1 when placed. */
 export interface Shares {
   readonly regions: ReadonlyMap<RegionKey, number>;
-  readonly clouds: ReadonlyMap<Cloud, number>;
-}
-
-/** The rates the traffic model charges for data leaving one region. */
-export interface SenderRates {
-  /** Highest inter-region rate from this region to a region of its cloud the peer may use. */
-  readonly interRegion: number;
-  /** Internet egress rate from this region (charged for traffic leaving the cloud). */
-  readonly internet: number;
 }
 
 /**
- * Rates for data sent from `from` towards a peer that may run in `peerRegions` (cloud-region
- * keys). Both ILP and evaluation call this, so both price traffic identically.
+ * Monthly USD of sending `volume` GiB from workload x to workload y, given their shares, as the
+ * part charged to each sending region. Zero when either end is not placed.
  */
-export function senderRates(catalog: Catalog, from: RegionKey, peerRegions: readonly RegionKey[]): SenderRates {
-  const [cloud, region] = splitKey(from);
-  let interRegion = 0;
-  for (const peer of peerRegions) {
-    const [pc, pr] = splitKey(peer);
-    if (pc === cloud && pr !== region) {
-      interRegion = Math.max(interRegion, catalog.transferPerGiB(cloud, region, pc, pr));
-    }
-  }
-  const internet = Math.max(catalog.internetEgressPerGiB(cloud, region), interRegion);
-  return { interRegion, internet };
+export function directionCost(volume: number, x: Shares, y: Shares, rates: TrafficRates): Map<RegionKey, number> {
+  if (volume <= 0) return new Map();
+  const scale = (s: Shares) => new Map([...s.regions].map(([r, v]) => [r, v * volume]));
+  return cheapestRouting(scale(x), scale(y), rates.cost);
 }
 
-/** Splits "cloud:region" into its parts. */
-export function splitKey(key: RegionKey): [Cloud, string] {
-  const i = key.indexOf(":");
-  return [key.slice(0, i) as Cloud, key.slice(i + 1)];
-}
-
-/**
- * Monthly USD for sending `volume` GiB from workload x to workload y, given their shares, and
- * the part of it charged to each sending region. `rates(r)` gives the rates out of region r.
- */
-export function directionCost(
-  volume: number,
-  x: Shares,
-  y: Shares,
-  rates: (r: RegionKey) => SenderRates,
-): Map<RegionKey, number> {
-  const charged = new Map<RegionKey, number>();
-  if (volume <= 0) return charged;
-  const excess = new Map<RegionKey, number>();
-  for (const [r, s] of [...x.regions].sort(byKey)) {
-    const e = volume * Math.max(0, s - (y.regions.get(r) ?? 0));
-    if (e > 0) {
-      excess.set(r, e);
-      charged.set(r, e * rates(r).interRegion);
-    }
-  }
-  for (const [c, s] of [...x.clouds].sort(byKey)) {
-    let leaving = volume * Math.max(0, s - (y.clouds.get(c) ?? 0));
-    const senders = [...excess.keys()]
-      .filter((r) => splitKey(r)[0] === c)
-      .map((r) => ({ r, d: rates(r).internet - rates(r).interRegion }))
-      .sort((a, b) => a.d - b.d || (a.r < b.r ? -1 : a.r > b.r ? 1 : 0));
-    for (const { r, d } of senders) {
-      if (leaving <= 1e-12) break;
-      const g = Math.min(leaving, excess.get(r)!);
-      charged.set(r, (charged.get(r) ?? 0) + g * d);
-      leaving -= g;
-    }
-  }
-  return charged;
-}
-
-function byKey<K extends string, V>(a: [K, V], b: [K, V]): number {
-  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
-}
-
-/** Shares of a service's replicas per region and cloud in a plan. */
+/** Shares of a service's replicas per region in a plan (empty when it is not placed). */
 export function serviceShares(plan: Plan, name: string): Shares {
-  const p = plan.services[name];
   const regions = new Map<RegionKey, number>();
-  const clouds = new Map<Cloud, number>();
-  if (!p) return { regions, clouds };
-  const total = p.groups.reduce((n, g) => n + g.count, 0);
-  for (const g of p.groups) {
+  const groups = plan.services[name]?.groups ?? [];
+  const total = groups.reduce((n, g) => n + g.count, 0);
+  for (const g of groups) {
     const k = `${g.cloud}:${g.region}`;
     regions.set(k, (regions.get(k) ?? 0) + g.count / total);
-    clouds.set(g.cloud, (clouds.get(g.cloud) ?? 0) + g.count / total);
   }
-  return { regions, clouds };
+  return { regions };
 }
 
-/** Shares of a bucket: all of it in its one region. */
+/** Shares of a bucket: all of it in its one region (empty when it is not placed). */
 export function bucketShares(plan: Plan, name: string): Shares {
   const b = plan.buckets[name];
-  if (!b) return { regions: new Map(), clouds: new Map() };
-  return { regions: new Map([[`${b.cloud}:${b.region}`, 1]]), clouds: new Map([[b.cloud, 1]]) };
+  return { regions: b ? new Map([[`${b.cloud}:${b.region}`, 1]]) : new Map() };
 }
 
 interface MutableCost {
@@ -134,43 +65,63 @@ interface MutableCost {
 }
 
 const zero = (): MutableCost => ({ compute: 0, disk: 0, storage: 0, internetEgress: 0, traffic: 0 });
+const cents = (x: number) => Math.round(x * 100) / 100;
 
 function finish(c: MutableCost): CostBreakdown {
-  const r = (x: number) => Math.round(x * 100) / 100;
   const total = c.compute + c.disk + c.storage + c.internetEgress + c.traffic;
   return {
-    compute: r(c.compute),
-    disk: r(c.disk),
-    storage: r(c.storage),
-    internetEgress: r(c.internetEgress),
-    traffic: r(c.traffic),
-    total: r(total),
+    compute: cents(c.compute),
+    disk: cents(c.disk),
+    storage: cents(c.storage),
+    internetEgress: cents(c.internetEgress),
+    traffic: cents(c.traffic),
+    total: cents(total),
   };
 }
 
 /**
- * Candidate regions of every workload, as "cloud:region" keys; the traffic model reads the peer's
- * candidates to choose inter-region rates. Provided by the candidates stage.
+ * Rounds parts to cents so that they add up to `total` exactly (largest remainder first), so a
+ * table of a service's groups sums to the service's total.
  */
+function centsSummingTo(parts: readonly number[], total: number): number[] {
+  const floor = parts.map((x) => Math.floor(x * 100 + 1e-9));
+  let left = Math.round(total * 100) - floor.reduce((a, b) => a + b, 0);
+  const order = parts.map((x, i) => ({ i, r: x * 100 - floor[i] })).sort((a, b) => b.r - a.r || a.i - b.i);
+  for (const { i } of order) {
+    if (left <= 0) break;
+    floor[i]++;
+    left--;
+  }
+  return floor.map((c) => c / 100);
+}
+
+/** Candidate regions of every workload, as "cloud:region" keys (from the candidates stage). */
 export type CandidateRegions = (workload: string) => readonly RegionKey[];
 
 /**
  * Prices a plan against the catalog. Throws a RangeError naming the entry when the plan refers
- * to an instance type or region the catalog does not have.
+ * to an instance type or region the catalog does not have. Links with an end the plan does not
+ * place carry no traffic. (A fourth argument, the candidate regions, is accepted and unused:
+ * traffic is priced between the regions actually used.)
  */
 export function evaluatePlan(
   spec: NormalizedSpec,
   plan: Plan,
   catalog: Catalog,
-  candidateRegions: CandidateRegions,
+  _candidateRegions?: CandidateRegions,
 ): PlanCost {
+  const rates = trafficRates(catalog);
   const services: Record<string, MutableCost> = {};
   const buckets: Record<string, MutableCost> = {};
   const clouds: Partial<Record<Cloud, number>> = {};
   const addCloud = (c: Cloud, usd: number) => (clouds[c] = (clouds[c] ?? 0) + usd);
+  // Per service and group: compute and disk; traffic is added per sending region below.
+  const groupUSD = new Map<string, number[]>();
+  const regionTraffic = new Map<string, Map<RegionKey, number>>();
 
   for (const s of spec.services) {
     const acc = (services[s.name] = zero());
+    const perGroup: number[] = [];
     for (const g of plan.services[s.name]?.groups ?? []) {
       const offer = catalog.offer(g.cloud, g.region, g.instanceType);
       if (!offer) {
@@ -183,7 +134,10 @@ export function evaluatePlan(
       acc.compute += compute;
       acc.disk += disk;
       addCloud(g.cloud, compute + disk);
+      perGroup.push(compute + disk);
     }
+    groupUSD.set(s.name, perGroup);
+    regionTraffic.set(s.name, new Map());
   }
   for (const b of spec.buckets) {
     const acc = (buckets[b.name] = zero());
@@ -193,25 +147,25 @@ export function evaluatePlan(
     acc.internetEgress += b.internetEgressGiB * catalog.internetEgressPerGiB(p.cloud, p.region);
     addCloud(p.cloud, acc.storage + acc.internetEgress);
   }
-  const shares = (name: string, kind: "service" | "bucket") =>
-    kind === "service" ? serviceShares(plan, name) : bucketShares(plan, name);
   for (const link of spec.links) {
     const volume = link.monthlyGiB / 2;
-    const ends = [
-      { name: link.from, kind: "service" as const, acc: services[link.from] },
-      { name: link.to, kind: link.toKind, acc: link.toKind === "service" ? services[link.to] : buckets[link.to] },
-    ];
+    const a = { name: link.from, shares: serviceShares(plan, link.from), acc: services[link.from] };
+    const toService = link.toKind === "service";
+    const b = {
+      name: link.to,
+      shares: toService ? serviceShares(plan, link.to) : bucketShares(plan, link.to),
+      acc: toService ? services[link.to] : buckets[link.to],
+    };
+    if (!a.acc || !b.acc || a.shares.regions.size === 0 || b.shares.regions.size === 0) continue;
     for (const [x, y] of [
-      [ends[0], ends[1]],
-      [ends[1], ends[0]],
+      [a, b],
+      [b, a],
     ]) {
-      const peerRegions = candidateRegions(y.name);
-      const charged = directionCost(volume, shares(x.name, x.kind), shares(y.name, y.kind), (r) =>
-        senderRates(catalog, r, peerRegions),
-      );
-      for (const [r, usd] of charged) {
+      for (const [r, usd] of directionCost(volume, x.shares, y.shares, rates)) {
         x.acc.traffic += usd;
         addCloud(splitKey(r)[0], usd);
+        const mine = regionTraffic.get(x.name);
+        if (mine) mine.set(r, (mine.get(r) ?? 0) + usd);
       }
     }
   }
@@ -225,15 +179,26 @@ export function evaluatePlan(
     internetEgress: sum("internetEgress"),
     traffic: sum("traffic"),
   });
-  const round = (x: number) => Math.round(x * 100) / 100;
+  const serviceCost = (name: string, c: MutableCost): ServiceCost => {
+    const done = finish(c);
+    const groups = plan.services[name]?.groups ?? [];
+    // A region's traffic is shared by its groups in proportion to their replicas.
+    const inRegion = new Map<RegionKey, number>();
+    for (const g of groups) inRegion.set(`${g.cloud}:${g.region}`, (inRegion.get(`${g.cloud}:${g.region}`) ?? 0) + g.count);
+    const parts = groups.map((g, i) => {
+      const key = `${g.cloud}:${g.region}`;
+      return groupUSD.get(name)![i] + ((regionTraffic.get(name)!.get(key) ?? 0) * g.count) / inRegion.get(key)!;
+    });
+    return { ...done, groups: centsSummingTo(parts, done.total) };
+  };
   return {
     ...total,
-    services: Object.fromEntries(Object.entries(services).map(([k, v]) => [k, finish(v)])),
+    services: Object.fromEntries(Object.entries(services).map(([k, v]) => [k, serviceCost(k, v)])),
     buckets: Object.fromEntries(Object.entries(buckets).map(([k, v]) => [k, finish(v)])),
     clouds: Object.fromEntries(
       Object.entries(clouds)
-        .sort(byKey)
-        .map(([k, v]) => [k, round(v!)]),
+        .sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))
+        .map(([k, v]) => [k, cents(v!)]),
     ),
   };
 }

@@ -27,6 +27,11 @@ export interface ExplainContext {
 }
 
 const usd = (x: number) => `$${x.toFixed(2)}`;
+
+/** "a", "a and b", "a, b and c". */
+function words(xs: readonly string[]): string {
+  return xs.length <= 1 ? (xs[0] ?? "") : `${xs.slice(0, -1).join(", ")} and ${xs[xs.length - 1]}`;
+}
 const round = (x: number) => Math.round(x * 100) / 100;
 
 /** A service placement in words, e.g. "3 x m7g.large in aws:eu-central-1 (1 spot)". */
@@ -42,7 +47,7 @@ export function describePlacement(p: ServicePlacement | undefined): string {
  * workloads it is linked with (held), the links between them, and quotas less what every other
  * workload uses. Also returns the clouds used by the workloads left out.
  */
-function neighbourhood(spec: NormalizedSpec, catalog: Catalog, plan: Plan, use: PlanUse, s: NormalizedService) {
+export function neighbourhood(spec: NormalizedSpec, catalog: Catalog, plan: Plan, use: PlanUse, s: NormalizedService) {
   const links = spec.links.filter((l) => l.from === s.name || l.to === s.name);
   const names = new Set([s.name, ...links.flatMap((l) => [l.from, l.to])]);
   const services = spec.services.filter((x) => names.has(x.name));
@@ -89,14 +94,15 @@ function cheapestReplica(
 }
 
 /** What the binding checks read of the whole plan: vCPUs used per region and clouds used. */
-interface PlanUse {
+export interface PlanUse {
   readonly vcpus: ReadonlyMap<string, number>;
   readonly clouds: ReadonlySet<Cloud>;
   /** Number of workloads using each cloud. */
   readonly cloudUsers: ReadonlyMap<Cloud, number>;
 }
 
-function planUse(catalog: Catalog, plan: Plan): PlanUse {
+/** vCPUs used per region and the clouds each workload of a plan uses. */
+export function planUse(catalog: Catalog, plan: Plan): PlanUse {
   const vcpus = new Map<string, number>();
   const cloudUsers = new Map<Cloud, number>();
   const count = (c: Cloud) => cloudUsers.set(c, (cloudUsers.get(c) ?? 0) + 1);
@@ -111,7 +117,10 @@ function planUse(catalog: Catalog, plan: Plan): PlanUse {
   return { vcpus, clouds: new Set(cloudUsers.keys()), cloudUsers };
 }
 
-/** The constraints that keep a service from a cheaper placement, in words. */
+/**
+ * The constraints that keep a service from a cheaper placement, as plain phrases that name the
+ * spec setting in parentheses, e.g. "it must run in at least 2 clouds (minClouds 2)".
+ */
 function bindingConstraints(spec: NormalizedSpec, catalog: Catalog, plan: Plan, use: PlanUse, s: NormalizedService): string[] {
   const p = plan.services[s.name];
   const out: string[] = [];
@@ -120,19 +129,19 @@ function bindingConstraints(spec: NormalizedSpec, catalog: Catalog, plan: Plan, 
     const alt = cheapestReplica(spec, catalog, s, { ...s, ...relaxed });
     return alt !== undefined && (base === undefined || alt.usd < base.usd - 0.005);
   };
-  if (s.residency.length > 0 && cheaperWithout({ residency: [] })) out.push(`residency ${s.residency.join(", ")}`);
-  if (s.clouds.length < CLOUDS.length && cheaperWithout({ clouds: CLOUDS })) out.push(`allowed clouds ${s.clouds.join(", ")}`);
-  if (s.regions.length > 0 && cheaperWithout({ regions: [] })) out.push(`allowed regions ${s.regions.join(", ")}`);
-  if (s.arch !== "any" && cheaperWithout({ arch: "any" })) out.push(`arch ${s.arch}`);
+  if (s.residency.length > 0 && cheaperWithout({ residency: [] })) out.push(`its data must stay in ${s.residency.join(" or ")} (residency ${s.residency.join(", ")})`);
+  if (s.clouds.length < CLOUDS.length && cheaperWithout({ clouds: CLOUDS })) out.push(`it may only use ${s.clouds.join(" and ")} (clouds ${s.clouds.join(", ")})`);
+  if (s.regions.length > 0 && cheaperWithout({ regions: [] })) out.push(`it may only use the regions ${s.regions.join(", ")} (regions)`);
+  if (s.arch !== "any" && cheaperWithout({ arch: "any" })) out.push(`it needs ${s.arch} instance types (arch ${s.arch})`);
   const groups = p?.groups ?? [];
   const clouds = new Map<Cloud, number>();
   for (const g of groups) clouds.set(g.cloud, (clouds.get(g.cloud) ?? 0) + g.count);
-  if (s.minClouds > 1) out.push(`minClouds ${s.minClouds}`);
-  if (s.minRegions > 1) out.push(`minRegions ${s.minRegions}`);
+  if (s.minClouds > 1) out.push(`it must run in at least ${s.minClouds} clouds (minClouds ${s.minClouds})`);
+  if (s.minRegions > 1) out.push(`it must run in at least ${s.minRegions} regions (minRegions ${s.minRegions})`);
   const cap = perCloudCap(s.maxSharePerCloud, s.replicas);
-  if (cap < s.replicas && [...clouds.values()].some((n) => n === cap)) out.push(`maxSharePerCloud ${s.maxSharePerCloud}`);
+  if (cap < s.replicas && [...clouds.values()].some((n) => n === cap)) out.push(`at most ${cap} of its ${s.replicas} replicas may run in one cloud (maxSharePerCloud ${s.maxSharePerCloud})`);
   const spot = groups.reduce((n, g) => n + g.spot, 0);
-  if (s.spotReplicas > 0 && spot === s.spotReplicas && spot < s.replicas) out.push(`spotReplicas ${s.spotReplicas}`);
+  if (s.spotReplicas > 0 && spot === s.spotReplicas && spot < s.replicas) out.push(`only ${s.spotReplicas} of its replicas may run on cheaper spot capacity (spotReplicas ${s.spotReplicas})`);
   // Quotas: a region with a cheaper fitting offer than the dearest replica, too full to take one.
   const dearest = Math.max(0, ...groups.map((g) => {
     const o = catalog.offer(g.cloud, g.region, g.instanceType);
@@ -143,15 +152,15 @@ function bindingConstraints(spec: NormalizedSpec, catalog: Catalog, plan: Plan, 
     const [cloud, region] = [key.slice(0, key.indexOf(":")), key.slice(key.indexOf(":") + 1)];
     const here = cheapestReplica(spec, catalog, s, { ...s, clouds: [cloud as Cloud], regions: [region] });
     if (here && here.usd < dearest - 0.005 && left < here.vcpus) {
-      out.push(`quota ${key} (${spec.quotas[key]} vCPUs, ${Math.max(0, left)} left)`);
+      out.push(`the vCPU quota of ${key} is used up (quota ${key}: ${spec.quotas[key]} vCPUs, ${Math.max(0, left)} left)`);
     }
   }
   if (spec.maxClouds < CLOUDS.length && base && !use.clouds.has(base.key.split(":")[0] as Cloud)) {
-    out.push(`maxClouds ${spec.maxClouds}`);
+    out.push(`the whole plan may use at most ${spec.maxClouds} clouds (maxClouds ${spec.maxClouds})`);
   }
   const peers = spec.links.filter((l) => l.from === s.name || l.to === s.name).map((l) => (l.from === s.name ? l.to : l.from));
   if (peers.length > 0 && base && !groups.some((g) => `${g.cloud}:${g.region}` === base.key)) {
-    out.push(`traffic with ${[...new Set(peers)].sort().join(", ")}`);
+    out.push(`with its traffic to ${words([...new Set(peers)].sort())} counted, this costs less than where its replicas alone are cheapest`);
   }
   return out;
 }
@@ -159,7 +168,7 @@ function bindingConstraints(spec: NormalizedSpec, catalog: Catalog, plan: Plan, 
 /** Explains every service of a plan; alternatives are solved until the deadline. */
 export async function explainPlan(ctx: ExplainContext): Promise<Record<string, ServiceExplanation>> {
   const { spec, catalog, candidates, plan } = ctx;
-  const cost = evaluatePlan(spec, plan, catalog, candidates.regionsOf);
+  const cost = evaluatePlan(spec, plan, catalog);
   const out: Record<string, ServiceExplanation> = {};
   const use = planUse(catalog, plan);
   for (const s of spec.services) {
@@ -168,11 +177,11 @@ export async function explainPlan(ctx: ExplainContext): Promise<Record<string, S
     const others = s.clouds.filter((c) => spec.clouds.includes(c) && !used.has(c));
     const alternatives: ServiceExplanation["alternatives"][number][] = [];
     const { sub, held, current, outside } = neighbourhood(spec, catalog, plan, use, s);
-    const here = evaluatePlan(sub, current, catalog, candidates.regionsOf).total;
+    const here = evaluatePlan(sub, current, catalog).total;
     for (const cloud of others) {
       const left = (ctx.deadline - Date.now()) / 1000;
       if (left <= 0.05) {
-        binding.push(`alternative in ${cloud} not computed: the time limit was reached`);
+        binding.push(`the cost in ${cloud} was not computed: the time limit was reached`);
         continue;
       }
       const restrict = s.minClouds > 1
@@ -180,18 +189,18 @@ export async function explainPlan(ctx: ExplainContext): Promise<Record<string, S
         : { service: s.name, clouds: [cloud] };
       const built = buildPlacementModel(sub, catalog, candidates, { fixed: held, restrict, usedClouds: outside });
       if (built.unplaceable.length > 0) {
-        binding.push(`no fitting region in ${cloud}`);
+        binding.push(`no region of ${cloud} has an instance type that fits it`);
         continue;
       }
       const r = await ctx.solver.solve(built.model, { timeLimitSec: Math.min(left, 10), relativeGap: ctx.relativeGap });
       if (r.status === "infeasible") {
-        binding.push(`no feasible placement in ${cloud}`);
+        binding.push(`no placement in ${cloud} meets the spec`);
         continue;
       }
       if (r.status === "no_solution") continue;
       const alt = built.decode(r.values);
       if (verifyPlan(sub, catalog, alt).length > 0) continue;
-      const delta = round(evaluatePlan(sub, alt, catalog, candidates.regionsOf).total - here);
+      const delta = round(evaluatePlan(sub, alt, catalog).total - here);
       alternatives.push({
         cloud,
         placement: describePlacement(alt.services[s.name]),

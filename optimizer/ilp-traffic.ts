@@ -1,12 +1,29 @@
-// ILP constraint 9 (see the comment block of ilp.ts): the traffic of one link direction, with
-// the variables and rows that price it exactly as optimizer/evaluate.ts does.
+// ILP constraint 9 (see the comment block of ilp.ts): the traffic of one link direction, priced
+// at the rate between the regions actually used, exactly as optimizer/evaluate.ts prices it.
+//
+// The cost of a direction x -> y is the min-cost transportation from V·s_x to V·s_y (see
+// optimizer/traffic.ts). Its LP, aggregated by rate zone (regions of a cloud that send and
+// receive at the same rates), is embedded in the ILP; minimizing over it gives the exact cost:
+//   out[r] = V·s_x(r) where y cannot be in r, else a column e[r] >= V·(s_x(r) − s_y(r)), >= 0;
+//   in[q]  = V·s_y(q) where x cannot be in q, else out[q] − V·(s_x(q) − s_y(q));
+//   OUT_Z = Σ_{r∈Z} out[r], IN_Z = Σ_{q∈Z} in[q];
+//   F[Z,Z'] >= 0 for zones Z, Z' of one cloud whose rate ρ(Z,Z') is below Z's internet rate ν_Z:
+//     Σ_{Z'} F[Z,Z'] <= OUT_Z,   Σ_Z F[Z,Z'] <= IN_Z'.
+//   Cost: Σ_r ν_r·out[r] + Σ (ρ(Z,Z') − ν_Z)·F[Z,Z'].
+//   Where a cloud prices traffic by sender only (ρ(Z,·) one rate), F[Z,c] routes into the pool
+//   of all the cloud's receivers: Σ_Z F[Z,c] <= Σ_{Z'∈c} IN_Z'.
+// Everything leaves at the internet rate unless it is routed to a zone of the same cloud, which
+// credits the difference. Where the catalog's rates are not a metric, or some in-cloud rate is
+// above internet egress, guard rows keep the flow from relaying or detouring (see TrafficRates).
+// When one end sits in a single known region, the cost is linear and no column is needed.
 
-import type { RegionKey } from "./evaluate";
-import { splitKey } from "./evaluate";
+import type { RateZone, RegionKey, TrafficRates } from "./traffic";
 import { LinExpr, ModelBuilder } from "./solvers/builder";
 import type { Cloud } from "./spec";
 
-/** Largest value a share expression can take: its constant plus every term at its maximum. */
+const EPS = 1e-12;
+
+/** Largest value a share expression can take: its constant plus every positive term at 1. */
 function maxShare(e: LinExpr | undefined): number {
   if (!e) return 0;
   let v = e.constant;
@@ -14,24 +31,25 @@ function maxShare(e: LinExpr | undefined): number {
   return Math.min(1, v);
 }
 
-/** One region that may send on a link direction. */
-interface Sender {
-  readonly key: RegionKey;
-  readonly ir: number;
-  readonly d: number;
-  /** V·(s_x(r) − s_y(r)). */
-  readonly diff: LinExpr;
-  /** Column h[r] (GiB leaving r charged at the inter-region rate only), when e[r] is variable. */
-  readonly h?: number;
-  /** e[r] when it is a constant (x and y held in r). */
-  readonly fixedE?: number;
+/** The one region a constant distribution sits in, if it sits in exactly one. */
+function singleRegion(s: ReadonlyMap<RegionKey, LinExpr>): RegionKey | undefined {
+  const used = [...s].filter(([, e]) => maxShare(e) > EPS);
+  return used.length === 1 && used[0][1].isConstant && Math.abs(used[0][1].constant - 1) <= 1e-9 ? used[0][0] : undefined;
+}
+
+/** Per-zone sums of expressions, and the cloud of each zone. */
+class ZoneSums {
+  readonly sums = new Map<number, LinExpr>();
+  readonly zones = new Map<number, RateZone>();
+  add(zone: RateZone, e: LinExpr): void {
+    this.zones.set(zone.id, zone);
+    (this.sums.get(zone.id) ?? this.sums.set(zone.id, new LinExpr()).get(zone.id)!).addExpr(e);
+  }
 }
 
 /**
- * 9. Traffic of one link direction x→y. With h[r] = e[r] − g[r] (so that g[r] <= e[r] needs no
- * row) and E[c] folded into its only use, the rows are
- *   h[r] + g[r] >= V·(s_x(r) − s_y(r)),   Σ_{r∈c} g[r] >= V·(S_x(c) − S_y(c)),
- * with cost ir_r·h[r] + net_r·g[r] (= ir_r·e[r] + (net_r − ir_r)·g[r]).
+ * 9. Traffic of one link direction x→y with volume V, where `sx` and `sy` are the share
+ * expressions of x and y per region (constants for held workloads).
  */
 export function addDirection(
   m: ModelBuilder,
@@ -39,51 +57,125 @@ export function addDirection(
   V: number,
   sx: ReadonlyMap<RegionKey, LinExpr>,
   sy: ReadonlyMap<RegionKey, LinExpr>,
-  rates: (r: RegionKey) => { interRegion: number; internet: number },
+  rates: TrafficRates,
 ): void {
-  const clouds = new Map<Cloud, Sender[]>();
-  for (const [key, share] of sx) {
-    if (maxShare(share) <= 1e-12) continue;
-    const peer = sy.get(key);
-    if (V * (maxShare(share) - (peer?.constant ?? 0)) <= 1e-12) continue; // y always holds at least x's share in r
-    const diff = new LinExpr().addExpr(share, V);
-    if (peer) diff.addExpr(peer, -V);
-    const { interRegion: ir, internet } = rates(key);
-    let sender: Sender;
-    if (diff.isConstant) {
-      const e = Math.max(0, diff.constant);
-      m.offset += ir * e;
-      sender = { key, ir, d: internet - ir, diff, fixedE: e };
-    } else {
-      sender = { key, ir, d: internet - ir, diff, h: m.addCol(`h[${name},${key}]`, ir, 0, V, false) };
-    }
-    const cloud = splitKey(key)[0];
-    (clouds.get(cloud) ?? clouds.set(cloud, []).get(cloud)!).push(sender);
+  // One end in a single known region: every GiB goes to (or comes from) there.
+  const yAt = singleRegion(sy);
+  if (yAt !== undefined) {
+    for (const [r, share] of sx) if (r !== yAt) m.addObjective(share, V * rates.cost(r, yAt));
+    return;
   }
-  for (const [cloud, senders] of clouds) {
-    const D = new LinExpr();
-    for (const [key, share] of sx) if (splitKey(key)[0] === cloud) D.addExpr(share, V);
-    for (const [key, share] of sy) if (splitKey(key)[0] === cloud) D.addExpr(share, -V);
-    const leaves = !(D.isConstant && D.constant <= 1e-12) && senders.some((r) => r.d > 0);
-    const maxD = Math.max(...senders.map((r) => r.d));
-    const sum = new LinExpr();
-    for (const r of senders) {
-      // g[r] costs net_r = ir_r + d_r; where e[r] is a constant its ir_r part is in the offset.
-      const gCost = r.h === undefined ? r.d : r.ir + r.d;
-      const g = leaves ? m.addCol(`g[${name},${r.key}]`, gCost, 0, r.fixedE ?? V, false) : undefined;
-      if (g !== undefined) sum.add(g, 1);
-      if (r.h === undefined) continue;
-      const e = new LinExpr().add(r.h, 1);
-      if (g !== undefined) e.add(g, 1);
-      m.addRow(`9.e[${name},${r.key}]`, new LinExpr().addExpr(e).addExpr(r.diff, -1), 0, Infinity);
-      if (g !== undefined && r.ir + r.d < maxD - 1e-12) {
-        // Inflating e[r] would be cheaper than the true sender: make e[r] exact with w[r].
-        const w = m.addCol(`w[${name},${r.key}]`, 0, 0, 1, true);
-        m.addRow(`9.w0[${name},${r.key}]`, new LinExpr().addExpr(e).add(w, -V), -Infinity, 0);
-        m.addRow(`9.w1[${name},${r.key}]`, new LinExpr().addExpr(e).addExpr(r.diff, -1).add(w, 2 * V), -Infinity, 2 * V);
+  const xAt = singleRegion(sx);
+  if (xAt !== undefined) {
+    for (const [q, share] of sy) if (q !== xAt) m.addObjective(share, V * rates.cost(xAt, q));
+    return;
+  }
+
+  const senders = [...sx].filter(([, e]) => maxShare(e) > EPS);
+  const receivers = [...sy].filter(([, e]) => maxShare(e) > EPS);
+  const receiving = new Map(receivers);
+  const OUT = new ZoneSums();
+  const IN = new ZoneSums();
+  const outOf = new Map<RegionKey, LinExpr>();
+  for (const [r, share] of senders) {
+    const peer = receiving.get(r);
+    let out: LinExpr;
+    if (!peer) {
+      out = new LinExpr().addExpr(share, V);
+    } else {
+      const diff = new LinExpr().addExpr(share, V).addExpr(peer, -V);
+      if (diff.isConstant) {
+        out = new LinExpr().addConstant(Math.max(0, diff.constant));
+      } else if (V * (maxShare(share) - peer.constant) <= EPS) {
+        out = new LinExpr(); // y always holds at least x's share in r: nothing leaves r
+      } else {
+        const e = m.addCol(`e[${name},${r}]`, 0, 0, V, false);
+        m.addRow(`9.e[${name},${r}]`, new LinExpr().add(e, 1).addExpr(diff, -1), 0, Infinity);
+        if (!rates.triangle) m.addRow(`9.relay[${name},${r}]`, new LinExpr().add(e, 1).addExpr(share, -V), -Infinity, 0);
+        out = new LinExpr().add(e, 1);
       }
     }
-    if (leaves) m.addRow(`9.E[${name},${cloud}]`, sum.addExpr(D, -1), 0, Infinity);
+    outOf.set(r, out);
+    m.addObjective(out, rates.zoneOf(r).internet);
+    OUT.add(rates.zoneOf(r), out);
   }
+  for (const [q, share] of receivers) {
+    const out = outOf.get(q);
+    const sent = sx.get(q);
+    const inflow = out && sent ? new LinExpr().addExpr(out).addExpr(sent, -V).addExpr(share, V) : new LinExpr().addExpr(share, V);
+    IN.add(rates.zoneOf(q), inflow);
+  }
+
+  // Routes within a cloud that are cheaper than leaving it (or every route, when some are not).
+  // Routes within a cloud that are cheaper than leaving it (or every route, when some are not):
+  // one flow per pair of zones, or per sending zone where the cloud's rates depend on the sender
+  // only (then the receivers of the cloud form one pool).
+  const pooled = (c: Cloud) => rates.withinCloudCheaper && rates.senderPriced.has(c);
+  const inCloud = (z: RateZone, of: readonly [RegionKey, LinExpr][]) => of.filter(([k]) => rates.zoneOf(k).cloud === z.cloud).map(([k]) => k);
+  const inZone = (z: RateZone, of: readonly [RegionKey, LinExpr][]) => of.filter(([k]) => rates.zoneOf(k).id === z.id).map(([k]) => k);
+  const distinctPair = (a: readonly RegionKey[], b: readonly RegionKey[]) => a.some((x) => b.some((y) => y !== x));
+  const fromZone = new Map<number, LinExpr>();
+  const toZone = new Map<string, { expr: LinExpr; cap: LinExpr }>();
+  const target = (key: string, cap: () => LinExpr) => toZone.get(key) ?? toZone.set(key, { expr: new LinExpr(), cap: cap() }).get(key)!;
+  const receiverZones = [...IN.zones.values()].sort((a, b) => a.id - b.id);
+  for (const from of [...OUT.zones.values()].sort((a, b) => a.id - b.id)) {
+    const route = (to: string, rho: number, cap: () => LinExpr) => {
+      const col = m.addCol(`F[${name},${from.id}>${to}]`, rho - from.internet, 0, V, false);
+      (fromZone.get(from.id) ?? fromZone.set(from.id, new LinExpr()).get(from.id)!).add(col, 1);
+      target(to, cap).expr.add(col, 1);
+    };
+    if (pooled(from.cloud)) {
+      const rho = rates.zoneRate(from, from.regions.length > 1 ? from : rates.zones.find((z) => z.cloud === from.cloud && z.id !== from.id) ?? from);
+      if (rho >= from.internet - EPS || !distinctPair(inZone(from, senders), inCloud(from, receivers))) continue;
+      route(from.cloud, rho, () => {
+        const cap = new LinExpr();
+        for (const z of receiverZones) if (z.cloud === from.cloud) cap.addExpr(IN.sums.get(z.id)!);
+        return cap;
+      });
+      continue;
+    }
+    for (const to of receiverZones) {
+      if (from.cloud !== to.cloud) continue;
+      const rho = rates.zoneRate(from, to);
+      if (rates.withinCloudCheaper && rho >= from.internet - EPS) continue;
+      if (from.id === to.id && !distinctPair(inZone(from, senders), inZone(to, receivers))) continue; // one region: nothing to route
+      route(String(to.id), rho, () => new LinExpr().addExpr(IN.sums.get(to.id)!));
+    }
+  }
+  for (const [z, f] of fromZone) m.addRow(`9.out[${name},${z}]`, new LinExpr().addExpr(f).addExpr(OUT.sums.get(z)!, -1), -Infinity, 0);
+  for (const [z, t] of toZone) m.addRow(`9.in[${name},${z}]`, new LinExpr().addExpr(t.expr).addExpr(t.cap, -1), -Infinity, 0);
+
+  if (!rates.withinCloudCheaper) addCloudBalance(m, name, OUT, IN, fromZone, toZone);
 }
 
+/**
+ * Guard for catalogs where some in-cloud rate is above internet egress: what is left to leave a
+ * cloud must arrive in other clouds, i.e. per cloud c, arriving_c <= Σ_{c' != c} leaving_c'.
+ */
+function addCloudBalance(
+  m: ModelBuilder,
+  name: string,
+  OUT: ZoneSums,
+  IN: ZoneSums,
+  fromZone: ReadonlyMap<number, LinExpr>,
+  toZone: ReadonlyMap<string, { readonly expr: LinExpr }>,
+): void {
+  const leaving = new Map<Cloud, LinExpr>();
+  const arriving = new Map<Cloud, LinExpr>();
+  const into = (map: Map<Cloud, LinExpr>, c: Cloud) => map.get(c) ?? map.set(c, new LinExpr()).get(c)!;
+  for (const [id, sum] of OUT.sums) {
+    const e = into(leaving, OUT.zones.get(id)!.cloud).addExpr(sum);
+    const f = fromZone.get(id);
+    if (f) e.addExpr(f, -1);
+  }
+  for (const [id, sum] of IN.sums) {
+    const e = into(arriving, IN.zones.get(id)!.cloud).addExpr(sum);
+    const f = toZone.get(String(id));
+    if (f) e.addExpr(f.expr, -1);
+  }
+  for (const [c, arrive] of arriving) {
+    const row = new LinExpr().addExpr(arrive);
+    for (const [d, leave] of leaving) if (d !== c) row.addExpr(leave, -1);
+    if (!row.isConstant) m.addRow(`9.cloud[${name},${c}]`, row, -Infinity, 0);
+  }
+}

@@ -11,14 +11,14 @@
 //   x[s,r] = Σ_o n[s,r,o] + Σ_o p[s,r,o];   X[s,c] = Σ_{r∈c} x[s,r].
 //   b[k,r] ∈ {0,1} bucket k lives in r.   z[s,r], y[s,c], u[c] ∈ {0,1} region / cloud / global
 //   cloud used (created only when a constraint needs them).
-//   Shares: s_w(r) = x[w,r]/R_w for a service, b[w,r] for a bucket; S_w(c) = Σ_{r∈c} s_w(r).
+//   Shares: s_w(r) = x[w,r]/R_w for a service, b[w,r] for a bucket.
 //   Held workloads (hold/lock, and every other workload when explaining one) enter as constants:
 //   their shares are numbers, their cost goes to the objective's offset, their vCPUs reduce quotas.
 //
 // Objective (monthly USD)
 //   Σ n·(730·onDemand_o + disk_s·diskPrice_r) + Σ p·(730·spot_o + disk_s·diskPrice_r)
 //   + Σ b[k,r]·(storage_k·storagePrice_r + internetEgress_k·egressPrice_r)
-//   + Σ over link directions x→y and regions r:  ir_r·e[r] + (net_r − ir_r)·g[r]
+//   + Σ over link directions x→y of the cheapest routing of its traffic (9)
 //   + migration penalties (11), which are reported apart from the plan's cost.
 //
 // Constraints (numbered as in the code)
@@ -31,19 +31,17 @@
 //   7. Max clouds:      X[s,c] <= R_s·u[c];  Σ_{r∈c} b[k,r] <= u[c];  Σ_c u[c] <= maxClouds
 //                       (when maxClouds is below the number of clouds in play).
 //   8. Buckets:         Σ_r b[k,r] = 1.
-//   9. Traffic, per link direction x→y with V = monthlyGiB/2 (see optimizer/evaluate.ts), where
-//      e[r] = V·max(0, s_x(r) − s_y(r)) leaves region r and E[c] = V·max(0, S_x(c) − S_y(c))
-//      leaves cloud c; g[r] <= e[r] is the part of e[r] charged as internet egress. With
-//      h[r] = e[r] − g[r] >= 0 (so that g[r] <= e[r] needs no row) and E[c] folded into its use:
-//        h[r] + g[r] >= V·(s_x(r) − s_y(r))        for every region r where x may be;
-//        Σ_{r∈c} g[r] >= V·(S_x(c) − S_y(c))        for every cloud c where x may be;
-//      cost ir_r·h[r] + net_r·g[r], i.e. ir_r·e[r] + (net_r − ir_r)·g[r], with rates from
-//      senderRates(catalog, r, candidate regions of y). Minimizing puts the cloud's leaving GiB
-//      on the regions with the smallest net_r − ir_r, as the evaluation does. If some region
-//      has net_r below another's net_r' − ir_r', inflating e[r] past the true excess could
-//      undercut the evaluation; there a binary w[r] makes e[r] exact:
-//        e[r] <= V·w[r];  e[r] <= V·(s_x(r) − s_y(r)) + 2V·(1 − w[r]).
-//      No g is needed where no region of the cloud charges extra for leaving it.
+//   9. Traffic, per link direction x→y with V = monthlyGiB/2, priced at the rate between the
+//      regions actually used (see optimizer/traffic.ts and optimizer/ilp-traffic.ts): the exact
+//      min-cost routing of V·s_x to V·s_y, as an LP over rate zones Z (regions of one cloud
+//      with the same rates), with ν_r the internet egress of r and ρ(Z,Z') the in-cloud rate:
+//        out[r] = V·s_x(r) where y cannot be in r; else e[r] >= V·(s_x(r) − s_y(r)), e[r] >= 0;
+//        in[q]  = out[q] − V·(s_x(q) − s_y(q));  OUT_Z = Σ_{r∈Z} out[r];  IN_Z = Σ_{q∈Z} in[q];
+//        Σ_{Z'} F[Z,Z'] <= OUT_Z;  Σ_Z F[Z,Z'] <= IN_Z'   for zones of one cloud with ρ < ν_Z;
+//      cost Σ_r ν_r·out[r] + Σ (ρ(Z,Z') − ν_Z)·F[Z,Z'] (in a cloud priced by sender only, one
+//      F[Z,c] per sending zone into the pool of the cloud's receivers). No binaries: the routing cost is convex
+//      in the shares. When one end sits in one known region the cost is linear in the other's
+//      shares and enters the objective directly.
 //  10. Hold: held workloads are constants (see Notation); a restricted service (explanations)
 //      keeps only its variables in the allowed clouds, and may be required to use one cloud:
 //        X[s,c] >= 1.
@@ -51,12 +49,16 @@
 //      <= prev[s,r,o]; when replicas shrink, dropped δ[s,r,o] with κ + δ <= prev and
 //      Σ δ <= Σ prev − R_s. Penalty Σ m_r·(prev − κ − δ) with m_r = fixed + months ·
 //      (link GiB_s / R_s + disk_s) · egressPrice_r per moved replica; a moved bucket costs
-//      fixed + months · storage_k · egressPrice_r, i.e. m·(1 − b[k,r_old]).
+//      fixed + months · storage_k · egressPrice_r, i.e. m·(1 − b[k,r_old]). Replicas whose type
+//      or region is no longer a column (their entry no longer fits) have no κ: their migration
+//      is a constant of the objective, so it counts every forced move. Keep (to price staying):
+//      κ as above for the groups to keep, and Σ κ >= the number to keep.
 
 import type { Catalog, Offer } from "./catalog";
 import { HOURS_PER_MONTH } from "./catalog";
 import { Candidates, fits, RegionOffers } from "./candidates";
-import { bucketShares, directionCost, RegionKey, senderRates, SenderRates, serviceShares, splitKey } from "./evaluate";
+import { bucketShares, directionCost, RegionKey, serviceShares, splitKey } from "./evaluate";
+import { trafficRates } from "./traffic";
 import { addDirection } from "./ilp-traffic";
 import type { BucketPlacement, Plan, ReplicaGroup } from "./plan";
 import { LinExpr, ModelBuilder } from "./solvers/builder";
@@ -64,7 +66,7 @@ import type { SparseModel } from "./solvers/types";
 import type { Cloud, NormalizedService, NormalizedSpec } from "./spec";
 import { perCloudCap } from "./validate-fields";
 import { dominatedRegions } from "./prune";
-import { addStability, MigrationSettings } from "./stability";
+import { addKeep, addStability, MigrationSettings } from "./stability";
 
 /** How to build the model beyond the spec itself. */
 export interface IlpOptions {
@@ -79,6 +81,11 @@ export interface IlpOptions {
   readonly usedClouds?: readonly Cloud[];
   /** Drop dominated regions before building (see prune.ts); default true. */
   readonly prune?: boolean;
+  /**
+   * Keep at least `atLeast` replicas of a free service on the instance types and in the regions
+   * of `groups` (11.keep), to price what keeping a workload's replicas would cost.
+   */
+  readonly keep?: { readonly service: string; readonly groups: readonly ReplicaGroup[]; readonly atLeast: number };
 }
 
 /** Variables of one free service in one region. */
@@ -130,11 +137,19 @@ export function buildPlacementModel(
   const heldClouds = new Set<Cloud>(opts.usedClouds ?? []);
   const quotaOf = (key: RegionKey) => quotaUse.get(key) ?? quotaUse.set(key, new LinExpr()).get(key)!;
 
+  // Where workloads were before (previous plan, or the groups to keep): those offers stay
+  // columns and those regions are never pruned, so that staying is always possible.
+  const prior: Plan | undefined = opts.keep
+    ? {
+        services: { ...opts.previous?.services, [opts.keep.service]: { groups: opts.keep.groups } },
+        buckets: opts.previous?.buckets ?? {},
+      }
+    : opts.previous;
   // Candidate regions of the free workloads, less those another region dominates.
   const freeRegions = new Map<string, readonly RegionOffers[]>();
   for (const s of spec.services) {
     if (fixed.services[s.name]) continue;
-    let regions = withPreviousOffers(candidates.services.get(s.name) ?? [], opts.previous, s, spec, catalog);
+    let regions = withPreviousOffers(candidates.services.get(s.name) ?? [], prior, s, spec, catalog);
     if (opts.restrict?.service === s.name) regions = regions.filter((r) => opts.restrict!.clouds.includes(r.region.cloud));
     freeRegions.set(s.name, regions);
   }
@@ -147,18 +162,7 @@ export function buildPlacementModel(
     }
     bucketCosts.set(k.name, costs);
   }
-  // Sender rates per (region, peer), shared by pruning and constraint 9.
-  const rateCache = new Map<string, Map<RegionKey, SenderRates>>();
-  const ratesTo = (peer: string) => {
-    let byRegion = rateCache.get(peer);
-    if (!byRegion) rateCache.set(peer, (byRegion = new Map()));
-    const peers = candidates.regionsOf(peer);
-    return (r: RegionKey): SenderRates => {
-      let x = byRegion!.get(r);
-      if (!x) byRegion!.set(r, (x = senderRates(catalog, r, peers)));
-      return x;
-    };
-  };
+  const rates = trafficRates(catalog);
   const pruned =
     opts.prune === false
       ? new Map<string, Set<RegionKey>>()
@@ -169,8 +173,8 @@ export function buildPlacementModel(
           services: freeRegions,
           buckets: bucketCosts,
           fixed,
-          previous: opts.previous,
-          ratesTo,
+          previous: prior,
+          rates,
           regionCost: (s, ro) => ({
             onDemand: Math.min(...ro.onDemand.map((o) => replicaMonthlyUSD(catalog, s, o, false))),
             spot: Math.min(Infinity, ...ro.spot.map((o) => replicaMonthlyUSD(catalog, s, o, true))),
@@ -316,7 +320,6 @@ export function buildPlacementModel(
       [link.from, link.to],
       [link.to, link.from],
     ]) {
-      const rates = ratesTo(y);
       if (heldA && heldB) {
         const sh = (w: string) => (w === link.to && link.toKind === "bucket" ? bucketShares(fixed, w) : serviceShares(fixed, w));
         for (const usd of directionCost(volume, sh(x), sh(y), rates).values()) m.offset += usd;
@@ -331,6 +334,9 @@ export function buildPlacementModel(
     ? addStability(m, spec, catalog, opts.previous, opts.migration, serviceVars, bucketVars)
     : new LinExpr();
   m.addObjective(penalty);
+  // 11. Keep: at least some replicas stay where they were.
+  const keepVars = opts.keep && serviceVars.get(opts.keep.service);
+  if (opts.keep && keepVars) addKeep(m, opts.keep.service, opts.keep.groups, opts.keep.atLeast, keepVars);
 
   const model = m.build();
   return {

@@ -102,7 +102,8 @@ function lockErrorMessage(
   if (failure === "invalid") {
     return (
       `${file} is not a valid placement lock (${n} problem${n === 1 ? "" : "s"}):\n${list}\n` +
-      `To fix: restore the file from version control, or write a new lock with \`${cmd}\`.`
+      `To fix: correct ${n === 1 ? "this entry" : "these entries"} or restore the file from version control; ` +
+      `or delete the workloads' entries and run \`${cmd}\` to place them again.`
     );
   }
   return (
@@ -168,9 +169,10 @@ const isCount = (v: unknown, min: number): v is number =>
 
 /**
  * Parses lock text. Throws PlacementLockError: "malformed" with the line and column of a JSON
- * syntax error, or "invalid" listing every entry that is not a well-formed placement.
+ * syntax error, or "invalid" listing every entry that is not a well-formed placement. Given a
+ * catalog, an entry naming a region or an instance type the catalog does not have is invalid too.
  */
-export function parseLock(text: string, file: string, stack: string): PlacementLock {
+export function parseLock(text: string, file: string, stack: string, catalog?: Catalog): PlacementLock {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -222,6 +224,7 @@ export function parseLock(text: string, file: string, stack: string): PlacementL
     entry.groups.forEach((g: unknown, i: number) => {
       const group = readGroup(g, `${path}.groups[${i}]`, bad);
       if (!group) return;
+      if (catalog) checkOffer(catalog, group, `${path}.groups[${i}]`, bad);
       if (groups.some((h) => groupOrder(group, h) === 0)) {
         bad(
           `${path}.groups[${i}]`,
@@ -242,6 +245,9 @@ export function parseLock(text: string, file: string, stack: string): PlacementL
     readCost(entry.monthlyUSD, path, costs.buckets, name, bad);
     const cloud = readCloud(entry.cloud, `${path}.cloud`, bad);
     const region = readText(entry.region, `${path}.region`, bad);
+    if (cloud && region && catalog && !catalog.region(cloud, region)) {
+      bad(`${path}.region`, `${cloud}:${region} is not a region of the price catalog`);
+    }
     if (cloud && region) buckets[name] = { cloud, region };
   }
   if (problems.length > 0) throw new PlacementLockError(file, stack, "invalid", problems);
@@ -293,6 +299,15 @@ function readText(v: unknown, path: string, bad: Bad): string | undefined {
   if (typeof v === "string" && v.length > 0) return v;
   bad(path, `must be a non-empty string, got ${show(v)}`);
   return undefined;
+}
+
+/** An entry naming a region or instance type the catalog does not have cannot be deployed or priced. */
+function checkOffer(catalog: Catalog, g: ReplicaGroup, path: string, bad: Bad): void {
+  if (!catalog.region(g.cloud, g.region)) {
+    bad(`${path}.region`, `${g.cloud}:${g.region} is not a region of the price catalog`);
+  } else if (!catalog.offer(g.cloud, g.region, g.instanceType)) {
+    bad(`${path}.instanceType`, `${g.instanceType} is not an instance type the price catalog has in ${g.cloud}:${g.region}`);
+  }
 }
 
 function readGroup(g: unknown, path: string, bad: Bad): ReplicaGroup | undefined {

@@ -4,10 +4,10 @@
 import type { Catalog } from "./catalog";
 import { buildCandidates } from "./candidates";
 import { diagnoseInfeasibility } from "./diagnose";
-import { PlacementInfeasibleError, SolverError, SpecValidationError } from "./errors";
+import { PlacementInfeasibleError, PlanInputError, SolverError, SpecValidationError } from "./errors";
 import type { Conflict } from "./errors";
 import { evaluatePlan } from "./evaluate";
-import { explainPlan } from "./explain";
+import { explainPlan, neighbourhood, planUse } from "./explain";
 import { buildPlacementModel } from "./ilp";
 import type { Plan } from "./plan";
 import type { PlacementResult, SolveReport, SolveStatus } from "./result";
@@ -16,7 +16,7 @@ import { JsLpSolver } from "./solvers/jslp";
 import { relativeGap } from "./solvers/types";
 import type { PlacementSolver, SolveOptions, SolverOutcome, SparseModel } from "./solvers/types";
 import type { NormalizedSpec } from "./spec";
-import { reportMoves } from "./stability";
+import { reportMoves, StaySolver } from "./moves";
 import { bucketViolations, globalViolations, serviceViolations, verifyPlan } from "./verify";
 
 /** Options of one optimizer run. */
@@ -37,8 +37,11 @@ export interface OptimizeOptions {
   hold?: Plan;
   /** Whether to explain each service's placement and alternatives; default true. */
   explain?: boolean;
-  /** Called while the solver runs. */
-  onProgress?: (p: { elapsedMs: number; gap?: number }) => void;
+  /**
+   * Called while the run works: "solving" while the solver searches for the plan (with its gap),
+   * "explaining" while alternatives are priced for the explanations and moves.
+   */
+  onProgress?: (p: { elapsedMs: number; gap?: number; stage: "solving" | "explaining" }) => void;
 }
 
 /** A solver adapter by name. */
@@ -87,6 +90,24 @@ function heldConflicts(spec: NormalizedSpec, catalog: Catalog, held: Plan): Conf
   return conflicts;
 }
 
+/**
+ * Entries of a previous or held plan that name a region or instance type the catalog does not
+ * have: such a plan cannot be priced, so it is rejected before anything is built.
+ */
+function unknownEntries(catalog: Catalog, plan: Plan | undefined, what: string): string[] {
+  const out: string[] = [];
+  for (const [name, p] of Object.entries(plan?.services ?? {})) {
+    for (const g of p.groups) {
+      if (!catalog.region(g.cloud, g.region)) out.push(`${what}.services.${name}: ${g.cloud}:${g.region} is not a region of the price catalog`);
+      else if (!catalog.offer(g.cloud, g.region, g.instanceType)) out.push(`${what}.services.${name}: ${g.instanceType} is not offered in ${g.cloud}:${g.region}`);
+    }
+  }
+  for (const [name, b] of Object.entries(plan?.buckets ?? {})) {
+    if (!catalog.region(b.cloud, b.region)) out.push(`${what}.buckets.${name}: ${b.cloud}:${b.region} is not a region of the price catalog`);
+  }
+  return out;
+}
+
 /** Runs a solver, turning any exception into a SolverError that names the solver. */
 async function runSolver(solver: PlacementSolver, model: SparseModel, opts: SolveOptions): Promise<SolverOutcome> {
   if (model.numCols === 0 && model.numRows === 0) {
@@ -113,7 +134,7 @@ export async function optimize(spec: NormalizedSpec, catalog: Catalog, opts: Opt
   try {
     return await run(spec, catalog, opts);
   } catch (e) {
-    if (e instanceof PlacementInfeasibleError || e instanceof SolverError || e instanceof SpecValidationError) throw e;
+    if (e instanceof PlacementInfeasibleError || e instanceof SolverError || e instanceof SpecValidationError || e instanceof PlanInputError) throw e;
     throw new SolverError(
       `The optimizer failed: ${e instanceof Error ? e.message : String(e)}. ` +
         "To fix: check that the spec was validated against this catalog, or report the spec that triggers it.",
@@ -131,6 +152,13 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
   const migration = { fixedPerReplicaUSD: opts.fixedPerReplicaUSD ?? 50, egressMonths: opts.migrationEgressMonths ?? 1 };
   const left = () => Math.max(0.01, (deadline - Date.now()) / 1000);
 
+  const unknown = [...unknownEntries(catalog, opts.previous, "previous"), ...unknownEntries(catalog, opts.hold, "hold")];
+  if (unknown.length > 0) {
+    throw new PlanInputError(
+      `The plan passed to the optimizer names what the price catalog does not have: ${unknown.join("; ")}. ` +
+        "To fix: correct or remove these entries (a removed workload is placed again).",
+    );
+  }
   const candidates = buildCandidates(spec, catalog);
   const fixed = heldPart(spec, opts.hold);
   const held = heldConflicts(spec, catalog, fixed);
@@ -156,7 +184,7 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
   const outcome = await runSolver(solver, built.model, {
     timeLimitSec: left(),
     relativeGap: gapTarget,
-    onProgress: opts.onProgress && ((p) => opts.onProgress!({ elapsedMs: Date.now() - start, gap: p.gap })),
+    onProgress: opts.onProgress && ((p) => opts.onProgress!({ elapsedMs: Date.now() - start, gap: p.gap, stage: "solving" })),
   });
   const solveMs = Date.now() - t1;
   if (outcome.status === "infeasible") return infeasible();
@@ -176,7 +204,7 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
         (solver.name === "highs" ? "report the spec that triggers it; javascript-lp-solver may serve meanwhile." : "retry with the default solver (HiGHS), which proves its answers."),
     );
   }
-  const cost = evaluatePlan(spec, plan, catalog, candidates.regionsOf);
+  const cost = evaluatePlan(spec, plan, catalog);
   const status: SolveStatus =
     outcome.status === "optimal" ? "optimal" : outcome.status === "time_limit" ? "time_limit" : "feasible";
   const report: SolveReport = {
@@ -190,7 +218,20 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
     buildMs,
     solveMs,
   };
-  const moves = opts.previous ? reportMoves(spec, catalog, candidates.regionsOf, opts.previous, plan, migration) : [];
+  opts.onProgress?.({ elapsedMs: Date.now() - start, stage: "explaining" });
+  const stay: StaySolver = async (s, from, atLeast) => {
+    if (left() <= 0.05) return undefined;
+    const { sub, held, outside } = neighbourhood(spec, catalog, plan, planUse(catalog, plan), s);
+    const b = buildPlacementModel(sub, catalog, candidates, { fixed: held, usedClouds: outside, keep: { service: s.name, groups: from, atLeast } });
+    if (b.unplaceable.length > 0) return "infeasible";
+    const r = await runSolver(solver, b.model, { timeLimitSec: Math.min(left(), 10), relativeGap: 0 });
+    if (r.status === "infeasible") return "infeasible";
+    if (r.status === "no_solution") return undefined;
+    const kept = b.decode(r.values);
+    if (verifyPlan(sub, catalog, kept).length > 0) return undefined;
+    return { ...plan, services: { ...plan.services, [s.name]: kept.services[s.name] } };
+  };
+  const moves = opts.previous ? await reportMoves(spec, catalog, opts.previous, plan, migration, stay) : [];
   const explanations =
     opts.explain === false
       ? {}

@@ -46,10 +46,19 @@ export interface CostBreakdown {
   readonly total: number;
 }
 
+/** Monthly cost of one service: its breakdown and what each of its replica groups costs. */
+export interface ServiceCost extends CostBreakdown {
+  /**
+   * Monthly USD of each replica group, in the order of the plan's groups: compute, disk and the
+   * traffic the group's region sends (shared by its groups by replicas); sums to `total`.
+   */
+  readonly groups?: readonly number[];
+}
+
 /** Monthly cost of a plan, in total and per workload and cloud. */
 export interface PlanCost extends CostBreakdown {
   /** Per service: its compute, disk and the traffic it sends. */
-  readonly services: Readonly<Record<string, CostBreakdown>>;
+  readonly services: Readonly<Record<string, ServiceCost>>;
   /** Per bucket: its storage, internet egress and the traffic it sends. */
   readonly buckets: Readonly<Record<string, CostBreakdown>>;
   readonly clouds: Readonly<Partial<Record<Cloud, number>>>;

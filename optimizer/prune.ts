@@ -1,22 +1,25 @@
 // Region pruning: drops, per group of linked workloads, the cloud-regions that another region of
 // the same cloud dominates, so that the ILP carries fewer variables without losing the optimum.
 //
-// Region r' dominates r for a component C of the link graph (all workloads free) when, within
-// one cloud: every workload of C that may use r may use r'; each one costs no more in r' (cheapest
-// on-demand and cheapest spot replica, or storage and egress of a bucket); r' has no vCPU quota;
-// every link direction sending from r sends from r' at no higher inter-region rate and no higher
-// internet surcharge; and the traffic cost of each such direction is monotone in the GiB leaving
-// a region (ILP constraint 9 needs no w there). Then moving all of C's replicas and buckets from r
-// to r' keeps every constraint (same cloud, same counts, r' unlimited) and costs no more: traffic
-// leaving r' is at most what left r and r' before, at rates no higher. Services needing several
-// regions could lose one in such a move, so their components are never pruned; nor are components
-// linked to held workloads, nor regions a previous plan used (moving away costs a migration).
+// Region a dominates region b for a component C of the link graph of free workloads when, within
+// one cloud: every workload of C that may use b may use a; each one costs no more in a
+// (cheapest on-demand and cheapest spot replica, or storage and egress of a bucket); a has no
+// vCPU quota; and, when C has links, sending from a costs no more than from b to every region
+// q any workload of C (or a held peer) may use, and receiving in a no more than in b from every
+// such q: c(a, q) <= c(b, q) and c(q, a) <= c(q, b), internet egress included. Then moving
+// all of C's replicas and buckets from b to a keeps every constraint (same cloud, same counts,
+// a unlimited) and costs no more: any routing of the traffic before the move, with b relabelled
+// a, routes it after the move at rates no higher (traffic between b and a becomes free).
+// Services needing several regions could lose one in such a move, so their components are
+// never pruned; regions a previous plan used (moving away costs a migration) and regions where
+// a held peer sits (traffic to it is free there) are never dropped.
 
 import type { Catalog } from "./catalog";
 import type { Candidates, RegionOffers } from "./candidates";
-import { RegionKey, SenderRates, splitKey } from "./evaluate";
+import { RegionKey, splitKey } from "./evaluate";
 import type { Plan } from "./plan";
 import type { NormalizedService, NormalizedSpec } from "./spec";
+import type { TrafficRates } from "./traffic";
 
 const EPS = 1e-9;
 
@@ -32,12 +35,20 @@ export interface PruneInput {
   readonly services: ReadonlyMap<string, readonly RegionOffers[]>;
   /** Free buckets' candidate regions with their monthly cost, by name. */
   readonly buckets: ReadonlyMap<string, ReadonlyMap<RegionKey, number>>;
-  /** Workloads held in place (their components are left alone). */
+  /** Workloads held in place: fixed peers of the components. */
   readonly fixed: Plan;
   readonly previous?: Plan;
   readonly regionCost: RegionCost;
-  /** Sender rates from a region towards a peer workload (cached by the caller). */
-  readonly ratesTo: (peer: string) => (r: RegionKey) => SenderRates;
+  /** Transfer prices between regions. */
+  readonly rates: TrafficRates;
+}
+
+/** Regions where a held workload sits. */
+function heldRegions(fixed: Plan, name: string): RegionKey[] {
+  const s = fixed.services[name];
+  if (s) return s.groups.map((g) => `${g.cloud}:${g.region}`);
+  const b = fixed.buckets[name];
+  return b ? [`${b.cloud}:${b.region}`] : [];
 }
 
 /** The region keys to drop, per free workload name. */
@@ -51,13 +62,15 @@ export function dominatedRegions(input: PruneInput): Map<string, Set<RegionKey>>
     return r;
   };
   for (const n of [...services.keys(), ...buckets.keys()]) parent.set(n, n);
-  const pinned = new Set<string>();
+  // Regions of held peers, per free workload linked to them.
+  const heldPeers = new Map<string, RegionKey[]>();
   for (const l of spec.links) {
+    if (l.monthlyGiB <= 0) continue;
     const a = parent.has(l.from);
     const b = parent.has(l.to);
     if (a && b) parent.set(find(l.from), find(l.to));
-    else if (a) pinned.add(l.from);
-    else if (b) pinned.add(l.to);
+    else if (a) heldPeers.set(l.from, [...(heldPeers.get(l.from) ?? []), ...heldRegions(input.fixed, l.to)]);
+    else if (b) heldPeers.set(l.to, [...(heldPeers.get(l.to) ?? []), ...heldRegions(input.fixed, l.from)]);
   }
   const components = new Map<string, string[]>();
   for (const n of parent.keys()) {
@@ -66,36 +79,32 @@ export function dominatedRegions(input: PruneInput): Map<string, Set<RegionKey>>
   }
   const multiRegion = new Set(spec.services.filter((s) => s.minRegions > 1).map((s) => s.name));
   const byName = new Map(spec.services.map((s) => [s.name, s]));
+  const linked = new Set(spec.links.filter((l) => l.monthlyGiB > 0).flatMap((l) => [l.from, l.to]));
   const out = new Map<string, Set<RegionKey>>();
   const unlimited = (key: RegionKey) => !(key in spec.quotas);
   for (const members of components.values()) {
-    if (members.some((m) => pinned.has(m) || multiRegion.has(m))) continue;
+    if (members.some((m) => multiRegion.has(m))) continue;
     // Only a region without a quota can dominate another.
     const regionsOf = (m: string) => services.get(m)?.map((r) => r.key) ?? [...(buckets.get(m)?.keys() ?? [])];
     if (!members.some((m) => regionsOf(m).some(unlimited))) continue;
-    const pruned = pruneComponent(input, new Set(members), byName);
+    const pruned = pruneComponent(input, members.sort(), byName, heldPeers, members.some((m) => linked.has(m)));
     for (const [name, keys] of pruned) out.set(name, keys);
   }
   return out;
 }
 
-/** Costs and rates of one workload in its candidate regions. */
-interface Member {
-  readonly name: string;
-  readonly regions: ReadonlyMap<RegionKey, number[]>;
-  /** Rates of each link direction this workload sends on, per candidate region. */
-  readonly sends: readonly ReadonlyMap<RegionKey, SenderRates>[];
-}
-
 function pruneComponent(
   input: PruneInput,
-  members: ReadonlySet<string>,
+  members: readonly string[],
   byName: ReadonlyMap<string, NormalizedService>,
+  heldPeers: ReadonlyMap<string, readonly RegionKey[]>,
+  hasTraffic: boolean,
 ): Map<string, Set<RegionKey>> {
-  const { spec, services, buckets, previous } = input;
-  const info: Member[] = [];
-  const blocked = new Set<RegionKey>(); // clouds-regions kept whatever dominates them
-  for (const name of [...members].sort()) {
+  const { spec, services, buckets, previous, rates } = input;
+  const costs = new Map<string, Map<RegionKey, number[]>>();
+  const blocked = new Set<RegionKey>(); // regions kept whatever dominates them
+  const peers = new Set<RegionKey>(); // regions any workload of the component or a held peer may use
+  for (const name of members) {
     const regions = new Map<RegionKey, number[]>();
     const svc = byName.get(name);
     if (svc && services.has(name)) {
@@ -109,56 +118,42 @@ function pruneComponent(
       const p = previous?.buckets[name];
       if (p) blocked.add(`${p.cloud}:${p.region}`);
     }
-    const sends: Map<RegionKey, SenderRates>[] = [];
-    for (const l of spec.links) {
-      const peer = l.from === name ? l.to : l.to === name ? l.from : undefined;
-      if (peer === undefined || l.monthlyGiB <= 0) continue;
-      const rates = input.ratesTo(peer);
-      sends.push(new Map([...regions.keys()].map((r) => [r, rates(r)])));
+    for (const k of regions.keys()) peers.add(k);
+    for (const k of heldPeers.get(name) ?? []) {
+      peers.add(k);
+      blocked.add(k);
     }
-    info.push({ name, regions, sends });
+    costs.set(name, regions);
   }
-  // Clouds where some direction's traffic cost is not monotone keep all their regions.
-  for (const m of info) {
-    for (const rates of m.sends) {
-      const perCloud = new Map<string, SenderRates[]>();
-      for (const [r, x] of rates) {
-        const c = splitKey(r)[0];
-        (perCloud.get(c) ?? perCloud.set(c, []).get(c)!).push(x);
-      }
-      for (const [c, list] of perCloud) {
-        const minNet = Math.min(...list.map((x) => x.internet));
-        const maxD = Math.max(...list.map((x) => x.internet - x.interRegion));
-        if (minNet < maxD - 1e-12) for (const r of rates.keys()) if (splitKey(r)[0] === c) blocked.add(r);
-      }
-    }
-  }
-  const all = [...new Set(info.flatMap((m) => [...m.regions.keys()]))].sort();
+  const all = [...new Set([...costs.values()].flatMap((m) => [...m.keys()]))].sort();
+  const peerList = [...peers].sort();
   const dom = (a: RegionKey, b: RegionKey): boolean => {
     if (a === b || splitKey(a)[0] !== splitKey(b)[0] || a in spec.quotas) return false;
-    for (const m of info) {
-      const cb = m.regions.get(b);
+    for (const m of costs.values()) {
+      const cb = m.get(b);
       if (!cb) continue;
-      const ca = m.regions.get(a);
+      const ca = m.get(a);
       if (!ca || ca.some((v, i) => v > cb[i] + EPS)) return false;
-      for (const rates of m.sends) {
-        const ra = rates.get(a)!;
-        const rb = rates.get(b)!;
-        if (ra.interRegion > rb.interRegion + EPS) return false;
-        if (ra.internet - ra.interRegion > rb.internet - rb.interRegion + EPS) return false;
-      }
+    }
+    if (!hasTraffic) return true;
+    if (rates.zoneOf(a).internet > rates.zoneOf(b).internet + EPS) return false;
+    for (const q of peerList) {
+      if (q === a || q === b) continue;
+      if (rates.cost(a, q) > rates.cost(b, q) + EPS || rates.cost(q, a) > rates.cost(q, b) + EPS) return false;
     }
     return true;
   };
+  // Drop b only for a region still kept: each dropped region then points, through regions
+  // dropped later, to a kept one, so moves along the chain reach a region the model has.
   const prunedKeys = new Set<RegionKey>();
   for (const b of all) {
     if (blocked.has(b)) continue;
-    if (all.some((a) => dom(a, b) && (!dom(b, a) || a < b))) prunedKeys.add(b);
+    if (all.some((a) => !prunedKeys.has(a) && dom(a, b) && (!dom(b, a) || a < b))) prunedKeys.add(b);
   }
   const out = new Map<string, Set<RegionKey>>();
-  for (const m of info) {
-    const drop = new Set([...m.regions.keys()].filter((k) => prunedKeys.has(k)));
-    if (drop.size > 0) out.set(m.name, drop);
+  for (const [name, m] of costs) {
+    const drop = new Set([...m.keys()].filter((k) => prunedKeys.has(k)));
+    if (drop.size > 0) out.set(name, drop);
   }
   return out;
 }

@@ -14,7 +14,10 @@ export type SolveStatus = "optimal" | "feasible" | "time_limit";
 export interface SolveReport {
   readonly solver: string;
   readonly status: SolveStatus;
-  /** Objective value of the returned plan (monthly USD, migration penalties included). */
+  /**
+   * Objective value of the returned plan: its monthly cost plus the one-off migration cost of
+   * every move from the previous plan (forced moves included), i.e. the cost of the change.
+   */
   readonly objective: number;
   /** Best proven lower bound on the objective. */
   readonly bound: number;
@@ -32,9 +35,21 @@ export interface Move {
   readonly kind: "service" | "bucket";
   readonly from: readonly ReplicaGroup[] | { cloud: string; region: string };
   readonly to: readonly ReplicaGroup[] | { cloud: string; region: string };
-  /** Monthly saving of the new plan's placement of this workload over its old one. */
+  /** Replicas that left their region or instance type (1 for a bucket). */
+  readonly moved: number;
+  /**
+   * How many of them had to move: their region or instance type no longer fits the spec, or the
+   * plan's quotas and cloud limits leave no room to keep them. The rest moved because it pays.
+   */
+  readonly forced: number;
+  /** Why the forced replicas could not stay, in words (empty when none was forced). */
+  readonly reasons: readonly string[];
+  /**
+   * Monthly saving of the new plan over the cheapest plan that keeps every replica that could
+   * stay (everything else as in the new plan): what moving by choice saves.
+   */
   readonly savingUSD: number;
-  /** One-off migration cost the stability threshold charged for the move. */
+  /** One-off migration cost charged for the move (forced replicas included). */
   readonly migrationUSD: number;
 }
 
@@ -44,7 +59,10 @@ export interface ServiceExplanation {
   /** Placement in words, e.g. "3 x m7g.large in aws:eu-central-1 (1 spot)". */
   readonly placement: string;
   readonly monthlyUSD: number;
-  /** Constraints that bind this service, in words (e.g. "residency EU", "quota aws:us-east-1"). */
+  /**
+   * Why it is here rather than somewhere cheaper, as plain phrases naming the spec setting, e.g.
+   * "its data must stay in EU (residency EU)", "it must run in at least 2 clouds (minClouds 2)".
+   */
   readonly binding: readonly string[];
   /** The cheapest feasible alternative in each other allowed cloud, with its cost difference. */
   readonly alternatives: readonly {

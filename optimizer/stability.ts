@@ -1,11 +1,10 @@
 // Stability: keeps workloads where a previous plan put them unless moving saves more than the
-// cost of moving. Builds the migration penalty of the ILP (constraint 11 in ilp.ts) and reports
-// each move with its monthly saving and the migration cost it was charged.
+// cost of moving. Prices migrations and builds the migration penalty of the ILP (constraint 11
+// in ilp.ts); optimizer/moves.ts reports each move with its saving and migration cost.
 
 import type { Catalog } from "./catalog";
-import { evaluatePlan, CandidateRegions, RegionKey, splitKey } from "./evaluate";
+import { RegionKey, splitKey } from "./evaluate";
 import type { Plan, ReplicaGroup } from "./plan";
-import type { Move } from "./result";
 import { LinExpr, ModelBuilder } from "./solvers/builder";
 import type { RegionVars } from "./ilp";
 import type { Cloud, NormalizedService, NormalizedSpec } from "./spec";
@@ -63,9 +62,29 @@ function countsByType(groups: readonly ReplicaGroup[]): Map<string, number> {
   return m;
 }
 
+/** The model's columns of one instance type in one region of a service (on-demand and spot). */
+function typeColumns(vars: readonly RegionVars[], key: RegionKey, type: string): number[] {
+  return vars
+    .filter((v) => v.key === key)
+    .flatMap((v) => [...v.onDemand, ...v.spot])
+    .filter((v) => v.offer.instanceType === type)
+    .map((v) => v.col);
+}
+
+/** A column κ <= count of replicas kept on columns `cols`, with its row κ <= Σ cols. */
+function keptColumn(m: ModelBuilder, name: string, cols: readonly number[], count: number): number {
+  const kept = m.addCol(`kept[${name}]`, 0, 0, count, false);
+  const row = new LinExpr().add(kept, 1);
+  for (const c of cols) row.add(c, -1);
+  m.addRow(`11.kept[${name}]`, row, -Infinity, 0);
+  return kept;
+}
+
 /**
  * 11. Adds kept (κ) and dropped (δ) columns and their rows for every free workload of the
  * previous plan, and returns the penalty expression (constant included) to add to the objective.
+ * Replicas whose instance type or region is no longer a column (the entry no longer fits) have
+ * no κ: their migration stays in the penalty's constant, so every forced move is counted.
  */
 export function addStability(
   m: ModelBuilder,
@@ -90,17 +109,10 @@ export function addStability(
       const [cloud, region] = splitKey(key);
       const rate = replicaMigrationUSD(spec, catalog, s, cloud, region, settings);
       penalty.addConstant(rate * count);
-      const cols = vars
-        .filter((v) => v.key === key)
-        .flatMap((v) => [...v.onDemand, ...v.spot])
-        .filter((v) => v.offer.instanceType === type)
-        .map((v) => v.col);
+      const cols = typeColumns(vars, key, type);
       let kept: number | undefined;
       if (cols.length > 0) {
-        kept = m.addCol(`kept[${s.name},${key},${type}]`, 0, 0, count, false);
-        const row = new LinExpr().add(kept, 1);
-        for (const c of cols) row.add(c, -1);
-        m.addRow(`11.kept[${s.name},${key},${type}]`, row, -Infinity, 0);
+        kept = keptColumn(m, `${s.name},${key},${type}`, cols, count);
         penalty.add(kept, -rate);
       }
       if (shrink > 0) {
@@ -124,6 +136,26 @@ export function addStability(
     if (col !== undefined) penalty.add(col, -rate);
   }
   return penalty;
+}
+
+/**
+ * Requires at least `atLeast` of a service's replicas to stay on the instance types and in the
+ * regions of `groups` (used to price "keep the replicas it has" when reporting a move).
+ */
+export function addKeep(
+  m: ModelBuilder,
+  service: string,
+  groups: readonly ReplicaGroup[],
+  atLeast: number,
+  vars: readonly RegionVars[],
+): void {
+  const kept = new LinExpr();
+  for (const [id, count] of countsByType(groups)) {
+    const [key, type] = id.split("|");
+    const cols = typeColumns(vars, key, type);
+    if (cols.length > 0) kept.add(keptColumn(m, `keep,${service},${key},${type}`, cols, count), 1);
+  }
+  m.addRow(`11.keep[${service}]`, kept, atLeast, Infinity);
 }
 
 /** Migration cost charged for moving a service from its previous groups to its new ones. */
@@ -151,86 +183,21 @@ export function serviceMoveUSD(
   return units.slice(Math.max(0, before - s.replicas)).reduce((a, b) => a + b, 0);
 }
 
+/** Replicas kept on the same instance type in the same region between two placements. */
+export function keptReplicas(from: readonly ReplicaGroup[], to: readonly ReplicaGroup[]): number {
+  const now = countsByType(to);
+  let kept = 0;
+  for (const [id, count] of countsByType(from)) kept += Math.min(count, now.get(id) ?? 0);
+  return kept;
+}
+
 /**
  * Replicas that changed region or instance type between two placements of a service; replicas
  * added or dropped by a change of the replica count, and spot/on-demand swaps, are not moves.
  */
 export function movedReplicas(replicas: number, from: readonly ReplicaGroup[], to: readonly ReplicaGroup[]): number {
-  const now = countsByType(to);
-  let before = 0;
-  let kept = 0;
-  for (const [id, count] of countsByType(from)) {
-    before += count;
-    kept += Math.min(count, now.get(id) ?? 0);
-  }
-  return Math.max(0, Math.min(replicas, before) - kept);
+  const before = from.reduce((n, g) => n + g.count, 0);
+  return Math.max(0, Math.min(replicas, before) - keptReplicas(from, to));
 }
 
-const round = (x: number) => Math.round(x * 100) / 100;
-
-/**
- * Monthly cost of the part of a plan one workload affects: itself and the links it takes part
- * in (both directions). Differences of this equal differences of the whole plan's cost.
- */
-function localCost(spec: NormalizedSpec, catalog: Catalog, regionsOf: CandidateRegions, plan: Plan, name: string): number {
-  const links = spec.links.filter((l) => l.from === name || l.to === name);
-  const names = new Set([name, ...links.flatMap((l) => [l.from, l.to])]);
-  const sub: NormalizedSpec = {
-    ...spec,
-    services: spec.services.filter((s) => names.has(s.name)),
-    buckets: spec.buckets.filter((b) => names.has(b.name)),
-    links,
-  };
-  // Peers contribute their own compute and storage equally to both sides of a difference.
-  try {
-    return evaluatePlan(sub, plan, catalog, regionsOf).total;
-  } catch {
-    return NaN; // the previous placement names a type or region the catalog no longer has
-  }
-}
-
-/**
- * The workloads a plan moved relative to the previous plan, services first, each sorted by name.
- * A move's saving is the plan's cost with that workload put back as it was, minus the plan's cost.
- */
-export function reportMoves(
-  spec: NormalizedSpec,
-  catalog: Catalog,
-  regionsOf: CandidateRegions,
-  previous: Plan,
-  plan: Plan,
-  settings: MigrationSettings = DEFAULT_MIGRATION,
-): Move[] {
-  const moves: Move[] = [];
-  const saving = (reverted: Plan, name: string) =>
-    round(localCost(spec, catalog, regionsOf, reverted, name) - localCost(spec, catalog, regionsOf, plan, name));
-  for (const s of spec.services) {
-    const from = previous.services[s.name]?.groups;
-    const to = plan.services[s.name]?.groups;
-    if (!from || from.length === 0 || !to || movedReplicas(s.replicas, from, to) === 0) continue;
-    const reverted: Plan = { ...plan, services: { ...plan.services, [s.name]: { groups: from } } };
-    moves.push({
-      workload: s.name,
-      kind: "service",
-      from,
-      to,
-      savingUSD: saving(reverted, s.name),
-      migrationUSD: round(serviceMoveUSD(spec, catalog, s, from, to, settings)),
-    });
-  }
-  for (const k of spec.buckets) {
-    const from = previous.buckets[k.name];
-    const to = plan.buckets[k.name];
-    if (!from || !to || (from.cloud === to.cloud && from.region === to.region)) continue;
-    const reverted: Plan = { ...plan, buckets: { ...plan.buckets, [k.name]: from } };
-    moves.push({
-      workload: k.name,
-      kind: "bucket",
-      from: { cloud: from.cloud, region: from.region },
-      to: { cloud: to.cloud, region: to.region },
-      savingUSD: saving(reverted, k.name),
-      migrationUSD: round(bucketMigrationUSD(catalog, k.storageGiB, from.cloud, from.region, settings)),
-    });
-  }
-  return moves;
-}
+export { reportMoves } from "./moves";

@@ -28,6 +28,34 @@ function regionProblem(
   return undefined;
 }
 
+/**
+ * Why replicas of a service cannot run on a group's instance type in its region (empty when
+ * they can): the region or type is not allowed, unknown to the catalog, or too small.
+ */
+export function groupProblems(
+  spec: NormalizedSpec,
+  catalog: Catalog,
+  s: NormalizedService,
+  g: { readonly cloud: Cloud; readonly region: string; readonly instanceType: string },
+): string[] {
+  const out: string[] = [];
+  const bad = regionProblem(spec, catalog, s, g.cloud, g.region);
+  if (bad) out.push(bad);
+  const o = catalog.offer(g.cloud, g.region, g.instanceType);
+  if (!o) return [...out, "the price catalog has no such offer"];
+  if (o.vcpus < s.vcpu) out.push(`${o.vcpus} vCPUs is below the ${s.vcpu} needed per replica`);
+  if (o.memoryGiB < s.memoryGiB) out.push(`${o.memoryGiB} GiB of memory is below the ${s.memoryGiB} GiB needed`);
+  if (s.arch !== "any" && o.arch !== s.arch) out.push(`architecture ${o.arch} is not the required ${s.arch}`);
+  if (!spec.allowBurstable && o.category === "burstable") out.push("burstable types are not allowed");
+  return out;
+}
+
+/** Whether a bucket may stay in a region (empty when it may), as sentences without a full stop. */
+export function bucketRegionProblems(spec: NormalizedSpec, catalog: Catalog, k: NormalizedBucket, p: BucketPlacement): string[] {
+  const bad = regionProblem(spec, catalog, k, p.cloud, p.region);
+  return bad ? [bad] : [];
+}
+
 /** Violations of one service's own constraints by its placement, as sentences. */
 export function serviceViolations(
   spec: NormalizedSpec,
@@ -54,18 +82,9 @@ export function serviceViolations(
     spot += g.spot;
     perCloud.set(g.cloud, (perCloud.get(g.cloud) ?? 0) + g.count);
     regions.add(`${g.cloud}:${g.region}`);
-    const bad = regionProblem(spec, catalog, s, g.cloud, g.region);
-    if (bad) out.push(`${where}: ${bad}.`);
+    out.push(...groupProblems(spec, catalog, s, g).map((p) => `${where}: ${p}.`));
     const o = catalog.offer(g.cloud, g.region, g.instanceType);
-    if (!o) {
-      out.push(`${where}: the price catalog has no such offer.`);
-      continue;
-    }
-    if (o.vcpus < s.vcpu) out.push(`${where}: ${o.vcpus} vCPUs is below the ${s.vcpu} needed per replica.`);
-    if (o.memoryGiB < s.memoryGiB) out.push(`${where}: ${o.memoryGiB} GiB of memory is below the ${s.memoryGiB} GiB needed.`);
-    if (s.arch !== "any" && o.arch !== s.arch) out.push(`${where}: architecture ${o.arch} is not the required ${s.arch}.`);
-    if (!spec.allowBurstable && o.category === "burstable") out.push(`${where}: burstable types are not allowed.`);
-    if (g.spot > 0 && o.spotHourlyUSD === null) out.push(`${where}: runs ${g.spot} on spot, but the type has no spot price there.`);
+    if (o && g.spot > 0 && o.spotHourlyUSD === null) out.push(`${where}: runs ${g.spot} on spot, but the type has no spot price there.`);
   }
   if (count !== s.replicas) out.push(`${at} has ${count} replicas, not the ${s.replicas} required.`);
   if (spot > s.spotReplicas) out.push(`${at} runs ${spot} replicas on spot, more than its spotReplicas ${s.spotReplicas}.`);

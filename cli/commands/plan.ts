@@ -5,7 +5,7 @@
 import * as path from "path";
 import { CommandSpec, Flags, UsageError } from "../args";
 import type { Io } from "../main";
-import { EXIT_FINDINGS, EXIT_OK } from "../exitCodes";
+import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from "../exitCodes";
 import { resolveStack, readLock, writeAtomic } from "../stackFiles";
 import { diffPlans, PlanDiff } from "../planDiff";
 import { renderPlan } from "../renderPlan";
@@ -14,12 +14,12 @@ import { FORMAT_FLAGS } from "../reviewFormat";
 import { startProgress } from "../progress";
 import { loadCatalog } from "../../optimizer/catalog";
 import { loadStackSpec } from "../../optimizer/config";
-import { buildCandidates } from "../../optimizer/candidates";
+import type { Catalog } from "../../optimizer/catalog";
 import { evaluatePlan } from "../../optimizer/evaluate";
-import { compareLock, serializeLock, LockComparison } from "../../optimizer/lock";
-import { optimize } from "../../optimizer/optimize";
+import { compareLock, serializeLock, LockComparison, PlacementLock, planCommand as lockPlanCommand } from "../../optimizer/lock";
+import { optimize, OptimizeOptions } from "../../optimizer/optimize";
 import { PlacementInfeasibleError } from "../../optimizer/errors";
-import type { Plan } from "../../optimizer/plan";
+import type { Plan, PlanCost } from "../../optimizer/plan";
 import type { PlacementResult } from "../../optimizer/result";
 import type { NormalizedSpec } from "../../optimizer/spec";
 
@@ -59,7 +59,8 @@ export interface PlanOutput {
   readonly explanations: PlacementResult["explanations"];
   readonly moves: PlacementResult["moves"];
   readonly diff: PlanDiff;
-  readonly lock: { readonly file: string; readonly written: boolean; readonly upToDate: boolean };
+  /** The lock file, whether it was written, whether it already held this plan, and why writing failed. */
+  readonly lock: { readonly file: string; readonly written: boolean; readonly upToDate: boolean; readonly error?: string };
 }
 
 function numberFlag(flags: Flags, name: string, min: number): number {
@@ -71,48 +72,75 @@ function numberFlag(flags: Flags, name: string, min: number): number {
   return n;
 }
 
-/** The workloads to hold fixed: locked ones still in the spec whose entries still fit. */
-function heldPlan(comparison: LockComparison): Plan {
-  const mismatched = new Set(comparison.mismatched.map((d) => `${d.kind}:${d.workload}`));
-  const keep = <T>(o: Readonly<Record<string, T>>, kind: string) =>
-    Object.fromEntries(Object.entries(o).filter(([n]) => !mismatched.has(`${kind}:${n}`)));
-  return { services: keep(comparison.held.services, "service"), buckets: keep(comparison.held.buckets, "bucket") };
+/** The locked entries of workloads the spec still has. */
+function lockedInSpec(lock: Plan, spec: NormalizedSpec): Plan {
+  return {
+    services: Object.fromEntries(spec.services.filter((s) => lock.services[s.name]).map((s) => [s.name, lock.services[s.name]])),
+    buckets: Object.fromEntries(spec.buckets.filter((b) => lock.buckets[b.name]).map((b) => [b.name, lock.buckets[b.name]])),
+  };
+}
+
+/** The locked entries not in `held`: those placed again, paying to move the replicas they have. */
+function notHeld(locked: Plan, held: Plan): Plan {
+  return {
+    services: Object.fromEntries(Object.entries(locked.services).filter(([n]) => !held.services[n])),
+    buckets: Object.fromEntries(Object.entries(locked.buckets).filter(([n]) => !held.buckets[n])),
+  };
+}
+
+/**
+ * What the optimizer holds and what it may move at a price. By default, every locked entry that
+ * still fits the spec is held, and entries that no longer fit are placed again with the lock as
+ * the previous plan (their replicas stay where they may unless moving saves more than it costs);
+ * when the fitting entries together break a quota or maxClouds, nothing is held. --reoptimize
+ * holds nothing and charges every move away from the lock.
+ */
+function holdAndPrevious(comparison: LockComparison | undefined, lock: Plan | undefined, spec: NormalizedSpec, reoptimize: boolean) {
+  if (!comparison || !lock) return { hold: undefined, previous: undefined };
+  const locked = lockedInSpec(lock, spec);
+  const jointly = comparison.mismatched.some((d) => d.kind === "global");
+  const hold = reoptimize || jointly ? { services: {}, buckets: {} } : comparison.held;
+  return { hold, previous: notHeld(locked, hold) };
+}
+
+/** What the lock costs today: its entries priced now, plus the recorded cost of removed workloads. */
+function lockCost(spec: NormalizedSpec, catalog: Catalog, locked: PlacementLock, removed: readonly string[]): PlanCost {
+  const cost = evaluatePlan(spec, lockedInSpec(locked.plan, spec), catalog);
+  const services = { ...cost.services };
+  const buckets = { ...cost.buckets };
+  let total = cost.total;
+  for (const name of removed) {
+    // A workload gone from the spec cannot be priced again (its size is gone): use the lock's figure.
+    const usd = locked.costs.services[name] ?? locked.costs.buckets[name] ?? 0;
+    const entry = { compute: 0, disk: 0, storage: 0, internetEgress: 0, traffic: 0, total: usd };
+    if (locked.plan.services[name]) services[name] = entry;
+    else buckets[name] = entry;
+    total += usd;
+  }
+  return { ...cost, services, buckets, total: Math.round(total * 100) / 100 };
 }
 
 /** Solves the stack and returns everything the plan command prints. */
 export async function planStack(
   root: string,
   stack: string,
-  options: { reoptimize: boolean; solver: "highs" | "jslp"; timeLimitSec: number; moveCostUSD: number; onProgress?: (p: { elapsedMs: number; gap?: number }) => void },
+  options: { reoptimize: boolean; solver: "highs" | "jslp"; timeLimitSec: number; moveCostUSD: number; onProgress?: OptimizeOptions["onProgress"] },
 ): Promise<{ spec: NormalizedSpec; result: PlacementResult; diff: PlanDiff; lockText?: string; newLockText: string; lockFile: string }> {
   const files = resolveStack(root, stack);
   const catalog = loadCatalog();
   const spec = loadStackSpec(files.configFile, catalog);
-  const locked = readLock(files);
+  const locked = readLock(files, catalog);
   const comparison = locked ? compareLock(locked.lock.plan, spec, catalog) : undefined;
+  const { hold, previous } = holdAndPrevious(comparison, locked?.lock.plan, spec, options.reoptimize);
   const result = await optimize(spec, catalog, {
     solver: options.solver,
     timeLimitSec: options.timeLimitSec,
     fixedPerReplicaUSD: options.moveCostUSD,
-    ...(options.reoptimize ? { previous: comparison ? comparison.held : undefined } : { hold: comparison ? heldPlan(comparison) : undefined }),
+    ...(hold ? { hold } : {}),
+    ...(previous ? { previous } : {}),
     onProgress: options.onProgress,
   });
-  let before;
-  if (locked && comparison) {
-    // The lock's own recorded costs price workloads the spec no longer has.
-    const cost = evaluatePlan(spec, comparison.held, catalog, buildCandidates(spec, catalog).regionsOf);
-    const services = { ...cost.services };
-    const buckets = { ...cost.buckets };
-    let total = cost.total;
-    for (const name of comparison.removed) {
-      const usd = locked.lock.costs.services[name] ?? locked.lock.costs.buckets[name] ?? 0;
-      const entry = { compute: 0, disk: 0, storage: 0, internetEgress: 0, traffic: 0, total: usd };
-      if (locked.lock.plan.services[name]) services[name] = entry;
-      else buckets[name] = entry;
-      total += usd;
-    }
-    before = { plan: locked.lock.plan, cost: { ...cost, services, buckets, total: Math.round(total * 100) / 100 } };
-  }
+  const before = locked && comparison ? { plan: locked.lock.plan, cost: lockCost(spec, catalog, locked.lock, comparison.removed) } : undefined;
   const diff = diffPlans(before, { plan: result.plan, cost: result.cost });
   return {
     spec,
@@ -124,6 +152,24 @@ export async function planStack(
   };
 }
 
+/** The paragraph printed when the lock cannot be written: what failed and how to fix it. */
+function writeFailure(lockRel: string, stack: string, e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  const why =
+    err.code === "EACCES" || err.code === "EPERM" || err.code === "EROFS"
+      ? `the folder ${path.dirname(lockRel)} is not writable`
+      : err.code === "ENOTDIR" || err.code === "ENOENT"
+        ? `the folder ${path.dirname(lockRel)} does not exist or is not a folder`
+        : err.code === "EISDIR"
+          ? `${lockRel} is a folder`
+          : "the file system refused it";
+  return (
+    `Could not write ${lockRel}: ${why} (${err.message}). The plan above was not saved; nothing was written. ` +
+    `To fix: make ${path.dirname(lockRel)} a writable folder (or point cloudfit:lockFile in stacks/Pulumi.${stack}.yaml ` +
+    `at a writable path), then run \`${lockPlanCommand(stack)}\` again.`
+  );
+}
+
 /** Runs `cloudfit plan`. */
 export async function runPlan(flags: Flags, io: Io): Promise<number> {
   const solver = String(flags.solver);
@@ -131,14 +177,16 @@ export async function runPlan(flags: Flags, io: Io): Promise<number> {
     throw new UsageError(`Unknown solver "${solver}". Valid solvers: highs, jslp. To fix: write --solver highs.`);
   }
   const stack = String(flags.stack);
-  const progress = startProgress("solving", io.stderr);
+  const timeLimitSec = numberFlag(flags, "time-limit", 1);
+  const moveCostUSD = numberFlag(flags, "move-cost", 0);
+  const progress = startProgress("planning", io.stderr);
   let out;
   try {
     out = await planStack(io.root, stack, {
       reoptimize: Boolean(flags.reoptimize),
       solver,
-      timeLimitSec: numberFlag(flags, "time-limit", 1),
-      moveCostUSD: numberFlag(flags, "move-cost", 0),
+      timeLimitSec,
+      moveCostUSD,
       onProgress: (p) => progress.update(p),
     });
   } catch (e) {
@@ -155,12 +203,17 @@ export async function runPlan(flags: Flags, io: Io): Promise<number> {
   const { result, diff } = out;
   const upToDate = out.lockText === out.newLockText;
   const overBudget = (result.budget?.excessUSD ?? 0) > 0;
-  let written = false;
-  if (flags.write && !overBudget && !upToDate) {
-    writeAtomic(out.lockFile, out.newLockText);
-    written = true;
-  }
   const lockRel = path.relative(io.root, out.lockFile);
+  let written = false;
+  let writeError: string | undefined;
+  if (flags.write && !overBudget && !upToDate) {
+    try {
+      writeAtomic(out.lockFile, out.newLockText);
+      written = true;
+    } catch (e) {
+      writeError = writeFailure(lockRel, stack, e);
+    }
+  }
   if (flags.json) {
     const doc: PlanOutput = {
       stack,
@@ -171,12 +224,17 @@ export async function runPlan(flags: Flags, io: Io): Promise<number> {
       explanations: result.explanations,
       moves: result.moves,
       diff,
-      lock: { file: lockRel, written, upToDate },
+      lock: { file: lockRel, written, upToDate, ...(writeError ? { error: writeError } : {}) },
     };
     io.stdout.write(JSON.stringify(doc, null, 2) + "\n");
   } else {
     const view = { stack, spec: out.spec, result, diff, lockFile: lockRel, written, upToDate, write: Boolean(flags.write) };
-    io.stdout.write(flags.format === "markdown" ? renderPlanMarkdown(view, flags) : renderPlan(view, io));
+    const full = { ...view, hadLock: out.lockText !== undefined, moveCostUSD };
+    io.stdout.write(flags.format === "markdown" ? renderPlanMarkdown(full, flags) : renderPlan(full, io));
+  }
+  if (writeError) {
+    io.stderr.write(`Error: ${writeError}\n`);
+    return EXIT_ERROR;
   }
   if (overBudget) {
     const b = result.budget!;
@@ -189,4 +247,3 @@ export async function runPlan(flags: Flags, io: Io): Promise<number> {
   }
   return EXIT_OK;
 }
-

@@ -1,13 +1,33 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { editWorkload, read, ROOT, run, tempRoot } from "./harness";
+import { editWorkload, read, ROOT, run, tempRoot as newRoot } from "./harness";
 import { parseLock } from "../../optimizer/lock";
+import { startProgress } from "../../cli/progress";
 
 const ANSI = /\x1b\[/;
+const roots: string[] = [];
+
+/** A temporary project root, removed after the tests. */
+function tempRoot(): string {
+  const dir = newRoot();
+  roots.push(dir);
+  return dir;
+}
+
+/** Replaces text in a file of a root (the text must be there). */
+function edit(root: string, rel: string, from: string, to: string): void {
+  const file = path.join(root, rel);
+  const text = fs.readFileSync(file, "utf8");
+  assert.ok(text.includes(from), `${rel} has no ${from}`);
+  fs.writeFileSync(file, text.replace(from, to));
+}
 
 describe("cloudfit plan", function () {
   this.timeout(180000);
+  after(() => {
+    for (const dir of roots.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   for (const stack of ["dev", "prod"]) {
     it(`reproduces the committed ${stack} lock with no change, as JSON`, async () => {
@@ -33,12 +53,18 @@ describe("cloudfit plan", function () {
     const r = await run(["plan", "--stack", "dev"]);
     assert.equal(r.code, 0, r.stderr);
     const lock = parseLock(read(ROOT, "stacks/placement.dev.json"), "lock", "dev");
-    assert.match(r.stdout, /^Placement for stack dev {2}\(nothing to solve: every workload is held by the lock\)\n/);
-    assert.match(r.stdout, /WORKLOAD +KIND +CLOUD +REGION +TYPE +COUNT +SPOT +MONTHLY/);
     const total = `$${lock.costs.totalUSD!.toLocaleString("en-US", { minimumFractionDigits: 2 })}`;
+    assert.ok(
+      r.stdout.startsWith(
+        `Plan for stack dev: 6 workloads, ${total} a month.\n` +
+          "Nothing needed solving: every workload stays where stacks/placement.dev.json puts it, and each still fits the spec.\n",
+      ),
+      r.stdout,
+    );
+    assert.match(r.stdout, /WORKLOAD +KIND +CLOUD +REGION +TYPE +REPLICAS +SPOT +MONTHLY/);
     assert.match(r.stdout, new RegExp(`total +\\${total}`));
-    assert.match(r.stdout, /No change: the plan equals the lock\./);
-    assert.match(r.stdout, /why not (aws|azure|gcp): \+\$/);
+    assert.match(r.stdout, /No change: the plan is the one stacks\/placement\.dev\.json already holds, at the same cost\./);
+    assert.match(r.stdout, /In (aws|azure|gcp) instead it would cost \$[\d.]+ more a month \(/);
     assert.doesNotMatch(r.stdout, ANSI);
   });
 
@@ -71,8 +97,8 @@ describe("cloudfit plan", function () {
 
     const after = await run(["plan", "--stack", "dev"], root);
     assert.equal(after.code, 0, after.stderr);
-    assert.match(after.stdout, /No change: the plan equals the lock\./);
-    assert.match(after.stdout, /Monthly cost: (\$[\d,.]+) -> \1 \(\+\$0\.00, \+0\.0%\)/);
+    assert.match(after.stdout, /No change: the plan is the one stacks\/placement\.dev\.json already holds, at the same cost\./);
+    assert.doesNotMatch(after.stdout, /Monthly cost:/);
   });
 
   it("leaves the lock byte for byte unchanged and exits 1 when no placement exists", async () => {
@@ -113,7 +139,7 @@ describe("cloudfit plan", function () {
     assert.deepEqual(doc.moves, []);
     assert.equal(doc.lock.upToDate, true);
     const human = await run(["plan", "--stack", "dev", "--reoptimize"]);
-    assert.match(human.stdout, /^Placement for stack dev {2}\(highs: optimal, proven gap 0\.\d{3}%, \d+ variables, \d+ constraints/);
+    assert.match(human.stdout, /^Plan for stack dev: 6 workloads, \$[\d,.]+ a month\.\nSolved with HiGHS in [\d.]+ m?s: this is the cheapest plan(, proven to within 0\.\d{3}%| \(proven\))\. \(Model: \d+ variables, \d+ constraints, built in [\d.]+ m?s\.\)\n/);
   });
 
   it("rejects an unknown stack, listing the valid ones", async () => {
@@ -198,4 +224,230 @@ describe("cloudfit plan", function () {
     const count = doc.plan.services.web.groups.reduce((n: number, g: { count: number }) => n + g.count, 0);
     assert.equal(count, 3);
   });
+
+  it("keeps a resized workload's existing replicas when moving them costs more than it saves (prod, worker 8 on spot)", async () => {
+    const root = tempRoot();
+    editWorkload(root, "prod", (w) => {
+      w.services.worker.replicas = 8;
+      w.services.worker.spotReplicas = 8;
+    });
+    const r = await run(["plan", "--stack", "prod", "--reoptimize", "--json"], root);
+    assert.equal(r.code, 0, r.stderr);
+    const doc = JSON.parse(r.stdout);
+    assert.deepEqual(doc.plan.services.worker.groups, [
+      { cloud: "aws", region: "us-east-1", instanceType: "c7g.xlarge", count: 2, spot: 2 },
+      { cloud: "azure", region: "westus2", instanceType: "Standard_D4pls_v5", count: 1, spot: 1 },
+      { cloud: "gcp", region: "asia-northeast1", instanceType: "c3-highcpu-4", count: 5, spot: 5 },
+    ]);
+    assert.deepEqual(doc.moves, []);
+    assert.equal(doc.cost.total, 2584.89);
+    assert.ok(Math.abs(doc.status.objective - doc.cost.total) <= 0.005, `objective ${doc.status.objective}`);
+    assert.equal(doc.diff.beforeUSD, 2643.92);
+  });
+
+  describe("a resized workload whose locked replicas sit where they cost more (dev, worker from 2 on-demand in aws:us-east-1 to 4 on spot)", () => {
+    let root: string;
+    before(() => {
+      root = tempRoot();
+      edit(
+        root,
+        "stacks/placement.dev.json",
+        '{ "cloud": "gcp", "region": "asia-northeast1", "instanceType": "c3-highcpu-4", "count": 2, "spot": 2 }',
+        '{ "cloud": "aws", "region": "us-east-1", "instanceType": "c7g.xlarge", "count": 2, "spot": 0 }',
+      );
+      editWorkload(root, "dev", (w) => {
+        w.services.worker.replicas = 4;
+        w.services.worker.spotReplicas = 4;
+      });
+    });
+
+    for (const mode of [[], ["--reoptimize"]]) {
+      it(`keeps the two replicas it has when moving them costs $109.66 to save $65.90 a month (${mode[0] ?? "default"})`, async () => {
+        const r = await run(["plan", "--stack", "dev", "--json", ...mode], root);
+        assert.equal(r.code, 0, r.stderr);
+        const doc = JSON.parse(r.stdout);
+        assert.deepEqual(doc.plan.services.worker.groups, [
+          { cloud: "aws", region: "us-east-1", instanceType: "c7g.xlarge", count: 2, spot: 2 },
+          { cloud: "gcp", region: "asia-northeast1", instanceType: "c3-highcpu-4", count: 2, spot: 2 },
+        ]);
+        assert.deepEqual(doc.moves, []);
+        assert.equal(doc.cost.total, 587.95);
+        assert.equal(doc.diff.beforeUSD, 659.08);
+      });
+
+      it(`moves them when migration is cheap, listing the move with its saving and migration cost (${mode[0] ?? "default"})`, async () => {
+        const r = await run(["plan", "--stack", "dev", "--json", "--move-cost", "0", ...mode], root);
+        assert.equal(r.code, 0, r.stderr);
+        const doc = JSON.parse(r.stdout);
+        assert.deepEqual(doc.plan.services.worker.groups, [{ cloud: "gcp", region: "asia-northeast1", instanceType: "c3-highcpu-4", count: 4, spot: 4 }]);
+        assert.deepEqual(doc.moves, [
+          {
+            workload: "worker",
+            kind: "service",
+            from: [{ cloud: "aws", region: "us-east-1", instanceType: "c7g.xlarge", count: 2, spot: 0 }],
+            to: [{ cloud: "gcp", region: "asia-northeast1", instanceType: "c3-highcpu-4", count: 4, spot: 4 }],
+            moved: 2,
+            forced: 0,
+            reasons: [],
+            savingUSD: 65.9,
+            migrationUSD: 9.66,
+          },
+        ]);
+        assert.equal(doc.cost.total, 522.05);
+        assert.ok(Math.abs(doc.status.objective - 522.05 - 9.66) <= 0.01, `objective ${doc.status.objective}`);
+      });
+    }
+
+    it("says in words that the move saves more than it costs", async () => {
+      const r = await run(["plan", "--stack", "dev", "--move-cost", "0"], root);
+      assert.equal(r.code, 0, r.stderr);
+      assert.ok(
+        r.stdout.includes(
+          "  worker: 2 replicas move from aws:us-east-1 to gcp:asia-northeast1; moving them saves $65.90/month against keeping them where they are. " +
+            "Migration costs $9.66 once ($0.00 per replica plus a month of internet egress of their data).\n",
+        ),
+        r.stdout,
+      );
+      assert.match(r.stdout, /\nMonthly cost: \$659\.08 today -> \$522\.05 with this plan \(-\$137\.03, -20\.8%\)\.\n/);
+    });
+  });
+
+  it("counts a forced move in the objective and lists it with the reason it could not stay", async () => {
+    const root = tempRoot();
+    editWorkload(root, "dev", (w) => {
+      w.services.cache.residency = ["US"];
+    });
+    const r = await run(["plan", "--stack", "dev", "--json"], root);
+    assert.equal(r.code, 0, r.stderr);
+    const doc = JSON.parse(r.stdout);
+    assert.deepEqual(doc.moves, [
+      {
+        workload: "cache",
+        kind: "service",
+        from: [{ cloud: "gcp", region: "europe-west4", instanceType: "e2-highmem-2", count: 1, spot: 0 }],
+        to: [{ cloud: "gcp", region: "us-west1", instanceType: "e2-highmem-2", count: 1, spot: 0 }],
+        moved: 1,
+        forced: 1,
+        reasons: ["1 x e2-highmem-2: gcp:europe-west4 (NL, EU) breaks its residency US"],
+        savingUSD: 0,
+        migrationUSD: 80,
+      },
+    ]);
+    assert.equal(doc.cost.total, 474.3);
+    assert.ok(Math.abs(doc.status.objective - 474.3 - 80) <= 0.01, `objective ${doc.status.objective}`);
+    const human = await run(["plan", "--stack", "dev"], root);
+    assert.ok(
+      human.stdout.includes(
+        "  cache: 1 replica moves from gcp:europe-west4 to gcp:us-west1; it has to: 1 x e2-highmem-2: gcp:europe-west4 (NL, EU) breaks its residency US. " +
+          "Migration costs $80.00 once ($50.00 per replica plus a month of internet egress of its data).\n",
+      ),
+      human.stdout,
+    );
+  });
+
+  it("compares with what the lock costs today, the changed workload included", async () => {
+    const root = tempRoot();
+    editWorkload(root, "dev", (w) => {
+      w.services.api.replicas = 5;
+    });
+    const r = await run(["plan", "--stack", "dev", "--json"], root);
+    assert.equal(r.code, 0, r.stderr);
+    const doc = JSON.parse(r.stdout);
+    const lock = parseLock(read(root, "stacks/placement.dev.json"), "lock", "dev");
+    assert.equal(doc.diff.beforeUSD, lock.costs.totalUSD);
+    assert.deepEqual([doc.diff.beforeUSD, doc.diff.afterUSD, doc.diff.deltaUSD, doc.diff.deltaPct], [487.16, 536.98, 49.82, 10.23]);
+    const api = doc.diff.changes.find((c: { workload: string }) => c.workload === "api");
+    assert.deepEqual([api.change, api.beforeUSD, api.afterUSD], ["changed", lock.costs.services.api, 271.88]);
+    assert.deepEqual(doc.moves, []);
+    const human = await run(["plan", "--stack", "dev"], root);
+    assert.match(human.stdout, /\nMonthly cost: \$487\.16 today -> \$536\.98 with this plan \(\+\$49\.82, \+10\.2%\)\.\n/);
+  });
+
+  it("shows each replica group's own monthly cost and a total row for a service in several places", async () => {
+    const r = await run(["plan", "--stack", "dev", "--json"]);
+    const doc = JSON.parse(r.stdout);
+    const api = doc.cost.services.api;
+    assert.equal(api.groups.length, 2);
+    assert.equal(Math.round((api.groups[0] + api.groups[1]) * 100) / 100, api.total);
+    const human = await run(["plan", "--stack", "dev"]);
+    const money = (x: number) => `\\$${x.toFixed(2)}`;
+    assert.match(human.stdout, new RegExp(`\\napi +service +azure +eastus +Standard_D2ps_v5 +1 +0 +${money(api.groups[0])}\\n`));
+    assert.match(human.stdout, new RegExp(`\\n +gcp +us-west1 +e2-standard-2 +3 +0 +${money(api.groups[1])}\\n`));
+    assert.match(human.stdout, new RegExp(`\\n +api in total +4 +0 +${money(api.total)}\\n`));
+  });
+
+  it("reads plainly: no jargon, no empty cost line, and no solving on stderr when nothing was solved", async () => {
+    const r = await run(["plan", "--stack", "dev"]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.doesNotMatch(r.stdout, /held by the lock|bound by|nothing to solve|Monthly cost:/);
+    assert.match(r.stdout, /\n {2}api runs 1 x Standard_D2ps_v5 in azure:eastus \+ 3 x e2-standard-2 in gcp:us-west1 because it must run in at least 2 clouds \(minClouds 2\); /);
+    assert.match(r.stdout, /\n {2}cache runs 1 x e2-highmem-2 in gcp:europe-west4 because its data must stay in EU \(residency EU\)\.\n/);
+    assert.doesNotMatch(r.stderr, /solving/);
+  });
+
+  for (const cmd of ["plan", "preview"]) {
+    it(`stops ${cmd} on a lock naming an instance type or region the catalog does not have, naming the entry and the fix`, async () => {
+      const root = tempRoot();
+      edit(root, "stacks/placement.dev.json", '"e2-highmem-2"', '"e2-highmem-999"');
+      edit(root, "stacks/placement.dev.json", '"region": "asia-northeast1"', '"region": "mars-west1"');
+      const r = await run([cmd, "--stack", "dev"], root);
+      assert.equal(r.code, 2);
+      assert.equal(r.stdout, "");
+      assert.equal(
+        r.stderr,
+        "Error: stacks/placement.dev.json is not a valid placement lock (2 problems):\n" +
+          "  services.cache.groups[0].instanceType: e2-highmem-999 is not an instance type the price catalog has in gcp:europe-west4\n" +
+          "  services.worker.groups[0].region: gcp:mars-west1 is not a region of the price catalog\n" +
+          "To fix: correct these entries or restore the file from version control; or delete the workloads' entries and run " +
+          "`npm start -- plan --stack dev --write` to place them again.\n",
+      );
+    });
+  }
+
+  it("prints the plan, then the error and the fix, and exits 2 when --write cannot write the lock", async () => {
+    // A lock path under a regular file cannot be written by anyone, root included.
+    const root = tempRoot();
+    fs.writeFileSync(path.join(root, "stacks", "blocker"), "not a folder\n");
+    edit(root, "stacks/Pulumi.dev.yaml", "config:\n", "config:\n  cloudfit:lockFile: blocker/placement.dev.json\n");
+    const r = await run(["plan", "--stack", "dev", "--write"], root);
+    assert.equal(r.code, 2);
+    assert.match(r.stdout, /^Plan for stack dev: 6 workloads, /);
+    assert.match(r.stdout, /stacks\/blocker\/placement\.dev\.json does not exist yet: every workload is new\.\n$/);
+    const error = r.stderr.slice(r.stderr.indexOf("Error: "));
+    assert.equal(
+      error,
+      "Error: Could not write stacks/blocker/placement.dev.json: the folder stacks/blocker does not exist or is not a folder " +
+        `(ENOTDIR: not a directory, open '${path.join(root, "stacks", "blocker")}/.placement.dev.json.${process.pid}.tmp'). ` +
+        "The plan above was not saved; nothing was written. To fix: make stacks/blocker a writable folder (or point cloudfit:lockFile " +
+        "in stacks/Pulumi.dev.yaml at a writable path), then run `npm start -- plan --stack dev --write` again.\n",
+    );
+    const json = await run(["plan", "--stack", "dev", "--write", "--json"], root);
+    assert.equal(json.code, 2);
+    const doc = JSON.parse(json.stdout);
+    assert.deepEqual([doc.lock.written, doc.lock.error], [false, error.slice("Error: ".length, -1)]);
+    assert.deepEqual(fs.readdirSync(path.join(root, "stacks")).filter((f) => f.startsWith(".")), []);
+  });
 });
+
+describe("plan progress on stderr", () => {
+  it("names what it is doing, shows the gap only while solving, and writes a line per stage off a terminal", async () => {
+    let t = 0;
+    let text = "";
+    const stream = Object.assign(new (require("stream").Writable)({ write: (c: Buffer, _e: string, cb: () => void) => ((text += c.toString()), cb()) }), { isTTY: false });
+    const tick = () => new Promise((r) => setTimeout(r, 150));
+    const p = startProgress("planning", stream, () => t);
+    await tick();
+    assert.equal(text, "", "nothing in the first second");
+    t = 1200;
+    await tick();
+    p.update({ elapsedMs: 1200, stage: "solving", gap: 0.05 });
+    t = 2500;
+    await tick();
+    p.update({ elapsedMs: 2500, stage: "explaining", gap: 0.01 });
+    t = 3000;
+    await tick();
+    p.stop();
+    assert.equal(text, "planning 1.2 s\nsolving the placement 2.5 s, gap 5.00%\ncomparing alternatives 3.0 s\n");
+  });
+});
+

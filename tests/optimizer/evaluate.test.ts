@@ -1,7 +1,8 @@
 import * as assert from "assert";
 import { loadCatalog, HOURS_PER_MONTH } from "../../optimizer/catalog";
 import { buildCandidates, paretoOffers } from "../../optimizer/candidates";
-import { directionCost, evaluatePlan, senderRates } from "../../optimizer/evaluate";
+import { directionCost, evaluatePlan } from "../../optimizer/evaluate";
+import { trafficRates } from "../../optimizer/traffic";
 import type { Plan } from "../../optimizer/plan";
 import { service, spec } from "./random";
 
@@ -63,10 +64,32 @@ describe("plan evaluation", () => {
   });
 
   it("charges traffic between regions of one cloud at the inter-region rate, not internet egress", () => {
-    const shares = (k: string) => ({ regions: new Map([[k, 1]]), clouds: new Map([["aws" as const, 1]]) });
-    const peers = ["aws:us-east-1", "aws:eu-west-1"];
-    const charged = directionCost(10, shares("aws:us-east-1"), shares("aws:eu-west-1"), (r) => senderRates(catalog, r, peers));
+    const shares = (k: string) => ({ regions: new Map([[k, 1]]) });
+    const charged = directionCost(10, shares("aws:us-east-1"), shares("aws:eu-west-1"), trafficRates(catalog));
     assert.deepStrictEqual([...charged], [["aws:us-east-1", 10 * catalog.transferPerGiB("aws", "us-east-1", "aws", "eu-west-1")]]);
+  });
+
+  it("prices dev's cache -> api at the rates to the regions api runs in: $6.75, not $9.00", () => {
+    // 100 GiB from gcp:europe-west4: a quarter to azure:eastus at GCP's internet egress ($0.12),
+    // three quarters to gcp:us-west1 at GCP's Europe -> US rate ($0.05), not Europe -> Asia ($0.08).
+    const cache = { regions: new Map([["gcp:europe-west4", 1]]) };
+    const api = { regions: new Map([["azure:eastus", 0.25], ["gcp:us-west1", 0.75]]) };
+    const charged = directionCost(100, cache, api, trafficRates(catalog));
+    assert.deepStrictEqual([...charged].map(([r, usd]) => [r, Math.round(usd * 100) / 100]), [["gcp:europe-west4", 6.75]]);
+  });
+
+  it("routes each sender to the cheapest receivers and charges each sending region its own part", () => {
+    // x: half in gcp:europe-west3, half in gcp:asia-northeast1; y: half in gcp:europe-west4,
+    // half in aws:us-east-1. Europe -> Europe at $0.02 and Asia -> AWS at GCP's $0.12 beat the
+    // crossed assignment (Europe -> AWS $0.12, Asia -> Europe $0.08).
+    const x = { regions: new Map([["gcp:europe-west3", 0.5], ["gcp:asia-northeast1", 0.5]]) };
+    const y = { regions: new Map([["gcp:europe-west4", 0.5], ["aws:us-east-1", 0.5]]) };
+    const charged = directionCost(200, x, y, trafficRates(catalog));
+    const rounded = [...charged].map(([r, usd]) => [r, Math.round(usd * 1e6) / 1e6]);
+    assert.deepStrictEqual(rounded, [
+      ["gcp:asia-northeast1", 100 * 0.12],
+      ["gcp:europe-west3", 100 * 0.02],
+    ]);
   });
 
   it("prices a bucket's storage and internet reads in its region", () => {

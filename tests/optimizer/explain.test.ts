@@ -15,7 +15,7 @@ describe("placement explanations", () => {
     const e = r.explanations.api;
     assert.strictEqual(e.placement, describePlacement(r.plan.services.api));
     assert.strictEqual(e.monthlyUSD, r.cost.total);
-    assert.ok(e.binding.includes("residency DE"), e.binding.join("; "));
+    assert.ok(e.binding.includes("its data must stay in DE (residency DE)"), e.binding.join("; "));
     const used = new Set(r.plan.services.api.groups.map((g) => g.cloud));
     const others = (["aws", "azure", "gcp"] as Cloud[]).filter((c) => !used.has(c));
     assert.deepStrictEqual(e.alternatives.map((a) => a.cloud), others);
@@ -35,7 +35,7 @@ describe("placement explanations", () => {
       quotas: { "aws:us-east-1": 4 },
     });
     const r = await optimize(s, catalog);
-    assert.ok(r.explanations.api.binding.includes("quota aws:us-east-1 (4 vCPUs, 0 left)"), r.explanations.api.binding.join("; "));
+    assert.ok(r.explanations.api.binding.includes("the vCPU quota of aws:us-east-1 is used up (quota aws:us-east-1: 4 vCPUs, 0 left)"), r.explanations.api.binding.join("; "));
     assert.deepStrictEqual(r.explanations.api.alternatives, []);
   });
 
@@ -46,7 +46,7 @@ describe("placement explanations", () => {
     });
     const r = await optimize(s, catalog);
     const e = r.explanations.web;
-    assert.ok(e.binding.some((b) => b === "traffic with db") || r.plan.services.web.groups.every((g) => g.cloud === "azure"));
+    assert.ok(e.binding.some((b) => b === "with its traffic to db counted, this costs less than where its replicas alone are cheapest") || r.plan.services.web.groups.every((g) => g.cloud === "azure"));
     assert.ok(e.alternatives.length >= 1);
     for (const a of e.alternatives) {
       const held = await optimize({ ...s, services: s.services.map((x) => (x.name === "web" ? { ...x, clouds: [a.cloud as Cloud] } : x)) }, catalog, {
@@ -62,7 +62,7 @@ describe("placement explanations", () => {
     const s = spec({ services: [service("db", { replicas: 2, minClouds: 2 })] });
     const r = await optimize(s, catalog);
     const e = r.explanations.db;
-    assert.ok(e.binding.includes("minClouds 2"));
+    assert.ok(e.binding.includes("it must run in at least 2 clouds (minClouds 2)"));
     assert.strictEqual(e.alternatives.length, 1);
     assert.ok(e.alternatives[0].placement.includes(`in ${e.alternatives[0].cloud}:`), e.alternatives[0].placement);
     assert.ok(e.alternatives[0].deltaUSD >= 0);

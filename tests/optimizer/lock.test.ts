@@ -185,6 +185,23 @@ describe("placement lock", () => {
       assert.match(e.message, /is not a valid placement lock \(6 problems\)/);
     });
 
+    it("rejects, given the catalog, entries naming a region or instance type it does not have", () => {
+      const text = serializeLock(plan())
+        .replace('"instanceType": "m7g.large"', '"instanceType": "m7g.huge"')
+        .replace('"assets": { "cloud": "gcp", "region": "europe-west4" }', '"assets": { "cloud": "gcp", "region": "mars-west1" }');
+      assert.doesNotThrow(() => parseLock(text, FILE, "dev"));
+      const e = lockError(() => parseLock(text, FILE, "dev", catalog));
+      assert.strictEqual(e.failure, "invalid");
+      assert.strictEqual(
+        e.message,
+        `${FILE} is not a valid placement lock (2 problems):\n` +
+          "  services.api.groups[0].instanceType: m7g.huge is not an instance type the price catalog has in aws:eu-central-1\n" +
+          "  buckets.assets.region: gcp:mars-west1 is not a region of the price catalog\n" +
+          "To fix: correct these entries or restore the file from version control; or delete the workloads' entries and run " +
+          "`npm start -- plan --stack dev --write` to place them again.",
+      );
+    });
+
     it("rejects a group whose spot exceeds its count", () => {
       const text = serializeLock(plan()).replace('"count": 1, "spot": 0', '"count": 1, "spot": 2');
       const e = lockError(() => parseLock(text, FILE, "dev"));

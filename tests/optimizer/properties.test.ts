@@ -10,7 +10,8 @@ import type { Plan } from "../../optimizer/plan";
 import type { PlacementResult } from "../../optimizer/result";
 import type { NormalizedSpec } from "../../optimizer/spec";
 import { verifyPlan } from "../../optimizer/verify";
-import { bucket, randomSpec, service, spec } from "./random";
+import { movedReplicas } from "../../optimizer/stability";
+import { bucket, randomPrevious, randomSpec, service, spec } from "./random";
 
 const catalog = loadCatalog();
 const MEDIUM = { services: 6, buckets: 2, links: 5, maxReplicas: 4, regionsPerWorkload: 5 };
@@ -25,11 +26,11 @@ async function solveOrInfeasible(s: NormalizedSpec, solver: "highs" | "jslp"): P
   }
 }
 
-function assertSound(s: NormalizedSpec, r: PlacementResult): void {
+function assertSound(s: NormalizedSpec, r: PlacementResult, migrationUSD = 0): void {
   assert.deepStrictEqual(verifyPlan(s, catalog, r.plan), []);
-  const recomputed = evaluatePlan(s, r.plan, catalog, buildCandidates(s, catalog).regionsOf);
+  const recomputed = evaluatePlan(s, r.plan, catalog);
   assert.strictEqual(recomputed.total, r.cost.total);
-  assert.ok(Math.abs(r.report.objective - r.cost.total) <= 0.01, `objective ${r.report.objective} vs cost ${r.cost.total}`);
+  assert.ok(Math.abs(r.report.objective - r.cost.total - migrationUSD) <= 0.02, `objective ${r.report.objective} vs cost ${r.cost.total} + migration ${migrationUSD}`);
   assert.ok(r.report.bound <= r.report.objective + 1e-6, `bound above objective: ${JSON.stringify(r.report)}`);
 }
 
@@ -127,6 +128,40 @@ describe("optimizer properties on random instances", () => {
       const keys = p.groups.map((g) => `${g.cloud}\u0000${g.region}\u0000${g.instanceType}`);
       assert.deepStrictEqual(keys, [...keys].sort());
     }
+  });
+});
+
+describe("optimizer properties from previous plans that may no longer fit", () => {
+  it("returns sound plans whose objective is their cost plus every reported move's migration", async () => {
+    let checked = 0;
+    let forced = 0;
+    for (let seed = 70; seed < 82; seed++) {
+      const s = randomSpec(seed, MEDIUM);
+      const previous = randomPrevious(seed, s, catalog);
+      let r: PlacementResult;
+      try {
+        r = await optimize(s, catalog, { previous, explain: false });
+      } catch (e) {
+        assert.ok(e instanceof PlacementInfeasibleError, String(e));
+        continue;
+      }
+      assertSound(s, r, r.moves.reduce((n, m) => n + m.migrationUSD, 0));
+      // Exactly the workloads whose replicas left their region or type are reported.
+      const expected = [
+        ...s.services.filter((x) => previous.services[x.name] && movedReplicas(x.replicas, previous.services[x.name].groups, r.plan.services[x.name].groups) > 0).map((x) => x.name),
+        ...s.buckets.filter((b) => previous.buckets[b.name] && JSON.stringify(previous.buckets[b.name]) !== JSON.stringify(r.plan.buckets[b.name])).map((b) => b.name),
+      ];
+      assert.deepStrictEqual(r.moves.map((m) => m.workload), expected, `seed ${seed}`);
+      for (const m of r.moves) {
+        assert.ok(m.forced >= 0 && m.forced <= m.moved, `seed ${seed} ${m.workload}: ${m.forced} of ${m.moved}`);
+        assert.strictEqual(m.reasons.length > 0, m.forced > 0, `seed ${seed} ${m.workload}: ${m.reasons.join("; ")}`);
+        // A move by choice pays: what it saves beats what the part moved by choice costs to move.
+        if (m.forced === 0) assert.ok(m.savingUSD >= m.migrationUSD - 0.01 - 1e-4 * r.cost.total, `seed ${seed} ${m.workload}: saves ${m.savingUSD}, costs ${m.migrationUSD}`);
+        forced += m.forced > 0 ? 1 : 0;
+      }
+      checked++;
+    }
+    assert.ok(checked >= 8 && forced >= 3, `checked ${checked}, forced moves in ${forced}`);
   });
 });
 

@@ -1,10 +1,13 @@
 // Test helpers for the optimizer: normalized spec builders with defaults filled in, a seeded
-// random-instance generator over a small set of real catalog regions, and a brute-force oracle.
+// random-instance generator over a small set of real catalog regions, seeded previous plans
+// that may no longer fit, and a brute-force oracle (with holds and migration from a previous plan).
 
 import type { Catalog } from "../../optimizer/catalog";
-import { buildCandidates } from "../../optimizer/candidates";
+import { buildCandidates, fits } from "../../optimizer/candidates";
 import { evaluatePlan } from "../../optimizer/evaluate";
+import { optimize } from "../../optimizer/optimize";
 import { mulberry32 } from "../../bench/generate";
+import { bucketMigrationUSD, DEFAULT_MIGRATION, MigrationSettings, serviceMoveUSD } from "../../optimizer/stability";
 import type { Plan, ReplicaGroup } from "../../optimizer/plan";
 import type { Cloud, NormalizedBucket, NormalizedLink, NormalizedService, NormalizedSpec } from "../../optimizer/spec";
 import { bucketViolations, globalViolations, serviceViolations, verifyPlan } from "../../optimizer/verify";
@@ -137,16 +140,75 @@ function multisets(options: number, n: number): number[][] {
   return out;
 }
 
-/** The least cost over every placement a brute-force enumeration of the candidates finds. */
-export function bruteForce(s: NormalizedSpec, catalog: Catalog): { cost: number; plan: Plan } | undefined {
+/** What the brute force may be told beyond the spec: workloads held, and a previous plan. */
+export interface OracleOptions {
+  /** Workloads held exactly where this plan puts them. */
+  readonly hold?: Plan;
+  /** Moving away from it costs the migration the stability model charges. */
+  readonly previous?: Plan;
+  readonly migration?: MigrationSettings;
+}
+
+/** Replica slots of a service: candidate offers, plus the previous plan's offers that still fit. */
+function slotsOf(s: NormalizedSpec, catalog: Catalog, svc: NormalizedService, previous?: Plan) {
+  const cands = buildCandidates(s, catalog);
+  const slots: { cloud: Cloud; region: string; instanceType: string; spot: boolean }[] = [];
+  const add = (o: { cloud: Cloud; region: string; instanceType: string }, spot: boolean) => {
+    if (!slots.some((x) => x.cloud === o.cloud && x.region === o.region && x.instanceType === o.instanceType && x.spot === spot)) {
+      slots.push({ cloud: o.cloud, region: o.region, instanceType: o.instanceType, spot });
+    }
+  };
+  for (const ro of cands.services.get(svc.name) ?? []) {
+    for (const o of ro.onDemand) add(o, false);
+    for (const o of ro.spot) add(o, true);
+    // Staying on a previous offer is always possible where it still fits (as in the ILP).
+    for (const g of previous?.services[svc.name]?.groups ?? []) {
+      const o = catalog.offer(g.cloud, g.region, g.instanceType);
+      if (!o || `${g.cloud}:${g.region}` !== ro.key || !fits(o, svc, s.allowBurstable)) continue;
+      add(o, false);
+      if (svc.spotReplicas > 0 && o.spotHourlyUSD !== null) add(o, true);
+    }
+  }
+  return slots;
+}
+
+/** Migration charged for moving from `previous` to `plan`, as the stability model prices it. */
+export function migrationUSD(s: NormalizedSpec, catalog: Catalog, previous: Plan, plan: Plan, settings: MigrationSettings = DEFAULT_MIGRATION): number {
+  let usd = 0;
+  for (const svc of s.services) {
+    const from = previous.services[svc.name]?.groups;
+    const to = plan.services[svc.name]?.groups;
+    if (from && to && from.length > 0) usd += serviceMoveUSD(s, catalog, svc, from, to, settings);
+  }
+  for (const b of s.buckets) {
+    const from = previous.buckets[b.name];
+    const to = plan.buckets[b.name];
+    if (from && to && (from.cloud !== to.cloud || from.region !== to.region)) {
+      usd += bucketMigrationUSD(catalog, b.storageGiB, from.cloud, from.region, settings);
+    }
+  }
+  return usd;
+}
+
+/**
+ * The least objective over every placement a brute-force enumeration of the candidates finds:
+ * the plan's cost, plus the migration from a previous plan when one is given; held workloads
+ * stay where the hold puts them.
+ */
+export function bruteForce(
+  s: NormalizedSpec,
+  catalog: Catalog,
+  opts: OracleOptions = {},
+): { cost: number; objective: number; plan: Plan } | undefined {
   const cands = buildCandidates(s, catalog);
   const perService: { name: string; options: ReplicaGroup[][] }[] = [];
   for (const svc of s.services) {
-    const slots: { cloud: Cloud; region: string; instanceType: string; spot: boolean }[] = [];
-    for (const ro of cands.services.get(svc.name) ?? []) {
-      for (const o of ro.onDemand) slots.push({ cloud: o.cloud, region: o.region, instanceType: o.instanceType, spot: false });
-      for (const o of ro.spot) slots.push({ cloud: o.cloud, region: o.region, instanceType: o.instanceType, spot: true });
+    const held = opts.hold?.services[svc.name];
+    if (held) {
+      perService.push({ name: svc.name, options: [[...held.groups]] });
+      continue;
     }
+    const slots = slotsOf(s, catalog, svc, opts.previous);
     const options: ReplicaGroup[][] = [];
     for (const counts of multisets(slots.length, svc.replicas)) {
       const groups = new Map<string, ReplicaGroup>();
@@ -164,11 +226,13 @@ export function bruteForce(s: NormalizedSpec, catalog: Catalog): { cost: number;
   }
   const bucketOptions = s.buckets.map((b) => ({
     name: b.name,
-    options: (cands.buckets.get(b.name) ?? [])
-      .map((r) => ({ cloud: r.cloud, region: r.region }))
-      .filter((p) => bucketViolations(s, catalog, b, p).length === 0),
+    options: opts.hold?.buckets[b.name]
+      ? [opts.hold.buckets[b.name]]
+      : (cands.buckets.get(b.name) ?? [])
+          .map((r) => ({ cloud: r.cloud, region: r.region }))
+          .filter((p) => bucketViolations(s, catalog, b, p).length === 0),
   }));
-  let best: { cost: number; plan: Plan } | undefined;
+  let best: { cost: number; objective: number; plan: Plan } | undefined;
   const services: Record<string, { groups: ReplicaGroup[] }> = {};
   const buckets: Record<string, { cloud: Cloud; region: string }> = {};
   const walk = (i: number) => {
@@ -189,22 +253,79 @@ export function bruteForce(s: NormalizedSpec, catalog: Catalog): { cost: number;
     }
     const plan: Plan = { services: { ...services }, buckets: { ...buckets } };
     if (globalViolations(s, catalog, plan).length > 0) return;
-    const cost = evaluatePlan(s, plan, catalog, cands.regionsOf).total;
-    if (!best || cost < best.cost - 1e-9) best = { cost, plan };
+    const cost = evaluatePlan(s, plan, catalog).total;
+    const objective = cost + (opts.previous ? migrationUSD(s, catalog, opts.previous, plan, opts.migration) : 0);
+    if (!best || objective < best.objective - 1e-9) best = { cost, objective, plan };
   };
   walk(0);
   if (best && verifyPlan(s, catalog, best.plan).length > 0) throw new Error("the oracle produced an invalid plan");
   return best;
 }
 
+/**
+ * A seeded previous plan for a spec whose entries may no longer fit it: replica counts one off,
+ * regions outside the allowed ones, instance types too small, workloads missing.
+ */
+export function randomPrevious(seed: number, s: NormalizedSpec, catalog: Catalog): Plan {
+  const r = rng(seed);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
+  const cands = buildCandidates(s, catalog);
+  const services: Record<string, { groups: ReplicaGroup[] }> = {};
+  for (const svc of s.services) {
+    if (r() < 0.15) continue;
+    const regions = cands.regionsOf(svc.name);
+    const total = Math.max(1, svc.replicas + pick([-1, 0, 0, 1]));
+    const parts = total >= 2 && r() < 0.4 ? [1, total - 1] : [total];
+    const groups = new Map<string, ReplicaGroup>();
+    for (const count of parts) {
+      const key = regions.length > 0 && r() < 0.7 ? pick(regions) : `${pick(["aws", "azure", "gcp"] as const)}:${pick(POOL)}`;
+      const [cloud, region] = [key.slice(0, key.indexOf(":")) as Cloud, key.slice(key.indexOf(":") + 1)];
+      const offers = catalog.offersIn(cloud, region);
+      if (offers.length === 0) continue;
+      const fitting = offers.filter((o) => fits(o, svc, s.allowBurstable));
+      const o = fitting.length > 0 && r() < 0.7 ? pick(fitting) : pick(offers);
+      const id = `${cloud}:${region}:${o.instanceType}`;
+      const g = groups.get(id) ?? { cloud, region, instanceType: o.instanceType, count: 0, spot: 0 };
+      groups.set(id, { ...g, count: g.count + count });
+    }
+    if (groups.size > 0) services[svc.name] = { groups: [...groups.values()] };
+  }
+  const buckets: Record<string, { cloud: Cloud; region: string }> = {};
+  for (const b of s.buckets) {
+    const key = pick(cands.regionsOf(b.name).length > 0 && r() < 0.7 ? cands.regionsOf(b.name) : POOL.map((x) => `${catalog.regionById(x)!.cloud}:${x}`));
+    buckets[b.name] = { cloud: key.slice(0, key.indexOf(":")) as Cloud, region: key.slice(key.indexOf(":") + 1) };
+  }
+  return { services, buckets };
+}
+
 /** Number of complete placements the brute force would evaluate (to keep instances small). */
-export function enumerationSize(s: NormalizedSpec, catalog: Catalog): number {
+export function enumerationSize(s: NormalizedSpec, catalog: Catalog, opts: OracleOptions = {}): number {
   const cands = buildCandidates(s, catalog);
   let n = 1;
   for (const svc of s.services) {
-    const slots = (cands.services.get(svc.name) ?? []).reduce((k, ro) => k + ro.onDemand.length + ro.spot.length, 0);
-    n *= multisets(slots, svc.replicas).length;
+    if (opts.hold?.services[svc.name]) continue;
+    n *= multisets(slotsOf(s, catalog, svc, opts.previous).length, svc.replicas).length;
   }
-  for (const b of s.buckets) n *= Math.max(1, (cands.buckets.get(b.name) ?? []).length);
+  for (const b of s.buckets) if (!opts.hold?.buckets[b.name]) n *= Math.max(1, (cands.buckets.get(b.name) ?? []).length);
   return n;
+}
+
+/**
+ * Solves each seed's random instance at gap 0 and asserts the optimizer reaches the enumerated
+ * optimum, with its objective equal to the plan's cost; returns how many instances were checked
+ * (those small enough to enumerate and feasible).
+ */
+export async function agreesWithOracle(catalog: Catalog, seeds: readonly number[], size: RandomOptions, maxEnumeration: number): Promise<number> {
+  let checked = 0;
+  for (const seed of seeds) {
+    const s = randomSpec(seed, size);
+    if (enumerationSize(s, catalog) > maxEnumeration) continue;
+    const best = bruteForce(s, catalog);
+    if (!best) continue;
+    const r = await optimize(s, catalog, { relativeGap: 0, explain: false });
+    if (Math.abs(r.cost.total - best.cost) > 0.01) throw new Error(`seed ${seed}: ${r.cost.total} vs enumerated ${best.cost}`);
+    if (Math.abs(r.report.objective - r.cost.total) > 0.01) throw new Error(`seed ${seed}: objective ${r.report.objective} vs cost ${r.cost.total}`);
+    checked++;
+  }
+  return checked;
 }

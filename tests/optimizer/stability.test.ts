@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { loadCatalog } from "../../optimizer/catalog";
 import { buildCandidates } from "../../optimizer/candidates";
+import { PlanInputError } from "../../optimizer/errors";
 import { optimize, OptimizeOptions } from "../../optimizer/optimize";
 import type { Plan } from "../../optimizer/plan";
 import type { NormalizedSpec } from "../../optimizer/spec";
@@ -113,5 +114,100 @@ describe("stability against a previous plan", () => {
       for (const m of sticky.moves) assert.ok(m.migrationUSD > 0);
     }
     assert.ok(checked >= 2, `only ${checked} instances were feasible`);
+  });
+});
+
+describe("stability when the previous entry no longer fits", () => {
+  // A service the spec grows from 2 to 4 replicas; before, it ran 2 on-demand replicas in
+  // aws:eu-west-1, dearer than where the optimum puts it.
+  const grown = spec({ services: [service("worker", { replicas: 4, vcpu: 4, memoryGiB: 8, spotReplicas: 4, clouds: ["aws", "gcp"] })] });
+  const before: Plan = {
+    services: { worker: { groups: [{ cloud: "aws", region: "eu-west-1", instanceType: "c7g.xlarge", count: 2, spot: 0 }] } },
+    buckets: {},
+  };
+
+  it("keeps the replicas a resized service has when moving them costs more than it saves", async () => {
+    const r = await rerun(grown, before, { fixedPerReplicaUSD: 1000 });
+    const kept = r.plan.services.worker.groups.find((g) => g.region === "eu-west-1" && g.instanceType === "c7g.xlarge");
+    assert.strictEqual(kept?.count, 2);
+    assert.deepStrictEqual(r.moves, []);
+    close(r.report.objective, r.cost.total, "objective without moves");
+  });
+
+  it("moves them when it pays, reporting the saving against keeping them and the migration charged", async () => {
+    const sticky = await rerun(grown, before, { fixedPerReplicaUSD: 1000 });
+    const free = await rerun(grown, before, { fixedPerReplicaUSD: 0, migrationEgressMonths: 0 });
+    assert.ok(!free.plan.services.worker.groups.some((g) => g.region === "eu-west-1"), JSON.stringify(free.plan));
+    assert.strictEqual(free.moves.length, 1);
+    const [m] = free.moves;
+    assert.deepStrictEqual([m.workload, m.moved, m.forced, m.reasons], ["worker", 2, 0, []]);
+    // Keeping the two replicas is what the sticky run did: its cost less the free one's.
+    close(m.savingUSD, sticky.cost.total - free.cost.total, "saving against keeping them");
+    assert.ok(m.savingUSD > 0);
+    assert.strictEqual(m.migrationUSD, 0);
+  });
+
+  it("charges forced moves in the objective and lists them with the reason", async () => {
+    const confined = spec({ services: [{ ...grown.services[0], replicas: 2, clouds: ["gcp"] }] });
+    const r = await rerun(confined, before, {});
+    assert.strictEqual(r.moves.length, 1);
+    const [m] = r.moves;
+    const rate = 50 + 20 * catalog.internetEgressPerGiB("aws", "eu-west-1");
+    assert.deepStrictEqual([m.moved, m.forced, m.savingUSD], [2, 2, 0]);
+    close(m.migrationUSD, 2 * rate, "forced migration");
+    assert.deepStrictEqual(m.reasons, ["2 x c7g.xlarge in aws:eu-west-1: aws is not among its allowed clouds (gcp)"]);
+    close(r.report.objective, r.cost.total + m.migrationUSD, "objective is the cost of the change");
+  });
+
+  it("drops replicas that no longer fit first when a service shrinks, without a charge", async () => {
+    const two = spec({ services: [service("api", { replicas: 2, clouds: ["aws"], regions: ["us-east-1"] })] });
+    const prev: Plan = {
+      services: {
+        api: {
+          groups: [
+            { cloud: "aws", region: "eu-west-1", instanceType: "m7g.large", count: 1, spot: 0 },
+            { cloud: "aws", region: "us-east-1", instanceType: "m7g.large", count: 2, spot: 0 },
+          ],
+        },
+      },
+      buckets: {},
+    };
+    const r = await rerun(two, prev, {});
+    assert.deepStrictEqual(r.plan.services.api.groups.map((g) => [g.region, g.instanceType, g.count]), [["us-east-1", "m7g.large", 2]]);
+    assert.deepStrictEqual(r.moves, []);
+    close(r.report.objective, r.cost.total, "objective of a shrink");
+  });
+
+  it("counts replicas a quota leaves no room for as forced, saying so", async () => {
+    const s = spec({
+      services: [service("api", { replicas: 2, clouds: ["aws"], regions: ["us-east-1", "us-west-2"] })],
+      quotas: { "aws:us-east-1": 2 },
+    });
+    const prev: Plan = {
+      services: { api: { groups: [{ cloud: "aws", region: "us-east-1", instanceType: "m7g.large", count: 2, spot: 0 }] } },
+      buckets: {},
+    };
+    const r = await rerun(s, prev, { fixedPerReplicaUSD: 1000 });
+    assert.deepStrictEqual(r.plan.services.api.groups.map((g) => [g.region, g.count]), [["us-east-1", 1], ["us-west-2", 1]]);
+    const [m] = r.moves;
+    assert.deepStrictEqual([m.moved, m.forced], [1, 1]);
+    assert.deepStrictEqual(m.reasons, ["only 1 of its replicas fit the plan's quotas and cloud limits where they are"]);
+    close(r.report.objective, r.cost.total + m.migrationUSD, "objective is the cost of the change");
+  });
+
+  it("rejects a previous plan naming a region the catalog does not have, saying which", async () => {
+    const prev: Plan = {
+      services: { worker: { groups: [{ cloud: "gcp", region: "mars-west1", instanceType: "c3-highcpu-4", count: 2, spot: 0 }] } },
+      buckets: {},
+    };
+    await assert.rejects(rerun(grown, prev, {}), (e: unknown) => {
+      assert.ok(e instanceof PlanInputError);
+      assert.strictEqual(
+        e.message,
+        "The plan passed to the optimizer names what the price catalog does not have: previous.services.worker: " +
+          "gcp:mars-west1 is not a region of the price catalog. To fix: correct or remove these entries (a removed workload is placed again).",
+      );
+      return true;
+    });
   });
 });
