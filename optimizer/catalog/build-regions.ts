@@ -6,6 +6,16 @@ import { num, readCsv, SourceTable } from "./build-support";
 import type { RegionInfo } from "./types";
 
 const CONTINENTS = new Set(["NA", "SA", "EU", "ME", "AF", "AS", "OC"]);
+
+/**
+ * Regions left out of the catalog, with the reason. A residency list holds continent and country
+ * codes side by side, so a region whose country code is also a continent code could not be told
+ * apart from that continent.
+ */
+export const EXCLUDED_REGIONS: Readonly<Record<string, string>> = {
+  "gcp:me-central2":
+    "Dammam, Saudi Arabia: its ISO code SA is also the continent code of South America, so residency [\"SA\"] would be ambiguous",
+};
 const CLOUDS = new Set(["aws", "azure", "gcp"]);
 
 /** Reads every region of sources/regions.csv, sorted by "cloud:region", checking each field. */
@@ -19,6 +29,9 @@ export function readRegions(sourcesDir: string, sources: SourceTable): RegionInf
       throw new Error(`${where}: continent "${r.continent}" is not one of ${[...CONTINENTS].join(", ")}`);
     }
     if (!/^[A-Z]{2}$/.test(r.country)) throw new Error(`${where}: country "${r.country}" is not an ISO 3166 code`);
+    if (CONTINENTS.has(r.country)) {
+      throw new Error(`${where}: country code ${r.country} is also a continent code; list the region in EXCLUDED_REGIONS instead`);
+    }
     const latitude = num(r, "latitude", where);
     const longitude = num(r, "longitude", where);
     if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180) throw new Error(`${where}: coordinates out of range`);

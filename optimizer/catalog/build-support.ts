@@ -4,17 +4,20 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parseCsv } from "./csv";
-import { GIB_PER_GB, PriceSource } from "./types";
+import type { PriceSource } from "./types";
 
 /** Rounds to 6 decimals, the precision the catalog stores. */
 export function round6(x: number): number {
   return Math.round(x * 1e6) / 1e6;
 }
 
-/** Converts a price per decimal GB to per GiB; a price already per GiB is returned as is. */
+/**
+ * A storage or transfer price per GiB. The clouds bill volumes, stored data and transfer in binary
+ * gigabytes under the name "GB" (a 20 GiB gp3 volume is billed as 20 GB-months, as the Infracost
+ * goldens show), so a per-GB price is taken as per GiB unchanged.
+ */
 export function perGiB(value: number, unit: string): number {
-  if (/^GiB/.test(unit)) return value;
-  if (/^GB/.test(unit)) return round6(value * GIB_PER_GB);
+  if (/^GiB/.test(unit) || /^GB/.test(unit)) return value;
   throw new Error(`unknown storage or transfer unit "${unit}" (expected GB... or GiB...)`);
 }
 

@@ -9,7 +9,7 @@ import { buildAwsOffers } from "./build-offers-aws";
 import { buildAzureOffers, buildGcpOffers, checkSharedRows, OfferDraft } from "./build-offers";
 import { buildNetwork, GcpPricingFile } from "./build-network";
 import { buildPriceIndex, buildStorageAndDisk, gcpRegionalPrices, readServicePrices } from "./build-prices";
-import { checkRegionFacts, cmp, readRegions } from "./build-regions";
+import { checkRegionFacts, cmp, EXCLUDED_REGIONS, readRegions } from "./build-regions";
 import { readCsv, SourceTable, sortKeys } from "./build-support";
 import { CatalogFile, OfferRow, ShapeRow, SourcedRate, TransferGroup } from "./types";
 
@@ -37,7 +37,7 @@ export function buildCatalog(sharedDir: string, sourcesDir: string = SOURCES_DIR
   const aws = buildAwsOffers(sourcesDir, vmRows, sources);
   const azureGcp = [...buildAzureOffers(sharedDir, sources), ...buildGcpOffers(sharedDir, sources)];
   checkSharedRows(azureGcp, vmRows);
-  const drafts: OfferDraft[] = [...aws.offers, ...azureGcp];
+  const drafts: OfferDraft[] = [...aws.offers, ...azureGcp].filter((o) => !EXCLUDED_REGIONS[`${o.cloud}:${o.region}`]);
 
   // The catalog holds the regions it can price compute in; the region table may list more.
   const offered = new Set(drafts.map((o) => `${o.cloud}:${o.region}`));
@@ -82,8 +82,8 @@ export function buildCatalog(sharedDir: string, sourcesDir: string = SOURCES_DIR
     description:
       "cloudfit price catalog: list (pay-as-you-go) prices in USD, built by optimizer/catalog/build.ts from " +
       "shared/data (vm-prices.csv, storage-egress-prices.csv, prices/vms/*.csv, prices/gcp/pricing.yml, Infracost goldens) " +
-      "and the transcribed tables in optimizer/catalog/sources. Per-GB prices are converted to per-GiB (x 1.073741824) in the " +
-      "storage, disk and transfer tables; service prices keep the unit they are quoted in. Every price points at a source with " +
+      "and the transcribed tables in optimizer/catalog/sources. The clouds bill storage and transfer in binary gigabytes under the " +
+      "name GB, so per-GB prices are per GiB; service prices keep the unit they are quoted in. Every price points at a source with " +
       "its date and basis (cited: copied from the named source; derived: computed from cited prices as the source says; " +
       "recalled: not verified against a stored copy; assumed: borrowed or scaled from another region).",
     pricesOf: sources.newestDate(),

@@ -2,7 +2,7 @@
 
 import type { Cloud } from "../spec";
 
-/** Decimal gigabytes in one gibibyte: prices quoted per GB are multiplied by this to get per GiB. */
+/** Decimal gigabytes in one gibibyte (for quantities given in decimal units; prices per "GB" are per GiB). */
 export const GIB_PER_GB = 1.073741824;
 
 /** Where a price came from, when, and whether it was verified ("cited", "recalled", "assumed" or "derived"). */

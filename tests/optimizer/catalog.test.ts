@@ -3,11 +3,12 @@ import * as fs from "fs";
 import * as path from "path";
 import { buildCatalog, serializeCatalog } from "../../optimizer/catalog/build";
 import { parseCsv } from "../../optimizer/catalog/csv";
-import { GIB_PER_GB, loadCatalog } from "../../optimizer/catalog";
+import { loadCatalog } from "../../optimizer/catalog";
 
 const SHARED = path.resolve(__dirname, "../../../shared/data");
 const SOURCES = path.resolve(__dirname, "../../optimizer/catalog/sources");
-const gib = (usdPerGB: number) => Math.round(usdPerGB * GIB_PER_GB * 1e6) / 1e6;
+// The clouds bill in binary gigabytes under the name GB: a price per GB is a price per GiB.
+const gib = (usdPerGB: number) => usdPerGB;
 
 describe("price catalog", () => {
   const catalog = loadCatalog();
@@ -19,7 +20,11 @@ describe("price catalog", () => {
   it("holds the regions of the three clouds it can price, with location facts and coordinates", () => {
     const byCloud = (c: string) => catalog.regions.filter((r) => r.cloud === c).length;
     // AWS: the 23 regions with a cited EC2 price per family (sources/aws-ec2-prices.csv).
-    assert.deepStrictEqual([byCloud("aws"), byCloud("azure"), byCloud("gcp")], [23, 58, 44]);
+    // GCP: 44 in the source, less me-central2 (its country code SA is also South America's code).
+    assert.deepStrictEqual([byCloud("aws"), byCloud("azure"), byCloud("gcp")], [23, 58, 43]);
+    assert.strictEqual(catalog.region("gcp", "me-central2"), undefined);
+    const continentCodes = new Set(catalog.regions.map((r) => r.continent));
+    assert.ok(catalog.regions.every((r) => !continentCodes.has(r.country)), "a country code doubles as a continent code");
     const fra = catalog.region("aws", "eu-central-1")!;
     assert.deepStrictEqual([fra.country, fra.continent, fra.geo, fra.city], ["DE", "EU", "eu-central", "Frankfurt"]);
     assert.ok(Math.abs(fra.latitude - 50.1) < 0.5 && Math.abs(fra.longitude - 8.7) < 0.5, `${fra.latitude},${fra.longitude}`);
@@ -68,9 +73,10 @@ describe("price catalog", () => {
     assert.ok(b.every((o) => o.spotHourlyUSD === null && o.category === "burstable"));
   });
 
-  it("converts per-GB prices to per-GiB", () => {
-    // S3 Standard in us-east-1 is 0.023 USD per GB-month.
-    assert.strictEqual(catalog.storagePerGiBMonth("aws", "us-east-1"), gib(0.023));
+  it("takes prices per GB (binary, as the clouds bill) as prices per GiB", () => {
+    // S3 Standard in us-east-1 is 0.023 USD per GB-month; EBS gp3 0.08 per GB-month.
+    assert.strictEqual(catalog.storagePerGiBMonth("aws", "us-east-1"), 0.023);
+    assert.strictEqual(catalog.diskPerGiBMonth("aws", "us-east-1"), 0.08);
     // GCS is quoted per GiB already.
     assert.strictEqual(catalog.storagePerGiBMonth("gcp", "europe-west4"), 0.02);
   });
