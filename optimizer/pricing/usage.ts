@@ -113,6 +113,11 @@ export function parseUsageFile(text: string, file = "usage file"): UsageFile {
   } catch (e) {
     throw new UsageFileError(`${file} is not valid YAML: ${(e as Error).message.split("\n")[0]}. To fix: correct the YAML syntax.`);
   }
+  return usageFromDocument(doc, file);
+}
+
+/** Checks a parsed usage document (from YAML, or inline JSON in a policy configuration). */
+export function usageFromDocument(doc: unknown, file = "usage file"): UsageFile {
   if (doc === undefined || doc === null) return NO_USAGE;
   if (!isObject(doc)) throw new UsageFileError(`${file} must be a YAML mapping with version, resourceTypeDefaults, resources and traffic.`);
   for (const k of Object.keys(doc)) {
