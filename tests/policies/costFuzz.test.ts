@@ -217,7 +217,7 @@ describe("cost policies under the policy runtime", () => {
       loadCatalog().offer("aws", "us-east-1", "m7i.large")!.onDemandHourlyUSD * HOURS_PER_MONTH;
     const message = resp.getDiagnosticsList()[0].getMessage();
     assert.ok(
-      message.includes(`Estimated monthly cost of the stack is ${formatUSD(monthly)},`),
+      message.includes(`Estimated monthly cost of the stack is ${formatUSD(monthly)} (prices of ${loadCatalog().pricesOf}),`),
       message,
     );
   });
