@@ -58,7 +58,9 @@ function poolComponents(ctx: RuleContext, r: PricingResource, region: string, po
   const spot = str(pool, "scaleSetPriority") === "Spot";
   const out = [{ ...ctx.machine("azure", region, size, n, spot, ctx.hours(r)), name: `${label}: Instance usage (Linux, ${spot ? "spot" : "pay as you go"}, ${size})` }];
   if ((str(pool, "osDiskType") ?? "Managed") === "Managed") {
-    const premium = /^Standard_[A-Z]+\d+[a-z]*s/.test(size);
+    // Premium-storage capable sizes have an S in their series (DS, GS) or an s in their suffix (D2s_v5).
+    const m = /^Standard_([A-Z]+)\d+(?:-\d+)?([a-z]*)/.exec(size);
+    const premium = m !== null && (m[1].includes("S") || m[2].includes("s"));
     out.push(...managedDisk(ctx, r, region, premium ? "Premium_LRS" : "Standard_LRS", num(pool, "osDiskSizeGB") ?? 128, n, `${label}: os_disk: `));
   }
   return out;

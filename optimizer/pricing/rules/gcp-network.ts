@@ -55,9 +55,9 @@ function recordSet(r: PricingResource, ctx: RuleContext) {
 /** Google Cloud network and DNS rules by type token. */
 export const gcpNetworkRules: Rules = {
   "gcp:compute/routerNat:RouterNat": routerNat,
-  "gcp:compute/vpnTunnel:VpnTunnel": vpnTunnel,
   "gcp:compute/haVpnGateway:HaVpnGateway": vpnGateway,
   "gcp:compute/vPNGateway:VPNGateway": vpnGateway,
+  "gcp:compute/vPNTunnel:VPNTunnel": vpnTunnel,
   "gcp:compute/forwardingRule:ForwardingRule": forwardingRule,
   "gcp:compute/globalForwardingRule:GlobalForwardingRule": (r, ctx) => {
     const region = ctx.options.defaultRegions?.gcp ?? "us-central1";
