@@ -2,6 +2,7 @@
 // maps outcomes to exit codes (0 clean, 1 findings such as violations or budget excess, 2 errors).
 
 import { commandHelp, CommandSpec, Flags, parseFlags, UsageError } from "./args";
+import { CATALOG_SUBCOMMANDS, catalogCommand, runCatalog } from "./commands/catalog";
 import { planCommand, runPlan } from "./commands/plan";
 import { previewCommand, runPreview } from "./commands/preview";
 import { EXIT_ERROR, EXIT_OK } from "./exitCodes";
@@ -20,9 +21,10 @@ export interface Io {
   readonly cwd: string;
 }
 
-const COMMANDS: readonly { spec: CommandSpec; run: CommandRun }[] = [
+const COMMANDS: readonly { spec: CommandSpec; run: CommandRun; subcommands?: readonly string[] }[] = [
   { spec: planCommand, run: runPlan },
   { spec: previewCommand, run: runPreview },
+  { spec: catalogCommand, run: runCatalog, subcommands: CATALOG_SUBCOMMANDS },
 ];
 
 
@@ -57,7 +59,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           "To fix: run `cloudfit --help`.",
       );
     }
-    const flags = parseFlags(command.spec, rest);
+    // A command with subcommands takes one first (`catalog show`), passed on as flags.subcommand.
+    const sub = command.subcommands && rest[0] !== undefined && !rest[0].startsWith("--") ? rest[0] : undefined;
+    if (sub !== undefined && !command.subcommands!.includes(sub)) {
+      throw new UsageError(`Unknown subcommand "${sub}" of "cloudfit ${name}". To fix: use one of ${command.subcommands!.join(", ")}.`);
+    }
+    const parsed = parseFlags(command.spec, sub === undefined ? rest : rest.slice(1));
+    const flags: Flags = sub === undefined ? parsed : { ...parsed, subcommand: sub };
     if (flags.help) {
       io.stdout.write(commandHelp(command.spec));
       return EXIT_OK;

@@ -1,6 +1,7 @@
 // The price catalog at run time: loaded once per process from the shipped catalog.json and
 // indexed for the lookups the optimizer, the policy pack and the command line make.
 
+import * as fs from "fs";
 import type { Cloud } from "../spec";
 import {
   CatalogFile,
@@ -201,11 +202,30 @@ export class Catalog {
 
 let cached: Catalog | undefined;
 
-/** Loads the shipped catalog once per process and returns the same instance afterwards. */
+/** Reads a catalog file (one written by `cloudfit catalog refresh`), checking its shape. */
+export function readCatalogFile(file: string): CatalogFile {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new Error(`Cannot read the price catalog ${file}: ${(e as Error).message}. To fix: point CLOUDFIT_CATALOG at a file written by \`cloudfit catalog refresh\`, or unset it to use the shipped catalog.`);
+  }
+  const c = doc as Partial<CatalogFile>;
+  if (!c || c.schema !== 2 || !Array.isArray(c.regions) || !Array.isArray(c.offers) || !Array.isArray(c.shapes) || !c.prices) {
+    throw new Error(`${file} is not a cloudfit price catalog of schema 2. To fix: write it again with \`cloudfit catalog refresh\`, or unset CLOUDFIT_CATALOG.`);
+  }
+  return c as CatalogFile;
+}
+
+/**
+ * Loads the price catalog once per process and returns the same instance afterwards: the file
+ * CLOUDFIT_CATALOG names (a refreshed catalog), else the shipped catalog.json.
+ */
 export function loadCatalog(): Catalog {
   if (!cached) {
+    const override = process.env.CLOUDFIT_CATALOG;
     // require() of JSON parses once and is cached by Node; the Catalog indexes it once.
-    cached = new Catalog(require("./catalog.json") as CatalogFile);
+    cached = new Catalog(override ? readCatalogFile(override) : (require("./catalog.json") as CatalogFile));
   }
   return cached;
 }
