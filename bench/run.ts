@@ -7,6 +7,7 @@ import * as os from "os";
 import * as path from "path";
 import { loadCatalog, type Catalog } from "../optimizer/catalog";
 import { benchPolicies } from "./policies";
+import { benchCatalog, renderCatalogBench } from "./catalog";
 import { buildCandidates } from "../optimizer/candidates";
 import { evaluatePlan } from "../optimizer/evaluate";
 import type { NormalizedSpec } from "../optimizer/spec";
@@ -309,7 +310,8 @@ async function main(): Promise<void> {
         ? await benchPolicies(o.policyResources, () => undefined)
         : { skipped: "--policies 0" },
   };
-  process.stdout.write(o.json ? JSON.stringify(doc, null, 2) + "\n" : renderText(doc));
+  const catalogBench = benchCatalog();
+  process.stdout.write(o.json ? JSON.stringify({ ...doc, catalog: catalogBench }, null, 2) + "\n" : renderText(doc) + renderCatalogBench(catalogBench));
 }
 
 if (require.main === module) void main();
