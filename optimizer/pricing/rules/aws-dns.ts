@@ -5,13 +5,8 @@ import { CostComponent, RuleContext, Rules } from "../context";
 import { bool, list, num, str } from "../read";
 import type { PricingResource } from "../types";
 import { awsRegion } from "./aws-compute";
+import { GLOBAL, partsRule } from "./common";
 
-function zone() {
-  return (r: PricingResource, ctx: RuleContext) => ({
-    region: "global",
-    components: [ctx.component("Hosted zone", "aws.route53.zone", "global", 1, { unit: "months" })],
-  });
-}
 
 /** A record: queries a month (millions) at the rate of its routing policy. */
 function record(r: PricingResource, ctx: RuleContext) {
@@ -53,7 +48,7 @@ function resolver(r: PricingResource, ctx: RuleContext) {
 
 /** AWS DNS rules by type token. */
 export const awsDnsRules: Rules = {
-  "aws:route53/zone:Zone": zone(),
+  "aws:route53/zone:Zone": partsRule(GLOBAL, [{ label: "Hosted zone", key: "aws.route53.zone", unit: "months", per: "month" }]),
   "aws:route53/record:Record": record,
   "aws:route53/healthCheck:HealthCheck": healthCheck,
   "aws:route53/resolverEndpoint:ResolverEndpoint": resolver,

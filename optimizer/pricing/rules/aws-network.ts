@@ -6,6 +6,7 @@ import { CostComponent, RuleContext, Rules } from "../context";
 import { list, str } from "../read";
 import type { PricingResource } from "../types";
 import { awsRegion } from "./aws-compute";
+import { GLOBAL, partsRule } from "./common";
 
 /** A load balancer of the current generation: hours and capacity units. */
 function loadBalancer(r: PricingResource, ctx: RuleContext) {
@@ -25,29 +26,7 @@ function loadBalancer(r: PricingResource, ctx: RuleContext) {
   };
 }
 
-/** A classic load balancer: hours and data processed. */
-function classicLb(r: PricingResource, ctx: RuleContext) {
-  const region = awsRegion(r, ctx);
-  return {
-    region,
-    components: [
-      ctx.component("Classic load balancer", "aws.elb.classic-hour", region, ctx.hours(r), { unit: "hours" }),
-      ctx.usageComponent(r, "Data processed", "aws.elb.classic-gb", region, "monthlyDataProcessedGB", { unit: "GB" }),
-    ],
-  };
-}
 
-/** A NAT gateway: hours and data processed. */
-function nat(r: PricingResource, ctx: RuleContext) {
-  const region = awsRegion(r, ctx);
-  return {
-    region,
-    components: [
-      ctx.component("NAT gateway", "aws.nat.hour", region, ctx.hours(r), { unit: "hours" }),
-      ctx.usageComponent(r, "Data processed", "aws.nat.gb", region, "monthlyDataProcessedGB", { unit: "GB" }),
-    ],
-  };
-}
 
 /** A site-to-site VPN connection: connection hours, and a transit gateway attachment when attached to one. */
 function vpn(r: PricingResource, ctx: RuleContext) {
@@ -61,17 +40,6 @@ function vpn(r: PricingResource, ctx: RuleContext) {
   return { region, components };
 }
 
-/** A transit gateway attachment: hours and data processed. */
-function tgwAttachment(r: PricingResource, ctx: RuleContext) {
-  const region = awsRegion(r, ctx);
-  return {
-    region,
-    components: [
-      ctx.component("Transit gateway attachment", "aws.tgw.attachment-hour", region, ctx.hours(r), { unit: "hours" }),
-      ctx.usageComponent(r, "Data processed", "aws.tgw.gb", region, "monthlyDataProcessedGB", { unit: "GB" }),
-    ],
-  };
-}
 
 /** A VPC endpoint: interface endpoints bill per AZ-hour and per GB; gateway endpoints are free. */
 function vpcEndpoint(r: PricingResource, ctx: RuleContext) {
@@ -88,25 +56,21 @@ function vpcEndpoint(r: PricingResource, ctx: RuleContext) {
   };
 }
 
-/** A CloudFront distribution: data out and HTTPS requests from the usage file (North America and Europe rates). */
-function cloudfront(r: PricingResource, ctx: RuleContext) {
-  return {
-    region: "global",
-    components: [
-      ctx.usageComponent(r, "Data transfer out to the internet", "aws.cloudfront.egress", "global", "monthlyEgressGB", { unit: "GB" }),
-      ctx.usageComponent(r, "HTTPS requests", "aws.cloudfront.requests", "global", "monthlyRequests", { unit: "10k requests", scale: 1 / 10000 }),
-    ],
-  };
-}
+
+const dataProcessed = (key: string) => ({ label: "Data processed", key, unit: "GB", usageKey: "monthlyDataProcessedGB" });
 
 /** AWS network rules by type token. */
 export const awsNetworkRules: Rules = {
   "aws:lb/loadBalancer:LoadBalancer": loadBalancer,
   "aws:alb/loadBalancer:LoadBalancer": loadBalancer,
-  "aws:elb/loadBalancer:LoadBalancer": classicLb,
-  "aws:ec2/natGateway:NatGateway": nat,
+  "aws:elb/loadBalancer:LoadBalancer": partsRule(awsRegion, [{ label: "Classic load balancer", key: "aws.elb.classic-hour", unit: "hours", per: "hour" }, dataProcessed("aws.elb.classic-gb")]),
+  "aws:ec2/natGateway:NatGateway": partsRule(awsRegion, [{ label: "NAT gateway", key: "aws.nat.hour", unit: "hours", per: "hour" }, dataProcessed("aws.nat.gb")]),
   "aws:ec2/vpnConnection:VpnConnection": vpn,
-  "aws:ec2transitgateway/vpcAttachment:VpcAttachment": tgwAttachment,
+  "aws:ec2transitgateway/vpcAttachment:VpcAttachment": partsRule(awsRegion, [{ label: "Transit gateway attachment", key: "aws.tgw.attachment-hour", unit: "hours", per: "hour" }, dataProcessed("aws.tgw.gb")]),
   "aws:ec2/vpcEndpoint:VpcEndpoint": vpcEndpoint,
-  "aws:cloudfront/distribution:Distribution": cloudfront,
+  // North America and Europe rates.
+  "aws:cloudfront/distribution:Distribution": partsRule(GLOBAL, [
+    { label: "Data transfer out to the internet", key: "aws.cloudfront.egress", unit: "GB", usageKey: "monthlyEgressGB" },
+    { label: "HTTPS requests", key: "aws.cloudfront.requests", unit: "10k requests", usageKey: "monthlyRequests", scale: 1e-4 },
+  ]),
 };

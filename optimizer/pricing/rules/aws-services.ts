@@ -6,37 +6,10 @@ import { CostComponent, RuleContext, Rules, Unpriceable } from "../context";
 import { list, num, str } from "../read";
 import type { PricingResource } from "../types";
 import { awsRegion, ebsComponents } from "./aws-compute";
-import { count } from "./common";
+import { count, partsRule } from "./common";
 
-/** A customer managed KMS key: the monthly key fee and requests from the usage file. */
-function kmsKey(r: PricingResource, ctx: RuleContext) {
-  const region = awsRegion(r, ctx);
-  return {
-    region,
-    components: [
-      ctx.component("Customer managed key", "aws.kms.key", region, 1, { unit: "months" }),
-      ctx.usageComponent(r, "Requests", "aws.kms.requests", region, "monthlyKeyOperations", { unit: "10k requests", scale: 1e-4 }),
-    ],
-  };
-}
 
-/** A Secrets Manager secret: the monthly fee and API calls from the usage file. */
-function secret(r: PricingResource, ctx: RuleContext) {
-  const region = awsRegion(r, ctx);
-  return {
-    region,
-    components: [
-      ctx.component("Secret", "aws.secretsmanager.secret", region, 1, { unit: "months" }),
-      ctx.usageComponent(r, "API requests", "aws.secretsmanager.api", region, "monthlyKeyOperations", { unit: "10k requests", scale: 1e-4 }),
-    ],
-  };
-}
 
-/** An EKS cluster: the control plane hour. */
-function eksCluster(r: PricingResource, ctx: RuleContext) {
-  const region = awsRegion(r, ctx);
-  return { region, components: [ctx.component("EKS cluster", "aws.eks.cluster-hour", region, ctx.hours(r), { unit: "hours" })] };
-}
 
 /** An EKS managed node group: desiredSize instances of its first instance type and their disks. */
 function nodeGroup(r: PricingResource, ctx: RuleContext) {
@@ -97,30 +70,11 @@ function api(kind: "rest" | "v2") {
     const proto = kind === "rest" ? "REST" : (str(r.props, "protocolType") ?? "HTTP").toUpperCase();
     if (proto === "WEBSOCKET") throw new Unpriceable("WebSocket API prices are not in the catalog");
     const key = proto === "REST" ? "aws.apigateway.rest-requests" : "aws.apigateway.http-requests";
-    return { region, components: [ctx.usageComponent(r, `${proto} API requests`, key, region, "monthlyRequests", { unit: "1M requests", scale: 1e-6 })] };
+    return partsRule(() => region, [requests(`${proto} API requests`, key)])(r, ctx);
   };
 }
 
-/** A queue or topic billed per request from the usage file. */
-function perRequest(label: string, key: string) {
-  return (r: PricingResource, ctx: RuleContext) => {
-    const region = awsRegion(r, ctx);
-    return { region, components: [ctx.usageComponent(r, label, key, region, "monthlyRequests", { unit: "1M requests", scale: 1e-6 })] };
-  };
-}
 
-/** A CloudWatch log group: ingestion, storage and Insights queries from the usage file. */
-function logGroup(r: PricingResource, ctx: RuleContext) {
-  const region = awsRegion(r, ctx);
-  return {
-    region,
-    components: [
-      ctx.usageComponent(r, "Data ingested", "aws.cloudwatch.logs-ingest", region, "monthlyIngestedGB", { unit: "GB" }),
-      ctx.usageComponent(r, "Archival storage", "aws.cloudwatch.logs-storage", region, "storageGiB", { unit: "GB-months" }),
-      ctx.usageComponent(r, "Insights queries data scanned", "aws.cloudwatch.logs-insights", region, "monthlyScannedGB", { unit: "GB" }),
-    ],
-  };
-}
 
 /** A CloudWatch metric alarm: one standard-resolution alarm metric a month. */
 function alarm(r: PricingResource, ctx: RuleContext) {
@@ -129,19 +83,26 @@ function alarm(r: PricingResource, ctx: RuleContext) {
   return { region, components: [ctx.component("Standard resolution alarm metrics", "aws.cloudwatch.alarm", region, metrics, { unit: "alarm metrics" })] };
 }
 
+const operations = (key: string) => ({ label: "Requests", key, unit: "10k requests", usageKey: "monthlyKeyOperations", scale: 1e-4 });
+const requests = (label: string, key: string) => ({ label, key, unit: "1M requests", usageKey: "monthlyRequests", scale: 1e-6 });
+
 /** AWS security, container, serverless and log rules by type token. */
 export const awsServiceRules: Rules = {
-  "aws:kms/key:Key": kmsKey,
-  "aws:secretsmanager/secret:Secret": secret,
-  "aws:eks/cluster:Cluster": eksCluster,
+  "aws:kms/key:Key": partsRule(awsRegion, [{ label: "Customer managed key", key: "aws.kms.key", unit: "months", per: "month" }, operations("aws.kms.requests")]),
+  "aws:secretsmanager/secret:Secret": partsRule(awsRegion, [{ label: "Secret", key: "aws.secretsmanager.secret", unit: "months", per: "month" }, operations("aws.secretsmanager.api")]),
+  "aws:eks/cluster:Cluster": partsRule(awsRegion, [{ label: "EKS cluster", key: "aws.eks.cluster-hour", unit: "hours", per: "hour" }]),
   "aws:eks/nodeGroup:NodeGroup": nodeGroup,
   "aws:ecs/service:Service": ecsService,
   "aws:ecs/taskDefinition:TaskDefinition": () => ({ free: "a task definition is billed through the services and tasks that run it" }),
   "aws:lambda/function:Function": lambda,
   "aws:apigateway/restApi:RestApi": api("rest"),
   "aws:apigatewayv2/api:Api": api("v2"),
-  "aws:sqs/queue:Queue": perRequest("Requests", "aws.sqs.requests"),
-  "aws:sns/topic:Topic": perRequest("Publish requests", "aws.sns.publish"),
-  "aws:cloudwatch/logGroup:LogGroup": logGroup,
+  "aws:sqs/queue:Queue": partsRule(awsRegion, [requests("Requests", "aws.sqs.requests")]),
+  "aws:sns/topic:Topic": partsRule(awsRegion, [requests("Publish requests", "aws.sns.publish")]),
+  "aws:cloudwatch/logGroup:LogGroup": partsRule(awsRegion, [
+    { label: "Data ingested", key: "aws.cloudwatch.logs-ingest", unit: "GB", usageKey: "monthlyIngestedGB" },
+    { label: "Archival storage", key: "aws.cloudwatch.logs-storage", unit: "GB-months", usageKey: "storageGiB" },
+    { label: "Insights queries data scanned", key: "aws.cloudwatch.logs-insights", unit: "GB", usageKey: "monthlyScannedGB" },
+  ]),
   "aws:cloudwatch/metricAlarm:MetricAlarm": alarm,
 };

@@ -4,7 +4,7 @@
 import { RuleContext, Rules } from "../context";
 import type { PricingResource } from "../types";
 import { awsRegion } from "./aws-compute";
-import { storedGiB } from "./common";
+import { partsRule, storedGiB } from "./common";
 
 /** An S3 bucket: stored GiB (tag, usage file or default) and requests from the usage file. */
 function bucket(r: PricingResource, ctx: RuleContext) {
@@ -21,22 +21,12 @@ function bucket(r: PricingResource, ctx: RuleContext) {
   };
 }
 
-/** An EFS file system: stored GB from the usage file at the Standard class rate. */
-function efs(r: PricingResource, ctx: RuleContext) {
-  const region = awsRegion(r, ctx);
-  return { region, components: [ctx.usageComponent(r, "Storage (standard)", "aws.efs.standard", region, "storageGiB", { unit: "GB-months" })] };
-}
 
-/** An ECR repository: stored GB from the usage file. */
-function ecr(r: PricingResource, ctx: RuleContext) {
-  const region = awsRegion(r, ctx);
-  return { region, components: [ctx.usageComponent(r, "Storage", "aws.ecr.storage", region, "storageGiB", { unit: "GB-months" })] };
-}
 
 /** AWS storage rules by type token. */
 export const awsStorageRules: Rules = {
   "aws:s3/bucket:Bucket": bucket,
   "aws:s3/bucketV2:BucketV2": bucket,
-  "aws:efs/fileSystem:FileSystem": efs,
-  "aws:ecr/repository:Repository": ecr,
+  "aws:efs/fileSystem:FileSystem": partsRule(awsRegion, [{ label: "Storage (standard)", key: "aws.efs.standard", unit: "GB-months", usageKey: "storageGiB" }]),
+  "aws:ecr/repository:Repository": partsRule(awsRegion, [{ label: "Storage", key: "aws.ecr.storage", unit: "GB-months", usageKey: "storageGiB" }]),
 };

@@ -5,7 +5,7 @@ import { CostComponent, RuleContext, Rules, Unpriceable } from "../context";
 import { list, num, str } from "../read";
 import type { PricingResource } from "../types";
 import { azureRegion } from "./azure-compute";
-import { count } from "./common";
+import { count, GLOBAL, partsRule } from "./common";
 
 /** A load balancer: Standard bills its rules hourly (first five together) and data processed; Basic is free. */
 function loadBalancer(r: PricingResource, ctx: RuleContext) {
@@ -38,17 +38,6 @@ function appGateway(r: PricingResource, ctx: RuleContext) {
   };
 }
 
-/** A NAT gateway: hours and data processed. */
-function nat(r: PricingResource, ctx: RuleContext) {
-  const region = azureRegion(r, ctx);
-  return {
-    region,
-    components: [
-      ctx.component("NAT gateway", "azure.nat.hour", region, ctx.hours(r), { unit: "hours" }),
-      ctx.usageComponent(r, "Data processed", "azure.nat.gb", region, "monthlyDataProcessedGB", { unit: "GB" }),
-    ],
-  };
-}
 
 /** A public IP address: static or dynamic, regional or global, hourly. */
 function publicIp(r: PricingResource, ctx: RuleContext) {
@@ -81,21 +70,19 @@ function vnetGateway(r: PricingResource, ctx: RuleContext) {
   };
 }
 
-/** A public or private DNS zone: the monthly zone fee. */
-function dnsZone(r: PricingResource, ctx: RuleContext) {
-  return { region: "global", components: [ctx.component("Hosted zone", "azure.dns.zone", "global", 1, { unit: "months" })] };
-}
 
-/** A DNS record set: queries from the usage file. */
-function recordSet(r: PricingResource, ctx: RuleContext) {
-  return { region: "global", components: [ctx.usageComponent(r, "DNS queries", "azure.dns.queries", "global", "monthlyQueries", { unit: "1M queries", scale: 1e-6 })] };
-}
+
+const dnsZone = partsRule(GLOBAL, [{ label: "Hosted zone", key: "azure.dns.zone", unit: "months", per: "month" }]);
+const recordSet = partsRule(GLOBAL, [{ label: "DNS queries", key: "azure.dns.queries", unit: "1M queries", usageKey: "monthlyQueries", scale: 1e-6 }]);
 
 /** Azure network and DNS rules by type token. */
 export const azureNetworkRules: Rules = {
   "azure-native:network:LoadBalancer": loadBalancer,
   "azure-native:network:ApplicationGateway": appGateway,
-  "azure-native:network:NatGateway": nat,
+  "azure-native:network:NatGateway": partsRule(azureRegion, [
+    { label: "NAT gateway", key: "azure.nat.hour", unit: "hours", per: "hour" },
+    { label: "Data processed", key: "azure.nat.gb", unit: "GB", usageKey: "monthlyDataProcessedGB" },
+  ]),
   "azure-native:network:PublicIPAddress": publicIp,
   "azure-native:network:PublicIPPrefix": ipPrefix,
   "azure-native:network:VirtualNetworkGateway": vnetGateway,

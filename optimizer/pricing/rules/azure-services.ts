@@ -6,7 +6,7 @@ import { CostComponent, RuleContext, Rules, Unpriceable } from "../context";
 import { get, list, num, str } from "../read";
 import type { PricingResource } from "../types";
 import { azureRegion, managedDisk } from "./azure-compute";
-import { count, storedGiB } from "./common";
+import { count, partsRule, storedGiB } from "./common";
 
 /** A storage account (Standard LRS): stored data at the Hot (the catalog's, as `plan` charges) or Cool rate, and operations. */
 function storageAccount(r: PricingResource, ctx: RuleContext) {
@@ -28,11 +28,6 @@ function storageAccount(r: PricingResource, ctx: RuleContext) {
   };
 }
 
-/** A key vault: operations from the usage file (no base fee). */
-function vault(r: PricingResource, ctx: RuleContext) {
-  const region = azureRegion(r, ctx);
-  return { region, components: [ctx.usageComponent(r, "Secrets operations", "azure.keyvault.operations", region, "monthlyKeyOperations", { unit: "10k transactions", scale: 1e-4 })] };
-}
 
 /** A key: HSM-protected keys bill per key-month; advanced software keys bill their operations. */
 function key(r: PricingResource, ctx: RuleContext) {
@@ -108,18 +103,6 @@ function containerGroup(r: PricingResource, ctx: RuleContext) {
   };
 }
 
-/** A container app on the consumption plan: vCPU-seconds, GiB-seconds and requests from the usage file. */
-function containerApp(r: PricingResource, ctx: RuleContext) {
-  const region = azureRegion(r, ctx);
-  return {
-    region,
-    components: [
-      ctx.usageComponent(r, "vCPU (active)", "azure.containerapps.vcpu-second", region, "monthlyVcpuSeconds", { unit: "vCPU-seconds" }),
-      ctx.usageComponent(r, "Memory (active)", "azure.containerapps.gib-second", region, "monthlyGiBSeconds", { unit: "GiB-seconds" }),
-      ctx.usageComponent(r, "Requests", "azure.containerapps.requests", region, "monthlyRequests", { unit: "1M requests", scale: 1e-6 }),
-    ],
-  };
-}
 
 /** An App Service plan: instance hours of its SKU (Linux or Windows); consumption plans bill their function apps. */
 function servicePlan(r: PricingResource, ctx: RuleContext) {
@@ -161,11 +144,6 @@ function webApp(r: PricingResource, ctx: RuleContext) {
   };
 }
 
-/** A Log Analytics workspace (and Application Insights): data ingested from the usage file. */
-function logs(r: PricingResource, ctx: RuleContext) {
-  const region = azureRegion(r, ctx);
-  return { region, components: [ctx.usageComponent(r, "Log data ingestion", "azure.loganalytics.ingest", region, "monthlyIngestedGB", { unit: "GB" })] };
-}
 
 /** A Service Bus namespace: Standard base hours or Premium messaging units. */
 function serviceBus(r: PricingResource, ctx: RuleContext) {
@@ -184,16 +162,25 @@ function eventHubs(r: PricingResource, ctx: RuleContext) {
   return { region, components: [ctx.component(`Throughput units (${sku})`, `azure.eventhub.${sku}`, region, (count(r.props, "sku", "capacity") ?? 1) * ctx.hours(r), { unit: "TU-hours" })] };
 }
 
+/** Log Analytics workspaces and Application Insights: data ingested. */
+const logs = partsRule(azureRegion, [{ label: "Log data ingestion", key: "azure.loganalytics.ingest", unit: "GB", usageKey: "monthlyIngestedGB" }]);
+
 /** Azure storage, security, container, hosting and log rules by type token. */
 export const azureServiceRules: Rules = {
   "azure-native:storage:StorageAccount": storageAccount,
-  "azure-native:keyvault:Vault": vault,
+  // A vault has no base fee: its operations bill.
+  "azure-native:keyvault:Vault": partsRule(azureRegion, [{ label: "Secrets operations", key: "azure.keyvault.operations", unit: "10k transactions", usageKey: "monthlyKeyOperations", scale: 1e-4 }]),
   "azure-native:keyvault:Key": key,
   "azure-native:containerservice:ManagedCluster": aks,
   "azure-native:containerservice:AgentPool": agentPool,
   "azure-native:containerregistry:Registry": registry,
   "azure-native:containerinstance:ContainerGroup": containerGroup,
-  "azure-native:app:ContainerApp": containerApp,
+  // Consumption plan: active vCPU and memory seconds, and requests.
+  "azure-native:app:ContainerApp": partsRule(azureRegion, [
+    { label: "vCPU (active)", key: "azure.containerapps.vcpu-second", unit: "vCPU-seconds", usageKey: "monthlyVcpuSeconds" },
+    { label: "Memory (active)", key: "azure.containerapps.gib-second", unit: "GiB-seconds", usageKey: "monthlyGiBSeconds" },
+    { label: "Requests", key: "azure.containerapps.requests", unit: "1M requests", usageKey: "monthlyRequests", scale: 1e-6 },
+  ]),
   "azure-native:web:AppServicePlan": servicePlan,
   "azure-native:web:WebApp": webApp,
   "azure-native:operationalinsights:Workspace": logs,

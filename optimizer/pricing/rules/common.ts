@@ -1,7 +1,7 @@
 // Helpers several rule files share: a bucket's stored size, instance-size factors for services
 // priced per anchor size (RDS, ElastiCache), GCP sustained-use discounts and small readers.
 
-import { RuleContext, Unpriceable } from "../context";
+import { Rule, RuleContext, Unpriceable } from "../context";
 import { num, str, tagsOf } from "../read";
 import { PricingResource, STORAGE_GIB_TAG } from "../types";
 
@@ -89,4 +89,30 @@ export function required(obj: unknown, what: string, ...path: string[]): string 
   const v = str(obj, ...path);
   if (v === undefined) throw new Unpriceable(`its ${what} (${path.join(".")}) is not declared`);
   return v;
+}
+
+/** One part of a simple rule: a fixed quantity per hour run or per month, or a usage value. */
+export type Part =
+  | { readonly label: string; readonly key: string; readonly unit: string; readonly per: "hour" | "month" }
+  | { readonly label: string; readonly key: string; readonly unit: string; readonly usageKey: string; readonly scale?: number };
+
+/** Where a simple rule bills: the resource's region, or a fixed place for global prices. */
+export type RegionOf = (r: PricingResource, ctx: RuleContext) => string;
+
+/** The region of global prices (DNS, CDN, logging): any region resolves them. */
+export const GLOBAL: RegionOf = () => "global";
+
+/** A rule made of hourly, monthly and usage-based parts, billed in the region `regionOf` gives. */
+export function partsRule(regionOf: RegionOf, parts: readonly Part[]): Rule {
+  return (r, ctx) => {
+    const region = regionOf(r, ctx);
+    return {
+      region,
+      components: parts.map((p) =>
+        "usageKey" in p
+          ? ctx.usageComponent(r, p.label, p.key, region, p.usageKey, { unit: p.unit, scale: p.scale })
+          : ctx.component(p.label, p.key, region, p.per === "hour" ? ctx.hours(r) : 1, { unit: p.unit }),
+      ),
+    };
+  };
 }

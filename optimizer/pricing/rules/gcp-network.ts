@@ -3,6 +3,7 @@
 
 import { RuleContext, Rules } from "../context";
 import type { PricingResource } from "../types";
+import { GLOBAL, Part, partsRule } from "./common";
 import { gcpRegion } from "./gcp-compute";
 
 /** Cloud NAT: VM-hours of the VMs it serves (at most 32 are billed) and data processed. */
@@ -18,39 +19,18 @@ function routerNat(r: PricingResource, ctx: RuleContext) {
   };
 }
 
-/** A VPN tunnel: hourly. */
-function vpnTunnel(r: PricingResource, ctx: RuleContext) {
-  const region = gcpRegion(r, ctx);
-  return { region, components: [ctx.component("VPN tunnel", "gcp.vpn.tunnel", region, ctx.hours(r), { unit: "hours" })] };
-}
 
-/** A VPN gateway: its IPSec traffic out, from the usage file, at the between-continents rate (an upper bound). */
-function vpnGateway(r: PricingResource, ctx: RuleContext) {
-  const region = gcpRegion(r, ctx);
-  return { region, components: [ctx.usageComponent(r, "IPSec traffic (between continents rate)", "gcp.vpn.ipsec-intercontinental", region, "monthlyEgressGB", { unit: "GB" })] };
-}
 
-/** A forwarding rule (load balancer front end): rule hours and ingress data processed. */
-function forwardingRule(r: PricingResource, ctx: RuleContext) {
-  const region = ctx.region(r, "gcp", "its region is unknown: set its region, or gcp:region in the stack configuration");
-  return {
-    region,
-    components: [
-      ctx.component("Forwarding rules", "gcp.lb.forwarding-rule", region, ctx.hours(r), { unit: "hours" }),
-      ctx.usageComponent(r, "Ingress data", "gcp.lb.ingress-gb", region, "monthlyDataProcessedGB", { unit: "GB" }),
-    ],
-  };
-}
 
-/** A Cloud DNS managed zone: the monthly zone fee (first 25 zones' rate). */
-function managedZone(r: PricingResource, ctx: RuleContext) {
-  return { region: "global", components: [ctx.component("Managed zone", "gcp.dns.zone", "global", 1, { unit: "months" })] };
-}
 
-/** A record set: queries from the usage file. */
-function recordSet(r: PricingResource, ctx: RuleContext) {
-  return { region: "global", components: [ctx.usageComponent(r, "Queries", "gcp.dns.queries", "global", "monthlyQueries", { unit: "1M queries", scale: 1e-6 })] };
-}
+
+const vpnTunnel = partsRule(gcpRegion, [{ label: "VPN tunnel", key: "gcp.vpn.tunnel", unit: "hours", per: "hour" }]);
+/** VPN gateways: IPSec traffic out at the between-continents rate (an upper bound). */
+const vpnGateway = partsRule(gcpRegion, [{ label: "IPSec traffic (between continents rate)", key: "gcp.vpn.ipsec-intercontinental", unit: "GB", usageKey: "monthlyEgressGB" }]);
+const forwardingParts: Part[] = [
+  { label: "Forwarding rules", key: "gcp.lb.forwarding-rule", unit: "hours", per: "hour" },
+  { label: "Ingress data", key: "gcp.lb.ingress-gb", unit: "GB", usageKey: "monthlyDataProcessedGB" },
+];
 
 /** Google Cloud network and DNS rules by type token. */
 export const gcpNetworkRules: Rules = {
@@ -58,11 +38,10 @@ export const gcpNetworkRules: Rules = {
   "gcp:compute/haVpnGateway:HaVpnGateway": vpnGateway,
   "gcp:compute/vPNGateway:VPNGateway": vpnGateway,
   "gcp:compute/vPNTunnel:VPNTunnel": vpnTunnel,
-  "gcp:compute/forwardingRule:ForwardingRule": forwardingRule,
-  "gcp:compute/globalForwardingRule:GlobalForwardingRule": (r, ctx) => {
-    const region = ctx.options.defaultRegions?.gcp ?? "us-central1";
-    return { region, components: [ctx.component("Forwarding rules", "gcp.lb.forwarding-rule", region, ctx.hours(r), { unit: "hours" }), ctx.usageComponent(r, "Ingress data", "gcp.lb.ingress-gb", region, "monthlyDataProcessedGB", { unit: "GB" })] };
-  },
-  "gcp:dns/managedZone:ManagedZone": managedZone,
-  "gcp:dns/recordSet:RecordSet": recordSet,
+  "gcp:compute/forwardingRule:ForwardingRule": partsRule(gcpRegion, forwardingParts),
+  // A global rule is priced at the base region's rates.
+  "gcp:compute/globalForwardingRule:GlobalForwardingRule": partsRule((r, ctx) => ctx.options.defaultRegions?.gcp ?? "us-central1", forwardingParts),
+  // The first 25 zones' rate.
+  "gcp:dns/managedZone:ManagedZone": partsRule(GLOBAL, [{ label: "Managed zone", key: "gcp.dns.zone", unit: "months", per: "month" }]),
+  "gcp:dns/recordSet:RecordSet": partsRule(GLOBAL, [{ label: "Queries", key: "gcp.dns.queries", unit: "1M queries", usageKey: "monthlyQueries", scale: 1e-6 }]),
 };

@@ -5,7 +5,7 @@
 import { CostComponent, RuleContext, Rules, Unpriceable } from "../context";
 import { bool, get, list, num, str } from "../read";
 import type { PricingResource } from "../types";
-import { count, storedGiB } from "./common";
+import { count, GLOBAL, partsRule, storedGiB } from "./common";
 import { gcpDisk, gcpMachine, gcpRegion } from "./gcp-compute";
 
 const CLASSES: Record<string, string> = { STANDARD: "standard", NEARLINE: "nearline", COLDLINE: "coldline", ARCHIVE: "archive", REGIONAL: "standard", MULTI_REGIONAL: "standard" };
@@ -103,18 +103,6 @@ function nodePool(r: PricingResource, ctx: RuleContext) {
   return { region, components: poolComponents(ctx, region, r.props, zonesOf(r.props, str(r.props, "location")), r.name, perZone) };
 }
 
-/** A Cloud Run service: vCPU-seconds, GiB-seconds and requests from the usage file. */
-function cloudRun(r: PricingResource, ctx: RuleContext) {
-  const region = gcpRegion(r, ctx);
-  return {
-    region,
-    components: [
-      ctx.usageComponent(r, "CPU allocation time", "gcp.run.vcpu-second", region, "monthlyVcpuSeconds", { unit: "vCPU-seconds" }),
-      ctx.usageComponent(r, "Memory allocation time", "gcp.run.gib-second", region, "monthlyGiBSeconds", { unit: "GiB-seconds" }),
-      ctx.usageComponent(r, "Requests", "gcp.run.requests", region, "monthlyRequests", { unit: "1M requests", scale: 1e-6 }),
-    ],
-  };
-}
 
 /** CPU clock of a Cloud Functions (1st gen) memory size, in GHz. */
 function functionGHz(memMB: number): number {
@@ -138,21 +126,16 @@ function cloudFunction(r: PricingResource, ctx: RuleContext) {
   };
 }
 
-/** A logging bucket or sink: log data ingested from the usage file. */
-function logging(r: PricingResource, ctx: RuleContext) {
-  return { region: "global", components: [ctx.usageComponent(r, "Logging data", "gcp.logging.ingest", "global", "monthlyIngestedGB", { unit: "GiB" })] };
-}
 
-/** A Pub/Sub topic: message throughput from the usage file. */
-function topic(r: PricingResource, ctx: RuleContext) {
-  return { region: "global", components: [ctx.usageComponent(r, "Message delivery", "gcp.pubsub.throughput", "global", "monthlyMessagesGB", { unit: "TiB", scale: 1 / 1024 })] };
-}
 
-/** An Artifact Registry repository: stored GB from the usage file. */
-function registry(r: PricingResource, ctx: RuleContext) {
-  const region = gcpRegion(r, ctx);
-  return { region, components: [ctx.usageComponent(r, "Storage", "gcp.artifactregistry.storage", region, "storageGiB", { unit: "GB-months" })] };
-}
+
+const cloudRun = partsRule(gcpRegion, [
+  { label: "CPU allocation time", key: "gcp.run.vcpu-second", unit: "vCPU-seconds", usageKey: "monthlyVcpuSeconds" },
+  { label: "Memory allocation time", key: "gcp.run.gib-second", unit: "GiB-seconds", usageKey: "monthlyGiBSeconds" },
+  { label: "Requests", key: "gcp.run.requests", unit: "1M requests", usageKey: "monthlyRequests", scale: 1e-6 },
+]);
+/** Logging buckets and sinks: log data ingested. */
+const logging = partsRule(GLOBAL, [{ label: "Logging data", key: "gcp.logging.ingest", unit: "GiB", usageKey: "monthlyIngestedGB" }]);
 
 /** Google Cloud storage, security, container, serverless and log rules by type token. */
 export const gcpServiceRules: Rules = {
@@ -172,7 +155,7 @@ export const gcpServiceRules: Rules = {
   "gcp:logging/folderSink:FolderSink": logging,
   "gcp:logging/organizationSink:OrganizationSink": logging,
   "gcp:logging/billingAccountSink:BillingAccountSink": logging,
-  "gcp:pubsub/topic:Topic": topic,
-  "gcp:artifactregistry/repository:Repository": registry,
-  "gcp:cloudscheduler/job:Job": (r, ctx) => ({ region: "global", components: [ctx.component("Job", "gcp.scheduler.job", "global", 1, { unit: "job-months" })] }),
+  "gcp:pubsub/topic:Topic": partsRule(GLOBAL, [{ label: "Message delivery", key: "gcp.pubsub.throughput", unit: "TiB", usageKey: "monthlyMessagesGB", scale: 1 / 1024 }]),
+  "gcp:artifactregistry/repository:Repository": partsRule(gcpRegion, [{ label: "Storage", key: "gcp.artifactregistry.storage", unit: "GB-months", usageKey: "storageGiB" }]),
+  "gcp:cloudscheduler/job:Job": partsRule(GLOBAL, [{ label: "Job", key: "gcp.scheduler.job", unit: "job-months", per: "month" }]),
 };
