@@ -63,7 +63,7 @@ export function budgetMessage(
     "Most expensive resources:",
     ...top.map(
       (p, i) =>
-        `  ${i + 1}. '${p.name}' (${p.type}, ${p.region}): ${formatUSD(p.monthlyUSD)}/month, ${p.detail}`,
+        `  ${i + 1}. '${p.name}' (${p.type}${p.region ? `, ${p.region}` : ""}): ${formatUSD(p.monthlyUSD)}/month, ${p.detail}`,
     ),
   ];
   if (unpricedCount > 0) {
