@@ -51,9 +51,17 @@ function awsTransfer(sharedDir: string): Map<string, { internet: number; interRe
   return out;
 }
 
-/** Azure's internet egress zone of a region: 1 for North America and Europe, 2 for Asia and Oceania, 3 elsewhere. */
-export function azureZone(continent: string): 1 | 2 | 3 {
-  return continent === "NA" || continent === "EU" ? 1 : continent === "AS" || continent === "OC" ? 2 : 3;
+/** Countries of the Middle East, which the region table counts as Asia. */
+const MIDDLE_EAST = new Set(["AE", "BH", "IL", "KW", "OM", "QA", "SA"]);
+
+/**
+ * Azure's internet egress zone of a region: 1 for North America and Europe, 2 for Asia and
+ * Oceania, 3 for South America, Africa and the Middle East.
+ */
+export function azureZone(r: Pick<RegionInfo, "continent" | "country">): 1 | 2 | 3 {
+  if (r.continent === "NA" || r.continent === "EU") return 1;
+  if ((r.continent === "AS" && !MIDDLE_EAST.has(r.country)) || r.continent === "OC") return 2;
+  return 3;
 }
 
 /** Builds the internet egress and inter-region tables for every region. */
@@ -96,7 +104,7 @@ export function buildNetwork(input: NetworkInputs): {
         };
       }
     } else {
-      const zone = azureZone(reg.continent);
+      const zone = azureZone(reg);
       if (zone === 3) internetEgress[key] = { usdPerGiB: perGiB(0.181, "GB"), source: azureRecalled };
       else {
         const row = sharedRow("egress_internet", "azure", zone === 1 ? "Zone 1" : "Zone 2");
@@ -154,8 +162,9 @@ function azureInterRegion(
   if (a.continent === "NA" || a.continent === "EU") {
     return a.continent === b.continent ? fromShared("within NA or within EU") : fromShared("NA/EU source to other continent");
   }
-  if (a.continent === "AS") return fromShared("Asia source");
-  if (a.continent === "OC") return { usdPerGiB: perGiB(0.08, "GB"), source: recalled };
+  const zone = azureZone(a);
+  if (zone === 2 && a.continent === "AS") return fromShared("Asia source");
+  if (zone === 2) return { usdPerGiB: perGiB(0.08, "GB"), source: recalled };
   // South America, Africa and the Middle East.
   return { usdPerGiB: perGiB(0.16, "GB"), source: recalled };
 }

@@ -20,7 +20,7 @@ export interface RegionInfo {
   readonly geo: string;
   /** ISO 3166 country code. */
   readonly country: string;
-  /** NA, SA, EU, ME, AF, AS or OC. */
+  /** NA, SA, EU, AF, AS or OC (the Middle East counts as Asia, as in the residency policy). */
   readonly continent: string;
   readonly city: string;
   /** Latitude of the region's metro area in degrees. */
