@@ -9,6 +9,7 @@ import { loadCatalog, type Catalog } from "../optimizer/catalog";
 import { benchPolicies } from "./policies";
 import { benchForecast, renderForecastBench } from "./forecast";
 import { benchCli, renderCliText } from "./cli";
+import { benchCatalog, renderCatalogBench } from "./catalog";
 import { buildCandidates } from "../optimizer/candidates";
 import { evaluatePlan } from "../optimizer/evaluate";
 import type { NormalizedSpec } from "../optimizer/spec";
@@ -338,14 +339,15 @@ async function main(): Promise<void> {
         : { skipped: "--policies 0" },
   };
   const forecast = o.forecastSeries > 0 ? benchForecast({ series: o.forecastSeries }, say) : undefined;
+  const catalogBench = benchCatalog();
   const cli =
     o.cliRuns > 0
       ? await benchCli(o.cliRuns, (m) => process.stderr.write(`[cli] ${m}\n`))
       : { skipped: "--cli-runs 0" };
   process.stdout.write(
     o.json
-      ? JSON.stringify({ ...doc, forecast: forecast ?? { skipped: "--forecast-series 0" }, cli }, null, 2) + "\n"
-      : renderText(doc) + (forecast ? "\n" + renderForecastBench(forecast) : "") + renderCliText(cli),
+      ? JSON.stringify({ ...doc, catalog: catalogBench, forecast: forecast ?? { skipped: "--forecast-series 0" }, cli }, null, 2) + "\n"
+      : renderText(doc) + renderCatalogBench(catalogBench) + (forecast ? "\n" + renderForecastBench(forecast) : "") + renderCliText(cli),
   );
 }
 

@@ -33,6 +33,8 @@ interface CommandEntry {
   readonly progress?: string;
   /** Starts slow work the command will need, given its raw arguments, before the command loads. */
   warmUp?(argv: readonly string[], io: Io): Promise<void>;
+  /** Subcommands the command takes first (`catalog show`), passed on as flags.subcommand. */
+  readonly subcommands?: readonly string[];
   load(): Promise<{ spec: CommandSpec; run: CommandRun }>;
 }
 
@@ -80,6 +82,15 @@ export const COMMANDS: readonly CommandEntry[] = [
       return { spec: m.rightsizeCommand, run: m.runRightsize };
     },
   },
+  {
+    name: "catalog",
+    summary: "Show the price catalog, or refresh its instance prices from the clouds' price feeds.",
+    subcommands: ["show", "refresh"],
+    load: async () => {
+      const m = await import("./commands/catalog");
+      return { spec: m.catalogCommand, run: m.runCatalog };
+    },
+  },
 ];
 
 function toolHelp(): string {
@@ -120,7 +131,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     try {
       await entry.warmUp?.(rest, io);
       const command = await entry.load();
-      const flags = parseFlags(command.spec, rest);
+      // A command with subcommands takes one first (`catalog show`), passed on as flags.subcommand.
+      const sub = entry.subcommands && rest[0] !== undefined && !rest[0].startsWith("-") ? rest[0] : undefined;
+      if (sub !== undefined && !entry.subcommands!.includes(sub)) {
+        throw new UsageError(`Unknown subcommand "${sub}" of "cloudfit ${name}". To fix: use one of ${entry.subcommands!.join(", ")}.`);
+      }
+      const parsed = parseFlags(command.spec, sub === undefined ? rest : rest.slice(1));
+      const flags: Flags = sub === undefined ? parsed : { ...parsed, subcommand: sub };
       if (flags.help) {
         io.stdout.write(commandHelp(command.spec));
         return EXIT_OK;

@@ -68,15 +68,18 @@ export function diffResources(
   }
   resources.sort((x, y) => (x.cloud < y.cloud ? -1 : x.cloud > y.cloud ? 1 : ORDER[x.change] - ORDER[y.change] || (x.urn < y.urn ? -1 : x.urn > y.urn ? 1 : 0)));
   const sum = (m: Map<string, PricedResource>) => [...m.values()].reduce((n, p) => n + p.monthlyUSD, 0);
-  const beforeUSD = round(sum(b) + removedWorkloads.reduce((n, w) => n + w.beforeUSD, 0));
-  const afterUSD = round(sum(a));
+  const rawBefore = sum(b) + removedWorkloads.reduce((n, w) => n + w.beforeUSD, 0);
+  const rawAfter = sum(a);
+  const beforeUSD = round(rawBefore);
+  const afterUSD = round(rawAfter);
   return {
     resources,
     removedWorkloads,
     unpriced: after.unpriced,
     beforeUSD,
     afterUSD,
-    deltaUSD: round(afterUSD - beforeUSD),
+    // From the unrounded totals, so the delta equals the sum of the changes to the cent.
+    deltaUSD: round(rawAfter - rawBefore),
     deltaPct: beforeUSD === 0 ? null : round(((afterUSD - beforeUSD) / beforeUSD) * 100),
     unchanged,
     clouds: cloudCosts(perCloud(b), perCloud(a)),

@@ -1,7 +1,11 @@
-// Compares priced resources with monthly budgets (overall, per cloud, per tag value) and writes
-// the findings. Pure, so the cost policy and the command line report budgets the same way.
+// Compares priced resources (and the traffic rows of the configuration) with monthly budgets
+// (overall, per cloud, per tag value) and writes the findings. Pure, so the cost policy and the
+// command line report budgets the same way.
 
+import { formatUSD } from "../../optimizer/pricing/format";
 import { totalMonthlyUSD } from "./price";
+
+export { formatUSD };
 import { PricedCloud, PricedResource, PricingConfig, PricingResult } from "./types";
 
 /** Settings of the budget check, as given in the policy pack configuration. */
@@ -33,13 +37,6 @@ export const CLOUD_NAMES: Readonly<Record<PricedCloud, string>> = {
   gcp: "Google Cloud",
 };
 
-/** Formats US dollars with thousands separators and cents ("$1,234.50"). */
-export function formatUSD(usd: number): string {
-  const sign = usd < 0 ? "-" : "";
-  const [whole, cents] = Math.abs(usd).toFixed(2).split(".");
-  return `${sign}$${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${cents}`;
-}
-
 /** The n most expensive resources, ties broken by name for a stable order. */
 export function mostExpensive(priced: readonly PricedResource[], n = 5): PricedResource[] {
   return [...priced]
@@ -58,14 +55,15 @@ export function budgetMessage(
   top: readonly PricedResource[],
   unpricedCount: number,
   setting: string,
+  pricesOf?: string,
 ): string {
   const lines = [
-    `Estimated monthly cost of ${scope} is ${formatUSD(totalUSD)}, over its budget of ` +
+    `Estimated monthly cost of ${scope} is ${formatUSD(totalUSD)}${pricesOf ? ` (prices of ${pricesOf})` : ""}, over its budget of ` +
       `${formatUSD(budgetUSD)} by ${formatUSD(totalUSD - budgetUSD)}.`,
     "Most expensive resources:",
     ...top.map(
       (p, i) =>
-        `  ${i + 1}. '${p.name}' (${p.type}, ${p.region}): ${formatUSD(p.monthlyUSD)}/month, ${p.detail}`,
+        `  ${i + 1}. '${p.name}' (${p.type}${p.region ? `, ${p.region}` : ""}): ${formatUSD(p.monthlyUSD)}/month, ${p.detail}`,
     ),
   ];
   if (unpricedCount > 0) {
@@ -87,6 +85,7 @@ function excess(
   budgetUSD: number,
   unpricedCount: number,
   setting: string,
+  pricesOf?: string,
 ): BudgetExcess | undefined {
   const totalUSD = totalMonthlyUSD(inScope);
   // Compare in cents so float noise in sums never reports a budget exceeded by $0.00.
@@ -98,7 +97,7 @@ function excess(
     budgetUSD,
     excessUSD: totalUSD - budgetUSD,
     top,
-    message: budgetMessage(scope, totalUSD, budgetUSD, top, unpricedCount, setting),
+    message: budgetMessage(scope, totalUSD, budgetUSD, top, unpricedCount, setting, pricesOf),
   };
 }
 
@@ -116,7 +115,7 @@ export function checkBudgets(result: PricingResult, config: BudgetConfig): Budge
   const out: BudgetExcess[] = [];
   const unpriced = result.unpriced.length;
   if (typeof config.budgetUSD === "number") {
-    const e = excess("the stack", result.priced, config.budgetUSD, unpriced, "budgetUSD");
+    const e = excess("the stack", result.priced, config.budgetUSD, unpriced, "budgetUSD", result.pricesOf);
     if (e) out.push(e);
   }
   for (const cloud of Object.keys(CLOUD_NAMES) as PricedCloud[]) {
@@ -129,6 +128,7 @@ export function checkBudgets(result: PricingResult, config: BudgetConfig): Budge
       budget,
       unpriced,
       `perCloud.${cloud}`,
+      result.pricesOf,
     );
     if (e) out.push(e);
   }
@@ -144,6 +144,7 @@ export function checkBudgets(result: PricingResult, config: BudgetConfig): Budge
         budget,
         unpriced,
         `perTag.budgets.${value}`,
+        result.pricesOf,
       );
       if (e) out.push(e);
     }

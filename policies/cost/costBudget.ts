@@ -1,10 +1,11 @@
-// Stack policy cost-monthly-budget: prices every resource of the stack with the catalog and
-// reports each configured monthly budget (overall, per cloud, per tag value) that is exceeded.
+// Stack policy cost-monthly-budget: prices every resource of the stack with optimizer/pricing,
+// adds the traffic estimate of its configuration, and reports each configured monthly budget
+// (overall, per cloud, per tag value) that is exceeded.
 
 import type { StackValidationPolicy } from "@pulumi/policy";
 import { BudgetConfig, checkBudgets, hasBudget } from "./budget";
 import { pricingSettingsSchema, toPricingResource } from "./fromPolicy";
-import { priceResources } from "./price";
+import { priceResources, trafficRows } from "./price";
 
 const usd = (description: string) => ({ type: "number" as const, minimum: 0, description });
 
@@ -51,6 +52,9 @@ export const costBudget: StackValidationPolicy = {
       args.notApplicable("no budget is configured (budgetUSD, perCloud or perTag)");
     }
     const result = priceResources(args.resources.map(toPricingResource), config);
-    for (const e of checkBudgets(result, config)) reportViolation(e.message);
+    // Traffic between workloads and internet egress are not resources: they come from the
+    // configuration's traffic setting (see trafficPolicyConfig), one row per workload and cloud.
+    const withTraffic = { ...result, priced: [...result.priced, ...trafficRows(config)] };
+    for (const e of checkBudgets(withTraffic, config)) reportViolation(e.message);
   },
 };

@@ -2,7 +2,7 @@
 // configuration schema of the pricing settings both cost policies accept.
 
 import type { PolicyConfigSchema, PolicyResource } from "@pulumi/policy";
-import { PricingResource } from "./types";
+import type { PricingResource } from "./types";
 
 /** The cost model's view of a stack resource: URNs in place of linked resource objects. */
 export function toPricingResource(r: PolicyResource): PricingResource {
@@ -28,6 +28,38 @@ const regionSetting = (cloud: string) => ({
 
 /** Schema of the pricing settings shared by cost-monthly-budget and cost-unpriced-resources. */
 export const pricingSettingsSchema: PolicyConfigSchema["properties"] = {
+  usage: {
+    type: "object",
+    description:
+      "Usage quantities inline, in the usage file's shape: resourceTypeDefaults (by type token), resources (by name or URN), traffic.",
+  },
+  usageFile: {
+    type: "string",
+    minLength: 1,
+    description: "Path of a usage file (YAML), absolute or relative to the directory the pack runs in.",
+  },
+  traffic: {
+    type: "object",
+    description:
+      "Traffic between workloads and internet egress, as `cloudfit` writes it: { pricesOf, items: [{ workload, cloud, monthlyUSD, detail }] }.",
+    properties: {
+      pricesOf: { type: "string" },
+      items: {
+        type: "array",
+        items: {
+          type: "object",
+          properties: {
+            workload: { type: "string", minLength: 1 },
+            cloud: { type: "string", enum: ["aws", "azure", "gcp"] },
+            monthlyUSD: { type: "number", minimum: 0 },
+            detail: { type: "string" },
+          },
+          required: ["workload", "cloud", "monthlyUSD"],
+        },
+      },
+    },
+    required: ["items"],
+  },
   storageGiBDefault: {
     type: "number",
     minimum: 0,

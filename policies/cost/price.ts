@@ -1,78 +1,69 @@
-// Prices every billable resource of a stack with the optimizer's catalog. Pure: plain resources and
-// settings in, plain priced and unpriced lists out. Used by the cost policies and the command line.
+// The cost policies' view of optimizer/pricing: estimates as priced and unpriced lists, with the
+// usage file and the traffic setting of the policy configuration applied. Pure but for reading
+// a usage file named in the configuration.
 
+import * as path from "path";
 import { Catalog, loadCatalog } from "../../optimizer/catalog";
-import { awsPricers } from "./aws";
-import { azurePricers } from "./azure";
-import { isFreeType } from "./free";
-import { gcpPricers, groupLabels } from "./gcp";
-import { PriceContext, Pricer, Unpriceable } from "./model";
-import { cloudOf, isUnknownError, tagsOf } from "./read";
-import {
-  PricedResource,
-  PricingConfig,
-  PricingResource,
-  PricingResult,
-  UnpricedResource,
-} from "./types";
+import { estimateCosts } from "../../optimizer/pricing/estimate";
+import { estimateDetail } from "../../optimizer/pricing/format";
+import type { PricingOptions, UsageFile } from "../../optimizer/pricing/types";
+import { readUsageFile, usageFromDocument } from "../../optimizer/pricing/usage";
+import { PricedResource, PricingConfig, PricingResource, PricingResult, UnpricedResource } from "./types";
 
-const PRICERS: Readonly<Record<string, Pricer>> = { ...awsPricers, ...azurePricers, ...gcpPricers };
+export { PRICED_TYPES } from "../../optimizer/pricing/rules";
 
-/** Type tokens the cost model prices (templates are priced through the groups that use them). */
-export const PRICED_TYPES: readonly string[] = Object.keys(PRICERS);
+/** The usage quantities a configuration gives: inline `usage`, else the `usageFile` it names. */
+export function usageOfConfig(config: PricingConfig, baseDir = process.cwd()): UsageFile | undefined {
+  if (config.usage !== undefined) return usageFromDocument(config.usage, "the policy configuration's usage setting");
+  if (config.usageFile) return readUsageFile(path.resolve(baseDir, config.usageFile));
+  return undefined;
+}
 
-function reasonOf(e: unknown): string {
-  if (e instanceof Unpriceable) return e.message;
-  if (isUnknownError(e)) {
-    const msg = e instanceof Error ? e.message : String(e);
-    return `a value its price depends on is unknown until deployment (${msg})`;
-  }
-  return `its properties could not be read (${e instanceof Error ? e.message : String(e)})`;
+/** The pricing options of a configuration. */
+export function optionsOf(config: PricingConfig): PricingOptions {
+  return { storageGiBDefault: config.storageGiBDefault, defaultRegions: config.defaultRegions, usage: usageOfConfig(config) };
 }
 
 /**
- * Prices each resource by its type token. Resources of other packages, components and providers
- * are skipped; resources of the three clouds that cost nothing alone are skipped; every other
- * resource is either priced or listed as unpriced with the reason.
+ * Prices each resource with optimizer/pricing. Resources of other packages, components,
+ * providers and free types are left out; a resource whose whole cost depends on usage the usage
+ * file does not give is listed as unpriced with its unit prices, never counted as zero.
  */
-export function priceResources(
-  resources: readonly PricingResource[],
-  config: PricingConfig = {},
-  catalog: Catalog = loadCatalog(),
-): PricingResult {
-  const byUrn = new Map(resources.map((r) => [r.urn, r] as const));
-  const ctx: PriceContext = { catalog, config, byUrn, resources };
+export function priceResources(resources: readonly PricingResource[], config: PricingConfig = {}, catalog: Catalog = loadCatalog()): PricingResult {
+  const estimate = estimateCosts(resources, optionsOf(config), catalog);
   const priced: PricedResource[] = [];
   const unpriced: UnpricedResource[] = [];
-  for (const r of resources) {
-    const cloud = cloudOf(r.type);
-    if (!cloud) continue;
-    const pricer = PRICERS[r.type];
-    if (!pricer) {
-      if (!isFreeType(r.type)) {
-        unpriced.push({
-          urn: r.urn,
-          name: r.name,
-          type: r.type,
-          reason: `type ${r.type} has no price model`,
-        });
-      }
+  for (const e of estimate.resources) {
+    if (e.billing === "free") continue;
+    if (e.billing === "unpriced" || !e.cloud) {
+      if (e.cloud) unpriced.push({ urn: e.urn, name: e.name, type: e.type, reason: e.note });
       continue;
     }
-    try {
-      const outcome = pricer(r, ctx);
-      if (outcome === "billed-elsewhere") continue;
-      const own = tagsOf(r);
-      const tags = Object.keys(own).length > 0 ? own : (groupLabels(r, ctx) ?? own);
-      priced.push({ urn: r.urn, name: r.name, type: r.type, cloud, ...outcome, tags });
-    } catch (e) {
-      unpriced.push({ urn: r.urn, name: r.name, type: r.type, reason: reasonOf(e) });
+    const known = e.components.some((c) => c.monthlyUSD !== null);
+    if (!known) {
+      unpriced.push({ urn: e.urn, name: e.name, type: e.type, reason: e.note });
+      continue;
     }
+    priced.push({ urn: e.urn, name: e.name, type: e.type, cloud: e.cloud, region: e.region ?? "", monthlyUSD: e.monthlyUSD ?? 0, detail: estimateDetail(e), tags: e.tags });
   }
-  return { priced, unpriced };
+  return { priced, unpriced, pricesOf: estimate.pricesOf };
 }
 
 /** The sum of the monthly costs of priced resources. */
 export function totalMonthlyUSD(priced: readonly PricedResource[]): number {
   return priced.reduce((sum, p) => sum + p.monthlyUSD, 0);
+}
+
+/** The traffic setting of a configuration as priced rows (one per workload and cloud), to count in budgets. */
+export function trafficRows(config: PricingConfig): PricedResource[] {
+  return (config.traffic?.items ?? []).map((i) => ({
+    urn: `cloudfit:traffic:${i.workload}:${i.cloud}`,
+    name: `${i.workload} traffic`,
+    type: "cloudfit:traffic:Workload",
+    cloud: i.cloud,
+    region: "",
+    monthlyUSD: i.monthlyUSD,
+    detail: `${i.detail} (estimated from the spec's links, prices of ${config.traffic!.pricesOf})`,
+    tags: { "cloudfit-service": i.workload },
+  }));
 }

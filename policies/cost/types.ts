@@ -1,33 +1,26 @@
-// Plain-data shapes of the cost model: the resources it reads, the settings it takes and the
-// prices it returns. Shared by the cost policies and the command line's cost diff.
+// Plain-data shapes the cost policies and the command line's cost diff share: priced and unpriced
+// resources and the pricing settings of the policy configuration. The resources themselves and
+// their estimates are optimizer/pricing's.
 
-/** A cloud the catalog prices. */
-export type PricedCloud = "aws" | "azure" | "gcp";
+import type { PricedCloud, PricingResource } from "../../optimizer/pricing/types";
+import type { TrafficPolicySetting } from "../../optimizer/pricing/traffic";
 
-/** The provider a resource is deployed with: its type token and its input properties. */
-export interface PricingProvider {
-  readonly type: string;
-  readonly props: Readonly<Record<string, unknown>>;
-}
+export type { PricedCloud, PricingProvider, PricingResource } from "../../optimizer/pricing/types";
+export { STORAGE_GIB_TAG } from "../../optimizer/pricing/types";
+export type { TrafficPolicySetting };
 
-/** One resource of a stack as the cost model reads it (what a stack policy or a recording sees). */
-export interface PricingResource {
-  readonly urn: string;
-  readonly name: string;
-  readonly type: string;
-  readonly props: Readonly<Record<string, unknown>>;
-  /** The provider resource it is deployed with (explicit or the stack's default provider). */
-  readonly provider?: PricingProvider;
-  /** For each input property, the URNs of the resources its value came from. */
-  readonly propertyDependencies?: Readonly<Record<string, readonly string[]>>;
-}
-
-/** Settings of the cost model. */
+/** Pricing settings of the cost policies (and of preview's policy configuration). */
 export interface PricingConfig {
   /** Stored GiB assumed for a bucket that declares no `cloudfit-storage-gib` tag or label. */
   readonly storageGiBDefault?: number;
   /** Region used for a cloud when neither the resource nor its provider names one. */
   readonly defaultRegions?: Partial<Record<PricedCloud, string>>;
+  /** Usage quantities inline, in the usage file's shape (resourceTypeDefaults, resources, traffic). */
+  readonly usage?: unknown;
+  /** Path of a usage file (YAML), absolute or relative to the directory the pack runs in. */
+  readonly usageFile?: string;
+  /** Traffic and internet egress of the stack's links, as trafficPolicyConfig writes it. */
+  readonly traffic?: TrafficPolicySetting;
 }
 
 /** A resource with its estimated monthly cost. */
@@ -38,7 +31,7 @@ export interface PricedResource {
   readonly cloud: PricedCloud;
   readonly region: string;
   readonly monthlyUSD: number;
-  /** How the price was made up, e.g. "2 × m7i.large on-demand at $0.1008/h". */
+  /** How the price was made up, e.g. "Instance usage (Linux, on-demand, m7i.large): 1,460 hours at ...". */
   readonly detail: string;
   /** Tags (AWS, Azure) or labels (Google Cloud) of the resource, for per-tag budgets. */
   readonly tags: Readonly<Record<string, string>>;
@@ -56,7 +49,9 @@ export interface UnpricedResource {
 export interface PricingResult {
   readonly priced: PricedResource[];
   readonly unpriced: UnpricedResource[];
+  /** Date of the catalog's prices (YYYY-MM-DD). */
+  readonly pricesOf?: string;
 }
 
-/** The tag (AWS, Azure) or label (Google Cloud) that declares a bucket's stored size in GiB. */
-export const STORAGE_GIB_TAG = "cloudfit-storage-gib";
+/** Prices resources are checked against: `PricingResource` rows as a policy or recording sees them. */
+export type Resources = readonly PricingResource[];

@@ -20,7 +20,7 @@ export const unpricedResources: StackValidationPolicy = {
     for (const u of unpriced) {
       reportViolation(
         `Resource '${u.name}' (${u.type}) is not included in the monthly cost estimate: ${u.reason}. ` +
-          "To fix: declare the missing value, or budget for this resource separately.",
+          "To fix: declare the missing value or give its usage (the usage or usageFile setting), or budget for this resource separately.",
         u.urn,
       );
     }

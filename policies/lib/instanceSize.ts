@@ -48,6 +48,9 @@ function awsVcpus(type: string): number | undefined {
   }
 }
 
+/** Legacy Azure D1-D5 (v1, v2) sizes, whose digits are not a vCPU count (D3 has 4, D5 16). */
+const AZURE_D1_5: Readonly<Record<string, number>> = { "1": 1, "2": 2, "3": 4, "4": 8, "5": 16 };
+
 /** Legacy memory-optimised Azure D11-D15 sizes, whose digits are not a vCPU count. */
 const AZURE_D1X: Readonly<Record<string, number>> = {
   "11": 2,
@@ -66,7 +69,8 @@ function azureVcpus(type: string): number | undefined {
   if (!m) return undefined;
   const [, family, digits, constrained] = m;
   if (constrained) return Number(constrained);
-  const legacy = family === "d" || family === "ds" ? AZURE_D1X[digits] : undefined;
+  const v1v2 = !/_v\d/.test(type) || /_v2$/.test(type);
+  const legacy = family === "d" || family === "ds" ? (AZURE_D1X[digits] ?? (v1v2 ? AZURE_D1_5[digits] : undefined)) : undefined;
   if (legacy !== undefined) return legacy;
   const n = Number(digits);
   return n > 0 ? n : undefined;

@@ -58,7 +58,7 @@ const AZURE = table(`
   uaenorth AE AS; uaecentral AE AS; qatarcentral QA AS; israelcentral IL AS;
   australiaeast AU OC; australiasoutheast AU OC; australiacentral AU OC;
   australiacentral2 AU OC; newzealandnorth NZ OC;
-  southafricanorth ZA AF; southafricawest ZA AF;
+  southafricanorth ZA AF; southafricawest ZA AF; denmarkeast DK EU;
 `);
 
 const GCP = table(`
@@ -72,7 +72,8 @@ const GCP = table(`
   europe-west12 IT EU;
   asia-east1 TW AS; asia-east2 HK AS; asia-northeast1 JP AS; asia-northeast2 JP AS;
   asia-northeast3 KR AS; asia-south1 IN AS; asia-south2 IN AS; asia-southeast1 SG AS;
-  asia-southeast2 ID AS; me-central1 QA AS; me-central2 SA AS; me-west1 IL AS;
+  asia-southeast2 ID AS; asia-southeast3 TH AS; me-central1 QA AS; me-central2 SA AS; me-west1 IL AS;
+  us-central2 US NA;
   australia-southeast1 AU OC; australia-southeast2 AU OC; africa-south1 ZA AF;
   eu - EU; us US NA; asia - AS;
   eur4 - EU; eur5 - EU; eur7 - EU; eur8 - EU; nam4 US NA; asia1 JP AS;

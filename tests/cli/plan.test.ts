@@ -161,7 +161,7 @@ describe("cloudfit plan", function () {
   it("rejects an unknown command and a bad solver name", async () => {
     const cmd = await run(["deploy"]);
     assert.equal(cmd.code, 2);
-    assert.match(cmd.stderr, /Unknown command "deploy"\. Valid commands: plan, preview, init, forecast, rightsize\./);
+    assert.match(cmd.stderr, /Unknown command "deploy"\. Valid commands: plan, preview, init, forecast, rightsize, catalog\./);
     const solver = await run(["plan", "--solver", "cplex"]);
     assert.equal(solver.code, 2);
     assert.match(solver.stderr, /Unknown solver "cplex"\. Valid solvers: highs, jslp\./);

@@ -127,7 +127,10 @@ const CASES: Case[] = [
   },
   {
     name: "places a single-cloud spec without links",
-    spec: spec({ services: [service("a"), service("b", { replicas: 1, vcpu: 4, memoryGiB: 16 })], clouds: ["gcp"] }),
+    spec: spec({
+      services: [service("a", { clouds: ["gcp"] }), service("b", { replicas: 1, vcpu: 4, memoryGiB: 16, clouds: ["gcp"] })],
+      clouds: ["gcp"],
+    }),
     check: (r) => assert.deepStrictEqual([...new Set([...cloudsOf(r, "a"), ...cloudsOf(r, "b")])], ["gcp"]),
   },
   {

@@ -45,45 +45,45 @@ describe("diagnoseInfeasibility", () => {
 
   it("leaves out residency when no cloud anywhere offers the size", async () => {
     const [c, ...rest] = await diagnose({
-      services: { db: { replicas: 1, vcpu: 256, memoryGiB: 64, residency: ["DE"] } },
+      services: { db: { replicas: 1, vcpu: 400, memoryGiB: 64, residency: ["DE"] } },
     });
     assert.strictEqual(rest.length, 0);
     assert.strictEqual(
       c.explanation,
-      "services.db needs 256 vCPU per replica; no region offers an instance that large.",
+      "services.db needs 400 vCPU per replica; no region offers an instance that large.",
     );
-    assert.deepStrictEqual(c.fixes, ["Lower vCPU per replica to at most 224."]);
+    assert.deepStrictEqual(c.fixes, ["Lower vCPU per replica to at most 384."]);
   });
 
   it("names the cloud and the size when only the allowed cloud is too small", async () => {
     const [c] = await diagnose({
       services: {
-        db: { replicas: 1, vcpu: 128, memoryGiB: 64, residency: ["DE"], clouds: ["azure"] },
+        db: { replicas: 1, vcpu: 256, memoryGiB: 64, residency: ["DE"], clouds: ["azure"] },
       },
     });
     assert.strictEqual(
       c.explanation,
-      "services.db needs cloud azure and 128 vCPU per replica; no azure region offers an instance that large.",
+      "services.db needs cloud azure and 256 vCPU per replica; no azure region offers an instance that large.",
     );
     assert.deepStrictEqual(c.fixes, [
-      "Allow aws or gcp for services.db or lower vCPU per replica to at most 96.",
+      "Allow gcp for services.db or lower vCPU per replica to at most 192.",
     ]);
   });
 
   it("reports independent causes of one workload separately", async () => {
     const conflicts = await diagnose({
-      services: { db: { replicas: 1, vcpu: 256, memoryGiB: 2000 } },
+      services: { db: { replicas: 1, vcpu: 400, memoryGiB: 4000 } },
     });
     assert.deepStrictEqual(
       conflicts.map((c) => [c.explanation, c.fixes[0]]),
       [
         [
-          "services.db needs 2000 GiB of memory per replica; no region offers an instance that large.",
-          "Lower memory per replica to at most 1536 GiB.",
+          "services.db needs 4000 GiB of memory per replica; no region offers an instance that large.",
+          "Lower memory per replica to at most 3024 GiB.",
         ],
         [
-          "services.db needs 256 vCPU per replica; no region offers an instance that large.",
-          "Lower vCPU per replica to at most 224.",
+          "services.db needs 400 vCPU per replica; no region offers an instance that large.",
+          "Lower vCPU per replica to at most 384.",
         ],
       ],
     );
@@ -154,21 +154,21 @@ describe("diagnoseInfeasibility", () => {
     const [c] = await diagnose({
       services: {
         api: {
-          replicas: 4,
+          replicas: 6,
           vcpu: 2,
           memoryGiB: 4,
           residency: ["DE"],
-          availability: { minRegions: 4 },
+          availability: { minRegions: 6 },
         },
       },
     });
     assert.strictEqual(
       c.explanation,
-      "services.api needs minRegions 4 and residency DE; only 3 regions (aws:eu-central-1, azure:germanywestcentral, " +
-        "gcp:europe-west3) offer a fitting instance type.",
+      "services.api needs minRegions 6 and residency DE; only 5 regions (aws:eu-central-1, azure:germanynorth, " +
+        "azure:germanywestcentral, gcp:europe-west10, gcp:europe-west3) offer a fitting instance type.",
     );
     assert.deepStrictEqual(c.fixes, [
-      "Lower services.api.availability.minRegions to 3 or relax residency to EU.",
+      "Lower services.api.availability.minRegions to 5 or relax residency to EU.",
     ]);
   });
 

@@ -124,7 +124,13 @@ describe("candidates", () => {
   it("keeps only regions meeting residency by continent or country", () => {
     const s = spec({ services: [service("db", { residency: ["DE"] })] });
     const keys = buildCandidates(s, catalog).regionsOf("db");
-    assert.deepStrictEqual(keys, ["aws:eu-central-1", "azure:germanywestcentral", "gcp:europe-west3"]);
+    assert.deepStrictEqual(keys, [
+      "aws:eu-central-1",
+      "azure:germanynorth",
+      "azure:germanywestcentral",
+      "gcp:europe-west10",
+      "gcp:europe-west3",
+    ]);
   });
 
   it("keeps a pricier offer only when it uses fewer vCPUs than every cheaper one", () => {

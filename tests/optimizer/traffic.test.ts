@@ -37,9 +37,10 @@ async function routedByLp(
 function oddCatalog(): Catalog {
   const file = JSON.parse(JSON.stringify(require("../../optimizer/catalog/catalog.json"))) as CatalogFile;
   // us-central1 -> europe-west4 dearer than going through us-east4 and dearer than the internet.
-  file.interRegion["gcp:us-central1>europe-west4"] = { usdPerGiB: 0.5, source: 0 };
-  file.interRegion["aws:us-east-1>eu-central-1"] = { usdPerGiB: 0.3, source: 0 };
-  file.interRegion["azure:eastus>westeurope"] = { usdPerGiB: 0.2, source: 0 };
+  // A later group of a sending region overrides earlier ones for the regions it names.
+  file.interRegion["gcp:us-central1"].push([0.5, 0, ["europe-west4"]]);
+  file.interRegion["aws:us-east-1"].push([0.3, 0, ["eu-central-1"]]);
+  file.interRegion["azure:eastus"].push([0.2, 0, ["westeurope"]]);
   return new Catalog(file);
 }
 

@@ -155,10 +155,11 @@ describe("validateSpec", () => {
 
     it("lists valid residency codes for an unknown one", () => {
       const s = base();
-      s.services.api.residency = ["EU", "CH"];
+      s.services.api.residency = ["EU", "MA"];
       rejects(s, [
-        "services.api.residency[1]: must be a continent (AS, EU, NA) or a country with a region in the catalog " +
-          '(DE, IE, JP, NL, SG, US), got "CH". To fix: use one of those codes.',
+        "services.api.residency[1]: must be a continent (AF, AS, EU, NA, OC, SA) or a country with a region in the catalog " +
+          "(AE, AT, AU, BE, BR, CA, CH, CL, DE, DK, ES, FI, FR, GB, HK, ID, IE, IL, IN, IT, JP, KR, MX, MY, NL, NO, NZ, PL, QA, " +
+          'SE, SG, TH, TW, US, ZA), got "MA". To fix: use one of those codes.',
       ]);
     });
 

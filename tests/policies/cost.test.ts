@@ -8,6 +8,7 @@ import { Provider as AwsProvider } from "@pulumi/aws/provider";
 import * as ebs from "@pulumi/aws/ebs";
 import * as ec2 from "@pulumi/aws/ec2";
 import * as rds from "@pulumi/aws/rds";
+import * as sfn from "@pulumi/aws/sfn";
 import * as s3 from "@pulumi/aws/s3";
 import * as kms from "@pulumi/aws/kms";
 import * as azcompute from "@pulumi/azure-native/compute";
@@ -23,7 +24,9 @@ import {
   PricingConfig,
   PricingResult,
 } from "../../policies/cost";
-import { KMS_KEY_MONTHLY_USD, onDemandCount } from "../../policies/cost/aws";
+import { onDemandCount } from "../../optimizer/pricing/rules/aws-compute";
+
+const KMS_KEY_MONTHLY_USD = 1;
 
 const catalog = loadCatalog();
 const onDemand = (cloud: "aws" | "azure" | "gcp", region: string, type: string) =>
@@ -34,6 +37,11 @@ const disk = (cloud: "aws" | "azure" | "gcp", region: string, gib: number) =>
   catalog.diskPerGiBMonth(cloud, region) * gib;
 const storage = (cloud: "aws" | "azure" | "gcp", region: string, gib: number) =>
   catalog.storagePerGiBMonth(cloud, region) * gib;
+/** The unit price of a service price key in a region (its first tier). */
+const svc = (key: string, region: string) => catalog.price(key, region)!.tiers[0][1];
+/** The price of the size tier that holds a managed disk of `gib` GiB. */
+const tier = (key: string, region: string, gib: number) =>
+  catalog.price(key, region)!.tiers.find(([upto]) => upto === null || gib <= upto)![1];
 
 async function price(
   program: () => unknown,
@@ -70,7 +78,7 @@ describe("cost model", function () {
           new ec2.Instance("web", {
             instanceType: "m7i.large",
             ami: "ami-1",
-            rootBlockDevice: { volumeSize: 20 },
+            rootBlockDevice: { volumeSize: 20, volumeType: "gp3" },
           }),
       );
       near(
@@ -162,7 +170,18 @@ describe("cost model", function () {
       const r = await price(
         () => new ebs.Volume("data", { availabilityZone: "us-west-2a", size: 100 }),
       );
-      near(monthly(r, "data"), disk("aws", "us-west-2", 100));
+      // No type declared: the provider creates gp2.
+      near(monthly(r, "data"), svc("aws.ebs.gp2", "us-west-2") * 100);
+    });
+
+    it("prices an RDS instance by its class, scaled from the catalog's anchor size, and its storage", async () => {
+      const r = await price(() => {
+        new rds.Instance("db", { instanceClass: "db.t3.micro", engine: "postgres", allocatedStorage: 20 });
+        new rds.Instance("ha", { instanceClass: "db.m5.xlarge", engine: "mysql", allocatedStorage: 100, multiAz: true });
+      });
+      // Keys are quoted for db.t3.large and db.m5.large: micro is 1/8 of large, xlarge twice.
+      near(monthly(r, "db"), (svc("aws.rds.postgres.t3", "us-east-1") / 8) * 730 + 20 * svc("aws.rds.gp2", "us-east-1"));
+      near(monthly(r, "ha"), 2 * (svc("aws.rds.mysql.m5", "us-east-1") * 2 * 730 + 100 * svc("aws.rds.gp2", "us-east-1")));
     });
 
     it("prices an S3 bucket from its declared cloudfit-storage-gib tag", async () => {
@@ -188,9 +207,12 @@ describe("cost model", function () {
             },
           }),
       );
+      // No storage account type declared: Premium SSD, billed by size tier (P6 for 64 GiB, P10 for 128).
       near(
         monthly(r, "vm"),
-        onDemand("azure", "westeurope", "Standard_D2s_v5") + disk("azure", "westeurope", 192),
+        onDemand("azure", "westeurope", "Standard_D2s_v5") +
+          tier("azure.disk.premium", "westeurope", 64) +
+          tier("azure.disk.premium", "westeurope", 128),
       );
     });
 
@@ -209,7 +231,7 @@ describe("cost model", function () {
       );
       near(
         monthly(r, "vmss"),
-        4 * spot("azure", "eastus", "Standard_D4s_v5") + disk("azure", "eastus", 128),
+        4 * spot("azure", "eastus", "Standard_D4s_v5") + 4 * tier("azure.disk.premium", "eastus", 32),
       );
     });
 
@@ -231,7 +253,8 @@ describe("cost model", function () {
         },
         { storageGiBDefault: 40 },
       );
-      near(monthly(r, "d"), disk("azure", "westeurope", 256));
+      // Standard HDD by default, S15 for 256 GiB.
+      near(monthly(r, "d"), tier("azure.disk.standard-hdd", "westeurope", 256));
       near(monthly(r, "sa"), storage("azure", "westeurope", 40));
     });
   });
@@ -247,9 +270,10 @@ describe("cost model", function () {
             networkInterfaces: [{ network: "default" }],
           }),
       );
+      // No disk type declared: pd-standard, as the provider creates.
       near(
         monthly(r, "vm"),
-        onDemand("gcp", "europe-west3", "e2-standard-2") + disk("gcp", "europe-west3", 50),
+        onDemand("gcp", "europe-west3", "e2-standard-2") + svc("gcp.disk.pd-standard", "europe-west3") * 50,
       );
     });
 
@@ -272,7 +296,7 @@ describe("cost model", function () {
       });
       near(
         monthly(r, "mig"),
-        3 * spot("gcp", "us-central1", "n2-standard-4") + disk("gcp", "us-central1", 60),
+        3 * spot("gcp", "us-central1", "n2-standard-4") + svc("gcp.disk.pd-standard", "us-central1") * 60,
       );
       assert.equal(r.priced.find((p) => p.name === "mig")!.tags.team, "search");
     });
@@ -290,8 +314,8 @@ describe("cost model", function () {
           labels: { "cloudfit-storage-gib": "250" },
         });
       });
-      near(monthly(r, "zonal"), disk("gcp", "us-central1", 100));
-      near(monthly(r, "regional"), disk("gcp", "us-central1", 200));
+      near(monthly(r, "zonal"), svc("gcp.disk.pd-standard", "us-central1") * 100);
+      near(monthly(r, "regional"), 2 * monthly(r, "zonal"));
       near(monthly(r, "b"), storage("gcp", "us-central1", 250));
     });
   });
@@ -301,25 +325,18 @@ describe("cost model", function () {
       const r = await price(() => new s3.Bucket("unsized"));
       assert.deepEqual(r.priced, []);
       assert.equal(r.unpriced.length, 1);
-      assert.match(
-        r.unpriced[0].reason,
-        /stored size is unknown: declare it with a 'cloudfit-storage-gib' tag/,
-      );
+      assert.match(r.unpriced[0].reason, /stored size unknown: declare a 'cloudfit-storage-gib' tag or label/);
+      assert.match(r.unpriced[0].reason, /depends on usage: Standard storage \$0\.023 per GiB-month \(usage key storageGiB\)/);
     });
 
-    it("lists a billable type without a price model and skips types that cost nothing", async () => {
+    it("lists a billable type without a price rule and skips types that cost nothing", async () => {
       const r = await price(() => {
-        const sg = new ec2.SecurityGroup("sg", { ingress: [] });
-        new rds.Instance("db", {
-          instanceClass: "db.t3.micro",
-          engine: "postgres",
-          allocatedStorage: 20,
-          vpcSecurityGroupIds: [sg.id],
-        });
+        new ec2.SecurityGroup("sg", { ingress: [] });
+        new sfn.StateMachine("flow", { definition: "{}", roleArn: "arn:aws:iam::1:role/x" });
       });
       assert.deepEqual(
         r.unpriced.map((u) => [u.name, u.reason]),
-        [["db", "type aws:rds/instance:Instance has no price model"]],
+        [["flow", "type aws:sfn/stateMachine:StateMachine has no price rule; budget for it separately or add a rule under optimizer/pricing/rules"]],
       );
       assert.deepEqual(r.priced, []);
     });
@@ -435,7 +452,8 @@ describe("cost model", function () {
       ].reduce((s, t) => s + cost(t), 0);
       const [excess] = checkBudgets(r, { budgetUSD: 500 });
       const line = (i: number, name: string, t: string) =>
-        `  ${i}. '${name}' (aws:ec2/instance:Instance, us-east-1): ${formatUSD(cost(t))}/month, 1 × ${t} on-demand at $${catalog.offer("aws", "us-east-1", t)!.onDemandHourlyUSD.toFixed(4)}/h + root volume size not declared (image default, not included)`;
+        `  ${i}. '${name}' (aws:ec2/instance:Instance, us-east-1): ${formatUSD(cost(t))}/month, ` +
+        `Instance usage (Linux, on-demand, ${t}): 730 hours at $${catalog.offer("aws", "us-east-1", t)!.onDemandHourlyUSD} per hour = ${formatUSD(cost(t))}; root volume size not declared (image default, not included)`;
       const byCost = [
         ["d", "m7i.2xlarge"],
         ["f", "c7i.2xlarge"],
@@ -447,7 +465,7 @@ describe("cost model", function () {
       assert.equal(
         excess.message,
         [
-          `Estimated monthly cost of the stack is ${formatUSD(total)}, over its budget of $500.00 by ${formatUSD(total - 500)}.`,
+          `Estimated monthly cost of the stack is ${formatUSD(total)} (prices of ${catalog.pricesOf}), over its budget of $500.00 by ${formatUSD(total - 500)}.`,
           "Most expensive resources:",
           ...byCost.slice(0, 5).map(([n, t], i) => line(i + 1, n, t)),
           "1 resource could not be priced and is not included (see cost-unpriced-resources).",

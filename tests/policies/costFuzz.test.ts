@@ -217,8 +217,29 @@ describe("cost policies under the policy runtime", () => {
       loadCatalog().offer("aws", "us-east-1", "m7i.large")!.onDemandHourlyUSD * HOURS_PER_MONTH;
     const message = resp.getDiagnosticsList()[0].getMessage();
     assert.ok(
-      message.includes(`Estimated monthly cost of the stack is ${formatUSD(monthly)},`),
+      message.includes(`Estimated monthly cost of the stack is ${formatUSD(monthly)} (prices of ${loadCatalog().pricesOf}),`),
       message,
     );
+  });
+
+  it("counts the configured traffic and prices usage given inline, as the pack's configuration carries them", async () => {
+    const config = {
+      budgetUSD: 40,
+      perCloud: { gcp: 5 },
+      usage: { resources: { nat: { monthlyDataProcessedGB: 100 } } },
+      traffic: { pricesOf: "2026-10-04", items: [{ workload: "api", cloud: "gcp", monthlyUSD: 12.5, detail: "traffic to linked workloads $12.50" }] },
+    };
+    const policy: StackValidationPolicy = {
+      ...costBudget,
+      validateStack: (args, report) => costBudget.validateStack({ ...args, getConfig: <T extends object>() => config as T }, report),
+    };
+    const h = server.makeAnalyzeStackRpcFun("cloudfit", "0.1.0", "mandatory", [policy]);
+    const resp = await analyzeStack(h, [{ urn: "urn:nat", type: "aws:ec2/natGateway:NatGateway", name: "nat", props: { region: "us-east-1" } }]);
+    const messages = resp.getDiagnosticsList().map((d) => d.getMessage());
+    // NAT: 730 h x $0.045 + 100 GB x $0.045 = $37.35; with $12.50 of traffic the stack is at $49.85.
+    assert.equal(messages.length, 2, messages.join("\n---\n"));
+    assert.match(messages[0], /Estimated monthly cost of the stack is \$49\.85 \(prices of \d{4}-\d\d-\d\d\), over its budget of \$40\.00 by \$9\.85\./);
+    assert.match(messages[0], /'api traffic' \(cloudfit:traffic:Workload\): \$12\.50\/month, traffic to linked workloads \$12\.50/);
+    assert.match(messages[1], /Estimated monthly cost of Google Cloud resources is \$12\.50/);
   });
 });

@@ -61,18 +61,12 @@ describe("served policy pack", function () {
       assert.deepEqual(rules, [], describeViolations(rules));
     });
 
-    it("lists only the resources the catalog cannot price, as advisory findings", () => {
+    it("prices every billable resource, so no resource is reported as unpriced", () => {
       const unpriced = analysis.violations.filter(
         (v) => v.policyName === "cost-unpriced-resources",
       );
-      assert.deepEqual(
-        unpriced.map((v) => [v.urn, v.enforcementLevel]),
-        [[urnOf(analysis, "ok-db"), "advisory"]],
-      );
-      assert.match(
-        unpriced[0].message,
-        /is not included in the monthly cost estimate: type aws:rds\/instance:Instance has no price model/,
-      );
+      // The program's RDS instance is priced by its class (optimizer/pricing/rules/aws-database.ts).
+      assert.deepEqual(unpriced.map((v) => [v.urn, v.message]), []);
     });
   });
 

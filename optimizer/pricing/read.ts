@@ -1,8 +1,8 @@
-// Defensive readers for resource properties as the cost model receives them: plain recorded data
+// Defensive readers for resource properties as the pricing rules receive them: plain recorded data
 // (with Pulumi's unknown and secret markers) or the policy runtime's unknown-checking proxies.
-// Nothing here throws except UnknownInputError, which the pricer turns into an "unpriced" entry.
+// Nothing here throws except UnknownInputError, which the estimate turns into an "unpriced" entry.
 
-import { PricedCloud, PricingConfig, PricingResource } from "./types";
+import type { PricedCloud, PricingResource } from "./types";
 
 /**
  * The sentinel strings Pulumi puts in place of values that are unknown during a preview (one per
@@ -147,7 +147,7 @@ export function azureLocation(location: string): string {
 export function regionOf(
   r: PricingResource,
   cloud: PricedCloud,
-  config: PricingConfig,
+  defaultRegions: Partial<Record<PricedCloud, string>> = {},
 ): string | undefined {
   const p = r.props;
   const prov = r.provider?.props;
@@ -167,5 +167,5 @@ export function regionOf(
       str(prov, "region") ??
       (str(prov, "zone") ? gcpRegionOfZone(str(prov, "zone")!) : undefined);
   }
-  return region ?? config.defaultRegions?.[cloud];
+  return region ?? defaultRegions[cloud];
 }

@@ -1,0 +1,84 @@
+// plan/preview agreement at the function level: for the reference dev and prod stacks, the
+// resources the program registers priced by optimizer/pricing, plus the traffic estimate of the
+// spec's links, equal plan's evaluation of the lock once the itemized differences are taken out.
+
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { recordProgramDir, toPricingResources } from "../../../cli/record";
+import { loadCatalog } from "../../../optimizer/catalog";
+import { readStackFile, specFromStackConfig } from "../../../optimizer/config";
+import { parseLock } from "../../../optimizer/lock";
+import {
+  estimateCosts,
+  estimateStackTraffic,
+  parseUsageFile,
+  reconcileWithPlan,
+  trafficEstimates,
+  trafficPolicyConfig,
+} from "../../../optimizer/pricing";
+
+const ROOT = path.resolve(__dirname, "../../..");
+const catalog = loadCatalog();
+
+function stackInputs(stack: string) {
+  const spec = specFromStackConfig(readStackFile(path.join(ROOT, "stacks", `Pulumi.${stack}.yaml`)), catalog);
+  const file = path.join(ROOT, "stacks", `placement.${stack}.json`);
+  const lock = parseLock(fs.readFileSync(file, "utf8"), file, stack);
+  return { spec, lock };
+}
+
+describe("plan and preview agree on the reference stacks", function () {
+  this.timeout(180000);
+
+  for (const stack of ["dev", "prod"]) {
+    it(`${stack}: resources plus traffic equal plan's total once each itemized difference is taken out`, async () => {
+      const { spec, lock } = stackInputs(stack);
+      const resources = estimateCosts(toPricingResources(await recordProgramDir(ROOT, stack)), {}, catalog);
+      const traffic = estimateStackTraffic(spec, lock.plan, catalog);
+      const r = reconcileWithPlan(resources, traffic);
+
+      // The traffic estimate is plan's own traffic and egress, to the cent.
+      assert.ok(Math.abs(traffic.trafficUSD - traffic.plan.traffic) < 0.01, `${traffic.trafficUSD} vs ${traffic.plan.traffic}`);
+      assert.ok(Math.abs(traffic.internetEgressUSD - traffic.plan.internetEgress) < 0.01);
+      // plan's evaluation is the total the lock records.
+      assert.strictEqual(traffic.plan.total, lock.costs.totalUSD);
+      // Every difference has a cause, and nothing is left over.
+      assert.deepStrictEqual(r.differences.filter((d) => d.why === "unexplained"), []);
+      assert.ok(Math.abs(r.unexplainedUSD) < 0.05, `unexplained ${r.unexplainedUSD}: ${JSON.stringify(r.differences)}`);
+      // The reference stacks' KMS key is the one thing plan does not model.
+      const notInPlan = r.differences.filter((d) => d.kind === "not in plan");
+      assert.ok(notInPlan.length >= 1 && notInPlan.every((d) => /aws:kms\/key:Key/.test(d.why)), JSON.stringify(notInPlan));
+      assert.ok(Math.abs(r.previewUSD - r.planUSD - r.differences.reduce((n, d) => n + d.usd, 0)) < 0.05);
+    });
+  }
+
+  it("splits traffic by workload and cloud, and the policy setting carries the same total", () => {
+    const { spec, lock } = stackInputs("dev");
+    const t = estimateStackTraffic(spec, lock.plan, catalog);
+    const rows = trafficEstimates(t);
+    assert.ok(rows.length > 0);
+    assert.ok(rows.every((e) => e.type === "cloudfit:traffic:Workload" && e.tags["cloudfit-service"] && e.billing === "priced"));
+    const setting = trafficPolicyConfig(t);
+    const sum = setting.items.reduce((n, i) => n + i.monthlyUSD, 0);
+    assert.ok(Math.abs(sum - t.totalUSD) < 1e-4);
+    assert.strictEqual(setting.pricesOf, catalog.pricesOf);
+    // A plain JSON document, as a policy configuration file holds it.
+    assert.deepStrictEqual(JSON.parse(JSON.stringify(setting)), setting);
+  });
+
+  it("takes link volumes and bucket egress from the usage file", () => {
+    const { spec, lock } = stackInputs("dev");
+    const base = estimateStackTraffic(spec, lock.plan, catalog);
+    const link = spec.links[0];
+    const usage = parseUsageFile(`traffic:\n  links:\n    "${link.from}->${link.to}": ${link.monthlyGiB * 10}\n`);
+    const more = estimateStackTraffic(spec, lock.plan, catalog, usage);
+    assert.ok(more.trafficUSD >= base.trafficUSD, `${more.trafficUSD} < ${base.trafficUSD}`);
+    const none = parseUsageFile(`traffic:\n  links:\n${spec.links.map((l) => `    "${l.from}->${l.to}": 0`).join("\n")}\n`);
+    assert.strictEqual(estimateStackTraffic(spec, lock.plan, catalog, none).trafficUSD, 0);
+    assert.throws(
+      () => estimateStackTraffic(spec, lock.plan, catalog, parseUsageFile(`traffic:\n  links:\n    "nope->api": 5\n`)),
+      /traffic.links names nope->api, which is not a link of the spec/,
+    );
+  });
+});
