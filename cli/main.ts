@@ -10,6 +10,7 @@ import { closest, commandHelp, CommandSpec, Flags, parseFlags, UsageError } from
 import { planCommand, runPlan } from "./commands/plan";
 import { previewCommand, runPreview } from "./commands/preview";
 import { EXIT_ERROR, EXIT_OK } from "./exitCodes";
+import type { PolicyHost, PolicyHostOptions } from "./policyHost";
 import { ProgramError } from "./program/errors";
 
 /** What a command returns: the exit code; it has already written its output. */
@@ -24,6 +25,11 @@ export interface Io {
   readonly root: string;
   /** The directory relative paths on the command line are resolved against. */
   readonly cwd: string;
+  /**
+   * Starts the policy pack (default: a new pack per command, as the Pulumi CLI does). Tests pass
+   * one that serves several commands from one started pack.
+   */
+  readonly startPolicyHost?: (opts: PolicyHostOptions) => Promise<PolicyHost>;
 }
 
 const COMMANDS: readonly { spec: CommandSpec; run: CommandRun }[] = [

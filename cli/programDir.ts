@@ -150,10 +150,17 @@ export function readProgramDir(dir: string): ProgramDir {
   } else {
     target = abs;
     const entry = packageEntry(pkg);
-    if (entry !== undefined) {
+    if (entry !== undefined && packageRoot === abs) {
       const p = path.join(packageRoot, entry);
       if (fs.existsSync(p)) target = p;
       else notes.push(`Could not find the entry point '${entry}' named in package.json; using ${abs} instead (as the Pulumi CLI does).`);
+    } else if (entry !== undefined) {
+      // The host would take the entry of the nearest package.json even from a parent folder; that
+      // is another package's entry (a monorepo's app), so the program folder's index is run.
+      notes.push(
+        `The Pulumi CLI would run '${entry}' named by ${path.join(packageRoot, "package.json")} (the nearest package.json); ` +
+          `cloudfit runs the program folder's own entry instead. To make both agree, add a package.json to ${abs} or set \`main\` in Pulumi.yaml.`,
+      );
     }
   }
   const main = fs.statSync(target).isDirectory() ? folderEntry(target, format) : target;

@@ -142,7 +142,7 @@ export async function previewStack(flags: Flags, io: Io): Promise<PreviewOutput>
 
   // The pack takes seconds to start (it type-checks itself, as under the CLI): start it now and
   // run the program meanwhile.
-  const starting = startPolicyHost({ packDir: path.join(io.root, "policies"), config, configSource: source, project: prog.project, stack });
+  const starting = (io.startPolicyHost ?? startPolicyHost)({ packDir: path.join(io.root, "policies"), config, configSource: source, project: prog.project, stack });
   starting.catch(() => undefined);
   let host: PolicyHost | undefined;
   try {

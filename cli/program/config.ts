@@ -133,7 +133,7 @@ export function readProgramConfig(
       kind: "config",
       what: `Stack '${stack}' of project '${prog.project}' is missing configuration`,
       detail: `Pulumi.yaml declares ${missing.map((k) => `'${k}'`).join(", ")} without a default, and ${path.basename(file)} does not set ${missing.length === 1 ? "it" : "them"}`,
-      fix: `add ${short.map((k) => `\`${k}: <value>\``).join(", ")} under \`config:\` in ${file}.`,
+      fix: `add ${missing.map((k) => `\`${k}: <value>\``).join(", ")} under \`config:\` in ${file} (or run ${short.map((k) => `\`pulumi config set ${k} <value> --stack ${stack}\``).join(", ")}).`,
     });
   }
   const values: Record<string, string> = {};
