@@ -380,8 +380,10 @@ export async function recordProgramDir(
   extraConfig: Record<string, string> = {},
 ): Promise<RecordedResource[]> {
   // Loaded here: the runner itself records through this module.
-  const { runProgramDir } = require("./program/run") as typeof import("./program/run");
-  return (await runProgramDir(dir, stack, { extraConfig })).resources;
+  const { runProgramDir, typeChecked } = require("./program/run") as typeof import("./program/run");
+  const run = await runProgramDir(dir, stack, { extraConfig });
+  await typeChecked(run);
+  return run.resources;
 }
 
 /** The cost model's view of recorded resources: each with its provider's properties. */

@@ -1,7 +1,7 @@
 // `cloudfit preview`: runs a stack's Pulumi program offline as the Pulumi Node.js host runs it
 // (program/run.ts: no cloud credentials, no Pulumi CLI), prices every resource it would register,
 // prints the cost diff against the placement lock, and evaluates the policy pack through the
-// served-pack path. The pack starts while the program runs; a failing program is one ProgramError.
+// served-pack path. A failing program ends the command with one ProgramError.
 
 import * as fs from "fs";
 import * as path from "path";
@@ -10,12 +10,12 @@ import type { Io } from "../main";
 import { EXIT_FINDINGS, EXIT_OK } from "../exitCodes";
 import { resolveStack, readLock } from "../stackFiles";
 import { readProgramDir, RecordedResource } from "../record";
-import { PolicyHost, startPolicyHost, Violation } from "../policyHost";
+import { startPolicyHost, Violation } from "../policyHost";
 import { diffResources, CostDiff } from "../resourceDiff";
 import { renderPreview } from "../renderPreview";
 import type { LoggedLine } from "../consoleCapture";
 import { estimateResources, ResourceEstimate } from "../resourceEstimates";
-import { runProgramDir } from "../program/run";
+import { runProgramDir, typeChecked, typeCheckNote } from "../program/run";
 import type { Lookup } from "../program/mocks";
 import type { TypeCheckResult } from "../program/typecheck";
 import type { PricingConfig } from "../../policies/cost/types";
@@ -140,54 +140,54 @@ export async function previewStack(flags: Flags, io: Io): Promise<PreviewOutput>
     ({ config, source } = policyConfig(flags, io, undefined));
   }
 
-  // The pack takes seconds to start (it type-checks itself, as under the CLI): start it now and
-  // run the program meanwhile.
-  const starting = (io.startPolicyHost ?? startPolicyHost)({ packDir: path.join(io.root, "policies"), config, configSource: source, project: prog.project, stack });
-  starting.catch(() => undefined);
-  let host: PolicyHost | undefined;
+  let before: RecordedResource[] = [];
+  if (lockOverride) {
+    before = (await runProgramDir(dir, stack, { extraConfig: lockOverride, env: io.env, typeCheck: false })).resources;
+  }
+  const run = await runProgramDir(dir, stack, { env: io.env });
+  const after = run.resources;
+  if (beforeIsAfter) before = after;
+  const pricing: PricingConfig = (config as Record<string, PricingConfig>)["cost-monthly-budget"] ?? {};
+  const fp = (list: RecordedResource[]) => new Map(list.map((r) => [r.urn, JSON.stringify(r.props)]));
+  const fpBefore = fp(before);
+  const fpAfter = fp(after);
+  const estimates = estimateResources(after, pricing);
+  const costDiff = diffResources(
+    before === after ? estimates.pricing : estimateResources(before, pricing).pricing,
+    estimates.pricing,
+    (urn, side) => (side === "before" ? fpBefore : fpAfter).get(urn) ?? "",
+    removedWorkloads,
+  );
+
+  // The pack starts once the program has run: while it runs, nothing else may keep the process
+  // alive, so that a program left waiting forever is noticed (see record.ts) rather than hidden.
+  const host = await (io.startPolicyHost ?? startPolicyHost)({ packDir: path.join(io.root, "policies"), config, configSource: source, project: prog.project, stack });
+  let violations: Violation[];
+  let typeCheck: TypeCheckResult;
   try {
-    let before: RecordedResource[] = [];
-    if (lockOverride) {
-      before = (await runProgramDir(dir, stack, { extraConfig: lockOverride, env: io.env, typeCheck: false })).resources;
-    }
-    const run = await runProgramDir(dir, stack, { env: io.env });
-    const after = run.resources;
-    if (beforeIsAfter) before = after;
-    const pricing: PricingConfig = (config as Record<string, PricingConfig>)["cost-monthly-budget"] ?? {};
-    const fp = (list: RecordedResource[]) => new Map(list.map((r) => [r.urn, JSON.stringify(r.props)]));
-    const fpBefore = fp(before);
-    const fpAfter = fp(after);
-    const estimates = estimateResources(after, pricing);
-    const costDiff = diffResources(
-      before === after ? estimates.pricing : estimateResources(before, pricing).pricing,
-      estimates.pricing,
-      (urn, side) => (side === "before" ? fpBefore : fpAfter).get(urn) ?? "",
-      removedWorkloads,
-    );
-    host = await starting;
     // Resources the program only reads are not sent: the engine analyzes what the stack manages.
     const managed = after.filter((r) => !r.read);
-    const violations = [...(await host.analyze(managed)), ...(await host.analyzeStack(managed))];
-    const info = host.info();
-    return {
-      stack,
-      program: path.relative(io.root, dir) || ".",
-      resources: estimates.resources,
-      costDiff,
-      policyPack: { name: info.name, version: info.version },
-      violations,
-      mandatoryViolations: violations.filter((v) => v.enforcementLevel === "mandatory").length,
-      messages: run.messages,
-      lookups: run.lookups,
-      typeCheck: run.typeCheck,
-      outputs: run.outputs,
-      notes: run.notes,
-    };
+    violations = [...(await host.analyze(managed)), ...(await host.analyzeStack(managed))];
+    // A program with type errors fails as under `pulumi preview`, whatever the pack found.
+    typeCheck = await typeChecked(run);
   } finally {
-    if (host) await host.close();
-    // When the program failed first, close the pack once it is up, without waiting for it.
-    else void starting.then((h) => h.close(), () => undefined);
+    await host.close();
   }
+  const info = host.info();
+  return {
+    stack,
+    program: path.relative(io.root, dir) || ".",
+    resources: estimates.resources,
+    costDiff,
+    policyPack: { name: info.name, version: info.version },
+    violations,
+    mandatoryViolations: violations.filter((v) => v.enforcementLevel === "mandatory").length,
+    messages: run.messages,
+    lookups: run.lookups,
+    typeCheck,
+    outputs: run.outputs,
+    notes: [...run.notes, ...typeCheckNote(typeCheck)],
+  };
 }
 
 /** Runs `cloudfit preview`. */

@@ -42,7 +42,13 @@ export interface ProgramRun {
   /** Invokes not in the table, answered with their own inputs. */
   readonly unknownInvokes: string[];
   readonly stackReferences: string[];
-  readonly typeCheck: TypeCheckResult;
+  /**
+   * The type check, still running when the program finished first: await it with `typeChecked`,
+   * which fails as `pulumi preview` would on type errors.
+   */
+  readonly typeCheck: Promise<TypeCheckResult>;
+  /** "The program in <dir> (stack <stack>)", for messages. */
+  readonly what: string;
   /** Things to say once about the run (missing stack file, secure values, placeholders). */
   readonly notes: string[];
 }
@@ -76,7 +82,7 @@ function typeErrors(what: string, check: TypeCheckResult): ProgramError {
 }
 
 /** Notes about the run's offline answers and leftovers. */
-function runNotes(run: { unknown: string[]; references: string[]; leaked: number; check: TypeCheckResult }): string[] {
+function runNotes(run: { unknown: string[]; references: string[]; leaked: number }): string[] {
   const notes: string[] = [];
   if (run.references.length > 0) {
     notes.push(`StackReference outputs are unknown offline, as for stacks not deployed yet: ${run.references.join(", ")}.`);
@@ -87,11 +93,25 @@ function runNotes(run: { unknown: string[]; references: string[]; leaked: number
   if (run.leaked > 0) {
     notes.push(`The program left ${run.leaked} promise${run.leaked === 1 ? "" : "s"} pending when it finished; \`pulumi preview\` reports such leaks.`);
   }
-  if (run.check.status === "skipped") notes.push(`Type check skipped: ${run.check.reason}.`);
   return notes;
 }
 
-/** Runs the program in `dir` for `stack` offline and returns what it registered. */
+/** The run's type check once done; a program with type errors fails here, as under `pulumi preview`. */
+export async function typeChecked(run: Pick<ProgramRun, "typeCheck" | "what">): Promise<TypeCheckResult> {
+  const checked = await run.typeCheck;
+  if (checked.status === "failed") throw typeErrors(run.what, checked);
+  return checked;
+}
+
+/** A note for a type check that did not run, if it did not. */
+export function typeCheckNote(checked: TypeCheckResult): string[] {
+  return checked.status === "skipped" ? [`Type check skipped: ${checked.reason}.`] : [];
+}
+
+/**
+ * Runs the program in `dir` for `stack` offline and returns what it registered; its type check may
+ * still be running (see `typeChecked`).
+ */
 export async function runProgramDir(dir: string, stack: string, opts: RunOptions = {}): Promise<ProgramRun> {
   const env = opts.env ?? process.env;
   const prog = readProgramDir(dir);
@@ -137,8 +157,6 @@ export async function runProgramDir(dir: string, stack: string, opts: RunOptions
     if (checked.status === "failed") throw typeErrors(what, checked);
     throw failure;
   }
-  const checked = await check;
-  if (checked.status === "failed") throw typeErrors(what, checked);
   const { resources, outputs, leakedPromises } = recording.value;
   return {
     program: prog,
@@ -149,11 +167,8 @@ export async function runProgramDir(dir: string, stack: string, opts: RunOptions
     lookups: log.lookups(),
     unknownInvokes: log.unknownInvokes(),
     stackReferences: log.stackReferences(),
-    typeCheck: checked,
-    notes: [
-      ...prog.notes,
-      ...config.notes,
-      ...runNotes({ unknown: log.unknownInvokes(), references: log.stackReferences(), leaked: leakedPromises, check: checked }),
-    ],
+    typeCheck: check,
+    what,
+    notes: [...prog.notes, ...config.notes, ...runNotes({ unknown: log.unknownInvokes(), references: log.stackReferences(), leaked: leakedPromises })],
   };
 }
