@@ -12,6 +12,7 @@ import { previewCommand, runPreview } from "./commands/preview";
 import { EXIT_ERROR, EXIT_OK } from "./exitCodes";
 import type { PolicyHost, PolicyHostOptions } from "./policyHost";
 import { ProgramError } from "./program/errors";
+import { isRecording } from "./record";
 
 /** What a command returns: the exit code; it has already written its output. */
 export type CommandRun = (flags: Flags, io: Io) => Promise<number>;
@@ -134,7 +135,8 @@ export function runFromProcess(): void {
   process.on("uncaughtException", escaped);
   process.on("unhandledRejection", escaped);
   process.on("beforeExit", () => {
-    if (!done) {
+    // A program left waiting is reported by the recorder itself, with the program's details.
+    if (!done && !isRecording()) {
       escaped(new Error("cloudfit stopped before the command finished: nothing was left that could complete it. To fix: run again with --debug and report the output"));
     }
   });

@@ -104,6 +104,12 @@ export const ECHO_MOCKS: pulumi.runtime.Mocks = {
 };
 
 let queue: Promise<unknown> = Promise.resolve();
+let recording = 0;
+
+/** True while a program runs (its own failures, an emptied event loop included, are handled here). */
+export function isRecording(): boolean {
+  return recording > 0;
+}
 
 /** Strips the trailing "::<id>" of a provider reference to get the provider's URN. */
 function providerUrn(ref: string): string | undefined {
@@ -286,7 +292,8 @@ async function failOnUnhandled<T>(body: () => Promise<T>): Promise<T> {
 export class UnsettledProgramError extends Error {
   constructor(readonly pending: number) {
     super(
-      `the program never finished: it is waiting on ${pending} promise${pending === 1 ? "" : "s"} that will never settle`,
+      "it is still waiting, and nothing is left that could settle what it waits on" +
+        (pending > 0 ? ` (${pending} of the Pulumi runtime's promises are pending)` : ""),
     );
     this.name = "UnsettledProgramError";
   }
@@ -346,11 +353,13 @@ async function recordOnce(options: RecordOptions): Promise<ProgramRecording> {
  */
 export function recordProgramRun(options: RecordOptions): Promise<ProgramRecording> {
   const run = queue.then(async () => {
+    recording++;
     const undo = options.prepare?.();
     try {
       return await recordOnce(options);
     } finally {
       undo?.();
+      recording--;
     }
   });
   queue = run.catch(() => undefined);

@@ -10,7 +10,7 @@ import type { Io } from "../main";
 import { EXIT_FINDINGS, EXIT_OK } from "../exitCodes";
 import { resolveStack, readLock } from "../stackFiles";
 import { readProgramDir, RecordedResource } from "../record";
-import { startPolicyHost, Violation } from "../policyHost";
+import { PolicyHost, startPolicyHost, Violation } from "../policyHost";
 import { diffResources, CostDiff } from "../resourceDiff";
 import { renderPreview } from "../renderPreview";
 import type { LoggedLine } from "../consoleCapture";
@@ -161,17 +161,25 @@ export async function previewStack(flags: Flags, io: Io): Promise<PreviewOutput>
 
   // The pack starts once the program has run: while it runs, nothing else may keep the process
   // alive, so that a program left waiting forever is noticed (see record.ts) rather than hidden.
-  const host = await (io.startPolicyHost ?? startPolicyHost)({ packDir: path.join(io.root, "policies"), config, configSource: source, project: prog.project, stack });
+  // The type check may still be running: type errors end the command as soon as they are known.
+  const starting = (io.startPolicyHost ?? startPolicyHost)({ packDir: path.join(io.root, "policies"), config, configSource: source, project: prog.project, stack });
+  const checking = typeChecked(run);
+  starting.catch(() => undefined);
+  checking.catch(() => undefined);
+  let host: PolicyHost | undefined;
   let violations: Violation[];
   let typeCheck: TypeCheckResult;
   try {
+    await Promise.race([starting, checking.then(() => starting)]);
+    host = await starting;
     // Resources the program only reads are not sent: the engine analyzes what the stack manages.
     const managed = after.filter((r) => !r.read);
     violations = [...(await host.analyze(managed)), ...(await host.analyzeStack(managed))];
-    // A program with type errors fails as under `pulumi preview`, whatever the pack found.
-    typeCheck = await typeChecked(run);
+    typeCheck = await checking;
   } finally {
-    await host.close();
+    if (host) await host.close();
+    // Failed first (type errors): close the pack once it is up, without waiting for it.
+    else void starting.then((h) => h.close(), () => undefined);
   }
   const info = host.info();
   return {

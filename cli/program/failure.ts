@@ -138,7 +138,7 @@ export function describeFailure(e: unknown, ctx: FailureContext): ProgramError {
     return new ProgramError({
       kind: "unsettled",
       what: `${ctx.what} never finished`,
-      detail: `${e.message}, so \`pulumi preview\` would report leaked promises and fail`,
+      detail: `${e.message}; \`pulumi preview\` would end it the same way`,
       fix: "await every promise the program creates (or return it from the exported function), and never create resources inside an apply callback.",
       cause: e,
     });
