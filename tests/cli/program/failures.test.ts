@@ -92,7 +92,7 @@ describe("program failures in cloudfit preview", function () {
       dir,
       `The program in ${dir} (stack dev) has 2 TypeScript errors:\n` +
         "  index.ts(3,7): error TS2322: Type 'string' is not assignable to type 'number'.\n" +
-        "  index.ts(4,26): error TS2322: Type 'string' is not assignable to type 'Input<boolean> | undefined'.\n" +
+        "  index.ts(4,26): error TS2322: Type 'string' is not assignable to type 'Input<boolean>'.\n" +
         "To fix: correct them; `pulumi preview` type-checks the program and rejects it for them too (PULUMI_NODEJS_TRANSPILE_ONLY=true skips the check, as under the Pulumi CLI).",
       "typecheck",
     );
