@@ -11,6 +11,7 @@ export type ProgramErrorKind =
   | "missing-module" // an import that resolves neither in the program's node_modules nor in cloudfit's
   | "threw" // the program threw (or rejected) while it ran
   | "apply" // a callback given to `apply` threw
+  | "missing-file" // a FileAsset or FileArchive names a path that does not exist
   | "unsettled"; // the program left the run waiting on a promise that never settles
 
 /** A place in a program's source: file relative to the program directory, 1-based line and column. */

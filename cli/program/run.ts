@@ -4,6 +4,7 @@
 // modules from its node_modules first and cloudfit's next, the stack's configuration, and realistic
 // offline answers to the data sources it looks up. Any failure becomes one ProgramError.
 
+import * as fs from "fs";
 import * as path from "path";
 import { captureConsole, LoggedLine } from "../consoleCapture";
 import { DEFAULT_ORGANIZATION, recordProgramRun, RecordedResource } from "../record";
@@ -79,6 +80,33 @@ function typeErrors(what: string, check: TypeCheckResult): ProgramError {
     location: check.diagnostics[0].line > 0 ? check.diagnostics[0] : undefined,
     diagnostics: check.diagnostics,
   });
+}
+
+const SIG = "4dabf18193072939515e22adb298388d";
+const ASSET_SIGS: Readonly<Record<string, string>> = { c44067f5952c0a294b673a41bacd8c17: "FileAsset", "0def7320c3a5731c473e5ecbe6d01bc7": "FileArchive" };
+
+/** File assets and archives among a resource's inputs whose path does not exist (relative to `dir`). */
+function missingFiles(value: unknown, dir: string, at: string): { property: string; kind: string; path: string }[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => missingFiles(v, dir, `${at}[${i}]`));
+  if (value === null || typeof value !== "object") return [];
+  const o = value as Record<string, unknown>;
+  const kind = ASSET_SIGS[String(o[SIG])];
+  if (kind && typeof o.path === "string") return fs.existsSync(path.resolve(dir, o.path)) ? [] : [{ property: at, kind, path: o.path }];
+  return Object.entries(o).flatMap(([k, v]) => missingFiles(v, dir, at ? `${at}.${k}` : k));
+}
+
+/** Fails, as the engine would when it reads them, on file assets that do not exist. */
+function checkAssets(resources: readonly RecordedResource[], dir: string, what: string): void {
+  for (const r of resources) {
+    const [missing] = missingFiles(r.props, dir, "");
+    if (!missing) continue;
+    throw new ProgramError({
+      kind: "missing-file",
+      what: `${what} refers to a file that does not exist`,
+      detail: `${r.name} (${r.type}) .${missing.property} is ${missing.kind} ${missing.path}, which is not in ${dir}`,
+      fix: "correct the path; a relative path is taken from the program's folder, as `pulumi preview` takes it.",
+    });
+  }
 }
 
 /** Notes about the run's offline answers and leftovers. */
@@ -158,6 +186,7 @@ export async function runProgramDir(dir: string, stack: string, opts: RunOptions
     throw failure;
   }
   const { resources, outputs, leakedPromises } = recording.value;
+  checkAssets(resources, prog.dir, what);
   return {
     program: prog,
     config,
