@@ -25,12 +25,16 @@ export function isTypeScriptFile(file: string): boolean {
   return /\.(c|m)?tsx?$/.test(file) && !file.endsWith(".d.ts");
 }
 
-/** The host's defaults, overridden by the program's own compilerOptions (cmd/run/run.js). */
-function hostDefaults(format: ModuleFormat): Record<string, unknown> {
+/**
+ * The host's defaults, overridden by the program's own compilerOptions (cmd/run/run.js). A program
+ * that sets one of module and moduleResolution gets neither default: TypeScript derives the other,
+ * where mixing the program's `module: commonjs` with a default `nodenext` would be a config error.
+ */
+function hostDefaults(format: ModuleFormat, raw: Record<string, unknown>): Record<string, unknown> {
+  const own = "module" in raw || "moduleResolution" in raw;
   return {
     target: format === "module" ? "ES2022" : "ES2020",
-    module: "nodenext",
-    moduleResolution: "nodenext",
+    ...(own ? {} : { module: "nodenext", moduleResolution: "nodenext" }),
     sourceMap: true,
   };
 }
@@ -71,7 +75,7 @@ export function programCompilerOptions(tsconfig: string | undefined, format: Mod
     // "No inputs were found" (18003) and friends do not apply: ts-node ignores them too.
     diagnostics = [...((source as { parseDiagnostics?: TS.Diagnostic[] }).parseDiagnostics ?? []), ...parsed.errors].filter((d) => ![18002, 18003, 6059].includes(d.code));
   }
-  const overrides = ts.convertCompilerOptionsFromJson({ ...hostDefaults(format), ...raw }, dir);
+  const overrides = ts.convertCompilerOptionsFromJson({ ...hostDefaults(format, raw), ...raw }, dir);
   const out = { options: { ...base, ...overrides.options }, diagnostics, configFiles };
   optionsCache.set(key, out);
   return out;
