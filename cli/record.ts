@@ -381,7 +381,8 @@ export async function recordProgram(options: RecordOptions): Promise<RecordedRes
 
 /**
  * Records the program in a directory, as `pulumi preview` in that directory would run it (see
- * program/run.ts); `extraConfig` overrides stack configuration keys.
+ * program/run.ts), without the type check `cloudfit preview` adds; `extraConfig` overrides stack
+ * configuration keys.
  */
 export async function recordProgramDir(
   dir: string,
@@ -389,10 +390,8 @@ export async function recordProgramDir(
   extraConfig: Record<string, string> = {},
 ): Promise<RecordedResource[]> {
   // Loaded here: the runner itself records through this module.
-  const { runProgramDir, typeChecked } = require("./program/run") as typeof import("./program/run");
-  const run = await runProgramDir(dir, stack, { extraConfig });
-  await typeChecked(run);
-  return run.resources;
+  const { runProgramDir } = require("./program/run") as typeof import("./program/run");
+  return (await runProgramDir(dir, stack, { extraConfig, typeCheck: false })).resources;
 }
 
 /** The cost model's view of recorded resources: each with its provider's properties. */
