@@ -96,5 +96,6 @@ export function formatLocation(l: SourceLocation): string {
 
 /** "index.ts(12,7): error TS2322: message", the form ts-node (and so `pulumi preview`) prints. */
 export function formatDiagnostic(d: CompileDiagnostic): string {
-  return `${d.file}(${d.line},${d.column}): error TS${d.code}: ${d.message}`;
+  const at = d.file ? `${d.file}(${d.line},${d.column}): ` : "";
+  return `${at}error TS${d.code}: ${d.message}`;
 }

@@ -78,10 +78,14 @@ function checkOptions(
     emitDeclarationOnly: false,
     tsBuildInfoFile: undefined,
   };
-  if (options.types === undefined) {
-    const roots = ts.getEffectiveTypeRoots(options, host) ?? [];
+  // cloudfit's @types stand in for what the program has not installed, as its node_modules do for
+  // modules: listed types may come from there; unlisted (all of a root) only @types/node does.
+  const fallback = path.join(req.cloudfitRoot, "node_modules", "@types");
+  const roots = options.typeRoots ?? ts.getEffectiveTypeRoots(options, host) ?? [];
+  if (options.types !== undefined) {
+    if (!roots.includes(fallback)) options.typeRoots = [...roots, fallback];
+  } else {
     const present = roots.flatMap((r) => (fs.existsSync(r) ? fs.readdirSync(r).filter((n) => !n.startsWith(".")) : []));
-    const fallback = path.join(req.cloudfitRoot, "node_modules", "@types");
     if (!present.includes("node") && fs.existsSync(path.join(fallback, "node"))) {
       options.typeRoots = [...roots, fallback];
       options.types = [...new Set(present), "node"];
