@@ -2,8 +2,9 @@
 // and removed after it (nothing stays patched between runs):
 // - `@pulumi/pulumi` always resolves to cloudfit's own copy, so the program, its provider SDKs and
 //   the mocks share one runtime (two copies would keep two separate sets of settings);
-// - every other module resolves from the program's own node_modules first, as Node would, then
-//   from cloudfit's (its provider SDKs), so a program folder needs no install of what cloudfit has;
+// - every other module resolves from the program's own node_modules first, as Node would, then,
+//   for the packages cloudfit itself depends on (its provider SDKs), from cloudfit's, so a program
+//   folder needs no install of what cloudfit ships;
 // - `./x.js` finds `./x.ts` when only the TypeScript source exists, as ts-node does;
 // - the program's TypeScript files are compiled with its own tsconfig (transpile.ts).
 // The program's own modules are dropped from require's cache afterwards, so the next run executes
@@ -47,6 +48,19 @@ export function isBare(request: string): boolean {
   return !request.startsWith(".") && !path.isAbsolute(request) && !request.startsWith("node:") && !request.startsWith("file:");
 }
 
+/**
+ * The packages cloudfit ships to programs: its own direct dependencies (not what they pull in,
+ * whose versions a program cannot rely on).
+ */
+export function shippedPackages(cloudfitRoot: string): Set<string> {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(cloudfitRoot, "package.json"), "utf8")) as Record<string, Record<string, string> | undefined>;
+    return new Set([...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})].filter((n) => !n.startsWith("@types/")));
+  } catch {
+    return new Set();
+  }
+}
+
 /** The package a bare specifier names: "@scope/name" or "name". */
 export function packageName(request: string): string {
   const parts = request.split("/");
@@ -65,6 +79,7 @@ export function installCjsHooks(
   const before = new Set(Object.keys(require.cache));
   const resolveFilename = Module._resolveFilename;
   const fallback = [cloudfitRoot];
+  const shipped = shippedPackages(cloudfitRoot);
   Module._resolveFilename = function (request, parent, isMain, options) {
     if (SDK.test(request)) return resolveFilename.call(this, request, parent, isMain, { paths: fallback });
     try {
@@ -76,7 +91,7 @@ export function installCjsHooks(
         const ts = path.resolve(path.dirname(from), request).replace(/\.js$/, ".ts").replace(/\.mjs$/, ".mts").replace(/\.cjs$/, ".cts");
         if (fs.existsSync(ts)) return ts;
       }
-      if (isBare(request)) {
+      if (isBare(request) && shipped.has(packageName(request))) {
         try {
           return resolveFilename.call(this, request, parent, isMain, { paths: fallback });
         } catch {

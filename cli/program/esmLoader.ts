@@ -3,12 +3,14 @@
 // tag in their URL (`?cloudfit-run=N`): the tag is passed on to every program file they import,
 // so each run executes the program's module graph anew, while modules in node_modules load once.
 // For tagged imports, as in the CommonJS hooks: `@pulumi/pulumi` resolves to cloudfit's copy, other
-// packages resolve from the program's node_modules and then cloudfit's, `./x.js` finds `./x.ts`,
+// packages resolve from the program's node_modules and then, for the packages cloudfit ships, from
+// cloudfit's, `./x.js` finds `./x.ts`,
 // and TypeScript files compile with the program's tsconfig (transpile.ts).
 
 import * as fs from "fs";
 import * as path from "path";
 import { fileURLToPath, pathToFileURL } from "url";
+import { packageName, shippedPackages } from "./cjsHooks";
 import { isTypeScriptFile, transpileFile } from "./transpile";
 
 interface ResolveContext {
@@ -41,10 +43,12 @@ export const TSCONFIG_PARAM = "cloudfit-tsconfig";
 
 const SDK = /^@pulumi\/pulumi(\/|$)/;
 let cloudfitRootUrl = "";
+let shipped = new Set<string>();
 
 /** Receives cloudfit's root folder from `module.register`. */
 export async function initialize(data: { cloudfitRoot: string }): Promise<void> {
   cloudfitRootUrl = pathToFileURL(path.join(data.cloudfitRoot, "index.js")).href;
+  shipped = shippedPackages(data.cloudfitRoot);
 }
 
 /** The run tag of a URL ("" when it is not a tagged program file). */
@@ -83,7 +87,7 @@ export async function resolve(specifier: string, context: ResolveContext, next: 
       if (fs.existsSync(fileURLToPath(candidate))) return tagged({ url: candidate.href }, tag);
     }
     const bare = !relative && !specifier.startsWith("/") && !/^[a-z]+:/.test(specifier);
-    if (bare) {
+    if (bare && shipped.has(packageName(specifier))) {
       try {
         return await next(specifier, { ...context, parentURL: cloudfitRootUrl });
       } catch {

@@ -5,7 +5,7 @@
 
 import * as fs from "fs";
 import * as path from "path";
-import { isBare, MissingImport, packageName } from "./cjsHooks";
+import { isBare, MissingImport, packageName, shippedPackages } from "./cjsHooks";
 import { CompileDiagnostic, ProgramError, SourceLocation } from "./errors";
 import { importLocation, LocatedProgram, mappedStack, parseFrames, programLocation, sourceLocation, isProgramFile } from "./location";
 
@@ -55,14 +55,14 @@ function jsSyntaxLocation(e: Error, prog: LocatedProgram): SourceLocation | unde
   return { file: path.relative(prog.dir, file), line: Number(m[2]), column: m[4].length + 1 };
 }
 
-/** The package.json dependencies of the program, to tell "not installed" from "not declared". */
-function declared(root: string | undefined, pkg: string): boolean {
-  if (!root) return false;
+/** The version range the program's package.json gives a package, if it lists it. */
+function declaredRange(root: string | undefined, pkg: string): string | undefined {
+  if (!root) return undefined;
   try {
     const json = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as Record<string, Record<string, string> | undefined>;
-    return [json.dependencies, json.devDependencies, json.optionalDependencies].some((d) => d !== undefined && pkg in d);
+    return [json.dependencies, json.devDependencies, json.optionalDependencies].map((d) => d?.[pkg]).find((v) => v !== undefined);
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -90,17 +90,40 @@ function missingModule(e: unknown, ctx: FailureContext, prog: FailureContext["pr
     });
   }
   const pkg = packageName(request);
-  const installed = declared(prog?.packageRoot, pkg);
+  const range = declaredRange(prog?.packageRoot, pkg);
+  const shipped = shippedVersion(pkg);
+  if (shipped !== undefined && request !== pkg) {
+    // cloudfit has the package, but not the module the program wants: another major version.
+    return new ProgramError({
+      kind: "missing-module",
+      what: `${ctx.what} cannot load ${request}`,
+      detail: `cloudfit ships ${pkg} ${shipped}, which has no such module${range ? `, package.json asks for ${range}` : ""}, and the program's node_modules has no ${pkg}`,
+      fix: range ? `run \`npm install\` in ${dir} to install the version package.json asks for.` : `run \`npm install ${pkg}@<the version the program was written for>\` in ${dir}.`,
+      location,
+      cause: e,
+    });
+  }
   return new ProgramError({
     kind: "missing-module",
     what: `${ctx.what} cannot load the package ${pkg}`,
-    detail: installed
+    detail: range
       ? `package.json lists ${pkg}, but it is not installed in ${path.join(dir, "node_modules")}, and cloudfit does not ship it`
       : `neither the program's node_modules nor cloudfit's has it`,
-    fix: installed ? `run \`npm install\` in ${dir}.` : `run \`npm install ${pkg}\` in ${dir}.`,
+    fix: range ? `run \`npm install\` in ${dir}.` : `run \`npm install ${pkg}\` in ${dir}.`,
     location,
     cause: e,
   });
+}
+
+/** The version of a package cloudfit ships (one of its own dependencies), if it is one. */
+function shippedVersion(pkg: string): string | undefined {
+  const root = path.resolve(__dirname, "..", "..");
+  if (!shippedPackages(root).has(pkg)) return undefined;
+  try {
+    return String(JSON.parse(fs.readFileSync(require.resolve(`${pkg}/package.json`, { paths: [root] }), "utf8")).version);
+  } catch {
+    return undefined;
+  }
 }
 
 function configFailure(e: unknown, ctx: FailureContext, location: SourceLocation | undefined): ProgramError | undefined {

@@ -92,7 +92,7 @@ function missingFiles(value: unknown, dir: string, at: string): { property: stri
   const o = value as Record<string, unknown>;
   const kind = ASSET_SIGS[String(o[SIG])];
   if (kind && typeof o.path === "string") return fs.existsSync(path.resolve(dir, o.path)) ? [] : [{ property: at, kind, path: o.path }];
-  return Object.entries(o).flatMap(([k, v]) => missingFiles(v, dir, at ? `${at}.${k}` : k));
+  return Object.entries(o).flatMap(([k, v]) => missingFiles(v, dir, /^[A-Za-z_$][\w$]*$/.test(k) ? (at ? `${at}.${k}` : k) : `${at}[${JSON.stringify(k)}]`));
 }
 
 /** Fails, as the engine would when it reads them, on file assets that do not exist. */

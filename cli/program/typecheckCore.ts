@@ -9,6 +9,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type * as TS from "typescript";
 import { createHash } from "crypto";
+import { isBare, packageName, shippedPackages } from "./cjsHooks";
 import { CompileDiagnostic } from "./errors";
 import { ModuleFormat, programCompilerOptions, toCompileDiagnostic, typescript } from "./transpile";
 
@@ -119,11 +120,12 @@ export function checkProgram(req: CheckRequest, cache: SourceFileCache = new Map
   };
   const moduleCache = ts.createModuleResolutionCache(req.dir, (f) => f, options);
   const fallbackFrom = path.join(req.cloudfitRoot, "index.ts");
+  const shipped = shippedPackages(req.cloudfitRoot);
   checkHost.resolveModuleNameLiterals = (literals, containingFile, redirected, opts, containingSourceFile) =>
     literals.map((lit) => {
       const mode = ts.getModeForUsageLocation(containingSourceFile, lit, opts);
       const own = ts.resolveModuleName(lit.text, containingFile, opts, checkHost, moduleCache, redirected, mode);
-      if (own.resolvedModule || lit.text.startsWith(".") || path.isAbsolute(lit.text)) return own;
+      if (own.resolvedModule || !isBare(lit.text) || !shipped.has(packageName(lit.text))) return own;
       const fallback = ts.resolveModuleName(lit.text, fallbackFrom, opts, checkHost, undefined, redirected, mode);
       return fallback.resolvedModule ? fallback : own;
     });

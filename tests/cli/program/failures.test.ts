@@ -3,6 +3,7 @@
 // document on stdout; the stack trace only with --debug. One test per class of failure.
 
 import { strict as assert } from "assert";
+import * as fs from "fs";
 import * as path from "path";
 import { run } from "../harness";
 import { projectFile, scratchProgram } from "./scratch";
@@ -111,6 +112,31 @@ describe("program failures in cloudfit preview", function () {
     await failsWith(
       declared,
       `The program in ${declared} (stack dev) cannot load the package @pulumi/docker at index.ts:1:25: package.json lists @pulumi/docker, but it is not installed in ${declared}/node_modules, and cloudfit does not ship it. To fix: run \`npm install\` in ${declared}.`,
+      "missing-module",
+    );
+  });
+
+  it("never lends a program a package cloudfit only has as a dependency of a dependency", async () => {
+    // cloudfit's node_modules holds some version of mime for a tool of its own; a program that
+    // needs mime must install the version it was written for.
+    assert.ok(fs.existsSync(path.join(__dirname, "../../../node_modules/mime")));
+    const dir = program('import * as mime from "mime";\nexport const type = mime.getType("a.html");\n');
+    await failsWith(
+      dir,
+      `The program in ${dir} (stack dev) cannot load the package mime at index.ts:1:23: neither the program's node_modules nor cloudfit's has it. To fix: run \`npm install mime\` in ${dir}.`,
+      "missing-module",
+    );
+  });
+
+  it("says when cloudfit's copy of a package is another major version than the program's", async () => {
+    const dir = program('import * as insights from "@pulumi/azure-native/insights";\nexport const x = insights;\n', {
+      "package.json": '{ "name": "failing", "main": "index.ts", "dependencies": { "@pulumi/azure-native": "2.92.3" } }\n',
+    });
+    const shipped = JSON.parse(fs.readFileSync(require.resolve("@pulumi/azure-native/package.json"), "utf8")).version;
+    await failsWith(
+      dir,
+      `The program in ${dir} (stack dev) cannot load @pulumi/azure-native/insights at index.ts:1:27: cloudfit ships @pulumi/azure-native ${shipped}, which has no such module, package.json asks for 2.92.3, and the program's node_modules has no @pulumi/azure-native. ` +
+        `To fix: run \`npm install\` in ${dir} to install the version package.json asks for.`,
       "missing-module",
     );
   });
