@@ -61,6 +61,51 @@ export function shippedPackages(cloudfitRoot: string): Set<string> {
   }
 }
 
+/** A package cloudfit lends a program whose package.json asks for a version it does not satisfy. */
+export interface LentMismatch {
+  readonly name: string;
+  readonly wanted: string;
+  readonly lent: string;
+}
+
+/**
+ * The packages the program's package.json asks for, that its node_modules lacks, and that cloudfit
+ * lends in a version outside the range asked for (e.g. a program pinned to an older major).
+ */
+export function lentMismatches(packageRoot: string, cloudfitRoot: string): LentMismatch[] {
+  let deps: Record<string, string> = {};
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(packageRoot, "package.json"), "utf8")) as Record<string, Record<string, string> | undefined>;
+    deps = { ...pkg.devDependencies, ...pkg.dependencies };
+  } catch {
+    return [];
+  }
+  // semver comes with @pulumi/pulumi, which cloudfit depends on.
+  const semver = require(require.resolve("semver", { paths: [path.dirname(require.resolve("@pulumi/pulumi/package.json"))] })) as {
+    satisfies(v: string, range: string): boolean;
+    validRange(r: string): string | null;
+  };
+  const shipped = shippedPackages(cloudfitRoot);
+  const out: LentMismatch[] = [];
+  for (const [name, wanted] of Object.entries(deps)) {
+    if (!shipped.has(name) || name === "@pulumi/pulumi" || !semver.validRange(wanted)) continue;
+    let own: string | undefined;
+    try {
+      own = require.resolve(`${name}/package.json`, { paths: [packageRoot] });
+    } catch {
+      // Not installed anywhere the program looks: cloudfit lends its own.
+    }
+    if (own && !isInside(path.join(cloudfitRoot, "node_modules"), own)) continue;
+    try {
+      const lent = String(JSON.parse(fs.readFileSync(require.resolve(`${name}/package.json`, { paths: [cloudfitRoot] }), "utf8")).version);
+      if (!semver.satisfies(lent, wanted)) out.push({ name, wanted, lent });
+    } catch {
+      // cloudfit does not have it installed: nothing is lent.
+    }
+  }
+  return out.sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
 /** The package a bare specifier names: "@scope/name" or "name". */
 export function packageName(request: string): string {
   const parts = request.split("/");

@@ -9,7 +9,7 @@ import * as path from "path";
 import { captureConsole, LoggedLine } from "../consoleCapture";
 import { DEFAULT_ORGANIZATION, recordProgramRun, RecordedResource } from "../record";
 import { ProgramDir, readProgramDir } from "../programDir";
-import { installCjsHooks, MissingImport } from "./cjsHooks";
+import { installCjsHooks, LentMismatch, lentMismatches, MissingImport } from "./cjsHooks";
 import { ProgramConfig, readProgramConfig } from "./config";
 import { formatDiagnostic, ProgramError } from "./errors";
 import { importProgram } from "./esm";
@@ -50,6 +50,8 @@ export interface ProgramRun {
   readonly typeCheck: Promise<TypeCheckResult>;
   /** "The program in <dir> (stack <stack>)", for messages. */
   readonly what: string;
+  /** Packages cloudfit lent in another version than the program's package.json asks for. */
+  readonly lent: readonly LentMismatch[];
   /** Things to say once about the run (missing stack file, secure values, placeholders). */
   readonly notes: string[];
 }
@@ -69,14 +71,23 @@ async function loadEntry(prog: ProgramDir): Promise<unknown> {
   return exported instanceof Function ? exported() : exported;
 }
 
+/** What to say about packages lent in another version than the program asks for. */
+function lentNote(lent: readonly LentMismatch[], packageRoot: string): string {
+  const names = lent.map((m) => m.name).join(", ");
+  const list = lent.map((m) => `${m.name} ${m.lent} (package.json asks for ${m.wanted})`).join(", ");
+  return `the program's node_modules lacks ${names}, so cloudfit lent its ${list}: run \`npm install\` in ${packageRoot} to use the versions it pins`;
+}
+
 /** The ProgramError for type errors, listed as `pulumi preview` lists them. */
-function typeErrors(what: string, check: TypeCheckResult): ProgramError {
+function typeErrors(what: string, check: TypeCheckResult, lent: readonly LentMismatch[] = [], packageRoot = ""): ProgramError {
   const n = check.diagnostics.length;
   return new ProgramError({
     kind: "typecheck",
     what: `${what} has ${n} TypeScript error${n === 1 ? "" : "s"}`,
     detail: check.diagnostics.map((d) => `  ${formatDiagnostic(d)}`).join("\n"),
-    fix: "correct them; `pulumi preview` type-checks the program and rejects it for them too (PULUMI_NODEJS_TRANSPILE_ONLY=true skips the check, as under the Pulumi CLI).",
+    fix:
+      "correct them; `pulumi preview` type-checks the program and rejects it for them too (PULUMI_NODEJS_TRANSPILE_ONLY=true skips the check, as under the Pulumi CLI)." +
+      (lent.length > 0 ? ` Also, ${lentNote(lent, packageRoot)}.` : ""),
     location: check.diagnostics[0].line > 0 ? check.diagnostics[0] : undefined,
     diagnostics: check.diagnostics,
   });
@@ -125,9 +136,9 @@ function runNotes(run: { unknown: string[]; references: string[]; leaked: number
 }
 
 /** The run's type check once done; a program with type errors fails here, as under `pulumi preview`. */
-export async function typeChecked(run: Pick<ProgramRun, "typeCheck" | "what">): Promise<TypeCheckResult> {
+export async function typeChecked(run: Pick<ProgramRun, "typeCheck" | "what" | "lent" | "program">): Promise<TypeCheckResult> {
   const checked = await run.typeCheck;
-  if (checked.status === "failed") throw typeErrors(run.what, checked);
+  if (checked.status === "failed") throw typeErrors(run.what, checked, run.lent, run.program.packageRoot);
   return checked;
 }
 
@@ -145,6 +156,7 @@ export async function runProgramDir(dir: string, stack: string, opts: RunOptions
   const prog = readProgramDir(dir);
   const config = readProgramConfig(prog, stack);
   const what = `The program in ${prog.dir} (stack ${stack})`;
+  const lent = lentMismatches(prog.packageRoot, CLOUDFIT_ROOT);
   const check: Promise<TypeCheckResult> =
     opts.typeCheck === false
       ? Promise.resolve({ status: "skipped", reason: "turned off", cached: false, seconds: 0, diagnostics: [] })
@@ -182,7 +194,7 @@ export async function runProgramDir(dir: string, stack: string, opts: RunOptions
     const failure = describeFailure(e, { what, prog, stack, project: prog.project, configFile: config.file, missing });
     if (failure.kind === "compile" || failure.kind === "missing-module") throw failure;
     const checked = await check;
-    if (checked.status === "failed") throw typeErrors(what, checked);
+    if (checked.status === "failed") throw typeErrors(what, checked, lent, prog.packageRoot);
     throw failure;
   }
   const { resources, outputs, leakedPromises } = recording.value;
@@ -198,6 +210,7 @@ export async function runProgramDir(dir: string, stack: string, opts: RunOptions
     stackReferences: log.stackReferences(),
     typeCheck: check,
     what,
-    notes: [...prog.notes, ...config.notes, ...runNotes({ unknown: log.unknownInvokes(), references: log.stackReferences(), leaked: leakedPromises })],
+    lent,
+    notes: [...prog.notes, ...config.notes, ...(lent.length > 0 ? [`${lentNote(lent, prog.packageRoot)}.`.replace(/^t/, "T")] : []), ...runNotes({ unknown: log.unknownInvokes(), references: log.stackReferences(), leaked: leakedPromises })],
   };
 }

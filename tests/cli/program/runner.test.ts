@@ -173,6 +173,25 @@ describe("running a program like the Pulumi Node.js host", function () {
     ]);
   });
 
+  it("lends cloudfit's SDKs to a program without node_modules, saying so when it pins another version", async () => {
+    const shipped = JSON.parse(fs.readFileSync(require.resolve("@pulumi/azure-native/package.json"), "utf8")).version;
+    const files = (range: string) => ({
+      "Pulumi.yaml": projectFile("pinned"),
+      "package.json": `{ "name": "pinned", "main": "index.js", "dependencies": { "@pulumi/azure-native": "${range}", "@pulumi/pulumi": "^3.0.0" } }`,
+      "index.js": 'const resources = require("@pulumi/azure-native/resources");\nnew resources.ResourceGroup("rg");\n',
+    });
+    const old = scratchProgram(files("2.92.3"));
+    const r = await runProgramDir(old, "dev", off);
+    assert.deepEqual(names(r, "azure-native:resources:ResourceGroup"), ["rg"]);
+    assert.deepEqual(r.lent, [{ name: "@pulumi/azure-native", wanted: "2.92.3", lent: shipped }]);
+    assert.equal(
+      r.notes[1],
+      `The program's node_modules lacks @pulumi/azure-native, so cloudfit lent its @pulumi/azure-native ${shipped} (package.json asks for 2.92.3): run \`npm install\` in ${old} to use the versions it pins.`,
+    );
+    const current = await runProgramDir(scratchProgram(files(`^${shipped.split(".")[0]}.0.0`)), "dev", off);
+    assert.deepEqual(current.lent, []);
+  });
+
   it("resolves a program folder given through a symbolic link", async () => {
     const dir = scratchProgram({ "Pulumi.yaml": projectFile("linked"), "package.json": '{ "name": "linked", "main": "index.js" }', "index.js": 'new (require("@pulumi/aws").sqs.Queue)("q");\n' });
     const link = path.join(os.tmpdir(), `cloudfit-link-${process.pid}`);
