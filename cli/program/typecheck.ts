@@ -11,7 +11,7 @@ import * as path from "path";
 import { createHash } from "crypto";
 import { Worker } from "worker_threads";
 import { CompileDiagnostic } from "./errors";
-import type { CheckOutcome, CheckRequest } from "./typecheckCore";
+import { CheckOutcome, CheckRequest, fileHash, packageVersion } from "./typecheckCore";
 import { isTypeScriptFile } from "./transpile";
 
 /** The type check's outcome. */
@@ -70,7 +70,6 @@ function cacheHolds(file: string, req: CheckRequest): boolean {
     return false;
   }
   if (JSON.stringify(entry.request) !== JSON.stringify(req) || entry.typescriptVersion !== installedTypescriptVersion()) return false;
-  const { fileHash, packageVersion } = require("./typecheckCore") as typeof import("./typecheckCore");
   try {
     return (
       Object.entries(entry.files).every(([f, h]) => fileHash(f) === h) &&
