@@ -70,7 +70,8 @@ export interface LentMismatch {
 
 /**
  * The packages the program's package.json asks for, that its node_modules lacks, and that cloudfit
- * lends in a version outside the range asked for (e.g. a program pinned to an older major).
+ * lends in another major version than the one asked for (a newer minor of the same major keeps
+ * the program's API, as semver promises, and is not worth a note).
  */
 export function lentMismatches(packageRoot: string, cloudfitRoot: string): LentMismatch[] {
   let deps: Record<string, string> = {};
@@ -82,7 +83,8 @@ export function lentMismatches(packageRoot: string, cloudfitRoot: string): LentM
   }
   // semver comes with @pulumi/pulumi, which cloudfit depends on.
   const semver = require(require.resolve("semver", { paths: [path.dirname(require.resolve("@pulumi/pulumi/package.json"))] })) as {
-    satisfies(v: string, range: string): boolean;
+    major(v: string): number;
+    minVersion(range: string): { version: string } | null;
     validRange(r: string): string | null;
   };
   const shipped = shippedPackages(cloudfitRoot);
@@ -98,7 +100,8 @@ export function lentMismatches(packageRoot: string, cloudfitRoot: string): LentM
     if (own && !isInside(path.join(cloudfitRoot, "node_modules"), own)) continue;
     try {
       const lent = String(JSON.parse(fs.readFileSync(require.resolve(`${name}/package.json`, { paths: [cloudfitRoot] }), "utf8")).version);
-      if (!semver.satisfies(lent, wanted)) out.push({ name, wanted, lent });
+      const lowest = semver.minVersion(wanted);
+      if (lowest && semver.major(lowest.version) !== semver.major(lent)) out.push({ name, wanted, lent });
     } catch {
       // cloudfit does not have it installed: nothing is lent.
     }
