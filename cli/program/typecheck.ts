@@ -93,6 +93,9 @@ function writeCache(file: string, req: CheckRequest, outcome: CheckOutcome): voi
   }
 }
 
+/** Heap of the type check's worker. */
+const WORKER_HEAP_MB = 6144;
+
 let worker: Worker | undefined;
 let nextId = 0;
 const pending = new Map<number, { resolve(o: CheckOutcome): void; reject(e: Error): void }>();
@@ -100,7 +103,9 @@ const pending = new Map<number, { resolve(o: CheckOutcome): void; reject(e: Erro
 /** Checks in the worker thread, started on first use and kept (unreferenced) for later checks. */
 function checkInWorker(req: CheckRequest): Promise<CheckOutcome> {
   if (!worker) {
-    const w = new Worker(path.join(__dirname, "typecheck-worker.js"));
+    // Declaration files of the largest SDKs (azure-native 2.x with every API version) take
+    // gigabytes to check; the worker gets room for them rather than the default heap.
+    const w = new Worker(path.join(__dirname, "typecheck-worker.js"), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     w.on("message", (msg: { id: number; outcome?: CheckOutcome; error?: string }) => {
       const p = pending.get(msg.id);
       pending.delete(msg.id);
