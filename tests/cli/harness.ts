@@ -62,7 +62,7 @@ export function sharedPolicyHosts(): { start: (opts: PolicyHostOptions) => Promi
   const hosts = new Map<string, Promise<PolicyHost>>();
   return {
     start(opts) {
-      const key = JSON.stringify([opts.packDir, opts.config ?? null, opts.configFile ?? null]);
+      const key = JSON.stringify([fs.realpathSync(opts.packDir), opts.config ?? null, opts.configFile ?? null]);
       let host = hosts.get(key);
       if (!host) {
         host = startPolicyHost(opts);

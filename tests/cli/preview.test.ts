@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { editWorkload, ROOT, run, tempRoot } from "./harness";
+import { editWorkload, ROOT, run as runCli, RunOptions, sharedPolicyHosts, tempRoot } from "./harness";
 
 const NONCOMPLIANT = path.join(__dirname, "fixtures", "noncompliant-program");
 
@@ -12,8 +12,13 @@ interface Change {
   beforeUSD: number;
 }
 
+// Commands with the same pack configuration share one started pack (harness.ts).
+const packs = sharedPolicyHosts();
+const run = (argv: string[], root = ROOT, opts: RunOptions = {}) => runCli(argv, root, { startPolicyHost: packs.start, ...opts });
+
 describe("cloudfit preview", function () {
   this.timeout(300000);
+  after(() => packs.close());
 
   it("runs the dev stack's program offline: no cost change against its lock and no mandatory violation", async () => {
     const r = await run(["preview", "--stack", "dev", "--json"]);
@@ -138,7 +143,7 @@ describe("cloudfit preview", function () {
     const r = await run(["preview", "--stack", "dev"], root);
     assert.equal(r.code, 2);
     assert.equal(r.stdout, "");
-    assert.match(r.stderr, /^Error: The program in .* \(stack dev\) stopped: stacks\/placement\.dev\.json no longer matches the workload spec of stack dev/);
+    assert.match(r.stderr, /^Error: The program in .* \(stack dev\) stopped:\nstacks\/placement\.dev\.json no longer matches the workload spec of stack dev; 1 entry differs:\n {2}services\.\w+: has \d+ replicas, not the \d+ required\.\n/);
     assert.match(r.stderr, /To fix: run `[^`]*plan --stack dev --write`/);
     assert.doesNotMatch(r.stderr, /pulumi preview|\n\s+at /);
     assert.equal((r.stderr.match(/To fix:/g) ?? []).length, 1);
