@@ -63,6 +63,7 @@ export const requireS3Encryption = stackRule({
     "S3 buckets must be encrypted with a KMS key through a BucketServerSideEncryptionConfiguration linked to the bucket.",
   enforcementLevel: "mandatory",
   severity: "high",
+  benchmarks: ["CKV_AWS_145"],
   check: (ctx) => {
     const buckets = resourcesOfType(ctx.resources, S3_BUCKET_TYPES);
     if (buckets.length === 0) return;

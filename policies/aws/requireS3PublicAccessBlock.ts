@@ -43,6 +43,7 @@ export const requireS3PublicAccessBlock = stackRule({
     "S3 buckets must have a BucketPublicAccessBlock with blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets all true.",
   enforcementLevel: "mandatory",
   severity: "critical",
+  benchmarks: ["CIS AWS 2.1.4", "CKV2_AWS_6"],
   check: (ctx) => {
     const buckets = resourcesOfType(ctx.resources, S3_BUCKET_TYPES);
     if (buckets.length === 0) return;

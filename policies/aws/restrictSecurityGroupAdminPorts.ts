@@ -97,6 +97,7 @@ export const restrictSecurityGroupAdminPorts = resourceRule<Config>({
     "Security group ingress rules must not open SSH, RDP or every port to 0.0.0.0/0 or ::/0.",
   enforcementLevel: "mandatory",
   severity: "critical",
+  benchmarks: ["CIS AWS 5.2", "CIS AWS 5.3", "CKV_AWS_24", "CKV_AWS_25", "CKV_AWS_277"],
   configSchema: { properties: { adminPorts: ADMIN_PORTS_SCHEMA } },
   types: [SECURITY_GROUP, SECURITY_GROUP_RULE, INGRESS_RULE],
   config: (raw) => ({ adminPorts: portListSetting(raw.adminPorts, DEFAULT_ADMIN_PORTS) }),

@@ -19,6 +19,7 @@ export const requireScaleSetDiskEncryption = resourceRule({
     "Azure virtual machine scale sets must encrypt their instances' disks with encryption at host or a disk encryption set on every managed disk.",
   enforcementLevel: "mandatory",
   severity: "high",
+  benchmarks: ["CIS Azure 7.3", "CKV_AZURE_97"],
   types: ["azure-native:compute:VirtualMachineScaleSet"],
   check: (ctx) => {
     const profile = field<ScaleSetArgs>(ctx.props, "virtualMachineProfile");

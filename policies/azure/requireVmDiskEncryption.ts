@@ -12,6 +12,7 @@ export const requireVmDiskEncryption = resourceRule({
     "Azure virtual machines must encrypt their disks with encryption at host or a disk encryption set on every managed disk.",
   enforcementLevel: "mandatory",
   severity: "high",
+  benchmarks: ["CIS Azure 7.3", "CKV_AZURE_151"],
   types: ["azure-native:compute:VirtualMachine"],
   check: (ctx) => {
     const finding = checkDiskEncryption(

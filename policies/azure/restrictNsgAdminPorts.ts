@@ -89,6 +89,7 @@ export const restrictNsgAdminPorts = resourceRule<Config>({
     "Azure network security rules must not allow inbound SSH, RDP or every port from *, Internet or 0.0.0.0/0.",
   enforcementLevel: "mandatory",
   severity: "critical",
+  benchmarks: ["CIS Azure 6.1", "CIS Azure 6.2", "CKV_AZURE_9", "CKV_AZURE_10"],
   configSchema: { properties: { adminPorts: ADMIN_PORTS_SCHEMA } },
   types: [NSG, SECURITY_RULE],
   config: (raw) => ({ adminPorts: portListSetting(raw.adminPorts, DEFAULT_ADMIN_PORTS) }),

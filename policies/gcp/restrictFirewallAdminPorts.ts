@@ -32,6 +32,7 @@ export const restrictFirewallAdminPorts = resourceRule<Config>({
     "Google Cloud firewall rules must not allow ingress to SSH, RDP or every port from 0.0.0.0/0 or ::/0.",
   enforcementLevel: "mandatory",
   severity: "critical",
+  benchmarks: ["CIS GCP 3.6", "CIS GCP 3.7", "CKV_GCP_2", "CKV_GCP_3", "CKV2_GCP_12"],
   configSchema: { properties: { adminPorts: ADMIN_PORTS_SCHEMA } },
   types: ["gcp:compute/firewall:Firewall"],
   config: (raw) => ({ adminPorts: portListSetting(raw.adminPorts, DEFAULT_ADMIN_PORTS) }),
