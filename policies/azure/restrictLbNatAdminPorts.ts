@@ -17,7 +17,7 @@ interface Config {
 }
 
 /** No rule of a public load balancer forwards to an admin port. */
-export const restrictLoadBalancerAdminPorts = resourceRule<Config>({
+export const restrictLbNatAdminPorts = resourceRule<Config>({
   name: "azure-lb-no-admin-port-forwarding",
   description:
     "Public Azure load balancers must not forward traffic to administrative backend ports (SSH 22, RDP 3389 unless configured).",
