@@ -55,7 +55,7 @@ export const restrictSecurityGroupPublicIngress = resourceRule<PublicPortsConfig
       if (open.length === 0) continue;
       ctx.report(
         `${ctx.label} should not open ${describeRanges(open)} to the internet: ${rule.where} ` +
-          `allows them from ${joinAnd(opening.world)}; ${rule.fix}, or allow the ports for ` +
+          `admits that traffic from ${joinAnd(opening.world)}; ${rule.fix}, or allow the ports for ` +
           `this resource with the policy's publicPortsByTag setting.`,
       );
     }

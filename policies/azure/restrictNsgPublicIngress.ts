@@ -49,8 +49,8 @@ export const restrictNsgPublicIngress = resourceRule<PublicPortsConfig>({
       const open = disallowedRanges(opening.scope, opening.ranges, allowed);
       if (open.length === 0) continue;
       ctx.report(
-        `${ctx.label} should not open ${describeRanges(open)} to the internet: ${r.where} allows ` +
-          `them from ${joinAnd(opening.world)}; restrict its sourceAddressPrefix or ` +
+        `${ctx.label} should not open ${describeRanges(open)} to the internet: ${r.where} admits ` +
+          `that traffic from ${joinAnd(opening.world)}; restrict its sourceAddressPrefix or ` +
           `sourceAddressPrefixes to known networks, or allow the ports with the policy's ` +
           `publicPortsByTag setting.`,
       );

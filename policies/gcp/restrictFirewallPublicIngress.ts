@@ -41,7 +41,7 @@ export const restrictFirewallPublicIngress = resourceRule<PublicPortsConfig>({
       if (open.length === 0) continue;
       ctx.report(
         `${ctx.label} should not open ${describeRanges(open)} to the internet: allows[${allow.index}] ` +
-          `admits them from ${joinAnd(opening.world)}; restrict its sourceRanges to known networks, ` +
+          `admits that traffic from ${joinAnd(opening.world)}; restrict its sourceRanges to known networks, ` +
           `or allow the ports for its targetTags with the policy's publicPortsByTag setting.`,
       );
     }

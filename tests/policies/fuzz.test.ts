@@ -224,6 +224,7 @@ describe("policies fuzz", () => {
       description: "Throws on purpose.",
       enforcementLevel: "advisory",
       severity: "low",
+      benchmarks: [],
       types: ["aws:ebs/volume:Volume"],
       check: () => {
         throw new TypeError("boom");

@@ -10,6 +10,7 @@ const sample = resourceRule<{ prefix: string }>({
   description: "Requires a and b.",
   enforcementLevel: "advisory",
   severity: "low",
+  benchmarks: [],
   types: ["aws:ebs/volume:Volume"],
   config: (raw) => ({ prefix: typeof raw.prefix === "string" ? raw.prefix : "default" }),
   check: (ctx) => {
@@ -68,6 +69,7 @@ describe("policies/lib/rule", () => {
       description: "Throws on purpose.",
       enforcementLevel: "advisory",
       severity: "low",
+      benchmarks: [],
       check: () => {
         throw new RangeError("bad index");
       },
