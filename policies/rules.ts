@@ -36,6 +36,7 @@ import { requireKmsKeyRotation } from "./aws/requireKmsKeyRotation";
 import { requireLaunchTemplateEncryption } from "./aws/requireLaunchTemplateEncryption";
 import { requireLoadBalancerHttps } from "./aws/requireLoadBalancerHttps";
 import { requireLoadBalancerTls12 } from "./aws/requireLoadBalancerTls12";
+import { requireRdsBackupRetention } from "./aws/requireRdsBackupRetention";
 import { requireRdsDeletionProtection } from "./aws/requireRdsDeletionProtection";
 import { requireRdsEncryption } from "./aws/requireRdsEncryption";
 import { requireRdsEngineVersion } from "./aws/requireRdsEngineVersion";
@@ -184,6 +185,7 @@ export const resourcePolicies: ResourceValidationPolicy[] = [
   requireLaunchTemplateEncryption,
   requireLoadBalancerHttps,
   requireLoadBalancerTls12,
+  requireRdsBackupRetention,
   requireRdsDeletionProtection,
   requireRdsEncryption,
   requireRdsEngineVersion,

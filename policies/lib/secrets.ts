@@ -60,9 +60,10 @@ export function secretsInText(text: string): SecretFinding[] {
   const lines = text.split(/\r?\n/);
   lines.forEach((line, i) => {
     const where = `line ${i + 1}`;
-    for (const { kind, re } of TOKEN_PATTERNS) {
-      if (re.test(line)) out.push({ kind, where });
-    }
+    const tokens = TOKEN_PATTERNS.filter(({ re }) => re.test(line));
+    tokens.forEach(({ kind }) => out.push({ kind, where }));
+    // A recognised credential already names what the line holds.
+    if (tokens.length > 0) return;
     for (const m of line.matchAll(ASSIGNMENT)) {
       if (SECRET_NAME.test(m[1]) && !isReference(m[2])) {
         out.push({ kind: `a literal value for ${m[1]}`, where });
