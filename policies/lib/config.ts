@@ -66,10 +66,10 @@ export class UnknownSettingError extends Error {
   }
 }
 
-/** "setting 'adminPort' (did you mean 'adminPorts'?)" for one undeclared key. */
-export function describeUnknownKey(key: string, known: readonly string[], noun: string): string {
+/** "'adminPort' (did you mean 'adminPorts'?)" for one undeclared key. */
+export function describeUnknownKey(key: string, known: readonly string[]): string {
   const near = suggest(key, known);
-  return `${noun} '${key}'${near ? ` (did you mean '${near}'?)` : ""}`;
+  return `'${key}'${near ? ` (did you mean '${near}'?)` : ""}`;
 }
 
 /**
@@ -84,10 +84,11 @@ export function unknownSettingsError(
   const known = Object.keys(schema?.properties ?? {});
   const unknown = Object.keys(raw).filter((k) => k !== "enforcementLevel" && !known.includes(k));
   if (unknown.length === 0) return undefined;
-  const what = unknown.map((k) => describeUnknownKey(k, known, "setting")).join(", ");
+  const list = unknown.map((k) => describeUnknownKey(k, known));
+  const what = unknown.length === 1 ? `setting ${list[0]}` : `settings ${list.slice(0, -1).join(", ")} and ${list[list.length - 1]}`;
   const takes = known.length > 0 ? `it takes ${known.join(", ")}` : "it takes no settings";
   return new UnknownSettingError(
-    `Policy ${policy} does not know ${what}; ${takes}. To fix: correct or remove ` +
+    `Policy ${policy} has no ${what}; ${takes}. To fix: correct or remove ` +
       `${unknown.length === 1 ? "that setting" : "those settings"} in the policy pack configuration.`,
   );
 }
