@@ -9,7 +9,7 @@ export const blockIamPublicMembers = publicMemberRule({
   description:
     "Google Cloud projects, folders, organizations, Pub/Sub topics and subscriptions, secrets and Artifact Registry repositories must not grant any role to allUsers or allAuthenticatedUsers.",
   severity: "critical",
-  benchmarks: [],
+  benchmarks: ["CKV_GCP_99", "CKV_GCP_101", "CKV_GCP_113"],
   types: [
     "gcp:projects/iAMBinding:IAMBinding",
     "gcp:projects/iAMMember:IAMMember",

@@ -7,7 +7,7 @@ export const blockKmsKeyPublicIam = publicMemberRule({
   name: "gcp-kms-key-not-public",
   description: "Google Cloud KMS keys and key rings must not grant any role to allUsers or allAuthenticatedUsers.",
   severity: "critical",
-  benchmarks: ["CIS GCP 1.9", "CKV_GCP_112", "CKV2_GCP_6"],
+  benchmarks: ["CIS GCP 1.9", "CKV_GCP_112", "CKV2_GCP_6", "CKV2_GCP_8"],
   types: [
     "gcp:kms/cryptoKeyIAMBinding:CryptoKeyIAMBinding",
     "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember",

@@ -23,7 +23,7 @@ export const requireHttpProxyRedirect = stackRule({
     "Google Cloud target HTTP proxies must front a URL map whose default action redirects to HTTPS.",
   enforcementLevel: "mandatory",
   severity: "high",
-  benchmarks: [],
+  benchmarks: ["CKV2_GCP_37", "CKV2_GCP_38"],
   anchorType: HTTP_PROXY,
   check: (ctx) => {
     const maps = resourcesOfType(ctx.resources, URL_MAPS);
