@@ -11,6 +11,7 @@ import { EXIT_FINDINGS, EXIT_OK } from "../exitCodes";
 import { resolveStack, readLock } from "../stackFiles";
 import { readProgramDir, RecordedResource } from "../record";
 import { PolicyHost, startPolicyHost, Violation } from "../policyHost";
+import { packPolicyMetadata, previewPolicyConfig } from "../policyConfig";
 import { diffResources, CostDiff } from "../resourceDiff";
 import { renderPreview } from "../renderPreview";
 import { renderPreviewMarkdown } from "../renderMarkdownPreview";
@@ -66,32 +67,17 @@ export interface PreviewOutput {
   readonly notes: readonly string[];
 }
 
-/** Policy configuration: a file's, or by default the stack's budget for the budget policy. */
+/**
+ * Policy configuration: a file's merged with the stack's budget, or the stack's budget alone,
+ * checked against the pack's policies before the program runs; says on stderr which budget
+ * applies.
+ */
 function policyConfig(flags: Flags, io: Io, budgetUSD: number | undefined): { config: unknown; source: string } {
-  if (typeof flags["policy-config"] === "string") {
-    const file = path.resolve(io.cwd, flags["policy-config"]);
-    let text: string;
-    try {
-      text = fs.readFileSync(file, "utf8");
-    } catch (e) {
-      throw new UsageError(`Cannot read the policy configuration ${file}: ${(e as Error).message}. To fix: pass an existing JSON file.`);
-    }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch (e) {
-      throw new UsageError(`${file} is not valid JSON: ${(e as Error).message}. To fix: correct the file.`);
-    }
-    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
-      throw new UsageError(
-        `${file} must hold a JSON object keyed by policy name, got ${JSON.stringify(parsed)}. ` +
-          'To fix: write e.g. {"cost-monthly-budget": {"budgetUSD": 1500}}.',
-      );
-    }
-    return { config: parsed, source: file };
-  }
-  const config = budgetUSD !== undefined ? { "cost-monthly-budget": { budgetUSD } } : {};
-  return { config, source: "the stack's budget (global.budgetUSD)" };
+  const file = typeof flags["policy-config"] === "string" ? path.resolve(io.cwd, flags["policy-config"]) : undefined;
+  const stack = { budgetUSD, source: "the stack's global.budgetUSD" };
+  const { config, source, budget } = previewPolicyConfig(file, stack, packPolicyMetadata());
+  io.stderr.write(`Monthly budget: ${budget.note}.\n`);
+  return { config, source };
 }
 
 /** The stack's workload spec limited to the workloads its lock places: what the lock deploys. */
