@@ -174,8 +174,20 @@ export function reconcilePolicyConfig(
  * policy list (loaded on first use, so commands that do not check policies do not load it).
  */
 export function packPolicyMetadata(): PolicyMetadata[] {
+  // The installed package carries the list the build wrote (policies/ itself is compiled only
+  // into the pack's bundle); a source checkout reads the pack's own policy list.
+  const built = path.join(__dirname, POLICY_METADATA_FILE);
+  if (fs.existsSync(built)) return JSON.parse(fs.readFileSync(built, "utf8")) as PolicyMetadata[];
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { cloudfitPolicies } = require("../policies/policies") as { cloudfitPolicies: Policies };
+  const { cloudfitPolicies } = require("../policies/policies") as { cloudfitPolicies: Policies }; // source checkout only
+  return policyMetadataOf(cloudfitPolicies);
+}
+
+/** The file beside this module, in the build, that holds the pack's policy metadata. */
+export const POLICY_METADATA_FILE = "policy-metadata.json";
+
+/** The metadata the reconciliation needs of a list of policies. */
+export function policyMetadataOf(cloudfitPolicies: Policies): PolicyMetadata[] {
   return cloudfitPolicies.map((p) => ({
     name: p.name,
     enforcementLevel: p.enforcementLevel ?? "advisory",

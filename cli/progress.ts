@@ -65,7 +65,7 @@ export function startProgress(
       if (drawn) stream.write("\r\x1b[2K");
       // A step that held the event loop (loading modules, running a program) never let the timer
       // print: off a terminal, say how long it took now that it is over.
-      else if (!stream.isTTY && lastLine === 0 && now() - started >= 1000) stream.write(`${text()}\n`);
+      else if (!stream.isTTY && lastLine === -Infinity && now() - started >= 1000) stream.write(`${text()}\n`);
     },
   };
 }

@@ -6,7 +6,7 @@ import type { Flags } from "./args";
 import type { PreviewOutput } from "./commands/preview";
 import { usd, usdDelta } from "./format";
 import { cell, code, codeCell, collapsible, commentHead, details, document, mdTable } from "./renderMarkdown";
-import { resourceLabel } from "./renderPreview";
+import { resourceLabel, trafficLines } from "./renderPreview";
 
 const SIGN = { added: "+", changed: "~", removed: "-" } as const;
 
@@ -119,8 +119,7 @@ export function renderPreviewMarkdown(p: PreviewOutput, flags: Flags): string {
     unpricedSection(p),
     messagesSection(p),
     policiesSection(p),
-    `<sub>${count(p.resources.length, "resource")}, ${d.unchanged} priced and unchanged. Prices cover compute, ` +
-      "disks, keys and stored data; traffic and egress are estimated by `cloudfit plan`. " +
+    `<sub>${count(p.resources.length, "resource")}, ${d.unchanged} priced and unchanged. ${trafficLines(p).slice(0, 2).join(" ").replace(/:$/, ".")} ` +
       `Made by ${code(`cloudfit preview --stack ${p.stack}${program}`)}.</sub>`,
   ]);
 }

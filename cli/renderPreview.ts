@@ -15,6 +15,33 @@ export function resourceLabel(urn: string): string {
   return `${types.slice(types.lastIndexOf("$") + 1)}: ${name}`;
 }
 
+/**
+ * What the totals hold and, for a locked stack, how they compare with plan's: the traffic
+ * included, plan's total for the same lock, and each itemized difference with its cause.
+ */
+export function trafficLines(p: PreviewOutput): string[] {
+  const t = p.traffic;
+  if (!t) {
+    return [
+      `Prices of ${p.pricesOf}. Resource prices cover what each resource bills on its own; traffic between ` +
+        "workloads is estimated for a stack with a placement lock (`cloudfit plan --write`).",
+    ];
+  }
+  const lines = [
+    `Prices of ${p.pricesOf}. Includes ${usd(t.trafficUSD + t.internetEgressUSD)} of traffic and internet egress, as \`cloudfit plan\` prices them.`,
+  ];
+  const gap = t.previewUSD - t.planUSD;
+  if (Math.abs(gap) < 0.005) lines.push(`Same total as \`cloudfit plan\` for the lock: ${usd(t.planUSD)}.`);
+  else {
+    lines.push(`\`cloudfit plan\` gives ${usd(t.planUSD)} for the lock; preview ${usd(t.previewUSD)} (${usdDelta(gap)}):`);
+    for (const d of t.differences) lines.push(`  ${usdDelta(d.usd)} ${d.workload} (${d.kind}): ${d.why}`);
+    if (Math.abs(t.unexplainedUSD) >= 0.005 && t.differences.every((d) => d.why !== "unexplained")) {
+      lines.push(`  ${usdDelta(t.unexplainedUSD)} unexplained`);
+    }
+  }
+  return lines;
+}
+
 /** Renders the preview command's human output. */
 export function renderPreview(p: PreviewOutput, io: { stdout: { isTTY?: boolean }; env: NodeJS.ProcessEnv }): string {
   const s = style(useColor(io.stdout, io.env));
@@ -71,7 +98,8 @@ export function renderPreview(p: PreviewOutput, io: { stdout: { isTTY?: boolean 
   const pct = d.deltaPct === null ? (d.afterUSD === 0 ? "0%" : "new") : `${d.deltaPct >= 0 ? "+" : ""}${d.deltaPct.toFixed(1)}%`;
   out.push(
     s.bold(`Monthly cost change: ${usdDelta(d.deltaUSD)} (${usd(d.beforeUSD)} -> ${usd(d.afterUSD)}, ${pct})`),
-    s.dim("Resource prices cover compute, disks, keys and stored data; traffic and egress are in `cloudfit plan`."),
+    ...trafficLines(p).map((l) => s.dim(l)),
+    `Monthly budget: ${p.budget.note}.`,
     "",
   );
 

@@ -4,8 +4,8 @@
 // resources the stack manages are sent to pricing (never components, providers, the stack or
 // resources it only reads), and the cost model's result is mapped to billing classes here.
 
-import { estimateCosts } from "../optimizer/pricing";
-import type { CostComponent } from "../optimizer/pricing";
+import { estimateCosts, estimateDetail } from "../optimizer/pricing";
+import type { CostComponent, CostEstimate } from "../optimizer/pricing";
 import { optionsOf, pricingResultOf } from "../policies/cost/price";
 import type { PricingConfig, PricingResult, UnpricedResource } from "../policies/cost/types";
 import { RecordedResource, toPricingResources } from "./record";
@@ -64,7 +64,7 @@ function notBillableNote(r: RecordedResource): string {
 export function estimateResources(
   recorded: readonly RecordedResource[],
   config: PricingConfig = {},
-): { resources: ResourceEstimate[]; pricing: PricingResult } {
+): { resources: ResourceEstimate[]; pricing: PricingResult; estimate: CostEstimate } {
   const sent = new Set(recorded.filter(billable).map((r) => r.urn));
   const estimate = estimateCosts(toPricingResources(recorded).filter((r) => sent.has(r.urn)), optionsOf(config));
   const byUrn = new Map(estimate.resources.map((e) => [e.urn, e] as const));
@@ -82,7 +82,8 @@ export function estimateResources(
     }
     const e = byUrn.get(r.urn)!;
     const monthlyUSD = e.billing === "free" ? 0 : e.billing === "unpriced" ? null : e.monthlyUSD;
-    return { ...base, monthlyUSD, billing: e.billing, note: e.note, ...(e.components.length > 0 ? { components: e.components } : {}) };
+    const note = e.billing === "priced" ? estimateDetail(e) || e.note : e.note;
+    return { ...base, monthlyUSD, billing: e.billing, note, ...(e.components.length > 0 ? { components: e.components } : {}) };
   });
-  return { resources, pricing: { ...result, unpriced: [...result.unpriced, ...otherUnpriced] } };
+  return { resources, pricing: { ...result, unpriced: [...result.unpriced, ...otherUnpriced] }, estimate };
 }

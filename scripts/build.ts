@@ -9,6 +9,8 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { compilePack, PACK_FOLDER, writePackFiles } from "../cli/policyPack";
+import { POLICY_METADATA_FILE, policyMetadataOf } from "../cli/policyConfig";
+import type { Policies } from "@pulumi/policy";
 import { copyAssets, missingRuntimeFiles, sourceFolders } from "./assets";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -57,6 +59,9 @@ function build(): void {
     process.stderr.write(`build: copied ${copied.length} run-time files (${copied.join(", ")})\n`);
     const donePack = step(`compiling the policy pack into dist/${PACK_FOLDER}`);
     writePackFiles(compilePack(path.join(ROOT, "policies")), path.join(tmp, PACK_FOLDER));
+    // The policy list the command checks configurations against, so it need not load policies/.
+    const { cloudfitPolicies } = require("../policies/policies") as { cloudfitPolicies: Policies };
+    fs.writeFileSync(path.join(tmp, "cli", POLICY_METADATA_FILE), JSON.stringify(policyMetadataOf(cloudfitPolicies)) + "\n");
     donePack();
     const missing = missingRuntimeFiles(tmp);
     if (missing.length > 0) {

@@ -8,10 +8,9 @@ import { UsageError } from "../args";
 import { EXIT_OK } from "../exitCodes";
 import { table } from "../format";
 import type { Io } from "../main";
-import { writeAtomic } from "../../optimizer/catalog/build";
 import { Catalog, CatalogFile, loadCatalog, readCatalogFile } from "../../optimizer/catalog";
 import { folderFetch, httpFetch, refreshCatalog } from "../../optimizer/catalog/refresh";
-import { serializeCatalog } from "../../optimizer/catalog/build";
+import { serializeCatalog, writeAtomic } from "../../optimizer/catalog/write";
 import { CLOUDS, Cloud } from "../../optimizer/spec";
 
 /** The catalog command and its flags. */

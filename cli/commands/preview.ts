@@ -12,6 +12,7 @@ import { resolveStack, readLock } from "../stackFiles";
 import { readProgramDir, RecordedResource } from "../record";
 import { PolicyHost, startPolicyHost, Violation } from "../policyHost";
 import { packPolicyMetadata, previewPolicyConfig } from "../policyConfig";
+import type { BudgetSource as BudgetNote } from "../policyConfig";
 import { diffResources, CostDiff } from "../resourceDiff";
 import { renderPreview } from "../renderPreview";
 import { renderPreviewMarkdown } from "../renderMarkdownPreview";
@@ -19,6 +20,7 @@ import { FORMAT_FLAGS } from "../reviewFormat";
 import { servedPackDir } from "../policyPack";
 import type { LoggedLine } from "../consoleCapture";
 import { estimateResources, ResourceEstimate } from "../resourceEstimates";
+import { previewTraffic, TrafficSummary, withTrafficSetting } from "../previewTraffic";
 import { runProgramDir, typeChecked, typeCheckNote } from "../program/run";
 import type { Lookup } from "../program/mocks";
 import type { TypeCheckResult } from "../program/typecheck";
@@ -65,6 +67,15 @@ export interface PreviewOutput {
   readonly outputs: Readonly<Record<string, unknown>>;
   /** Things said once about the run: missing stack file, secure values, unanswered invokes. */
   readonly notes: readonly string[];
+  /** The monthly budget the budget policy applies, and where it comes from. */
+  readonly budget: BudgetNote;
+  /** The catalog's price date ("prices of ..."). */
+  readonly pricesOf: string;
+  /**
+   * Traffic and internet egress of the lock's placement as `plan` prices them (counted in the
+   * totals and by the budget policy), and how the total compares with `plan`'s; null without a lock.
+   */
+  readonly traffic: TrafficSummary | null;
 }
 
 /**
@@ -72,12 +83,10 @@ export interface PreviewOutput {
  * checked against the pack's policies before the program runs; says on stderr which budget
  * applies.
  */
-function policyConfig(flags: Flags, io: Io, budgetUSD: number | undefined): { config: unknown; source: string } {
+function policyConfig(flags: Flags, io: Io, budgetUSD: number | undefined): { config: unknown; source: string; budget: BudgetNote } {
   const file = typeof flags["policy-config"] === "string" ? path.resolve(io.cwd, flags["policy-config"]) : undefined;
   const stack = { budgetUSD, source: "the stack's global.budgetUSD" };
-  const { config, source, budget } = previewPolicyConfig(file, stack, packPolicyMetadata());
-  io.stderr.write(`Monthly budget: ${budget.note}.\n`);
-  return { config, source };
+  return previewPolicyConfig(file, stack, packPolicyMetadata());
 }
 
 /** The stack's workload spec limited to the workloads its lock places: what the lock deploys. */
@@ -101,17 +110,23 @@ export async function previewStack(flags: Flags, io: Io): Promise<PreviewOutput>
   const prog = readProgramDir(dir);
   let config: unknown = {};
   let source = "";
+  let budget: BudgetNote;
   let removedWorkloads: { workload: string; beforeUSD: number }[] = [];
   let lockOverride: Record<string, string> | undefined;
   let beforeIsAfter = false;
+  let traffic: ReturnType<typeof previewTraffic> | undefined;
   if (reference) {
     const files = resolveStack(io.root, stack);
     const stackConfig = readStackFile(files.configFile);
     const raw = workloadFromStackConfig(stackConfig, files.configFile) as WorkloadSpec;
     const spec = validateSpec(raw, loadCatalog());
-    ({ config, source } = policyConfig(flags, io, spec.budgetUSD));
+    ({ config, source, budget } = policyConfig(flags, io, spec.budgetUSD));
     const locked = readLock(files);
     if (locked) {
+      // Traffic of the workloads the lock places, as plan prices it: counted on both sides of the
+      // diff and handed to the budget policy, so that preview's total is plan's.
+      traffic = previewTraffic(validateSpec(lockedWorkload(raw, locked.lock.plan), loadCatalog()), locked.lock, config);
+      config = withTrafficSetting(config, traffic.setting);
       const { services, buckets } = locked.lock.plan;
       const lockOnly = lockedWorkload(raw, { services, buckets });
       // When the lock places every workload of the spec, the lock alone deploys exactly what the
@@ -127,7 +142,7 @@ export async function previewStack(flags: Flags, io: Io): Promise<PreviewOutput>
         .map((n) => ({ workload: n, beforeUSD: locked.lock.costs.services[n] ?? locked.lock.costs.buckets[n] ?? 0 }));
     }
   } else {
-    ({ config, source } = policyConfig(flags, io, undefined));
+    ({ config, source, budget } = policyConfig(flags, io, undefined));
   }
 
   let before: RecordedResource[] = [];
@@ -142,9 +157,10 @@ export async function previewStack(flags: Flags, io: Io): Promise<PreviewOutput>
   const fpBefore = fp(before);
   const fpAfter = fp(after);
   const estimates = estimateResources(after, pricing);
+  const withTraffic = (r: typeof estimates.pricing) => (traffic ? { ...r, priced: [...r.priced, ...traffic.rows] } : r);
   const costDiff = diffResources(
-    before === after ? estimates.pricing : estimateResources(before, pricing).pricing,
-    estimates.pricing,
+    withTraffic(before === after ? estimates.pricing : estimateResources(before, pricing).pricing),
+    withTraffic(estimates.pricing),
     (urn, side) => (side === "before" ? fpBefore : fpAfter).get(urn) ?? "",
     removedWorkloads,
   );
@@ -175,7 +191,7 @@ export async function previewStack(flags: Flags, io: Io): Promise<PreviewOutput>
   return {
     stack,
     program: path.relative(io.root, dir) || ".",
-    resources: estimates.resources,
+    resources: [...estimates.resources, ...(traffic?.resources ?? [])],
     costDiff,
     policyPack: { name: info.name, version: info.version },
     violations,
@@ -185,6 +201,9 @@ export async function previewStack(flags: Flags, io: Io): Promise<PreviewOutput>
     typeCheck,
     outputs: run.outputs,
     notes: [...run.notes, ...typeCheckNote(typeCheck)],
+    pricesOf: loadCatalog().pricesOf,
+    budget,
+    traffic: traffic ? traffic.summary(estimates.estimate) : null,
   };
 }
 

@@ -20,7 +20,7 @@ function register(cloudfitRoot: string): void {
   const { register: registerHooks } = require("module") as {
     register(specifier: string, options: { parentURL: string; data: unknown }): void;
   };
-  registerHooks("./esm-hooks.mjs", { parentURL: pathToFileURL(path.join(__dirname, "esm.ts")).href, data: { cloudfitRoot } });
+  registerHooks("./esm-hooks.mjs", { parentURL: pathToFileURL(__filename).href, data: { cloudfitRoot } });
   registered = true;
 }
 

@@ -4,6 +4,6 @@ const fs = require("fs");
 const path = require("path");
 
 if (!fs.existsSync(path.join(__dirname, "typecheckWorker.js"))) {
-  require("ts-node").register({ transpileOnly: true, project: path.join(__dirname, "..", "..", "tsconfig.json") });
+  require("ts-node").register({ transpileOnly: true, project: path.join(__dirname, "..", "..", "tsconfig.json") }); // source checkout only
 }
 require("./typecheckWorker");

@@ -18,8 +18,14 @@ export const ROOT = path.resolve(__dirname, "../..");
 export interface RunResult {
   readonly code: number;
   readonly stdout: string;
+  /** stderr without the progress lines, which depend on how fast the machine is. */
   readonly stderr: string;
+  /** stderr as written. */
+  readonly rawStderr: string;
 }
+
+/** Progress lines off a terminal: "running the program 4.2 s", "solving the placement 2.5 s, gap 5.00%". */
+const PROGRESS_LINE = /^[a-z][^\n]* \d+\.\d s(?:, gap [\d.]+%)?\n/gm;
 
 class Capture extends Writable {
   text = "";
@@ -50,7 +56,7 @@ export async function run(argv: string[], root = ROOT, opts: RunOptions = {}): P
   const stderr = new Capture(false);
   const env = { CLOUDFIT_CACHE_DIR: CACHE_DIR, ...opts.env };
   const code = await main(argv, { stdout, stderr, env, root, cwd: opts.cwd ?? root, startPolicyHost: opts.startPolicyHost });
-  return { code, stdout: stdout.text, stderr: stderr.text };
+  return { code, stdout: stdout.text, stderr: stderr.text.replace(PROGRESS_LINE, ""), rawStderr: stderr.text };
 }
 
 /**

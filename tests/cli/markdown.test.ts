@@ -61,6 +61,9 @@ function preview(over: Partial<PreviewOutput> = {}): PreviewOutput {
     typeCheck: { status: "passed", cached: false, seconds: 1, diagnostics: [] },
     outputs: {},
     notes: [],
+    pricesOf: "2026-11-20",
+    budget: { budgetUSD: undefined, note: "none" },
+    traffic: null,
     ...over,
   };
 }

@@ -155,7 +155,7 @@ describe("cloudfit plan", function () {
   it("rejects an unknown flag, listing the valid ones", async () => {
     const r = await run(["plan", "--stak", "dev"]);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /^Error: Unknown flag "--stak" for "cloudfit plan"\. Valid flags: --stack, --reoptimize, --write, --solver, --time-limit, --move-cost, --format, --skip-unchanged, --json, --debug, --help\.\n$/);
+    assert.match(r.stderr, /^Error: Unknown flag "--stak" for "cloudfit plan"\. Did you mean --stack\? Valid flags: --stack, --reoptimize, --write, --solver, --time-limit, --move-cost, --format, --skip-unchanged, --json, --debug, --help\. To fix: write --stack, or run `cloudfit plan --help`\.\n$/);
   });
 
   it("rejects an unknown command and a bad solver name", async () => {
