@@ -5,6 +5,8 @@
 // setting, so that preview, the policy and plan see one total; what still differs from plan's
 // total is itemized with its cause.
 
+import * as fs from "fs";
+import * as path from "path";
 import { loadCatalog } from "../optimizer/catalog";
 import {
   estimateDetail,
@@ -21,6 +23,30 @@ import type { PricedResource, PricingConfig } from "../policies/cost/types";
 import type { ResourceEstimate } from "./resourceEstimates";
 
 const BUDGET_POLICY = "cost-monthly-budget";
+const COST_POLICIES = [BUDGET_POLICY, "cost-unpriced-resources"];
+
+/** The usage file a program's folder may hold, as Infracost's infracost-usage.yml. */
+export const USAGE_FILE = "cloudfit-usage.yml";
+
+/**
+ * The policy configuration with the program folder's usage file (cloudfit-usage.yml) as both
+ * cost policies' `usageFile`, when the folder has one and no cost policy is given usage already.
+ */
+export function withDefaultUsageFile(config: unknown, programDir: string): Record<string, unknown> {
+  const c = { ...((config ?? {}) as Record<string, unknown>) };
+  const file = path.join(programDir, USAGE_FILE);
+  if (!fs.existsSync(file)) return c;
+  const given = COST_POLICIES.some((p) => {
+    const e = c[p];
+    return e !== null && typeof e === "object" && ("usage" in e || "usageFile" in e);
+  });
+  if (given) return c;
+  for (const p of COST_POLICIES) {
+    const e = c[p];
+    c[p] = typeof e === "string" ? { enforcementLevel: e, usageFile: file } : { ...((e as object | undefined) ?? {}), usageFile: file };
+  }
+  return c;
+}
 
 /** Preview's traffic estimate and its agreement with plan's total. */
 export interface TrafficSummary {

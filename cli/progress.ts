@@ -17,8 +17,8 @@ const LABELS: Record<ProgressStage, string> = {
 export interface Progress {
   /** Records the latest stage and figures reported by the run. */
   update(p: { elapsedMs: number; gap?: number; stage?: ProgressStage }): void;
-  /** Stops and clears the spinner line. */
-  stop(): void;
+  /** Stops and clears the spinner line; `report` (default true) says how long a step that held the event loop took. */
+  stop(report?: boolean): void;
 }
 
 /** Starts a progress reporter for `label` (shown until a stage is reported) writing to `stream` (stderr). */
@@ -60,12 +60,12 @@ export function startProgress(
       }
       if (p.gap !== undefined) gap = p.gap;
     },
-    stop() {
+    stop(report = true) {
       clearInterval(timer);
       if (drawn) stream.write("\r\x1b[2K");
       // A step that held the event loop (loading modules, running a program) never let the timer
       // print: off a terminal, say how long it took now that it is over.
-      else if (!stream.isTTY && lastLine === -Infinity && now() - started >= 1000) stream.write(`${text()}\n`);
+      else if (report && !stream.isTTY && lastLine === -Infinity && now() - started >= 1000) stream.write(`${text()}\n`);
     },
   };
 }
@@ -96,7 +96,8 @@ export function startSteps(
       current = startProgress(next, stream, now);
     },
     stop() {
-      current.stop();
+      // The command is over (done, or failed before its next step): its output says the rest.
+      current.stop(false);
       if (active === steps) active = undefined;
     },
   };

@@ -20,7 +20,7 @@ import { FORMAT_FLAGS } from "../reviewFormat";
 import { servedPackDir } from "../policyPack";
 import type { LoggedLine } from "../consoleCapture";
 import { estimateResources, ResourceEstimate } from "../resourceEstimates";
-import { previewTraffic, TrafficSummary, withTrafficSetting } from "../previewTraffic";
+import { previewTraffic, TrafficSummary, withDefaultUsageFile, withTrafficSetting } from "../previewTraffic";
 import { runProgramDir, typeChecked, typeCheckNote } from "../program/run";
 import type { Lookup } from "../program/mocks";
 import type { TypeCheckResult } from "../program/typecheck";
@@ -125,7 +125,7 @@ export async function previewStack(flags: Flags, io: Io): Promise<PreviewOutput>
     if (locked) {
       // Traffic of the workloads the lock places, as plan prices it: counted on both sides of the
       // diff and handed to the budget policy, so that preview's total is plan's.
-      traffic = previewTraffic(validateSpec(lockedWorkload(raw, locked.lock.plan), loadCatalog()), locked.lock, config);
+      traffic = previewTraffic(validateSpec(lockedWorkload(raw, locked.lock.plan), loadCatalog()), locked.lock, withDefaultUsageFile(config, dir));
       config = withTrafficSetting(config, traffic.setting);
       const { services, buckets } = locked.lock.plan;
       const lockOnly = lockedWorkload(raw, { services, buckets });
@@ -145,6 +145,7 @@ export async function previewStack(flags: Flags, io: Io): Promise<PreviewOutput>
     ({ config, source, budget } = policyConfig(flags, io, undefined));
   }
 
+  config = withDefaultUsageFile(config, dir);
   let before: RecordedResource[] = [];
   if (lockOverride) {
     before = (await runProgramDir(dir, stack, { extraConfig: lockOverride, env: io.env, typeCheck: false })).resources;

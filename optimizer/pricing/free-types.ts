@@ -68,9 +68,24 @@ export const FREE_TYPES: readonly FreeTypeEntry[] = [
   { match: /^gcp:(projects|organizations|serviceaccount|folder)\/.*/, why: "project, organization or service account", source: GCP_IAM },
   { match: /^gcp:storage\/(?!bucket:Bucket$).*/, why: "Cloud Storage configuration (the bucket is billed for its data)", source: "cloud.google.com/storage/pricing: storage, operations and transfer are billed" },
   {
-    match: /^gcp:compute\/(network|subnetwork|firewall|firewallPolicy|firewallPolicyRule|firewallPolicyAssociation|route|router|autoscaler|regionAutoscaler|healthCheck|regionHealthCheck|httpHealthCheck|httpsHealthCheck|instanceGroup|attachedDisk|resourcePolicy|diskResourcePolicyAttachment|projectMetadata|projectMetadataItem|sharedVPCHostProject|sharedVPCServiceProject|networkPeering|backendService|regionBackendService|backendBucket|urlMap|regionUrlMap|targetHttpProxy|targetHttpsProxy|targetTcpProxy|targetSslProxy|targetPool|sslCertificate|managedSslCertificate|routerInterface|routerPeer|externalVpnGateway):.*/,
+    match: /^gcp:compute\/(network|subnetwork|firewall|firewallPolicy|firewallPolicyRule|firewallPolicyAssociation|route|router|autoscaler|regionAutoscaler|healthCheck|regionHealthCheck|httpHealthCheck|httpsHealthCheck|instanceGroup|attachedDisk|resourcePolicy|diskResourcePolicyAttachment|projectMetadata|projectMetadataItem|sharedVPCHostProject|sharedVPCServiceProject|networkPeering|backendService|regionBackendService|backendBucket|urlMap|uRLMap|regionUrlMap|targetHttpProxy|targetHttpsProxy|targetTcpProxy|targetSslProxy|regionTargetHttpProxy|regionTargetHttpsProxy|regionTargetTcpProxy|sSLPolicy|regionSslPolicy|regionSslCertificate|targetPool|sslCertificate|managedSslCertificate|routerInterface|routerPeer|externalVpnGateway):.*/,
     why: "VPC or load balancer configuration (forwarding rules, tunnels and data are billed)",
     source: GCP_VPC,
+  },
+  {
+    match: /^azure-native:sql:(ServerBlobAuditingPolicy|ExtendedServerBlobAuditingPolicy|DatabaseBlobAuditingPolicy|TransparentDataEncryption|FirewallRule|ServerAzureADAdministrator|ServerAzureADOnlyAuthentication|ServerSecurityAlertPolicy)$/,
+    why: "Azure SQL setting (the server's databases are billed; audit logs are billed by the storage they go to)",
+    source: "azure.microsoft.com/pricing/details/azure-sql-database: databases and elastic pools are billed; server settings, firewall rules and transparent data encryption with service-managed keys are not",
+  },
+  {
+    match: /^gcp:bigquery\/(dataset|datasetIamMember|datasetIamBinding|datasetIamPolicy|datasetAccess):.*/,
+    why: "BigQuery dataset or its access (storage is billed per table, queries per bytes scanned)",
+    source: "cloud.google.com/bigquery/pricing: storage and analysis are billed; datasets themselves are not",
+  },
+  {
+    match: /^gcp:certificatemanager\/(certificate|dnsAuthorization|certificateMap|certificateMapEntry):.*/,
+    why: "Google-managed certificate or its DNS authorization (the first 100 certificates of a project cost nothing)",
+    source: "cloud.google.com/certificate-manager/pricing: certificates beyond 100 per project are billed; DNS authorizations and maps are not",
   },
   { match: /^gcp:kms\/(keyRing|keyRingIAM\w*|cryptoKeyIAM\w*):.*/, why: "key ring or key access policy", source: "cloud.google.com/kms/pricing: key versions and operations are billed; key rings are free" },
   { match: /^gcp:(secretmanager\/(secretVersion|secretIamMember)|pubsub\/(subscription|topicIAM\w*)|cloudrun\/iamMember|cloudrunv2\/serviceIamMember|serviceaccount\/iamMember):.*/, why: "version, subscription or access binding", source: "cloud.google.com/secret-manager/pricing and cloud.google.com/pubsub/pricing: versions, access and throughput are billed on the secret and topic" },

@@ -20,7 +20,7 @@ export interface CorpusExpectation {
 /** Expectations by program folder name. */
 export const CORPUS: Readonly<Record<string, CorpusExpectation>> = {
   "aws-alb-asg": {
-    exitCode: 0,
+    exitCode: 1,
     types: {
       "aws:autoscaling/group:Group": 1,
       "aws:ec2/launchTemplate:LaunchTemplate": 1,
@@ -32,7 +32,9 @@ export const CORPUS: Readonly<Record<string, CorpusExpectation>> = {
       "pulumi:pulumi:Stack": 1,
       "pulumi:pulumi:StackReference": 1,
     },
-    findings: [],
+    findings: [
+      "mandatory aws-lb-listener-tls-1-2 https: Load balancer listener 'https' should accept only TLS 1.2 or later: no sslPolicy is set, so AWS applies ELBSecurityPolicy-2016-08, which also accepts TLS 1.0 and 1.1; set sslPolicy to \"ELBSecurityPolicy-TLS13-1-2-2021-06\".",
+    ],
     lookups: [
       "aws:acm/getCertificate:getCertificate 1 ca-central-1",
       "aws:ssm/getParameter:getParameter 1 ca-central-1",
@@ -86,7 +88,9 @@ export const CORPUS: Readonly<Record<string, CorpusExpectation>> = {
       "pulumi:providers:aws": 1,
       "pulumi:pulumi:Stack": 1,
     },
-    findings: [],
+    findings: [
+      "advisory aws-sns-topic-encrypted events: SNS topic 'events' should encrypt messages at rest: set kmsMasterKeyId to a KMS key (alias/aws/sns for the AWS-managed key).",
+    ],
     lookups: [
       "aws:iam/getPolicyDocument:getPolicyDocument 1 eu-west-1",
     ],
@@ -109,11 +113,13 @@ export const CORPUS: Readonly<Record<string, CorpusExpectation>> = {
       "pulumi:pulumi:Stack": 1,
     },
     findings: [
+      "advisory aws-s3-bucket-access-logging data-ap-southeast-2: S3 bucket 'data-ap-southeast-2' should log requests: add a BucketLogging for it that sends its access logs to a log bucket.",
+      "advisory aws-s3-bucket-access-logging data-us-east-1: S3 bucket 'data-us-east-1' should log requests: add a BucketLogging for it that sends its access logs to a log bucket.",
       "mandatory compliance-allowed-regions data-ap-southeast-2: KMS key 'data-ap-southeast-2' should be in an allowed location: it is in ap-southeast-2 (AU, OC) but only continent NA or continent EU are allowed; deploy it to an allowed region.",
-      "mandatory compliance-allowed-regions data-ap-southeast-2: Resource 'data-ap-southeast-2' (aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock) should be in an allowed location: it is in ap-southeast-2 (AU, OC) but only continent NA or continent EU are allowed; deploy it to an allowed region.",
-      "mandatory compliance-allowed-regions data-ap-southeast-2: Resource 'data-ap-southeast-2' (aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration) should be in an allowed location: it is in ap-southeast-2 (AU, OC) but only continent NA or continent EU are allowed; deploy it to an allowed region.",
-      "mandatory compliance-allowed-regions data-ap-southeast-2: Resource 'data-ap-southeast-2' (aws:s3/bucketVersioning:BucketVersioning) should be in an allowed location: it is in ap-southeast-2 (AU, OC) but only continent NA or continent EU are allowed; deploy it to an allowed region.",
       "mandatory compliance-allowed-regions data-ap-southeast-2: S3 bucket 'data-ap-southeast-2' should be in an allowed location: it is in ap-southeast-2 (AU, OC) but only continent NA or continent EU are allowed; deploy it to an allowed region.",
+      "mandatory compliance-allowed-regions data-ap-southeast-2: S3 bucket public access block 'data-ap-southeast-2' should be in an allowed location: it is in ap-southeast-2 (AU, OC) but only continent NA or continent EU are allowed; deploy it to an allowed region.",
+      "mandatory compliance-allowed-regions data-ap-southeast-2: S3 bucket server side encryption configuration 'data-ap-southeast-2' should be in an allowed location: it is in ap-southeast-2 (AU, OC) but only continent NA or continent EU are allowed; deploy it to an allowed region.",
+      "mandatory compliance-allowed-regions data-ap-southeast-2: S3 bucket versioning 'data-ap-southeast-2' should be in an allowed location: it is in ap-southeast-2 (AU, OC) but only continent NA or continent EU are allowed; deploy it to an allowed region.",
     ],
     lookups: [
       "aws:iam/getPolicyDocument:getPolicyDocument 1 us-east-1",
@@ -123,7 +129,7 @@ export const CORPUS: Readonly<Record<string, CorpusExpectation>> = {
     typeCheck: "passed",
   },
   "aws-rds-random": {
-    exitCode: 0,
+    exitCode: 1,
     types: {
       "aws:ec2/securityGroup:SecurityGroup": 1,
       "aws:kms/key:Key": 1,
@@ -136,7 +142,11 @@ export const CORPUS: Readonly<Record<string, CorpusExpectation>> = {
       "pulumi:pulumi:Stack": 1,
       "random:index/randomPassword:RandomPassword": 1,
     },
-    findings: [],
+    findings: [
+      "advisory aws-rds-deletion-protection orders: RDS instance 'orders' should be protected from deletion: set deletionProtection to true.",
+      "advisory aws-rds-log-exports-enabled orders: RDS instance 'orders' should export its logs: set enabledCloudwatchLogsExports to the engine's logs (e.g. [\"postgresql\"], or [\"audit\", \"error\", \"general\", \"slowquery\"] for MySQL).",
+      "mandatory aws-rds-backup-retention orders: RDS instance 'orders' should keep backups for at least 7 days: backupRetentionPeriod is unset, meaning 0; set it to 7 or more.",
+    ],
     lookups: [
       "aws:ec2/getSubnets:getSubnets 1 eu-central-1",
       "aws:ec2/getVpc:getVpc 1 eu-central-1",
@@ -156,7 +166,10 @@ export const CORPUS: Readonly<Record<string, CorpusExpectation>> = {
       "pulumi:providers:aws": 1,
       "pulumi:pulumi:Stack": 1,
     },
-    findings: [],
+    findings: [
+      "advisory aws-s3-bucket-access-logging site: S3 bucket 'site' should log requests: add a BucketLogging for it that sends its access logs to a log bucket.",
+      "advisory aws-s3-bucket-versioning-enabled site: S3 bucket 'site' should keep object versions: add a BucketVersioning for it with versioningConfiguration.status \"Enabled\".",
+    ],
     lookups: [
       "aws:index/getCallerIdentity:getCallerIdentity 1 eu-west-1",
     ],
@@ -180,7 +193,10 @@ export const CORPUS: Readonly<Record<string, CorpusExpectation>> = {
       "pulumi:providers:aws": 1,
       "pulumi:pulumi:Stack": 1,
     },
-    findings: [],
+    findings: [
+      "advisory aws-ec2-subnet-no-auto-public-ip public-us-west-2a: Subnet 'public-us-west-2a' should not give every instance a public IP address: set mapPublicIpOnLaunch to false and request public addresses only where needed.",
+      "advisory aws-ec2-subnet-no-auto-public-ip public-us-west-2b: Subnet 'public-us-west-2b' should not give every instance a public IP address: set mapPublicIpOnLaunch to false and request public addresses only where needed.",
+    ],
     lookups: [
       "aws:iam/getPolicyDocument:getPolicyDocument 1 us-west-2",
       "aws:index/getAvailabilityZones:getAvailabilityZones 1 us-west-2",
@@ -215,7 +231,7 @@ export const CORPUS: Readonly<Record<string, CorpusExpectation>> = {
     typeCheck: "passed",
   },
   "azure-aks-acr": {
-    exitCode: 0,
+    exitCode: 1,
     types: {
       "azure-native:containerregistry:Registry": 1,
       "azure-native:containerservice:ManagedCluster": 1,
@@ -224,7 +240,9 @@ export const CORPUS: Readonly<Record<string, CorpusExpectation>> = {
       "pulumi:providers:azure-native": 1,
       "pulumi:pulumi:Stack": 1,
     },
-    findings: [],
+    findings: [
+      "mandatory azure-container-registry-no-admin-or-anonymous images: Container registry 'images' should not use the shared admin account: set adminUserEnabled to false and grant AcrPull/AcrPush roles to identities.",
+    ],
     lookups: [],
     notes: [],
     typeCheck: "passed",
@@ -242,6 +260,8 @@ export const CORPUS: Readonly<Record<string, CorpusExpectation>> = {
       "pulumi:pulumi:Stack": 1,
     },
     findings: [
+      "advisory azure-storage-network-default-deny appdata: Storage account 'appdata' should deny network access by default: it admits every network (the Azure default); set networkRuleSet.defaultAction to \"Deny\" and list the allowed networks, or set publicNetworkAccess to \"Disabled\" and use private endpoints.",
+      "advisory azure-storage-shared-key-disabled appdata: Storage account 'appdata' should accept Entra ID authorization only: allowSharedKeyAccess is unset, which allows account keys; set it to false and grant access through role assignments.",
       "mandatory azure-storage-min-tls-1-2 appdata: Storage account 'appdata' should require TLS 1.2 or later: minimumTlsVersion is \"TLS1_0\"; set it to \"TLS1_2\".",
     ],
     lookups: [],
@@ -260,7 +280,12 @@ export const CORPUS: Readonly<Record<string, CorpusExpectation>> = {
       "pulumi:providers:azure-native": 1,
       "pulumi:pulumi:Stack": 1,
     },
-    findings: [],
+    findings: [
+      "advisory azure-keyvault-key-rotation data: Key Vault key 'data' should rotate automatically: add properties.rotationPolicy.lifetimeActions with action.type \"Rotate\" and a trigger such as timeAfterCreate \"P90D\".",
+      "advisory azure-keyvault-network-default-deny secrets: Key Vault 'secrets' should deny network access by default: set properties.networkAcls.defaultAction to \"Deny\" with the allowed networks listed, or properties.publicNetworkAccess to \"Disabled\".",
+      "advisory azure-keyvault-rbac-authorization secrets: Key Vault 'secrets' should authorize data access with Azure RBAC: set properties.enableRbacAuthorization to true and grant Key Vault roles instead of access policies.",
+      "advisory azure-keyvault-secret-expiry api-token: Key Vault secret 'api-token' should expire: set properties.attributes.expires (seconds since 1970) and rotate the secret before then.",
+    ],
     lookups: [
       "azure-native:authorization:getClientConfig 1 uksouth",
     ],
@@ -283,15 +308,17 @@ export const CORPUS: Readonly<Record<string, CorpusExpectation>> = {
       "pulumi:pulumi:Stack": 1,
     },
     findings: [
+      "advisory azure-network-nic-no-public-ip vm: Network interface 'vm' should not have a public IP address: remove ipConfigurations[0].publicIPAddress and reach the machine through a load balancer, Azure Bastion or a private network.",
+      "advisory azure-vm-disks-encrypted web: Virtual machine 'web' should encrypt its disks beyond the platform-managed keys Azure uses by default (which leave temporary disks and caches unencrypted): set securityProfile.encryptionAtHost to true, or give its OS and data disks a managedDisk.diskEncryptionSet.",
       "mandatory azure-network-no-public-admin-ports vm: Network security group 'vm' should not open admin ports to the internet: rule 'ssh' allows port 22 from *; restrict its sourceAddressPrefix or sourceAddressPrefixes to known networks.",
-      "mandatory azure-vm-disks-encrypted web: Virtual machine 'web' should encrypt its disks: set securityProfile.encryptionAtHost to true, or give its OS and data disks a managedDisk.diskEncryptionSet.",
+      "mandatory azure-network-subnet-has-nsg vm: Subnet 'vm' should filter traffic with a network security group: it has no networkSecurityGroup; set networkSecurityGroup.id to an NSG that allows only the traffic its machines need.",
     ],
     lookups: [],
     notes: [],
     typeCheck: "passed",
   },
   "azure-sql-random": {
-    exitCode: 0,
+    exitCode: 1,
     types: {
       "azure-native:resources:ResourceGroup": 1,
       "azure-native:sql:Database": 1,
@@ -302,7 +329,11 @@ export const CORPUS: Readonly<Record<string, CorpusExpectation>> = {
       "pulumi:pulumi:Stack": 1,
       "random:index/randomPassword:RandomPassword": 1,
     },
-    findings: [],
+    findings: [
+      "advisory azure-sql-server-entra-admin data: Azure SQL server 'data' should have a Microsoft Entra ID administrator: set administrators.login and administrators.sid to an Entra group (or add a sql.ServerAzureADAdministrator), and consider azureADOnlyAuthentication.",
+      "mandatory azure-sql-server-auditing-enabled data: Azure SQL server 'data' should audit database activity: add a sql.ServerBlobAuditingPolicy for it with state \"Enabled\", sending records to Log Analytics or a storage account.",
+      "mandatory azure-sql-server-no-public-access data: Azure SQL server 'data' should not be reachable over its public endpoint: publicNetworkAccess is \"Enabled\"; set it to \"Disabled\" and connect through a private endpoint.",
+    ],
     lookups: [],
     notes: [],
     typeCheck: "passed",
@@ -317,7 +348,10 @@ export const CORPUS: Readonly<Record<string, CorpusExpectation>> = {
       "pulumi:providers:azure-native": 1,
       "pulumi:pulumi:Stack": 1,
     },
-    findings: [],
+    findings: [
+      "advisory azure-storage-network-default-deny site: Storage account 'site' should deny network access by default: it admits every network (the Azure default); set networkRuleSet.defaultAction to \"Deny\" and list the allowed networks, or set publicNetworkAccess to \"Disabled\" and use private endpoints.",
+      "advisory azure-storage-shared-key-disabled site: Storage account 'site' should accept Entra ID authorization only: allowSharedKeyAccess is unset, which allows account keys; set it to false and grant access through role assignments.",
+    ],
     lookups: [
       "azure-native:authorization:getClientConfig 1 westeurope",
     ],
@@ -335,7 +369,9 @@ export const CORPUS: Readonly<Record<string, CorpusExpectation>> = {
       "pulumi:providers:gcp": 1,
       "pulumi:pulumi:Stack": 1,
     },
-    findings: [],
+    findings: [
+      "advisory gcp-storage-bucket-logging data: GCS bucket 'data' should record usage logs: set logging.logBucket to a log bucket.",
+    ],
     lookups: [
       "gcp:organizations/getProject:getProject 1 europe-west1",
       "gcp:storage/getProjectServiceAccount:getProjectServiceAccount 1 europe-west1",
@@ -355,7 +391,11 @@ export const CORPUS: Readonly<Record<string, CorpusExpectation>> = {
       "random:index/randomId:RandomId": 1,
       "random:index/randomPassword:RandomPassword": 1,
     },
-    findings: [],
+    findings: [
+      "advisory gcp-sql-instance-connection-logging orders: Cloud SQL database instance 'orders' should log connections: set the database flags log_connections and log_disconnections to \"on\" (or enable cloudsql.enable_pgaudit).",
+      "advisory gcp-sql-instance-deletion-protection orders: Cloud SQL database instance 'orders' should be protected from deletion: set deletionProtection to true and settings.deletionProtectionEnabled to true.",
+      "advisory gcp-sql-instance-private-ip-only orders: Cloud SQL database instance 'orders' should have no public IP address: set settings.ipConfiguration.ipv4Enabled to false and privateNetwork to the VPC its clients run in.",
+    ],
     lookups: [],
     notes: [],
     typeCheck: "passed",
@@ -371,7 +411,10 @@ export const CORPUS: Readonly<Record<string, CorpusExpectation>> = {
       "pulumi:providers:gcp": 1,
       "pulumi:pulumi:Stack": 1,
     },
-    findings: [],
+    findings: [
+      "advisory gcp-storage-bucket-logging sources: GCS bucket 'sources' should record usage logs: set logging.logBucket to a log bucket.",
+      "advisory gcp-storage-bucket-versioning sources: GCS bucket 'sources' should keep object versions: set versioning.enabled to true.",
+    ],
     lookups: [
       "gcp:organizations/getProject:getProject 1 us-central1",
     ],
@@ -399,7 +442,7 @@ export const CORPUS: Readonly<Record<string, CorpusExpectation>> = {
     typeCheck: "passed",
   },
   "gcp-lb-mig-js": {
-    exitCode: 0,
+    exitCode: 1,
     types: {
       "gcp:compute/backendService:BackendService": 1,
       "gcp:compute/firewall:Firewall": 1,
@@ -413,7 +456,13 @@ export const CORPUS: Readonly<Record<string, CorpusExpectation>> = {
       "pulumi:providers:gcp": 3,
       "pulumi:pulumi:Stack": 1,
     },
-    findings: [],
+    findings: [
+      "advisory gcp-compute-os-login-enabled web-europe-west3: Instance template 'web-europe-west3' should use OS Login: metadata \"enable-oslogin\" is unset; set it to \"TRUE\" (or enable OS Login for the whole project).",
+      "advisory gcp-compute-os-login-enabled web-us-east4: Instance template 'web-us-east4' should use OS Login: metadata \"enable-oslogin\" is unset; set it to \"TRUE\" (or enable OS Login for the whole project).",
+      "mandatory gcp-compute-block-project-ssh-keys web-europe-west3: Instance template 'web-europe-west3' should ignore project-wide SSH keys: metadata \"block-project-ssh-keys\" is unset; set it to \"true\".",
+      "mandatory gcp-compute-block-project-ssh-keys web-us-east4: Instance template 'web-us-east4' should ignore project-wide SSH keys: metadata \"block-project-ssh-keys\" is unset; set it to \"true\".",
+      "mandatory gcp-lb-http-redirects-to-https web: Target HTTP proxy 'web' should not serve plain HTTP: its URL map 'web' does not redirect to HTTPS; give the HTTP proxy a URL map with defaultUrlRedirect.httpsRedirect true and serve the site through a target HTTPS proxy.",
+    ],
     lookups: [
       "gcp:compute/getImage:getImage 2 europe-west3,us-east4",
       "gcp:organizations/getClientConfig:getClientConfig 1 us-central1",
@@ -437,15 +486,18 @@ export const CORPUS: Readonly<Record<string, CorpusExpectation>> = {
       "pulumi:pulumi:StackReference": 1,
     },
     findings: [
-      "mandatory compliance-allowed-regions nat-asia-east1: Resource 'nat-asia-east1' (gcp:compute/router:Router) should be in an allowed location: it is in asia-east1 (TW, AS) but only continent NA or continent EU are allowed; deploy it to an allowed region.",
-      "mandatory compliance-allowed-regions nat-asia-east1: Resource 'nat-asia-east1' (gcp:compute/routerNat:RouterNat) should be in an allowed location: it is in asia-east1 (TW, AS) but only continent NA or continent EU are allowed; deploy it to an allowed region.",
-      "mandatory compliance-allowed-regions nat-asia-northeast1: Resource 'nat-asia-northeast1' (gcp:compute/router:Router) should be in an allowed location: it is in asia-northeast1 (JP, AS) but only continent NA or continent EU are allowed; deploy it to an allowed region.",
-      "mandatory compliance-allowed-regions nat-asia-northeast1: Resource 'nat-asia-northeast1' (gcp:compute/routerNat:RouterNat) should be in an allowed location: it is in asia-northeast1 (JP, AS) but only continent NA or continent EU are allowed; deploy it to an allowed region.",
-      "mandatory compliance-allowed-regions nat-asia-south1: Resource 'nat-asia-south1' (gcp:compute/router:Router) should be in an allowed location: it is in asia-south1 (IN, AS) but only continent NA or continent EU are allowed; deploy it to an allowed region.",
-      "mandatory compliance-allowed-regions nat-asia-south1: Resource 'nat-asia-south1' (gcp:compute/routerNat:RouterNat) should be in an allowed location: it is in asia-south1 (IN, AS) but only continent NA or continent EU are allowed; deploy it to an allowed region.",
-      "mandatory compliance-allowed-regions shared-asia-east1: Resource 'shared-asia-east1' (gcp:compute/subnetwork:Subnetwork) should be in an allowed location: it is in asia-east1 (TW, AS) but only continent NA or continent EU are allowed; deploy it to an allowed region.",
-      "mandatory compliance-allowed-regions shared-asia-northeast1: Resource 'shared-asia-northeast1' (gcp:compute/subnetwork:Subnetwork) should be in an allowed location: it is in asia-northeast1 (JP, AS) but only continent NA or continent EU are allowed; deploy it to an allowed region.",
-      "mandatory compliance-allowed-regions shared-asia-south1: Resource 'shared-asia-south1' (gcp:compute/subnetwork:Subnetwork) should be in an allowed location: it is in asia-south1 (IN, AS) but only continent NA or continent EU are allowed; deploy it to an allowed region.",
+      "advisory gcp-subnetwork-flow-logs shared-asia-east1: Subnetwork 'shared-asia-east1' should record flow logs: set logConfig (e.g. aggregationInterval \"INTERVAL_5_SEC\", flowSampling 0.5, metadata \"INCLUDE_ALL_METADATA\").",
+      "advisory gcp-subnetwork-flow-logs shared-asia-northeast1: Subnetwork 'shared-asia-northeast1' should record flow logs: set logConfig (e.g. aggregationInterval \"INTERVAL_5_SEC\", flowSampling 0.5, metadata \"INCLUDE_ALL_METADATA\").",
+      "advisory gcp-subnetwork-flow-logs shared-asia-south1: Subnetwork 'shared-asia-south1' should record flow logs: set logConfig (e.g. aggregationInterval \"INTERVAL_5_SEC\", flowSampling 0.5, metadata \"INCLUDE_ALL_METADATA\").",
+      "mandatory compliance-allowed-regions nat-asia-east1: Router 'nat-asia-east1' should be in an allowed location: it is in asia-east1 (TW, AS) but only continent NA or continent EU are allowed; deploy it to an allowed region.",
+      "mandatory compliance-allowed-regions nat-asia-east1: Router NAT 'nat-asia-east1' should be in an allowed location: it is in asia-east1 (TW, AS) but only continent NA or continent EU are allowed; deploy it to an allowed region.",
+      "mandatory compliance-allowed-regions nat-asia-northeast1: Router 'nat-asia-northeast1' should be in an allowed location: it is in asia-northeast1 (JP, AS) but only continent NA or continent EU are allowed; deploy it to an allowed region.",
+      "mandatory compliance-allowed-regions nat-asia-northeast1: Router NAT 'nat-asia-northeast1' should be in an allowed location: it is in asia-northeast1 (JP, AS) but only continent NA or continent EU are allowed; deploy it to an allowed region.",
+      "mandatory compliance-allowed-regions nat-asia-south1: Router 'nat-asia-south1' should be in an allowed location: it is in asia-south1 (IN, AS) but only continent NA or continent EU are allowed; deploy it to an allowed region.",
+      "mandatory compliance-allowed-regions nat-asia-south1: Router NAT 'nat-asia-south1' should be in an allowed location: it is in asia-south1 (IN, AS) but only continent NA or continent EU are allowed; deploy it to an allowed region.",
+      "mandatory compliance-allowed-regions shared-asia-east1: Subnetwork 'shared-asia-east1' should be in an allowed location: it is in asia-east1 (TW, AS) but only continent NA or continent EU are allowed; deploy it to an allowed region.",
+      "mandatory compliance-allowed-regions shared-asia-northeast1: Subnetwork 'shared-asia-northeast1' should be in an allowed location: it is in asia-northeast1 (JP, AS) but only continent NA or continent EU are allowed; deploy it to an allowed region.",
+      "mandatory compliance-allowed-regions shared-asia-south1: Subnetwork 'shared-asia-south1' should be in an allowed location: it is in asia-south1 (IN, AS) but only continent NA or continent EU are allowed; deploy it to an allowed region.",
     ],
     lookups: [
       "gcp:compute/getNetwork:getNetwork 1 us-central1",
@@ -468,6 +520,10 @@ export const CORPUS: Readonly<Record<string, CorpusExpectation>> = {
       "pulumi:pulumi:Stack": 1,
     },
     findings: [
+      "advisory gcp-compute-no-public-ip web: Compute instance 'web' should not have an external IP address: remove networkInterfaces[0].accessConfigs and reach it through a load balancer, IAP or Cloud NAT.",
+      "advisory gcp-compute-os-login-enabled web: Compute instance 'web' should use OS Login: metadata \"enable-oslogin\" is unset; set it to \"TRUE\" (or enable OS Login for the whole project).",
+      "advisory gcp-subnetwork-flow-logs web: Subnetwork 'web' should record flow logs: set logConfig (e.g. aggregationInterval \"INTERVAL_5_SEC\", flowSampling 0.5, metadata \"INCLUDE_ALL_METADATA\").",
+      "mandatory gcp-compute-block-project-ssh-keys web: Compute instance 'web' should ignore project-wide SSH keys: metadata \"block-project-ssh-keys\" is unset; set it to \"true\".",
       "mandatory gcp-compute-shielded-vm web: Compute instance 'web' should run as a Shielded VM: set shieldedInstanceConfig.enableSecureBoot to true.",
       "mandatory gcp-firewall-no-public-admin-ports web: Firewall 'web' should not open admin ports to the internet: it allows port 22 from 0.0.0.0/0; restrict its sourceRanges to known networks.",
     ],

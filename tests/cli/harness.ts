@@ -91,6 +91,7 @@ export function sharedPolicyHosts(): { start: (opts: PolicyHostOptions) => Promi
 export function tempRoot(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cloudfit-cli-"));
   fs.copyFileSync(path.join(ROOT, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
+  fs.copyFileSync(path.join(ROOT, "cloudfit-usage.yml"), path.join(dir, "cloudfit-usage.yml"));
   fs.cpSync(path.join(ROOT, "stacks"), path.join(dir, "stacks"), { recursive: true });
   for (const entry of ["components", "optimizer", "policies", "cli", "node_modules", "package.json", "tsconfig.json", "index.ts"]) {
     fs.symlinkSync(path.join(ROOT, entry), path.join(dir, entry));

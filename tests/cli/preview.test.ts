@@ -28,14 +28,27 @@ describe("cloudfit preview", function () {
     assert.equal(doc.program, ".");
     assert.ok(doc.resources.length > 20, `only ${doc.resources.length} resources recorded`);
     // Every recorded resource is listed, with its billing class; what the lock prices is priced.
-    const priced = doc.resources.filter((r: { billing: string }) => r.billing === "priced");
+    // Priced resources, and usage-priced ones with a known part, are all in the cost diff.
+    const priced = doc.resources.filter(
+      (r: { billing: string; monthlyUSD: number | null }) => r.billing === "priced" || (r.billing === "usage" && (r.monthlyUSD ?? 0) > 0),
+    );
     assert.equal(priced.length, doc.costDiff.unchanged);
     assert.equal(
       Math.round(priced.reduce((n: number, r: { monthlyUSD: number }) => n + r.monthlyUSD, 0) * 100) / 100,
       doc.costDiff.afterUSD,
     );
     assert.deepEqual(doc.resources.filter((r: { billing: string }) => r.billing === "unpriced"), []);
-    const components = doc.resources.filter((r: { type: string }) => r.type.startsWith("cloudfit:"));
+    // The lock's traffic is listed and counted as plan prices it, and the total is plan's once
+    // each itemized cause (what plan does not model) is taken out.
+    const traffic = doc.resources.filter((r: { type: string }) => r.type === "cloudfit:traffic:Workload");
+    assert.ok(traffic.length > 0 && traffic.every((t: { billing: string; monthlyUSD: number }) => t.billing === "priced" && t.monthlyUSD > 0));
+    const lock = JSON.parse(fs.readFileSync(path.join(ROOT, "stacks", "placement.dev.json"), "utf8"));
+    assert.equal(doc.traffic.planUSD, lock.monthlyUSD);
+    assert.ok(Math.abs(doc.traffic.previewUSD - doc.costDiff.afterUSD) < 0.01, `${doc.traffic.previewUSD} vs ${doc.costDiff.afterUSD}`);
+    assert.deepEqual(doc.traffic.differences.filter((d: { why: string }) => d.why === "unexplained"), []);
+    assert.ok(Math.abs(doc.traffic.unexplainedUSD) < 0.05, String(doc.traffic.unexplainedUSD));
+    assert.match(doc.pricesOf, /^\d{4}-\d{2}-\d{2}$/);
+    const components = doc.resources.filter((r: { type: string }) => r.type.startsWith("cloudfit:") && r.type !== "cloudfit:traffic:Workload");
     assert.ok(components.length > 0);
     for (const c of components) assert.deepEqual([c.billing, c.monthlyUSD, c.note], ["free", 0, "component resource: its children are listed and priced on their own"]);
     assert.deepEqual(doc.costDiff.resources, []);
@@ -60,7 +73,12 @@ describe("cloudfit preview", function () {
     const doc = JSON.parse(r.stdout);
     const changes: Change[] = doc.costDiff.resources;
     assert.ok(changes.length > 0);
-    assert.ok(changes.every((c) => c.change === "added" && c.urn.includes("reports")), JSON.stringify(changes, null, 1));
+    // The service's own resources, and the network layer of a region the lock did not use yet.
+    assert.ok(changes.some((c) => c.urn.includes("reports")), JSON.stringify(changes, null, 1));
+    assert.ok(
+      changes.every((c) => c.change === "added" && (c.urn.includes("reports") || /::cloudfit:network:\w+\$/.test(c.urn))),
+      JSON.stringify(changes, null, 1),
+    );
     const added = changes.reduce((n, c) => n + c.afterUSD, 0);
     assert.equal(doc.costDiff.deltaUSD, Math.round(added * 100) / 100);
     assert.ok(doc.costDiff.deltaPct > 0);

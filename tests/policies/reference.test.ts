@@ -20,7 +20,9 @@ const STRICT = {
     keys: ["cloudfit-application", "cloudfit-service", "cloudfit-stack", "cloudfit-owner", "cloudfit-cost-center"],
   },
   "compliance-allowed-regions": { continents: ["NA", "EU", "AS"] },
-  "cost-monthly-budget": { budgetUSD: 100000 },
+  // The reference project's usage file, as preview hands it to both cost policies.
+  "cost-monthly-budget": { budgetUSD: 100000, usageFile: path.join(ROOT, "cloudfit-usage.yml") },
+  "cost-unpriced-resources": { usageFile: path.join(ROOT, "cloudfit-usage.yml") },
 };
 
 /** The advisory findings expected per stack, as [policy, resource name]. */
@@ -29,7 +31,9 @@ const ADVISORY: Record<string, [string, string][]> = {
     ["aws-s3-bucket-access-logging", "storefront-assets-bucket"],
     ["gcp-storage-bucket-logging", "storefront-backups-bucket"],
     ["gcp-subnetwork-flow-logs", "storefront-net-gcp-asia-northeast1-subnet"],
+    ["gcp-subnetwork-flow-logs", "storefront-net-gcp-europe-west4-balancers"],
     ["gcp-subnetwork-flow-logs", "storefront-net-gcp-europe-west4-subnet"],
+    ["gcp-subnetwork-flow-logs", "storefront-net-gcp-us-west1-balancers"],
     ["gcp-subnetwork-flow-logs", "storefront-net-gcp-us-west1-subnet"],
   ],
   prod: [
@@ -38,6 +42,7 @@ const ADVISORY: Record<string, [string, string][]> = {
     ["aws-vpc-flow-logs-enabled", "storefront-net-aws-us-east-1-vpc"],
     ["gcp-storage-bucket-logging", "storefront-backups-bucket"],
     ["gcp-subnetwork-flow-logs", "storefront-net-gcp-asia-northeast1-subnet"],
+    ["gcp-subnetwork-flow-logs", "storefront-net-gcp-europe-west4-balancers"],
     ["gcp-subnetwork-flow-logs", "storefront-net-gcp-europe-west4-subnet"],
   ],
 };

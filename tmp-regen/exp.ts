@@ -1,0 +1,2 @@
+import { CORPUS } from "../tests/cli/corpusExpectations";
+console.log(JSON.stringify(CORPUS));
