@@ -7,6 +7,7 @@ export * from "./result";
 export * from "./errors";
 export { loadCatalog, Catalog, HOURS_PER_MONTH } from "./catalog";
 export { validateSpec } from "./validate";
+export { parseNetworkOptions, NetworkOptionsError } from "./network/options";
 export { buildCandidates } from "./candidates";
 export { evaluatePlan } from "./evaluate";
 export { buildPlacementModel } from "./ilp";

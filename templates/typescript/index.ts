@@ -7,10 +7,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { Application, loadCatalog, resolvePlacement, validateSpec } from "cloudfit";
+import { Application, loadCatalog, parseNetworkOptions, resolvePlacement, validateSpec } from "cloudfit";
 
 /** cloudfit's errors say what failed and how to fix it: shown without a stack trace. */
-const USER_ERRORS = ["SpecValidationError", "PlacementLockError", "PlacementInfeasibleError"];
+const USER_ERRORS = ["SpecValidationError", "PlacementLockError", "PlacementInfeasibleError", "NetworkOptionsError"];
 
 async function main(): Promise<Record<string, unknown>> {
   const stack = pulumi.getStack();
@@ -24,7 +24,10 @@ async function main(): Promise<Record<string, unknown>> {
   const placed = await resolvePlacement({ spec, catalog, stack, lockFile, lockText });
   if (placed.summary) await pulumi.log.info(placed.summary);
 
-  const app = new Application("${PROJECT}", { spec, plan: placed.plan });
+  // The network layer (NAT, balancers, links between clouds, DNS, the front door) follows from
+  // the placement and cloudfit:network (the public domain).
+  const network = parseNetworkOptions(config.getObject("network"), "${PROJECT}");
+  const app = new Application("${PROJECT}", { spec, plan: placed.plan, network, application: "${PROJECT}" });
   return {
     placement: app.placement,
     monthlyCostUSD: app.monthlyCostUSD,

@@ -6,7 +6,7 @@ import * as yaml from "js-yaml";
 import { ROOT, run } from "./harness";
 import { applyTemplate, mergePackageJson, readTemplate, templateDir, templatePrompts } from "../../cli/template";
 
-const TEMPLATE_FILES = [".gitignore", "Pulumi.dev.yaml", "Pulumi.yaml", "index.ts", "package.json", "tsconfig.json"];
+const TEMPLATE_FILES = [".gitignore", "Pulumi.dev.yaml", "Pulumi.yaml", "cloudfit-usage.yml", "index.ts", "package.json", "tsconfig.json"];
 
 /** The files of a folder (relative path → text), node_modules left out. */
 function filesOf(dir: string): Map<string, string> {
@@ -64,7 +64,7 @@ describe("cloudfit init and the project template", function () {
     const defaults = Object.fromEntries(templatePrompts(fs.readFileSync(path.join(templateDir(), "Pulumi.yaml"), "utf8")).map((p) => [p.key, p.default]));
     assert.equal(stack.config["cloudfit:costCenter"], defaults["cloudfit:costCenter"]);
     assert.ok(stack.config["cloudfit:workload"], "the stack file carries the workload spec");
-    assert.match(files.get("index.ts")!, /new Application\("shop", \{ spec, plan: placed\.plan \}\)/);
+    assert.match(files.get("index.ts")!, /new Application\("shop", \{ spec, plan: placed\.plan, network, application: "shop" \}\)/);
     assert.equal(JSON.parse(files.get("package.json")!).name, "shop");
 
     // The same files as applying the template directly, which is what `pulumi new` does.
@@ -151,11 +151,16 @@ describe("cloudfit init and the project template", function () {
     assert.equal(preview.code, 0, preview.stderr);
     const doc = JSON.parse(preview.stdout);
     assert.equal(doc.program, ".");
-    assert.ok(doc.resources > 10, `only ${doc.resources} resources`);
+    assert.ok(doc.resources.length > 10, `only ${doc.resources.length} resources`);
     assert.deepEqual(doc.costDiff.resources, [], "the program deploys exactly the lock");
     assert.ok(doc.costDiff.afterUSD > 0);
     assert.deepEqual(doc.costDiff.unpriced, []);
-    assert.deepEqual(doc.violations, []);
+    // No mandatory finding; the advisories are the ones the components leave to the team (flow
+    // logs need a log destination; an Azure account's network rules and keys depend on who reads it).
+    assert.deepEqual(doc.violations.filter((v: { enforcementLevel: string }) => v.enforcementLevel !== "advisory"), []);
+    const advisories = new Set(doc.violations.map((v: { policyName: string }) => v.policyName));
+    const known = ["aws-vpc-flow-logs-enabled", "gcp-subnetwork-flow-logs", "aws-s3-bucket-access-logging", "gcp-storage-bucket-logging", "azure-storage-network-default-deny", "azure-storage-shared-key-disabled"];
+    assert.deepEqual([...advisories].filter((p) => !known.includes(p as string)), []);
     assert.deepEqual(doc.messages, []);
   });
 });
