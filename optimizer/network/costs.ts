@@ -178,3 +178,132 @@ export function networkCost(spec: NormalizedSpec, plan: Plan, catalog: Catalog):
   const t = buildTopology(spec, plan, costOptions(spec.network), { strict: false });
   return topologyCost(t, catalog, spec.network.publicZone);
 }
+
+/**
+ * The network layer's costs split the way the placement ILP charges them, each the difference
+ * of two priced inventories (so they add up to `networkCost` of any plan):
+ *   open(r)          a network in r: its NAT (and the NAT's address);
+ *   zone(r)          its private DNS zone, when its workloads call other services;
+ *   ingress(r)       its public balancer, when a public service runs there;
+ *   publicTarget(r)  per public service there: certificate, front-door health check and records;
+ *   endpoint(r, p)   per called service there: an internal balancer serving p ports;
+ *   gateway(r)       its VPN gateway, when a link crosses clouds from there;
+ *   pair(a, b)       a connection: peering within a cloud, tunnels across clouds;
+ *   frontDoor        the public zone, when any service is public.
+ */
+export class FixedCosts {
+  private readonly memo = new Map<string, number>();
+
+  constructor(
+    readonly catalog: Catalog,
+    readonly settings: NetworkCostSettings,
+  ) {}
+
+  private cached(id: string, f: () => number): number {
+    let v = this.memo.get(id);
+    if (v === undefined) this.memo.set(id, (v = f()));
+    return v;
+  }
+
+  /** The priced cost of a one-network topology with the given parts. */
+  private node(key: string, parts: { ingress?: number; endpoints?: number[]; vpn?: boolean; records?: boolean }): number {
+    const cloud = key.slice(0, key.indexOf(":")) as Cloud;
+    const n = {
+      key,
+      cloud,
+      region: key.slice(key.indexOf(":") + 1),
+      nat: this.settings.nat,
+      ingress: Array.from({ length: parts.ingress ?? 0 }, (_, i) => ({ service: `s${i}`, port: 8080, hostName: `s${i}` })),
+      endpoints: (parts.endpoints ?? []).map((p, i) => ({ service: `e${i}`, ports: Array.from({ length: p }, (_, j) => 8000 + j), addresses: [] })),
+      vpnGateway: parts.vpn === true,
+      records: parts.records ? [{ service: "x", name: "x", addresses: [] }] : [],
+    };
+    const t = { networks: [n], connections: [], frontDoors: [] } as unknown as NetworkTopology;
+    return topologyCost(t, this.catalog, this.settings.publicZone).totalUSD;
+  }
+
+  /** A network in r with nothing but its NAT. */
+  open(key: string): number {
+    return this.cached(`open|${key}`, () => this.node(key, {}));
+  }
+
+  /** The private zone of a network whose workloads call other services. */
+  zone(key: string): number {
+    return this.cached(`zone|${key}`, () => this.node(key, { records: true }) - this.open(key));
+  }
+
+  /** The public balancer of a network with public services. */
+  ingress(key: string): number {
+    return this.cached(`ingress|${key}`, () => this.node(key, { ingress: 1 }) - this.open(key) - this.target(key, 1));
+  }
+
+  /** Certificates of `n` public services on a network's balancer (beyond the balancer itself). */
+  private target(key: string, n: number): number {
+    return this.cached(`target|${key}|${n}`, () => (n <= 1 ? 0 : this.node(key, { ingress: n }) - this.node(key, { ingress: 1 })) / Math.max(1, n - 1));
+  }
+
+  /** Per public service in r: its certificate there and its front-door target (health check, records). */
+  publicTarget(key: string): number {
+    return this.cached(`public|${key}`, () => this.target(key, 2) + this.frontDoorTarget(key));
+  }
+
+  /** One front-door target: its health check and records (the zone is `frontDoor`). */
+  private frontDoorTarget(key: string): number {
+    return this.cached(`fdt|${key}`, () => {
+      const fd = { service: "s", name: "s", targets: [{ key, cloud: key.slice(0, key.indexOf(":")), region: "", regionalName: "s", weight: 1 }] };
+      const t = { networks: [], connections: [], frontDoors: [fd] } as unknown as NetworkTopology;
+      return topologyCost(t, this.catalog, false).totalUSD;
+    });
+  }
+
+  /** The public zone of the front door, when cloudfit creates it and any service is public. */
+  frontDoor(): number {
+    return this.cached("frontDoor", () => {
+      const fd = { service: "s", name: "s", targets: [] };
+      const t = { networks: [], connections: [], frontDoors: [fd] } as unknown as NetworkTopology;
+      return topologyCost(t, this.catalog, this.settings.publicZone).totalUSD;
+    });
+  }
+
+  /** An internal balancer of one called service in r, serving `ports` ports. */
+  endpoint(key: string, ports: number): number {
+    return this.cached(`ep|${key}|${ports}`, () => this.node(key, { endpoints: [ports] }) - this.open(key));
+  }
+
+  /** The VPN gateway of a network with a connection across clouds. */
+  gateway(key: string): number {
+    return this.cached(`gw|${key}`, () => this.node(key, { vpn: true }) - this.open(key));
+  }
+
+  /** The connection of two networks: peering within a cloud, IPsec tunnels across clouds. */
+  pair(a: string, b: string): number {
+    const [x, y] = a < b ? [a, b] : [b, a];
+    return this.cached(`pair|${x}|${y}`, () => {
+      const ca = x.slice(0, x.indexOf(":"));
+      const cb = y.slice(0, y.indexOf(":"));
+      const tunnels = ca === cb ? 0 : [ca, cb].sort().join("-") === "azure-gcp" ? 2 : 4;
+      const nodes = [x, y].map((key) => ({ key, cloud: key.slice(0, key.indexOf(":")) }));
+      const c = { key: `${x}|${y}`, a: x, b: y, kind: ca === cb ? "peering" : "vpn", links: [], tunnels: Array.from({ length: tunnels }, (_, i) => ({ index: i })) };
+      const inv = networkInventory({ networks: nodes, connections: [c], frontDoors: [] } as unknown as NetworkTopology, false);
+      const prices = networkPrices(this.catalog);
+      let usd = 0;
+      for (const it of inv.pairs[c.key] ?? []) {
+        const cloud = cloudOfType(it.type);
+        usd += prices.items([it], x.startsWith(`${cloud}:`) ? x : y);
+      }
+      return usd;
+    });
+  }
+}
+
+const fixedCache = new WeakMap<Catalog, Map<string, FixedCosts>>();
+
+/** The catalog's fixed network costs under some settings (memoized per catalog and settings). */
+export function fixedCosts(catalog: Catalog, settings: NetworkCostSettings): FixedCosts {
+  let m = fixedCache.get(catalog);
+  if (!m) fixedCache.set(catalog, (m = new Map()));
+  const id = `${settings.nat}|${settings.publicZone}`;
+  let f = m.get(id);
+  if (!f) m.set(id, (f = new FixedCosts(catalog, settings)));
+  return f;
+}
