@@ -37,6 +37,36 @@ export class UsageError extends Error {
   }
 }
 
+/** Levenshtein distance between two strings. */
+export function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+/**
+ * The candidate closest to `word` when it is close enough to be a slip (at most a third of its
+ * length away, or a prefix of it), else undefined.
+ */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = c.startsWith(word) && word.length >= 3 ? 0.5 : editDistance(word, c);
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return bestDistance <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
+}
+
 /** The parsed flags of a command, by name. */
 export type Flags = Readonly<Record<string, string | boolean | undefined>>;
 
@@ -61,9 +91,11 @@ export function parseFlags(command: CommandSpec, argv: readonly string[]): Flags
     const name = arg.slice(2, eq < 0 ? undefined : eq);
     const spec = specs.find((f) => f.name === name);
     if (!spec) {
+      const near = closest(name, specs.map((f) => f.name));
       throw new UsageError(
-        `Unknown flag "--${name}" for "cloudfit ${command.name}". ` +
-          `Valid flags: ${specs.map((f) => "--" + f.name).join(", ")}.`,
+        `Unknown flag "--${name}" for "cloudfit ${command.name}".` +
+          (near ? ` Did you mean --${near}?` : "") +
+          ` Valid flags: ${specs.map((f) => "--" + f.name).join(", ")}. To fix: ${near ? `write --${near}` : "use one of them"}, or run \`cloudfit ${command.name} --help\`.`,
       );
     }
     if (spec.kind === "boolean") {

@@ -1,9 +1,15 @@
-// The cloudfit command line: dispatches to a command, prints errors as one clear paragraph, and
-// maps outcomes to exit codes (0 clean, 1 findings such as violations or budget excess, 2 errors).
+// The cloudfit command line: dispatches to a command, prints errors as one clear paragraph (with
+// `--json`, also as an error document on stdout), and maps outcomes to exit codes (0 clean, 1
+// findings such as violations or budget excess, 2 errors). Nothing fails silently: a program that
+// leaves the process with work it can never finish, or an error escaping after a command, still
+// ends with one paragraph and exit code 2.
 
-import { commandHelp, CommandSpec, Flags, parseFlags, UsageError } from "./args";
+import { closest, commandHelp, CommandSpec, Flags, parseFlags, UsageError } from "./args";
 import { EXIT_ERROR, EXIT_OK } from "./exitCodes";
 import { findProjectRoot, packageVersion } from "./packageInfo";
+import type { PolicyHost, PolicyHostOptions } from "./policyHost";
+import { ProgramError } from "./program/errors";
+import { isRecording } from "./program/recording";
 import { startSteps } from "./progress";
 import { checkFormatFlags } from "./reviewFormat";
 
@@ -19,6 +25,11 @@ export interface Io {
   readonly root: string;
   /** The directory relative paths on the command line are resolved against. */
   readonly cwd: string;
+  /**
+   * Starts the policy pack (default: a new pack per command, as the Pulumi CLI does). Tests pass
+   * one that serves several commands from one started pack.
+   */
+  readonly startPolicyHost?: (opts: PolicyHostOptions) => Promise<PolicyHost>;
 }
 
 /**
@@ -31,8 +42,6 @@ interface CommandEntry {
   readonly summary: string;
   /** The first step shown on stderr while the command runs (commands with their own progress have none). */
   readonly progress?: string;
-  /** Starts slow work the command will need, given its raw arguments, before the command loads. */
-  warmUp?(argv: readonly string[], io: Io): Promise<void>;
   /** Subcommands the command takes first (`catalog show`), passed on as flags.subcommand. */
   readonly subcommands?: readonly string[];
   load(): Promise<{ spec: CommandSpec; run: CommandRun }>;
@@ -52,7 +61,6 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: "preview",
     summary: "Run a stack's program offline, show its cost diff against the lock, and check the policy pack.",
     progress: "running the program",
-    warmUp: async (argv, io) => (await import("./warmUp")).warmUpPreview(argv, io),
     load: async () => {
       const m = await import("./commands/preview");
       return { spec: m.previewCommand, run: m.runPreview };
@@ -100,8 +108,8 @@ function toolHelp(): string {
     "Usage: cloudfit <command> [flags]   (npm start -- <command> [flags])\n\n" +
     "Commands:\n" +
     COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary}`).join("\n") +
-    "\n\nWith no command, cloudfit runs `plan --stack dev`. `cloudfit --version` prints the version.\n" +
-    "Run `cloudfit <command> --help` for a command's flags.\n"
+    "\n\nWith no command, cloudfit runs `plan --stack dev`.\n" +
+    "Run `cloudfit <command> --help` for a command's flags, `cloudfit --version` for the version.\n"
   );
 }
 
@@ -115,21 +123,23 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stdout.write(toolHelp());
       return EXIT_OK;
     }
-    if (name === "--version") {
-      io.stdout.write(`${packageVersion()}\n`);
+    if (name === "--version" || name === "-v" || name === "version") {
+      const v = packageVersion();
+      io.stdout.write(json ? JSON.stringify({ name: "cloudfit", version: v }) + "\n" : `cloudfit ${v}\n`);
       return EXIT_OK;
     }
     const entry = COMMANDS.find((c) => c.name === name);
     if (!entry) {
+      const names = COMMANDS.map((c) => c.name);
+      const near = closest(name.replace(/^-+/, ""), names);
       const what = name.startsWith("-") ? `flag "${name}" before a command` : `command "${name}"`;
       throw new UsageError(
-        `Unknown ${what}. Valid commands: ${COMMANDS.map((c) => c.name).join(", ")}. ` +
+        `Unknown ${what}.${near ? ` Did you mean ${near}?` : ""} Valid commands: ${names.join(", ")}. ` +
           "To fix: run `cloudfit --help`.",
       );
     }
     const steps = entry.progress && !rest.includes("--help") ? startSteps(entry.progress, io.stderr) : undefined;
     try {
-      await entry.warmUp?.(rest, io);
       const command = await entry.load();
       // A command with subcommands takes one first (`catalog show`), passed on as flags.subcommand.
       const sub = entry.subcommands && rest[0] !== undefined && !rest[0].startsWith("-") ? rest[0] : undefined;
@@ -148,16 +158,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return await command.run(flags, io);
     } finally {
       steps?.stop();
-      if (entry.warmUp) await (await import("./packProcess")).discardPrestartedPack();
     }
   } catch (err) {
-    const e = err instanceof Error ? err : new Error(String(err));
-    if (json) {
-      io.stdout.write(JSON.stringify({ error: { type: e.name, message: e.message } }, null, 2) + "\n");
-    }
-    io.stderr.write(`Error: ${e.message}\n`);
-    if (debug && e.stack) io.stderr.write(e.stack + "\n");
-    return EXIT_ERROR;
+    return reportError(err, io, { json, debug });
   }
 }
 
@@ -177,20 +180,59 @@ function warnAboutNpmBanner(env: NodeJS.ProcessEnv, stderr: NodeJS.WritableStrea
   }
 }
 
-/** Runs the command line on this process's argv and streams, setting the exit code. */
+/** Writes an error as one paragraph on stderr, and as a JSON document on stdout with `--json`. */
+export function reportError(err: unknown, io: Pick<Io, "stdout" | "stderr">, opts: { json: boolean; debug: boolean }): number {
+  const e = err instanceof Error ? err : new Error(String(err));
+  if (opts.json) {
+    const doc = e instanceof ProgramError ? e.toJSON() : { type: e.name, message: e.message };
+    io.stdout.write(JSON.stringify({ error: doc }, null, 2) + "\n");
+  }
+  io.stderr.write(`Error: ${e.message}\n`);
+  if (opts.debug) {
+    const stack = e instanceof ProgramError ? (e.debugStack ?? (e as { cause?: Error }).cause?.stack) : e.stack;
+    if (stack) io.stderr.write(stack + "\n");
+  }
+  return EXIT_ERROR;
+}
+
+/**
+ * Runs the command line on this process's argv and streams, and exits with its code once the
+ * output is flushed (ending helper processes still starting, such as a policy pack whose program
+ * failed first). An error that escapes the command, or a command the event loop can no longer
+ * finish, is reported as one paragraph with exit code 2.
+ */
 export function runFromProcess(): void {
+  const argv = process.argv.slice(2);
+  const opts = { json: argv.includes("--json"), debug: argv.includes("--debug") };
+  let done = false;
+  const finish = (code: number) => {
+    if (done) return;
+    done = true;
+    process.exitCode = code;
+    process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
+  };
+  const escaped = (e: unknown) => {
+    if (done) return;
+    finish(reportError(e, process, opts));
+  };
+  process.on("uncaughtException", escaped);
+  process.on("unhandledRejection", escaped);
+  process.on("beforeExit", () => {
+    // A program left waiting is reported by the recorder itself, with the program's details.
+    if (!done && !isRecording()) {
+      escaped(new Error("cloudfit stopped before the command finished: nothing was left that could complete it. To fix: run again with --debug and report the output"));
+    }
+  });
   // npm runs scripts from the package folder; INIT_CWD is where `npm start` (or npx) was typed.
   const cwd = process.env.INIT_CWD ?? process.cwd();
-  main(process.argv.slice(2), {
+  main(argv, {
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
     // The Pulumi project the command was started in (the nearest Pulumi.yaml above), as `pulumi` finds it.
     root: process.env.CLOUDFIT_ROOT ?? findProjectRoot(cwd) ?? cwd,
     cwd,
-  }).then((code) => {
-    process.exitCode = code;
-  });
+  }).then(finish, escaped);
 }
 
 if (require.main === module) runFromProcess();

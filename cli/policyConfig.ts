@@ -1,9 +1,15 @@
 // Policy pack configuration as the Pulumi CLI handles `--policy-pack-config <file>`: parse the
 // file (a policy name mapped to an enforcement level or to an object of settings), fill in the
 // defaults of each policy's config schema and the pack's initial config, apply "all", then
-// validate every policy's settings against its schema before configuring the pack.
+// validate every policy's settings against its schema before configuring the pack. Unlike the
+// Pulumi CLI, a policy name or setting the pack does not have is an error that names the one
+// most likely meant, since a misspelt key would otherwise be ignored without a word.
 
 import * as fs from "fs";
+import * as path from "path";
+import { describeUnknownKey } from "../policies/lib/config";
+import type { Policies } from "@pulumi/policy";
+import { UsageError } from "./args";
 import { validate, Schema } from "./jsonSchema";
 
 /** The enforcement levels a policy can be configured with. */
@@ -102,10 +108,32 @@ function apply(result: PolicyConfigMap, given: PolicyConfigMap): void {
   }
 }
 
+/** Problems with names: policies the pack does not have, settings a policy does not declare. */
+function unknownNames(policies: readonly PolicyMetadata[], given: PolicyConfigMap): string[] {
+  const byName = new Map(policies.map((p) => [p.name, p] as const));
+  const problems: string[] = [];
+  for (const [name, entry] of Object.entries(given)) {
+    if (name === "all") continue;
+    const policy = byName.get(name);
+    if (!policy) {
+      problems.push(`${describeUnknownKey(name, [...byName.keys()])} is not a policy of the pack`);
+      continue;
+    }
+    const known = Object.keys(policy.configSchema?.properties ?? {});
+    for (const key of Object.keys(entry.properties)) {
+      if (known.includes(key)) continue;
+      const takes = known.length > 0 ? `it takes ${known.join(", ")}` : "it takes no settings";
+      problems.push(`${name}: ${describeUnknownKey(key, known)} is not a setting of this policy (${takes})`);
+    }
+  }
+  return problems;
+}
+
 /**
  * The configuration each policy is configured with: schema defaults, then the pack's initial
- * config, then the given config; validated against each policy's schema. Like the Pulumi CLI,
- * entries for names that are not policies of the pack are passed on, not rejected.
+ * config, then the given config; validated against each policy's schema. A name that is not a
+ * policy of the pack, or a setting a policy does not declare, is rejected with the closest
+ * known name.
  */
 export function reconcilePolicyConfig(
   policies: readonly PolicyMetadata[],
@@ -113,6 +141,8 @@ export function reconcilePolicyConfig(
   given: PolicyConfigMap,
   source = "",
 ): PolicyConfigMap {
+  const names = unknownNames(policies, given);
+  if (names.length > 0) throw new PolicyConfigError(names, source);
   const result: PolicyConfigMap = {};
   for (const p of policies) {
     const defaults: Record<string, unknown> = {};
@@ -137,4 +167,133 @@ export function reconcilePolicyConfig(
   }
   if (problems.length > 0) throw new PolicyConfigError(problems, source);
   return result;
+}
+
+/**
+ * What the reconciliation needs of every policy of the cloudfit pack, read from the pack's own
+ * policy list (loaded on first use, so commands that do not check policies do not load it).
+ */
+export function packPolicyMetadata(): PolicyMetadata[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { cloudfitPolicies } = require("../policies/policies") as { cloudfitPolicies: Policies };
+  return cloudfitPolicies.map((p) => ({
+    name: p.name,
+    enforcementLevel: p.enforcementLevel ?? "advisory",
+    configSchema: p.configSchema as PolicyMetadata["configSchema"],
+  }));
+}
+
+/** Where the monthly budget a preview applies comes from, in words, and its amount. */
+export interface BudgetSource {
+  readonly budgetUSD?: number;
+  /** "from stacks/Pulumi.dev.yaml (global.budgetUSD)", for the line the preview prints. */
+  readonly note: string;
+}
+
+/** What a preview configures the pack with, where that came from, and which budget applies. */
+export interface PreviewPolicyConfig {
+  readonly config: Record<string, unknown>;
+  readonly source: string;
+  readonly budget: BudgetSource;
+}
+
+/** The stack's budget, as the preview knows it. */
+export interface StackBudget {
+  readonly budgetUSD?: number;
+  /** Where it was read, for messages ("the stack's global.budgetUSD"). */
+  readonly source: string;
+}
+
+
+const BUDGET_POLICY = "cost-monthly-budget";
+
+function usd(n: number): string {
+  return `$${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
+/** Reads a --policy-config file as a JSON object, or explains why it cannot be used. */
+function readConfigFile(file: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (e) {
+    throw new UsageError(
+      `Cannot read the policy configuration ${file}: ${(e as Error).message}. To fix: pass an existing JSON file.`,
+    );
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`${file} is not valid JSON: ${(e as Error).message}. To fix: correct the file.`);
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new UsageError(
+      `${file} must hold a JSON object keyed by policy name, got ${JSON.stringify(parsed)}. ` +
+        'To fix: write e.g. {"cost-monthly-budget": {"budgetUSD": 1500}}.',
+    );
+  }
+  return parsed as Record<string, unknown>;
+}
+
+/**
+ * The budget policy's entry with the stack's budget filled in when the file sets none: a file
+ * that configures other policies (or only the budget policy's level) keeps the stack's budget.
+ */
+function mergeBudget(
+  config: Record<string, unknown>,
+  stack: StackBudget,
+  file: string,
+): { config: Record<string, unknown>; budget: BudgetSource } {
+  const entry = config[BUDGET_POLICY];
+  const fromFile =
+    entry !== null && typeof entry === "object" && !Array.isArray(entry)
+      ? (entry as Record<string, unknown>).budgetUSD
+      : undefined;
+  const name = path.basename(file);
+  // A budget of the wrong type is left for the schema check to report.
+  if (fromFile !== undefined && typeof fromFile !== "number") return { config, budget: { note: `set by ${name}` } };
+  if (typeof fromFile === "number") {
+    const ignored =
+      stack.budgetUSD !== undefined && stack.budgetUSD !== fromFile
+        ? `; it replaces ${usd(stack.budgetUSD)} from ${stack.source}`
+        : "";
+    return { config, budget: { budgetUSD: fromFile, note: `${usd(fromFile)} a month from ${name}${ignored}` } };
+  }
+  if (stack.budgetUSD === undefined) {
+    return { config, budget: { note: `none: neither ${name} nor ${stack.source} sets one` } };
+  }
+  const merged =
+    typeof entry === "string"
+      ? { enforcementLevel: entry, budgetUSD: stack.budgetUSD }
+      : { ...((entry as Record<string, unknown> | undefined) ?? {}), budgetUSD: stack.budgetUSD };
+  return {
+    config: { ...config, [BUDGET_POLICY]: merged },
+    budget: { budgetUSD: stack.budgetUSD, note: `${usd(stack.budgetUSD)} a month from ${stack.source} (${name} sets no budget)` },
+  };
+}
+
+/**
+ * The policy configuration of a preview: the --policy-config file merged with the stack's
+ * budget (or the stack's budget alone), checked against the pack's policies and their schemas
+ * before anything runs.
+ */
+export function previewPolicyConfig(
+  file: string | undefined,
+  stack: StackBudget,
+  policies: readonly PolicyMetadata[],
+): PreviewPolicyConfig {
+  let result: { config: Record<string, unknown>; budget: BudgetSource };
+  let source: string;
+  if (file === undefined) {
+    const config = stack.budgetUSD !== undefined ? { [BUDGET_POLICY]: { budgetUSD: stack.budgetUSD } } : {};
+    const note = stack.budgetUSD !== undefined ? `${usd(stack.budgetUSD)} a month from ${stack.source}` : `none: ${stack.source} sets none`;
+    result = { config, budget: { budgetUSD: stack.budgetUSD, note } };
+    source = stack.source;
+  } else {
+    result = mergeBudget(readConfigFile(file), stack, file);
+    source = file;
+  }
+  reconcilePolicyConfig(policies, {}, parsePolicyConfig(result.config, source), source);
+  return { config: result.config, source, budget: result.budget };
 }

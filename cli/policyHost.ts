@@ -21,7 +21,7 @@ import {
 } from "./analyzerProto";
 
 import { reportStep } from "./progress";
-import { PackProcessOptions, PolicyHostError, takeOrLaunchPack } from "./packProcess";
+import { launchPack, PackProcessOptions, PolicyHostError } from "./packProcess";
 import {
   EnforcementLevel,
   loadPolicyConfigFile,
@@ -33,7 +33,7 @@ import {
 } from "./policyConfig";
 
 export type { HostResource, Violation } from "./analyzerProto";
-export { PolicyHostError, prestartPack, discardPrestartedPack } from "./packProcess";
+export { PolicyHostError } from "./packProcess";
 
 /** How to serve the pack: how to start it, and its policy configuration. */
 export interface PolicyHostOptions extends PackProcessOptions {
@@ -128,7 +128,7 @@ function readInfo(msg: analyzerpb.AnalyzerInfo): {
 /** Starts the pack as the Pulumi CLI does, configures it, and returns its client. */
 export async function startPolicyHost(opts: PolicyHostOptions): Promise<PolicyHost> {
   reportStep("starting the policy pack");
-  const { engine, pack } = await takeOrLaunchPack(opts);
+  const { engine, pack } = await launchPack(opts);
   const killChild = () => pack.child.kill("SIGKILL");
   process.once("exit", killChild);
   const cleanup = async () => {

@@ -1,27 +1,41 @@
-// Runs a Pulumi TypeScript program in-process under Pulumi's own mocks and records every resource
-// it registers, as the engine would see it: type, name, URN, inputs in wire form (secrets and
-// unknowns marked), parent, provider and property dependencies. The records feed the cost model
-// and the served policy pack.
+// Runs a Pulumi program in-process under Pulumi's own mocks and records every resource it
+// registers, as the engine would see it: type, name, URN, inputs in wire form (secrets and
+// unknowns marked), parent, provider and property dependencies; resources it reads (`get`,
+// StackReference) are recorded apart, and the stack's outputs are kept. The records feed the cost
+// model and the served policy pack.
 //
 // How: `pulumi.runtime.setMocks` installs the SDK's MockMonitor; we wrap that monitor's
-// `registerResource` so each real RegisterResourceRequest the SDK builds is read before the mock
-// answers it. The program runs inside `runInPulumiStack`, as the Node.js language host runs it, so
-// every resource has the stack as its root parent. Runs are serialized within the process:
-// `setMocks` resets the runtime's per-run state (monitor, stack resource, feature flags) and
-// `setAllConfig` replaces the configuration, so sequential runs are independent, while two runs at
-// once would share that global state.
+// `registerResource`, `readResource` and `registerResourceOutputs` so each real request the SDK
+// builds is read before the mock answers it. The program runs inside `runInPulumiStack`, as the
+// Node.js language host runs it, so every resource has the stack as its root parent. As under the
+// host, an unhandled rejection or uncaught exception while the program runs (a throw inside an
+// `apply`, a failed registration) fails the run, and so does a run the event loop can no longer
+// finish. Runs are serialized within the process: `setMocks` resets the runtime's per-run state
+// (monitor, stack resource, feature flags) and `setAllConfig` replaces the configuration, so
+// sequential runs are independent, while two runs at once would share that global state.
 
-import * as path from "path";
+import { markRecording } from "./program/recording";
 import * as pulumi from "@pulumi/pulumi";
 import type {
+  ReadResourceRequest,
+  ReadResourceResponse,
+  RegisterResourceOutputsRequest,
   RegisterResourceRequest,
   RegisterResourceResponse,
 } from "@pulumi/pulumi/proto/resource_pb";
 import type { PricingResource } from "../policies/cost/types";
 import type { HostResource } from "./analyzerProto";
-import { ProgramRunError, readProgramDir, readStackConfig } from "./programDir";
+import { ProgramError } from "./program/errors";
+import { describeFailure } from "./program/failure";
+import { readReadRequest, readRequest, withDefaultProviders } from "./program/requests";
+import { failOnUnhandled } from "./program/unhandled";
 
-export { ProgramRunError, readProgramDir, readStackConfig } from "./programDir";
+export { seconds } from "./program/requests";
+export { UnsettledProgramError } from "./program/unhandled";
+
+export { readProgramDir } from "./programDir";
+export { readStackConfig } from "./program/config";
+export { ProgramError } from "./program/errors";
 export type { ProgramDir } from "./programDir";
 
 /** A resource the program registered, with what the engine and the policy pack receive. */
@@ -34,6 +48,8 @@ export interface RecordedResource extends HostResource {
   readonly version?: string;
   /** True for a default provider made the way the engine makes one (not registered by the program). */
   readonly defaultProvider?: boolean;
+  /** True for a resource the program read (`Resource.get`, StackReference) rather than manages. */
+  readonly read?: boolean;
 }
 
 /** What to run and under which project, stack and configuration. */
@@ -44,8 +60,28 @@ export interface RecordOptions {
   readonly stack: string;
   /** Stack configuration with namespaced keys, e.g. `{ "aws:region": "us-east-1" }`. */
   readonly config: Record<string, string>;
+  /** Keys of `config` whose values are secret. */
+  readonly secretKeys?: readonly string[];
   /** Whether the run is a preview (`pulumi.runtime.isDryRun()`); default true. */
   readonly preview?: boolean;
+  /** What `pulumi.getOrganization()` returns; default "organization", as for Pulumi's DIY backends. */
+  readonly organization?: string;
+  /** Answers to resource registrations and invokes; default: state = inputs, invokes echo inputs. */
+  readonly mocks?: pulumi.runtime.Mocks;
+  /**
+   * Prepares the process for this run (working directory, module hooks) once the run has its turn;
+   * returns the function that undoes it after the run.
+   */
+  readonly prepare?: () => () => void;
+}
+
+/** What one run recorded. */
+export interface ProgramRecording {
+  readonly resources: RecordedResource[];
+  /** The stack's outputs in wire form (unknowns and secrets marked), when it registered any. */
+  readonly outputs: Record<string, unknown>;
+  /** Promises the program left pending when it finished (Pulumi reports these as leaks). */
+  readonly leakedPromises: number;
 }
 
 // The Node.js SDK exposes these runtime functions at run time but marks them internal in its types.
@@ -53,206 +89,122 @@ const settings = require("@pulumi/pulumi/runtime/settings") as {
   getMonitor(): unknown;
   waitForRPCs(): Promise<void>;
 };
+const state = require("@pulumi/pulumi/runtime/state") as {
+  getStore(): { leakCandidates: Set<Promise<unknown>> };
+};
 
-type Callback = (err: Error | null, resp?: RegisterResourceResponse) => void;
+type Callback<T> = (err: Error | null, resp?: T) => void;
 interface Monitor {
-  registerResource(req: RegisterResourceRequest, cb: Callback): void;
+  registerResource(req: RegisterResourceRequest, cb: Callback<RegisterResourceResponse>): void;
+  readResource(req: ReadResourceRequest, cb: Callback<ReadResourceResponse>): void;
+  registerResourceOutputs(req: RegisterResourceOutputsRequest, cb: Callback<unknown>): void;
 }
+
+/** The default provider organization name of Pulumi's DIY (file and cloud storage) backends. */
+export const DEFAULT_ORGANIZATION = "organization";
+
+/** The mocks of a plain recording: resources keep their inputs as state, invokes echo inputs. */
+export const ECHO_MOCKS: pulumi.runtime.Mocks = {
+  newResource: (args) => ({ id: args.custom ? `${args.name}-id` : undefined, state: args.inputs }),
+  call: (args) => args.inputs,
+};
 
 let queue: Promise<unknown> = Promise.resolve();
+export { isRecording } from "./program/recording";
 
-/** Strips the trailing "::<id>" of a provider reference to get the provider's URN. */
-function providerUrn(ref: string): string | undefined {
-  if (!ref) return undefined;
-  const i = ref.lastIndexOf("::");
-  return i > 0 ? ref.slice(0, i) : ref;
-}
-
-/** Seconds in a Go duration string such as "5m" or "1h30m" (custom timeouts); 0 when empty. */
-export function seconds(duration: string): number {
-  const unit: Record<string, number> = {
-    h: 3600,
-    m: 60,
-    s: 1,
-    ms: 0.001,
-    us: 1e-6,
-    µs: 1e-6,
-    ns: 1e-9,
-  };
-  let total = 0;
-  for (const [, n, u] of duration.matchAll(/(\d+(?:\.\d+)?)(h|ms|m|s|us|µs|ns)/g))
-    total += Number(n) * unit[u];
-  return total;
-}
-
-function readRequest(
-  req: RegisterResourceRequest,
-  resp: RegisterResourceResponse,
-): RecordedResource {
-  const propertyDependencies: Record<string, string[]> = {};
-  req.getPropertydependenciesMap().forEach((deps, key) => {
-    const urns = deps.getUrnsList();
-    if (urns.length > 0) propertyDependencies[key] = urns;
-  });
-  const timeouts = req.getCustomtimeouts();
-  return {
-    urn: resp.getUrn(),
-    type: req.getType(),
-    name: req.getName(),
-    custom: req.getCustom(),
-    id: req.getCustom() ? resp.getId() || undefined : undefined,
-    props: (req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>,
-    parent: req.getParent() || undefined,
-    provider: providerUrn(req.getProvider()),
-    version: req.getVersion() || undefined,
-    dependencies: req.getDependenciesList(),
-    propertyDependencies,
-    options: {
-      protect: req.getProtect() === true,
-      ignoreChanges: req.getIgnorechangesList(),
-      deleteBeforeReplace: req.getDeletebeforereplacedefined()
-        ? req.getDeletebeforereplace()
-        : undefined,
-      additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
-      aliases: req.getAliasurnsList(),
-      customTimeouts: timeouts
-        ? {
-            create: seconds(timeouts.getCreate()),
-            update: seconds(timeouts.getUpdate()),
-            delete: seconds(timeouts.getDelete()),
-          }
-        : undefined,
-    },
-  };
-}
-
-/** The package of a type token ("aws:ec2/instance:Instance" → "aws"). */
-function packageOf(type: string): string {
-  return type.split(":")[0];
-}
-
-/**
- * Adds the default providers the engine would create: one per package used by a custom resource
- * without an explicit provider, named `default_<version>` and configured from the stack
- * configuration keys of its package (`aws:region` → `region`).
- */
-function withDefaultProviders(
-  recorded: RecordedResource[],
-  project: string,
-  stack: string,
-  config: Record<string, string>,
-): RecordedResource[] {
-  const made = new Map<string, RecordedResource>();
-  const out: RecordedResource[] = [];
-  for (const r of recorded) {
-    const pkg = packageOf(r.type);
-    if (!r.custom || r.provider || pkg === "pulumi") {
-      out.push(r);
-      continue;
-    }
-    const key = `${pkg}@${r.version ?? ""}`;
-    let prov = made.get(key);
-    if (!prov) {
-      const name = r.version ? `default_${r.version.replace(/[.+-]/g, "_")}` : "default";
-      const props: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(config)) {
-        if (k.startsWith(`${pkg}:`)) props[k.slice(pkg.length + 1)] = v;
-      }
-      if (r.version) props.version = r.version;
-      const type = `pulumi:providers:${pkg}`;
-      prov = {
-        urn: `urn:pulumi:${stack}::${project}::${type}::${name}`,
-        type,
-        name,
-        custom: true,
-        id: `${name}-id`,
-        props,
-        dependencies: [],
-        propertyDependencies: {},
-        defaultProvider: true,
-      };
-      made.set(key, prov);
-    }
-    out.push({ ...r, provider: prov.urn });
-  }
-  return [...made.values(), ...out];
-}
-
-async function recordOnce(options: RecordOptions): Promise<RecordedResource[]> {
+async function recordOnce(options: RecordOptions): Promise<ProgramRecording> {
   const { project, stack, config } = options;
   await pulumi.runtime.setMocks(
-    {
-      newResource: (args) => ({
-        id: args.custom ? `${args.name}-id` : undefined,
-        state: args.inputs,
-      }),
-      call: (args) => args.inputs,
-    },
+    options.mocks ?? ECHO_MOCKS,
     project,
     stack,
     options.preview ?? true,
+    options.organization ?? DEFAULT_ORGANIZATION,
   );
-  pulumi.runtime.setAllConfig(config);
+  pulumi.runtime.setAllConfig(config, [...(options.secretKeys ?? [])]);
+  state.getStore().leakCandidates = new Set();
   const monitor = settings.getMonitor() as Monitor;
-  const original = monitor.registerResource.bind(monitor);
+  const register = monitor.registerResource.bind(monitor);
+  const read = monitor.readResource.bind(monitor);
+  const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
   const recorded: RecordedResource[] = [];
+  let outputs: Record<string, unknown> = {};
   monitor.registerResource = (req, cb) =>
-    original(req, (err, resp) => {
+    register(req, (err, resp) => {
       if (!err && resp) recorded.push(readRequest(req, resp));
       cb(err, resp);
     });
+  monitor.readResource = (req, cb) =>
+    read(req, (err, resp) => {
+      if (!err && resp) recorded.push(readReadRequest(req, resp));
+      cb(err, resp);
+    });
+  monitor.registerResourceOutputs = (req, cb) => {
+    if (req.getUrn().includes("::pulumi:pulumi:Stack::")) {
+      outputs = (req.getOutputs()?.toJavaScript() ?? {}) as Record<string, unknown>;
+    }
+    registerOutputs(req, cb);
+  };
+  let leakedPromises = 0;
   try {
-    await pulumi.runtime.runInPulumiStack(async () => await options.program());
-    await settings.waitForRPCs();
-  } catch (e) {
-    throw new ProgramRunError(
-      `Running the Pulumi program of project '${project}' (stack '${stack}') under mocks`,
-      e,
-      "run the program with `pulumi preview` to see the full error, or check the stack configuration it reads.",
-    );
+    await failOnUnhandled(async () => {
+      await pulumi.runtime.runInPulumiStack(async () => await options.program());
+      await settings.waitForRPCs();
+    });
+  } finally {
+    // The SDK reports promises still pending at process exit as leaks and fails the process; count
+    // them for this run and clear them, so one run's leftovers never flip a later exit code.
+    leakedPromises = state.getStore().leakCandidates.size;
+    state.getStore().leakCandidates = new Set();
   }
-  return withDefaultProviders(recorded, project, stack, config);
+  return { resources: withDefaultProviders(recorded, project, stack, config), outputs, leakedPromises };
 }
 
-/** Runs a program under Pulumi's mocks and returns every resource it registers (runs are serialized). */
-export function recordProgram(options: RecordOptions): Promise<RecordedResource[]> {
-  const run = queue.then(() => recordOnce(options));
+/**
+ * Runs a program under Pulumi's mocks and returns what it registered, read and exported (runs are
+ * serialized). A failing program rejects with its own error.
+ */
+export function recordProgramRun(options: RecordOptions): Promise<ProgramRecording> {
+  const run = queue.then(async () => {
+    markRecording(1);
+    const undo = options.prepare?.();
+    try {
+      return await recordOnce(options);
+    } finally {
+      undo?.();
+      markRecording(-1);
+    }
+  });
   queue = run.catch(() => undefined);
   return run;
 }
 
 /**
- * Records the program in a directory, as `pulumi preview` in that directory would run it. The
- * program's own modules (those it loads outside node_modules) are dropped from the module cache
- * after the run, so the next run executes them again and registers its resources anew.
+ * Runs a program under Pulumi's mocks and returns every resource it registers (runs are
+ * serialized). A failing program rejects with a ProgramError.
+ */
+export async function recordProgram(options: RecordOptions): Promise<RecordedResource[]> {
+  try {
+    return (await recordProgramRun(options)).resources;
+  } catch (e) {
+    if (e instanceof ProgramError) throw e;
+    throw describeFailure(e, { what: `The program of project '${options.project}' (stack '${options.stack}')` });
+  }
+}
+
+/**
+ * Records the program in a directory, as `pulumi preview` in that directory would run it (see
+ * program/run.ts), without the type check `cloudfit preview` adds; `extraConfig` overrides stack
+ * configuration keys.
  */
 export async function recordProgramDir(
   dir: string,
   stack: string,
   extraConfig: Record<string, string> = {},
 ): Promise<RecordedResource[]> {
-  const prog = readProgramDir(dir);
-  const config = { ...readStackConfig(prog.stackConfigDir, prog.project, stack), ...extraConfig };
-  if (prog.main.endsWith(".ts") && !require.extensions[".ts"]) {
-    require("ts-node").register({ transpileOnly: true });
-  }
-  let before = new Set<string>();
-  // As the Node.js language host does: a module exporting a function is called; otherwise its
-  // exports are the stack outputs.
-  const program = () => {
-    delete require.cache[require.resolve(prog.main)];
-    before = new Set(Object.keys(require.cache));
-    const exported = require(prog.main);
-    return exported instanceof Function ? exported() : exported;
-  };
-  try {
-    return await recordProgram({ program, project: prog.project, stack, config });
-  } finally {
-    for (const key of Object.keys(require.cache)) {
-      if (!before.has(key) && !key.includes(`${path.sep}node_modules${path.sep}`))
-        delete require.cache[key];
-    }
-  }
+  // Loaded here: the runner itself records through this module.
+  const { runProgramDir } = require("./program/run") as typeof import("./program/run");
+  return (await runProgramDir(dir, stack, { extraConfig, typeCheck: false })).resources;
 }
 
 /** The cost model's view of recorded resources: each with its provider's properties. */

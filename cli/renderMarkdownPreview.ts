@@ -119,7 +119,7 @@ export function renderPreviewMarkdown(p: PreviewOutput, flags: Flags): string {
     unpricedSection(p),
     messagesSection(p),
     policiesSection(p),
-    `<sub>${count(p.resources, "resource")}, ${d.unchanged} priced and unchanged. Prices cover compute, ` +
+    `<sub>${count(p.resources.length, "resource")}, ${d.unchanged} priced and unchanged. Prices cover compute, ` +
       "disks, keys and stored data; traffic and egress are estimated by `cloudfit plan`. " +
       `Made by ${code(`cloudfit preview --stack ${p.stack}${program}`)}.</sub>`,
   ]);

@@ -1,5 +1,6 @@
-// Human output of `cloudfit preview`: the cost diff grouped by cloud, unpriced resources, and the
-// policy results laid out as `pulumi preview` prints them.
+// Human output of `cloudfit preview`: the cost diff grouped by cloud, unpriced resources, the data
+// sources answered offline, notes about the run, and the policy results laid out as `pulumi
+// preview` prints them.
 
 import { indent, style, table, useColor, usd, usdDelta } from "./format";
 import type { PreviewOutput } from "./commands/preview";
@@ -18,7 +19,7 @@ export function resourceLabel(urn: string): string {
 export function renderPreview(p: PreviewOutput, io: { stdout: { isTTY?: boolean }; env: NodeJS.ProcessEnv }): string {
   const s = style(useColor(io.stdout, io.env));
   const d = p.costDiff;
-  const out: string[] = [s.bold(`Preview of stack ${p.stack} (program: ${p.program}, ${p.resources} resources)`), ""];
+  const out: string[] = [s.bold(`Preview of stack ${p.stack} (program: ${p.program}, ${p.resources.length} resources)`), ""];
   const colour = { added: s.green, changed: s.yellow, removed: s.red };
   if (p.messages.length > 0) {
     out.push(s.bold("Program messages:"));
@@ -55,6 +56,16 @@ export function renderPreview(p: PreviewOutput, io: { stdout: { isTTY?: boolean 
   if (d.unpriced.length > 0) {
     out.push(s.bold(`Unpriced resources (${d.unpriced.length}, not counted in the totals)`));
     for (const u of d.unpriced) out.push(`  ? ${u.name} (${u.type}): ${u.reason}`);
+    out.push("");
+  }
+  if (p.lookups.length > 0) {
+    out.push(s.bold("Looked up offline (placeholder values, not your cloud account's data):"));
+    const rows = p.lookups.map((l) => [l.token, `${l.calls} call${l.calls === 1 ? "" : "s"}`, l.regions.join(", ")]);
+    out.push(indent(table([{ header: "INVOKE" }, { header: "CALLS", align: "right" }, { header: "REGION" }], rows)), "");
+  }
+  if (p.notes.length > 0) {
+    out.push(s.bold("Notes:"));
+    for (const n of p.notes) out.push(`  ${n}`);
     out.push("");
   }
   const pct = d.deltaPct === null ? (d.afterUSD === 0 ? "0%" : "new") : `${d.deltaPct >= 0 ? "+" : ""}${d.deltaPct.toFixed(1)}%`;

@@ -11,8 +11,8 @@ export const PACK_NAME = "cloudfit";
 
 /** The pack's description, as the Analyzer service reports it. */
 export const PACK_DESCRIPTION =
-  "Encryption, network exposure, residency and tagging rules for AWS, Azure and Google Cloud, " +
-  "and a monthly cost budget priced with the cloudfit catalog.";
+  "Network exposure, IAM, data-service, encryption, logging, key and residency rules for AWS, " +
+  "Azure and Google Cloud, and a monthly cost budget priced with the cloudfit catalog.";
 
 /** All policies of the pack: per-resource rules, stack rules, then the two cost policies. */
 export const cloudfitPolicies: Policies = [

@@ -1,6 +1,7 @@
-// `cloudfit preview`: runs a stack's Pulumi program in-process under Pulumi's mocks (no cloud
-// credentials, no Pulumi CLI), prices every resource it would register, prints the cost diff
-// against the placement lock, and evaluates the policy pack through the served-pack path.
+// `cloudfit preview`: runs a stack's Pulumi program offline as the Pulumi Node.js host runs it
+// (program/run.ts: no cloud credentials, no Pulumi CLI), prices every resource it would register,
+// prints the cost diff against the placement lock, and evaluates the policy pack through the
+// served-pack path. A failing program ends the command with one ProgramError.
 
 import * as fs from "fs";
 import * as path from "path";
@@ -8,18 +9,22 @@ import { CommandSpec, Flags, UsageError } from "../args";
 import type { Io } from "../main";
 import { EXIT_FINDINGS, EXIT_OK } from "../exitCodes";
 import { resolveStack, readLock } from "../stackFiles";
-import { recordProgramDir, readProgramDir, RecordedResource, toPricingResources } from "../record";
-import { startPolicyHost, Violation } from "../policyHost";
+import { readProgramDir, RecordedResource } from "../record";
+import { PolicyHost, startPolicyHost, Violation } from "../policyHost";
+import { packPolicyMetadata, previewPolicyConfig } from "../policyConfig";
 import { diffResources, CostDiff } from "../resourceDiff";
 import { renderPreview } from "../renderPreview";
 import { renderPreviewMarkdown } from "../renderMarkdownPreview";
 import { FORMAT_FLAGS } from "../reviewFormat";
 import { servedPackDir } from "../policyPack";
-import { captureConsole, LoggedLine } from "../consoleCapture";
-import { priceResources } from "../../policies/cost/price";
+import type { LoggedLine } from "../consoleCapture";
+import { estimateResources, ResourceEstimate } from "../resourceEstimates";
+import { runProgramDir, typeChecked, typeCheckNote } from "../program/run";
+import type { Lookup } from "../program/mocks";
+import type { TypeCheckResult } from "../program/typecheck";
 import type { PricingConfig } from "../../policies/cost/types";
 import { loadCatalog } from "../../optimizer/catalog";
-import { readStackFile, workloadFromStackConfig, WORKLOAD_KEY, existingStacks } from "../../optimizer/config";
+import { readStackFile, workloadFromStackConfig, WORKLOAD_KEY } from "../../optimizer/config";
 import { validateSpec } from "../../optimizer/validate";
 import type { WorkloadSpec } from "../../optimizer/spec";
 
@@ -27,10 +32,10 @@ import type { WorkloadSpec } from "../../optimizer/spec";
 export const previewCommand: CommandSpec = {
   name: "preview",
   summary: "Run a stack's program offline, show its cost diff against the lock, and check the policy pack.",
-  usage: "cloudfit preview [--stack NAME] [--program DIR] [--policy-config FILE] [--json]",
+  usage: "cloudfit preview [--stack NAME] [--program DIR] [--policy-config FILE] [--format text|markdown] [--json]",
   flags: [
     { name: "stack", kind: "string", value: "NAME", description: "Stack whose configuration the program runs with.", default: "dev" },
-    { name: "program", kind: "string", value: "DIR", description: "Pulumi TypeScript program directory (default: the reference program)." },
+    { name: "program", kind: "string", value: "DIR", description: "Pulumi program directory, TypeScript or JavaScript (default: the reference program)." },
     {
       name: "policy-config",
       kind: "string",
@@ -45,41 +50,34 @@ export const previewCommand: CommandSpec = {
 export interface PreviewOutput {
   readonly stack: string;
   readonly program: string;
-  readonly resources: number;
+  /** Every recorded resource with its monthly estimate and billing class. */
+  readonly resources: readonly ResourceEstimate[];
   readonly costDiff: CostDiff;
   readonly policyPack: { readonly name: string; readonly version: string };
   readonly violations: readonly Violation[];
   readonly mandatoryViolations: number;
   /** What the program logged while it ran (e.g. the placement summary when the plan changed). */
   readonly messages: readonly LoggedLine[];
+  /** Data sources answered offline: their values are placeholders, not the account's. */
+  readonly lookups: readonly Lookup[];
+  readonly typeCheck: TypeCheckResult;
+  /** The stack's outputs in wire form (unknown values as Pulumi's unknown marker). */
+  readonly outputs: Readonly<Record<string, unknown>>;
+  /** Things said once about the run: missing stack file, secure values, unanswered invokes. */
+  readonly notes: readonly string[];
 }
 
-/** Policy configuration: a file's, or by default the stack's budget for the budget policy. */
+/**
+ * Policy configuration: a file's merged with the stack's budget, or the stack's budget alone,
+ * checked against the pack's policies before the program runs; says on stderr which budget
+ * applies.
+ */
 function policyConfig(flags: Flags, io: Io, budgetUSD: number | undefined): { config: unknown; source: string } {
-  if (typeof flags["policy-config"] === "string") {
-    const file = path.resolve(io.cwd, flags["policy-config"]);
-    let text: string;
-    try {
-      text = fs.readFileSync(file, "utf8");
-    } catch (e) {
-      throw new UsageError(`Cannot read the policy configuration ${file}: ${(e as Error).message}. To fix: pass an existing JSON file.`);
-    }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch (e) {
-      throw new UsageError(`${file} is not valid JSON: ${(e as Error).message}. To fix: correct the file.`);
-    }
-    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
-      throw new UsageError(
-        `${file} must hold a JSON object keyed by policy name, got ${JSON.stringify(parsed)}. ` +
-          'To fix: write e.g. {"cost-monthly-budget": {"budgetUSD": 1500}}.',
-      );
-    }
-    return { config: parsed, source: file };
-  }
-  const config = budgetUSD !== undefined ? { "cost-monthly-budget": { budgetUSD } } : {};
-  return { config, source: "the stack's budget (global.budgetUSD)" };
+  const file = typeof flags["policy-config"] === "string" ? path.resolve(io.cwd, flags["policy-config"]) : undefined;
+  const stack = { budgetUSD, source: "the stack's global.budgetUSD" };
+  const { config, source, budget } = previewPolicyConfig(file, stack, packPolicyMetadata());
+  io.stderr.write(`Monthly budget: ${budget.note}.\n`);
+  return { config, source };
 }
 
 /** The stack's workload spec limited to the workloads its lock places: what the lock deploys. */
@@ -101,19 +99,17 @@ export async function previewStack(flags: Flags, io: Io): Promise<PreviewOutput>
   const reference = flags.program === undefined;
   const dir = reference ? io.root : path.resolve(io.cwd, String(flags.program));
   const prog = readProgramDir(dir);
-  let before: RecordedResource[] = [];
   let config: unknown = {};
   let source = "";
   let removedWorkloads: { workload: string; beforeUSD: number }[] = [];
-  let budgetUSD: number | undefined;
+  let lockOverride: Record<string, string> | undefined;
   let beforeIsAfter = false;
   if (reference) {
     const files = resolveStack(io.root, stack);
     const stackConfig = readStackFile(files.configFile);
     const raw = workloadFromStackConfig(stackConfig, files.configFile) as WorkloadSpec;
     const spec = validateSpec(raw, loadCatalog());
-    budgetUSD = spec.budgetUSD;
-    ({ config, source } = policyConfig(flags, io, budgetUSD));
+    ({ config, source } = policyConfig(flags, io, spec.budgetUSD));
     const locked = readLock(files);
     if (locked) {
       const { services, buckets } = locked.lock.plan;
@@ -123,10 +119,7 @@ export async function previewStack(flags: Flags, io: Io): Promise<PreviewOutput>
       beforeIsAfter =
         Object.keys(lockOnly.services).length === Object.keys(raw.services ?? {}).length &&
         Object.keys(lockOnly.buckets ?? {}).length === Object.keys(raw.buckets ?? {}).length;
-      if (!beforeIsAfter) {
-        const override = { [WORKLOAD_KEY]: JSON.stringify(lockOnly) };
-        before = (await captureConsole(() => recordProgramDir(dir, stack, override))).value;
-      }
+      if (!beforeIsAfter) lockOverride = { [WORKLOAD_KEY]: JSON.stringify(lockOnly) };
       const names = new Set([...spec.services.map((s) => s.name), ...spec.buckets.map((b) => b.name)]);
       removedWorkloads = [...Object.keys(services), ...Object.keys(buckets)]
         .filter((n) => !names.has(n))
@@ -135,51 +128,63 @@ export async function previewStack(flags: Flags, io: Io): Promise<PreviewOutput>
     }
   } else {
     ({ config, source } = policyConfig(flags, io, undefined));
-    const stacks = existingStacks(prog.stackConfigDir);
-    if (!stacks.includes(stack)) {
-      throw new UsageError(
-        `Unknown stack "${stack}" for the program in ${dir}: there is no Pulumi.${stack}.yaml in ${prog.stackConfigDir}. ` +
-          (stacks.length > 0 ? `Valid stacks: ${stacks.join(", ")}.` : "It has no stack files.") +
-          " To fix: pass --stack with one of them.",
-      );
-    }
   }
-  const { value: after, lines: messages } = await captureConsole(() => recordProgramDir(dir, stack));
+
+  let before: RecordedResource[] = [];
+  if (lockOverride) {
+    before = (await runProgramDir(dir, stack, { extraConfig: lockOverride, env: io.env, typeCheck: false })).resources;
+  }
+  const run = await runProgramDir(dir, stack, { env: io.env });
+  const after = run.resources;
   if (beforeIsAfter) before = after;
   const pricing: PricingConfig = (config as Record<string, PricingConfig>)["cost-monthly-budget"] ?? {};
   const fp = (list: RecordedResource[]) => new Map(list.map((r) => [r.urn, JSON.stringify(r.props)]));
   const fpBefore = fp(before);
   const fpAfter = fp(after);
+  const estimates = estimateResources(after, pricing);
   const costDiff = diffResources(
-    priceResources(toPricingResources(before), pricing),
-    priceResources(toPricingResources(after), pricing),
+    before === after ? estimates.pricing : estimateResources(before, pricing).pricing,
+    estimates.pricing,
     (urn, side) => (side === "before" ? fpBefore : fpAfter).get(urn) ?? "",
     removedWorkloads,
   );
 
-  const host = await startPolicyHost({
-    packDir: servedPackDir(),
-    config,
-    configSource: source,
-    project: prog.project,
-    stack,
-  });
+  // The pack starts once the program has run: while it runs, nothing else may keep the process
+  // alive, so that a program left waiting forever is noticed (see record.ts) rather than hidden.
+  // The type check may still be running: type errors end the command as soon as they are known.
+  const starting = (io.startPolicyHost ?? startPolicyHost)({ packDir: servedPackDir(), config, configSource: source, project: prog.project, stack });
+  const checking = typeChecked(run);
+  starting.catch(() => undefined);
+  checking.catch(() => undefined);
+  let host: PolicyHost | undefined;
   let violations: Violation[];
+  let typeCheck: TypeCheckResult;
   try {
-    violations = [...(await host.analyze(after)), ...(await host.analyzeStack(after))];
+    await Promise.race([starting, checking.then(() => starting)]);
+    host = await starting;
+    // Resources the program only reads are not sent: the engine analyzes what the stack manages.
+    const managed = after.filter((r) => !r.read);
+    violations = [...(await host.analyze(managed)), ...(await host.analyzeStack(managed))];
+    typeCheck = await checking;
   } finally {
-    await host.close();
+    if (host) await host.close();
+    // Failed first (type errors): close the pack once it is up, without waiting for it.
+    else void starting.then((h) => h.close(), () => undefined);
   }
   const info = host.info();
   return {
     stack,
     program: path.relative(io.root, dir) || ".",
-    resources: after.length,
+    resources: estimates.resources,
     costDiff,
     policyPack: { name: info.name, version: info.version },
     violations,
     mandatoryViolations: violations.filter((v) => v.enforcementLevel === "mandatory").length,
-    messages,
+    messages: run.messages,
+    lookups: run.lookups,
+    typeCheck,
+    outputs: run.outputs,
+    notes: [...run.notes, ...typeCheckNote(typeCheck)],
   };
 }
 

@@ -12,6 +12,7 @@ export const blockRdsPublicAccess = resourceRule({
   description: "RDS database instances and cluster instances must not be publicly accessible.",
   enforcementLevel: "mandatory",
   severity: "critical",
+  benchmarks: ["CIS AWS 2.3.3", "CKV_AWS_17"],
   types: ["aws:rds/instance:Instance", "aws:rds/clusterInstance:ClusterInstance"],
   check: (ctx) => {
     const open = asBool(field<InstanceArgs & ClusterInstanceArgs>(ctx.props, "publiclyAccessible"));

@@ -11,6 +11,7 @@ export const requireEbsEncryption = resourceRule({
   description: "EBS volumes must be encrypted at rest.",
   enforcementLevel: "mandatory",
   severity: "high",
+  benchmarks: ["CIS AWS 2.2.1", "CKV_AWS_3"],
   types: ["aws:ebs/volume:Volume"],
   check: (ctx) => {
     const encrypted = asBool(field<VolumeArgs>(ctx.props, "encrypted"));

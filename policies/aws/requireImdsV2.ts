@@ -20,6 +20,7 @@ export const requireImdsV2 = resourceRule({
     'EC2 instances and launch templates must require IMDSv2 by setting metadataOptions.httpTokens to "required".',
   enforcementLevel: "mandatory",
   severity: "high",
+  benchmarks: ["CIS AWS 5.6", "CKV_AWS_79"],
   types: [INSTANCE, LAUNCH_TEMPLATE],
   check: (ctx) => {
     const options = field<InstanceArgs & LaunchTemplateArgs>(ctx.props, "metadataOptions");

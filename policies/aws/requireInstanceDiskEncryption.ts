@@ -15,6 +15,7 @@ export const requireInstanceDiskEncryption = resourceRule({
   description: "EC2 instances must encrypt their root volume and every EBS block device they declare.",
   enforcementLevel: "mandatory",
   severity: "high",
+  benchmarks: ["CIS AWS 2.2.1", "CKV_AWS_8"],
   types: ["aws:ec2/instance:Instance"],
   check: (ctx) => {
     const root = field<InstanceArgs>(ctx.props, "rootBlockDevice");

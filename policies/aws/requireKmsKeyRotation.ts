@@ -11,6 +11,7 @@ export const requireKmsKeyRotation = resourceRule({
   description: "Symmetric encryption KMS keys must have automatic key rotation enabled.",
   enforcementLevel: "mandatory",
   severity: "medium",
+  benchmarks: ["CIS AWS 3.6", "CKV_AWS_7"],
   types: ["aws:kms/key:Key"],
   check: (ctx) => {
     const p = ctx.props;

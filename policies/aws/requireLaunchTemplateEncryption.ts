@@ -17,6 +17,7 @@ export const requireLaunchTemplateEncryption = resourceRule({
     "Launch templates must map their root volume explicitly and encrypt every EBS volume they map.",
   enforcementLevel: "mandatory",
   severity: "high",
+  benchmarks: ["CIS AWS 2.2.1"],
   types: ["aws:ec2/launchTemplate:LaunchTemplate"],
   check: (ctx) => {
     const mappings = asList(field<LaunchTemplateArgs>(ctx.props, "blockDeviceMappings"));

@@ -15,6 +15,7 @@ export const requireRdsEncryption = resourceRule({
   description: "RDS database instances and clusters must encrypt their storage.",
   enforcementLevel: "mandatory",
   severity: "high",
+  benchmarks: ["CIS AWS 2.3.1", "CKV_AWS_16", "CKV_AWS_96"],
   types: [RDS_INSTANCE, RDS_CLUSTER],
   check: (ctx) => {
     const encrypted = asBool(field<InstanceArgs & ClusterArgs>(ctx.props, "storageEncrypted"));

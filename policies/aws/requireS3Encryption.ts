@@ -1,17 +1,18 @@
-// S3 buckets must be encrypted with KMS through a BucketServerSideEncryptionConfiguration. A
-// stack rule, because the configuration is a separate resource linked to its bucket through the
-// engine's property dependencies (the bucket's name is usually unknown during preview).
+// S3 buckets encrypted with a KMS key through a BucketServerSideEncryptionConfiguration. AWS
+// encrypts every bucket with S3-managed keys (SSE-S3) by default since January 2023, so this
+// rule asks for more than the default (keys the account controls, audits and can revoke) and
+// is advisory unless configured mandatory. A stack rule, because the configuration is a
+// separate resource linked to its bucket through the engine's property dependencies.
 
 import type { PolicyResource } from "@pulumi/policy";
 import type {
   BucketServerSideEncryptionConfigurationArgs as SseArgs,
 } from "@pulumi/aws/s3/bucketServerSideEncryptionConfiguration";
 import type * as awsInput from "@pulumi/aws/types/input";
-import { append, linkedThrough, resourcesOfType } from "../lib/links";
 import { describeResource, quote } from "../lib/messages";
 import { asList, asString, field, isPresent, pathOf } from "../lib/read";
 import { stackRule } from "../lib/rule";
-import { S3_BUCKET_ID_PROPS, S3_BUCKET_TYPES, S3_SSE_TYPES } from "../lib/s3";
+import { S3_SSE_TYPES, bucketConfigs } from "../lib/s3";
 import { UNKNOWN } from "../lib/unknown";
 
 type SseRule = awsInput.s3.BucketServerSideEncryptionConfigurationRule;
@@ -60,22 +61,15 @@ function hasInlineEncryption(bucket: PolicyResource): boolean {
 export const requireS3Encryption = stackRule({
   name: "aws-s3-bucket-encrypted-with-kms",
   description:
-    "S3 buckets must be encrypted with a KMS key through a BucketServerSideEncryptionConfiguration linked to the bucket.",
-  enforcementLevel: "mandatory",
-  severity: "high",
+    "S3 buckets must be encrypted with a KMS key (more than the default SSE-S3) through a BucketServerSideEncryptionConfiguration linked to the bucket.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  benchmarks: ["CKV_AWS_145"],
   check: (ctx) => {
-    const buckets = resourcesOfType(ctx.resources, S3_BUCKET_TYPES);
-    if (buckets.length === 0) return;
-    const configsByBucket = new Map<string, PolicyResource[]>();
-    let unlinked = 0;
-    for (const cfg of resourcesOfType(ctx.resources, S3_SSE_TYPES)) {
-      const linked = linkedThrough(cfg, "bucket", buckets, S3_BUCKET_ID_PROPS);
-      if (linked === UNKNOWN) unlinked++;
-      else for (const b of linked) append(configsByBucket, b.urn, cfg);
-    }
+    const { buckets, byCandidate, unlinked } = bucketConfigs(ctx.resources, S3_SSE_TYPES);
     for (const bucket of buckets) {
       const label = describeResource(bucket.type, bucket.name);
-      const configs = configsByBucket.get(bucket.urn) ?? [];
+      const configs = byCandidate.get(bucket.urn) ?? [];
       if (configs.length === 0) {
         if (unlinked > 0) {
           ctx.undecided(`${label}: the bucket of an encryption configuration is not known yet`);
@@ -88,8 +82,9 @@ export const requireS3Encryption = stackRule({
           );
         } else {
           ctx.report(
-            `${label} should be encrypted with KMS: add a BucketServerSideEncryptionConfiguration ` +
-              `for it whose rule sets sseAlgorithm to "aws:kms".`,
+            `${label} is encrypted only with S3-managed keys (SSE-S3, the AWS default) and should ` +
+              `use a KMS key: add a BucketServerSideEncryptionConfiguration for it whose rule sets ` +
+              `sseAlgorithm to "aws:kms".`,
             bucket.urn,
           );
         }

@@ -11,6 +11,7 @@ export const blockStorageBlobPublicAccess = resourceRule({
   description: "Azure storage accounts must not allow public (anonymous) access to blobs or containers.",
   enforcementLevel: "mandatory",
   severity: "critical",
+  benchmarks: ["CIS Azure 3.7", "CKV_AZURE_190", "CKV2_AZURE_47"],
   types: ["azure-native:storage:StorageAccount"],
   check: (ctx) => {
     // Unset is interpreted as false by the storage API (StorageAccountArgs docs).

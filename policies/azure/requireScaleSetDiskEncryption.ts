@@ -1,5 +1,6 @@
-// Azure virtual machine scale sets must encrypt their instances' disks with encryption at host or
-// disk encryption sets.
+// Azure virtual machine scale sets should encrypt their instances' disks beyond the
+// platform-managed default: encryption at host or disk encryption sets. Advisory unless
+// configured mandatory.
 
 import type {
   VirtualMachineScaleSetArgs as ScaleSetArgs,
@@ -16,9 +17,10 @@ type VmProfile = azureInput.compute.VirtualMachineScaleSetVMProfileArgs;
 export const requireScaleSetDiskEncryption = resourceRule({
   name: "azure-vmss-disks-encrypted",
   description:
-    "Azure virtual machine scale sets must encrypt their instances' disks with encryption at host or a disk encryption set on every managed disk.",
-  enforcementLevel: "mandatory",
-  severity: "high",
+    "Azure virtual machine scale sets must encrypt their instances' disks beyond the platform-managed default, with encryption at host or a disk encryption set on every managed disk.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  benchmarks: ["CIS Azure 7.3", "CKV_AZURE_97"],
   types: ["azure-native:compute:VirtualMachineScaleSet"],
   check: (ctx) => {
     const profile = field<ScaleSetArgs>(ctx.props, "virtualMachineProfile");

@@ -23,6 +23,7 @@ export const requireStorageEncryptionKeys = resourceRule<Config>({
     "Azure storage accounts must use customer-managed Key Vault keys and infrastructure encryption when the pack's config requires them.",
   enforcementLevel: "mandatory",
   severity: "medium",
+  benchmarks: ["CIS Azure 3.2", "CIS Azure 3.12", "CKV2_AZURE_1"],
   configSchema: {
     properties: {
       requireCustomerManagedKey: {

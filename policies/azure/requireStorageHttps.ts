@@ -11,6 +11,7 @@ export const requireStorageHttps = resourceRule({
   description: "Azure storage accounts must accept HTTPS traffic only.",
   enforcementLevel: "mandatory",
   severity: "high",
+  benchmarks: ["CIS Azure 3.1", "CKV_AZURE_3"],
   types: ["azure-native:storage:StorageAccount"],
   check: (ctx) => {
     // Unset means true since API version 2019-04-01 (StorageAccountArgs docs).

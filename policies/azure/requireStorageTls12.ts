@@ -15,6 +15,7 @@ export const requireStorageTls12 = resourceRule({
   description: "Azure storage accounts must require TLS 1.2 or later; an unset minimum means TLS 1.0.",
   enforcementLevel: "mandatory",
   severity: "high",
+  benchmarks: ["CIS Azure 3.15", "CKV_AZURE_44"],
   types: ["azure-native:storage:StorageAccount"],
   check: (ctx) => {
     const version = asString(field<StorageAccountArgs>(ctx.props, "minimumTlsVersion"));

@@ -1,4 +1,5 @@
-// Azure virtual machines must encrypt their disks with encryption at host or disk encryption sets.
+// Azure virtual machines should encrypt their disks beyond the platform-managed default: encryption
+// at host or disk encryption sets. Advisory unless configured mandatory.
 
 import type { VirtualMachineArgs } from "@pulumi/azure-native/compute/virtualMachine";
 import { checkDiskEncryption } from "../lib/azureDisks";
@@ -9,9 +10,10 @@ import { resourceRule } from "../lib/rule";
 export const requireVmDiskEncryption = resourceRule({
   name: "azure-vm-disks-encrypted",
   description:
-    "Azure virtual machines must encrypt their disks with encryption at host or a disk encryption set on every managed disk.",
-  enforcementLevel: "mandatory",
-  severity: "high",
+    "Azure virtual machines must encrypt their disks beyond the platform-managed default, with encryption at host or a disk encryption set on every managed disk.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  benchmarks: ["CIS Azure 7.3", "CKV_AZURE_151"],
   types: ["azure-native:compute:VirtualMachine"],
   check: (ctx) => {
     const finding = checkDiskEncryption(

@@ -19,6 +19,7 @@ export const requireTags = resourceRule<Config>({
     "Taggable resources must carry every required tag (AWS, Azure) or label (Google Cloud) with a non-empty value.",
   enforcementLevel: "advisory",
   severity: "low",
+  benchmarks: [],
   configSchema: {
     properties: {
       keys: {

@@ -72,6 +72,7 @@ export const restrictInstanceTypes = resourceRule<Config>({
     "Virtual machines, launch templates, scale sets and instance templates must use an allowed instance type within the configured vCPU ceiling.",
   enforcementLevel: "advisory",
   severity: "medium",
+  benchmarks: [],
   configSchema: {
     properties: {
       allowedTypes: {

@@ -33,6 +33,7 @@ export const restrictRegions = resourceRule<Config>({
     "Resources on AWS, Azure and Google Cloud must be placed in an allowed region, continent or country (data residency).",
   enforcementLevel: "mandatory",
   severity: "high",
+  benchmarks: [],
   configSchema: {
     properties: {
       regions: {

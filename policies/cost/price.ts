@@ -6,7 +6,7 @@ import * as path from "path";
 import { Catalog, loadCatalog } from "../../optimizer/catalog";
 import { estimateCosts } from "../../optimizer/pricing/estimate";
 import { estimateDetail } from "../../optimizer/pricing/format";
-import type { PricingOptions, UsageFile } from "../../optimizer/pricing/types";
+import type { CostEstimate, PricingOptions, UsageFile } from "../../optimizer/pricing/types";
 import { readUsageFile, usageFromDocument } from "../../optimizer/pricing/usage";
 import { PricedResource, PricingConfig, PricingResource, PricingResult, UnpricedResource } from "./types";
 
@@ -30,7 +30,11 @@ export function optionsOf(config: PricingConfig): PricingOptions {
  * file does not give is listed as unpriced with its unit prices, never counted as zero.
  */
 export function priceResources(resources: readonly PricingResource[], config: PricingConfig = {}, catalog: Catalog = loadCatalog()): PricingResult {
-  const estimate = estimateCosts(resources, optionsOf(config), catalog);
+  return pricingResultOf(estimateCosts(resources, optionsOf(config), catalog));
+}
+
+/** An estimate as the cost policies' priced and unpriced lists (free resources left out). */
+export function pricingResultOf(estimate: CostEstimate): PricingResult {
   const priced: PricedResource[] = [];
   const unpriced: UnpricedResource[] = [];
   for (const e of estimate.resources) {

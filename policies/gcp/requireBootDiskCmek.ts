@@ -40,6 +40,7 @@ export const requireBootDiskCmek = resourceRule<Config>({
     "Google Compute Engine boot disks must be encrypted with a customer-managed key when the pack's config requires it.",
   enforcementLevel: "mandatory",
   severity: "medium",
+  benchmarks: ["CIS GCP 4.7", "CKV_GCP_38"],
   configSchema: {
     properties: {
       requireCustomerManagedKey: {

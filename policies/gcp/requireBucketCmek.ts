@@ -20,6 +20,7 @@ export const requireBucketCmek = resourceRule<Config>({
     "Google Cloud Storage buckets must use a customer-managed Cloud KMS key when the pack's config requires it.",
   enforcementLevel: "mandatory",
   severity: "medium",
+  benchmarks: [],
   configSchema: {
     properties: {
       requireCustomerManagedKey: {

@@ -11,6 +11,7 @@ export const requireBucketPublicAccessPrevention = resourceRule({
   description: "Google Cloud Storage buckets must enforce public access prevention.",
   enforcementLevel: "mandatory",
   severity: "critical",
+  benchmarks: ["CIS GCP 5.1", "CKV_GCP_114"],
   types: ["gcp:storage/bucket:Bucket"],
   check: (ctx) => {
     const prevention = asString(field<BucketArgs>(ctx.props, "publicAccessPrevention"));

@@ -11,6 +11,7 @@ export const requireBucketUniformAccess = resourceRule({
   description: "Google Cloud Storage buckets must use uniform bucket-level access.",
   enforcementLevel: "mandatory",
   severity: "high",
+  benchmarks: ["CIS GCP 5.2", "CKV_GCP_29"],
   types: ["gcp:storage/bucket:Bucket"],
   check: (ctx) => {
     const uniform = asBool(field<BucketArgs>(ctx.props, "uniformBucketLevelAccess"));

@@ -24,6 +24,7 @@ export const requireShieldedVm = resourceRule({
     "Google Compute Engine instances and instance templates must enable Shielded VM secure boot, vTPM and integrity monitoring.",
   enforcementLevel: "mandatory",
   severity: "high",
+  benchmarks: ["CIS GCP 4.8", "CKV_GCP_39"],
   types: [
     "gcp:compute/instance:Instance",
     "gcp:compute/instanceTemplate:InstanceTemplate",

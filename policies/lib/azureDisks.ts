@@ -1,6 +1,8 @@
-// Disk encryption of Azure virtual machines and scale sets: encryption at host, or a disk
-// encryption set on every managed disk. Shared by the VM and scale-set rules, whose profiles
-// have the same shape at different paths.
+// Disk encryption of Azure virtual machines and scale sets beyond the default: Azure encrypts
+// every managed disk at rest with platform-managed keys, and these rules ask for encryption at
+// host (which also covers temporary disks, caches and data in flight to storage) or a disk
+// encryption set (a customer-managed key) on every managed disk. Shared by the VM and
+// scale-set rules, whose profiles have the same shape at different paths.
 
 import type * as azureInput from "@pulumi/azure-native/types/input";
 import { joinAnd } from "./messages";
@@ -75,20 +77,20 @@ export function checkDiskEncryption(
   }
   if (gaps.length === 0) return { undecided };
   const fixHost = `set ${prefix}securityProfile.encryptionAtHost to true`;
+  const what =
+    `${label} should encrypt its disks beyond the platform-managed keys Azure uses by default ` +
+    `(which leave temporary disks and caches unencrypted)`;
   if (gaps.length === checked) {
     return {
       undecided,
-      message:
-        `${label} should encrypt its disks: ${fixHost}, or give its OS and data disks a ` +
-        `managedDisk.diskEncryptionSet.`,
+      message: `${what}: ${fixHost}, or give its OS and data disks a managedDisk.diskEncryptionSet.`,
     };
   }
   const verb = gaps.length === 1 ? "has" : "have";
   return {
     undecided,
     message:
-      `${label} should encrypt its disks: its ${joinAnd(gaps)} ${verb} no ` +
-      `managedDisk.diskEncryptionSet; ${fixHost}, or add a disk encryption set to ` +
-      `${gaps.length === 1 ? "that disk" : "those disks"}.`,
+      `${what}: its ${joinAnd(gaps)} ${verb} no managedDisk.diskEncryptionSet; ${fixHost}, or add ` +
+      `a disk encryption set to ${gaps.length === 1 ? "that disk" : "those disks"}.`,
   };
 }

@@ -2,6 +2,8 @@
 // policy's configSchema, but a policy must still cope with none at all (getConfig returns {})
 // or with a config file written by hand, so every reader falls back to the documented default.
 
+import { suggest } from "../../optimizer/validate-fields";
+
 /** The raw config object of a policy, or {} when there is none or it cannot be read. */
 export function rawConfig(getConfig: (() => unknown) | undefined): Record<string, unknown> {
   try {
@@ -55,3 +57,38 @@ export const ADMIN_PORTS_SCHEMA = {
   description:
     "Ports treated as administrative access (default SSH 22 and RDP 3389). Opening every port always counts.",
 };
+
+/** A policy was configured with a setting its schema does not declare. */
+export class UnknownSettingError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UnknownSettingError";
+  }
+}
+
+/** "'adminPort' (did you mean 'adminPorts'?)" for one undeclared key. */
+export function describeUnknownKey(key: string, known: readonly string[]): string {
+  const near = suggest(key, known);
+  return `'${key}'${near ? ` (did you mean '${near}'?)` : ""}`;
+}
+
+/**
+ * The error for settings a policy's schema does not declare, or undefined when every key is
+ * declared. A policy without a schema takes no settings at all.
+ */
+export function unknownSettingsError(
+  policy: string,
+  schema: { readonly properties: Record<string, unknown> } | undefined,
+  raw: Record<string, unknown>,
+): UnknownSettingError | undefined {
+  const known = Object.keys(schema?.properties ?? {});
+  const unknown = Object.keys(raw).filter((k) => k !== "enforcementLevel" && !known.includes(k));
+  if (unknown.length === 0) return undefined;
+  const list = unknown.map((k) => describeUnknownKey(k, known));
+  const what = unknown.length === 1 ? `setting ${list[0]}` : `settings ${list.slice(0, -1).join(", ")} and ${list[list.length - 1]}`;
+  const takes = known.length > 0 ? `it takes ${known.join(", ")}` : "it takes no settings";
+  return new UnknownSettingError(
+    `Policy ${policy} has no ${what}; ${takes}. To fix: correct or remove ` +
+      `${unknown.length === 1 ? "that setting" : "those settings"} in the policy pack configuration.`,
+  );
+}

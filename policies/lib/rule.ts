@@ -4,6 +4,12 @@
 // could not decide because a value is unknown, the policy marks itself not applicable to that
 // resource with `args.notApplicable(reason)`, which the runtime records without blocking. The
 // engine analyses each resource again with its resolved inputs when the update runs.
+//
+// Settings a policy does not declare are refused with an error naming them (and the setting
+// most likely meant): the Pulumi CLI validates a pack's config against each configSchema but
+// lets undeclared keys through, so a misspelt setting would otherwise be silently ignored.
+// Each rule also carries the benchmark items it implements, served as the policy's tags and
+// compliance framework so that `pulumi preview` and Pulumi Cloud can show them.
 
 import type {
   EnforcementLevel,
@@ -16,7 +22,8 @@ import type {
   StackValidationArgs,
   StackValidationPolicy,
 } from "@pulumi/policy";
-import { rawConfig } from "./config";
+import { frameworkOf } from "./benchmarks";
+import { rawConfig, unknownSettingsError } from "./config";
 import { describeResource, joinAnd } from "./messages";
 import { Read } from "./read";
 
@@ -29,6 +36,33 @@ export interface RuleInfo {
   readonly enforcementLevel: EnforcementLevel;
   readonly severity: Severity;
   readonly configSchema?: PolicyConfigSchema;
+  /** Benchmark items the rule implements: "CIS AWS 5.2", "CKV_AWS_24" (lib/benchmarks). */
+  readonly benchmarks: readonly string[];
+}
+
+/** The policy fields every builder sets from a rule's metadata. */
+function policyFields(spec: RuleInfo) {
+  const framework = frameworkOf(spec.benchmarks, spec.description);
+  return {
+    name: spec.name,
+    description: spec.description,
+    enforcementLevel: spec.enforcementLevel,
+    severity: spec.severity,
+    ...(spec.configSchema ? { configSchema: spec.configSchema } : {}),
+    ...(spec.benchmarks.length > 0 ? { tags: [...spec.benchmarks] } : {}),
+    ...(framework ? { framework } : {}),
+  };
+}
+
+/**
+ * A policy's raw config, refusing settings its schema does not declare. The error escapes the
+ * rule on purpose: the runtime turns it into a failed analysis, which stops the preview.
+ */
+function readRaw(spec: RuleInfo, getConfig: () => unknown): Record<string, unknown> {
+  const raw = rawConfig(getConfig);
+  const error = unknownSettingsError(spec.name, spec.configSchema, raw);
+  if (error) throw error;
+  return raw;
 }
 
 /** What a resource check sees, and how it reports findings. */
@@ -104,6 +138,7 @@ export function resourceRule<C = Record<string, never>>(
   const validate = (args: ResourceValidationArgs, reportViolation: ReportViolation): void => {
     const type = safeString(() => args.type);
     if (!applies(type)) return;
+    const raw = readRaw(spec, () => args.getConfig<Record<string, unknown>>());
     const name = safeString(() => args.name) || safeString(() => args.urn);
     const label = describeResource(type, name);
     let reported = 0;
@@ -121,7 +156,7 @@ export function resourceRule<C = Record<string, never>>(
         name,
         props: args.props,
         providerProps,
-        config: readConfig(rawConfig(() => args.getConfig<Record<string, unknown>>())),
+        config: readConfig(raw),
         label,
         report: (message) => {
           reported++;
@@ -140,14 +175,12 @@ export function resourceRule<C = Record<string, never>>(
       args.notApplicable(undecidedReason(label, undecided));
     }
   };
-  const policy: ResourceValidationPolicy = {
-    name: spec.name,
-    description: spec.description,
-    enforcementLevel: spec.enforcementLevel,
-    severity: spec.severity,
-    ...(spec.configSchema ? { configSchema: spec.configSchema } : {}),
-    validateResource: validate,
-  };
+  // A rule of one type tells the runtime so, the way validateResourceOfType does: the runtime
+  // then skips it for other types without deserializing their properties.
+  if (typeof types !== "function" && typeSet.size === 1) {
+    (validate as { __pulumiType?: string }).__pulumiType = [...typeSet][0];
+  }
+  const policy: ResourceValidationPolicy = { ...policyFields(spec), validateResource: validate };
   TYPE_FILTERS.set(policy, applies);
   return policy;
 }
@@ -164,6 +197,11 @@ export interface StackContext<C> {
 
 /** A stack rule: its config reader and its check over all resources. */
 export interface StackRuleSpec<C> extends RuleInfo {
+  /**
+   * The one type without which the rule has nothing to check. The runtime then skips the rule,
+   * and the cost of deserializing every resource for it, in stacks without that type.
+   */
+  readonly anchorType?: string;
   readonly config?: (raw: Record<string, unknown>) => C;
   readonly check: (ctx: StackContext<C>) => void;
 }
@@ -174,6 +212,7 @@ export function stackRule<C = Record<string, never>>(
 ): StackValidationPolicy {
   const readConfig = spec.config ?? (() => ({}) as C);
   const validate = (args: StackValidationArgs, reportViolation: ReportViolation): void => {
+    const raw = readRaw(spec, () => args.getConfig<Record<string, unknown>>());
     let reported = 0;
     const undecided: string[] = [];
     let failure: string | undefined;
@@ -186,7 +225,7 @@ export function stackRule<C = Record<string, never>>(
       }
       spec.check({
         resources,
-        config: readConfig(rawConfig(() => args.getConfig<Record<string, unknown>>())),
+        config: readConfig(raw),
         report: (message, urn) => {
           reported++;
           reportViolation(message, urn);
@@ -206,12 +245,6 @@ export function stackRule<C = Record<string, never>>(
       );
     }
   };
-  return {
-    name: spec.name,
-    description: spec.description,
-    enforcementLevel: spec.enforcementLevel,
-    severity: spec.severity,
-    ...(spec.configSchema ? { configSchema: spec.configSchema } : {}),
-    validateStack: validate,
-  };
+  if (spec.anchorType) (validate as { __pulumiType?: string }).__pulumiType = spec.anchorType;
+  return { ...policyFields(spec), validateStack: validate };
 }

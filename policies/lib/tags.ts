@@ -141,3 +141,21 @@ export function effectiveTags(
   if (ownState === UNKNOWN) return UNKNOWN;
   return { tags, defaultsUnknown: providerState === UNKNOWN };
 }
+
+/**
+ * The known tags of a resource kept under `property` as a { key: value } map, with the
+ * provider's defaults; UNKNOWN when its own tags are not known yet. Values not known yet are
+ * left out.
+ */
+export function knownTags(
+  type: string,
+  props: Read,
+  providerProps: Read,
+  property = "tags",
+): Map<string, string> | Unknown {
+  const found = effectiveTags(type, { property, shape: "map", noun: "tags" }, props, providerProps);
+  if (found === UNKNOWN) return UNKNOWN;
+  const out = new Map<string, string>();
+  for (const [k, v] of found.tags) if (v !== UNKNOWN) out.set(k, v);
+  return out;
+}

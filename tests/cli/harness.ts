@@ -1,5 +1,7 @@
 // Runs the command line in-process with in-memory streams, and builds throw-away project roots
-// (a copy of the stacks, the rest linked to the repository) for commands that write.
+// (a copy of the stacks, the rest linked to the repository) for commands that write. Commands run
+// with a cache folder of their own (removed when the process exits), and may share one started
+// policy pack between commands with the same pack configuration.
 
 import * as fs from "fs";
 import * as os from "os";
@@ -7,6 +9,7 @@ import * as path from "path";
 import { Writable } from "stream";
 import * as yaml from "js-yaml";
 import { main } from "../../cli/main";
+import { PolicyHost, PolicyHostOptions, startPolicyHost } from "../../cli/policyHost";
 
 /** The repository root. */
 export const ROOT = path.resolve(__dirname, "../..");
@@ -29,12 +32,50 @@ class Capture extends Writable {
   }
 }
 
+/** The cache folder commands of this test process use (type-check results), removed at exit. */
+export const CACHE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "cloudfit-cache-"));
+process.on("exit", () => fs.rmSync(CACHE_DIR, { recursive: true, force: true }));
+
+/** Options of one in-process run. */
+export interface RunOptions {
+  readonly tty?: boolean;
+  readonly env?: NodeJS.ProcessEnv;
+  readonly cwd?: string;
+  readonly startPolicyHost?: (opts: PolicyHostOptions) => Promise<PolicyHost>;
+}
+
 /** Runs `cloudfit <argv>` against a project root. */
-export async function run(argv: string[], root = ROOT, opts: { tty?: boolean; env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<RunResult> {
+export async function run(argv: string[], root = ROOT, opts: RunOptions = {}): Promise<RunResult> {
   const stdout = new Capture(opts.tty);
   const stderr = new Capture(false);
-  const code = await main(argv, { stdout, stderr, env: opts.env ?? {}, root, cwd: opts.cwd ?? root });
+  const env = { CLOUDFIT_CACHE_DIR: CACHE_DIR, ...opts.env };
+  const code = await main(argv, { stdout, stderr, env, root, cwd: opts.cwd ?? root, startPolicyHost: opts.startPolicyHost });
   return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+/**
+ * Policy packs shared by commands: one pack is started per pack folder and configuration and
+ * serves every command that asks for the same (the pack reads no project or stack name, so
+ * which program started it does not matter). `close` stops them all.
+ */
+export function sharedPolicyHosts(): { start: (opts: PolicyHostOptions) => Promise<PolicyHost>; started: () => number; close: () => Promise<void> } {
+  const hosts = new Map<string, Promise<PolicyHost>>();
+  return {
+    start(opts) {
+      const key = JSON.stringify([fs.realpathSync(opts.packDir), opts.config ?? null, opts.configFile ?? null]);
+      let host = hosts.get(key);
+      if (!host) {
+        host = startPolicyHost(opts);
+        hosts.set(key, host);
+      }
+      return host.then((h) => ({ ...h, info: h.info, configuration: h.configuration, analyze: h.analyze, analyzeStack: h.analyzeStack, close: async () => undefined }));
+    },
+    started: () => hosts.size,
+    async close() {
+      for (const h of hosts.values()) await (await h).close();
+      hosts.clear();
+    },
+  };
 }
 
 /**

@@ -38,7 +38,7 @@ function preview(over: Partial<PreviewOutput> = {}): PreviewOutput {
   return {
     stack: "dev",
     program: ".",
-    resources: 12,
+    resources: Array.from({ length: 12 }, (_, i) => ({ urn: URN("aws:s3/bucket:Bucket", `r${i}`), type: "aws:s3/bucket:Bucket", name: `r${i}`, parent: null, monthlyUSD: 1, billing: "priced" as const, note: "" })),
     costDiff: {
       resources: [change(1), { ...change(2, "changed") }],
       removedWorkloads: [{ workload: "old", beforeUSD: 5 }],
@@ -57,6 +57,10 @@ function preview(over: Partial<PreviewOutput> = {}): PreviewOutput {
     violations: [],
     mandatoryViolations: 0,
     messages: [],
+    lookups: [],
+    typeCheck: { status: "passed", cached: false, seconds: 1, diagnostics: [] },
+    outputs: {},
+    notes: [],
     ...over,
   };
 }

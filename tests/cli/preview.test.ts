@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { editWorkload, ROOT, run, tempRoot } from "./harness";
+import { editWorkload, ROOT, run as runCli, RunOptions, sharedPolicyHosts, tempRoot } from "./harness";
 
 const NONCOMPLIANT = path.join(__dirname, "fixtures", "noncompliant-program");
 
@@ -12,8 +12,13 @@ interface Change {
   beforeUSD: number;
 }
 
+// Commands with the same pack configuration share one started pack (harness.ts).
+const packs = sharedPolicyHosts();
+const run = (argv: string[], root = ROOT, opts: RunOptions = {}) => runCli(argv, root, { startPolicyHost: packs.start, ...opts });
+
 describe("cloudfit preview", function () {
   this.timeout(300000);
+  after(() => packs.close());
 
   it("runs the dev stack's program offline: no cost change against its lock and no mandatory violation", async () => {
     const r = await run(["preview", "--stack", "dev", "--json"]);
@@ -21,7 +26,18 @@ describe("cloudfit preview", function () {
     const doc = JSON.parse(r.stdout);
     assert.equal(doc.stack, "dev");
     assert.equal(doc.program, ".");
-    assert.ok(doc.resources > 20, `only ${doc.resources} resources recorded`);
+    assert.ok(doc.resources.length > 20, `only ${doc.resources.length} resources recorded`);
+    // Every recorded resource is listed, with its billing class; what the lock prices is priced.
+    const priced = doc.resources.filter((r: { billing: string }) => r.billing === "priced");
+    assert.equal(priced.length, doc.costDiff.unchanged);
+    assert.equal(
+      Math.round(priced.reduce((n: number, r: { monthlyUSD: number }) => n + r.monthlyUSD, 0) * 100) / 100,
+      doc.costDiff.afterUSD,
+    );
+    assert.deepEqual(doc.resources.filter((r: { billing: string }) => r.billing === "unpriced"), []);
+    const components = doc.resources.filter((r: { type: string }) => r.type.startsWith("cloudfit:"));
+    assert.ok(components.length > 0);
+    for (const c of components) assert.deepEqual([c.billing, c.monthlyUSD, c.note], ["free", 0, "component resource: its children are listed and priced on their own"]);
     assert.deepEqual(doc.costDiff.resources, []);
     assert.equal(doc.costDiff.deltaUSD, 0);
     assert.ok(doc.costDiff.afterUSD > 0 && doc.costDiff.unchanged > 0);
@@ -95,10 +111,13 @@ describe("cloudfit preview", function () {
     assert.equal(doc.costDiff.beforeUSD, 0);
   });
 
-  it("rejects a stack the program does not have, listing the ones it has", async () => {
-    const r = await run(["preview", "--program", NONCOMPLIANT, "--stack", "prod"]);
-    assert.equal(r.code, 2);
-    assert.match(r.stderr, /Unknown stack "prod" for the program in .*noncompliant-program: there is no Pulumi\.prod\.yaml in .*\. Valid stacks: dev\./);
+  it("runs a program whose stack has no settings file with empty configuration, said once as a note", async () => {
+    const r = await run(["preview", "--program", NONCOMPLIANT, "--stack", "prod", "--json"]);
+    assert.equal(r.code, 1, r.stderr);
+    const doc = JSON.parse(r.stdout);
+    assert.deepEqual(doc.notes.filter((n: string) => n.startsWith("There is no")), [
+      `There is no Pulumi.prod.yaml in ${NONCOMPLIANT}: the program runs with empty configuration (stacks with settings: dev).`,
+    ]);
   });
 
   it("rejects a policy configuration that is not a JSON object before running anything", async () => {
@@ -110,8 +129,23 @@ describe("cloudfit preview", function () {
   });
 
   it("resolves a relative --program against the directory it is run from", async () => {
-    const r = await run(["preview", "--program", "noncompliant-program", "--stack", "prod"], ROOT, { cwd: path.dirname(NONCOMPLIANT) });
+    const r = await run(["preview", "--program", "noncompliant-program", "--stack", "dev", "--json"], ROOT, { cwd: path.dirname(NONCOMPLIANT) });
+    assert.equal(r.code, 1, r.stderr);
+    assert.equal(JSON.parse(r.stdout).program, path.relative(ROOT, NONCOMPLIANT));
+  });
+
+  it("stops on a lock that no longer matches the spec with the lock's own message and fix, no stack trace", async () => {
+    const root = tempRoot();
+    editWorkload(root, "dev", (w) => {
+      const [name] = Object.keys(w.services);
+      w.services[name].replicas += 5;
+    });
+    const r = await run(["preview", "--stack", "dev"], root);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /Unknown stack "prod" for the program in .*fixtures\/noncompliant-program/);
+    assert.equal(r.stdout, "");
+    assert.match(r.stderr, /^Error: The program in .* \(stack dev\) stopped:\nstacks\/placement\.dev\.json no longer matches the workload spec of stack dev; 1 entry differs:\n {2}services\.\w+: has \d+ replicas, not the \d+ required\.\n/);
+    assert.match(r.stderr, /To fix: run `[^`]*plan --stack dev --write`/);
+    assert.doesNotMatch(r.stderr, /pulumi preview|\n\s+at /);
+    assert.equal((r.stderr.match(/To fix:/g) ?? []).length, 1);
   });
 });

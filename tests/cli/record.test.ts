@@ -132,8 +132,7 @@ describe("recording a program under mocks", function () {
   it("names the directory and the fix when it is not a Pulumi project", async () => {
     await assert.rejects(
       recordProgramDir(__dirname, "dev"),
-      (e: Error) =>
-        e.name === "ProgramRunError" && /Pulumi\.yaml.*To fix: pass --program/.test(e.message),
+      (e: Error) => e.name === "ProgramError" && /Pulumi\.yaml.*To fix: pass --program/.test(e.message),
     );
   });
 
@@ -148,7 +147,8 @@ describe("recording a program under mocks", function () {
         },
       }),
       (e: Error) =>
-        e.name === "ProgramRunError" && e.message.includes("boom") && e.message.includes("To fix:"),
+        e.name === "ProgramError" &&
+        e.message === "The program of project 'p' (stack 's') threw an error: boom. To fix: correct the program (run with --debug for the stack trace).",
     );
   });
 

@@ -241,7 +241,12 @@ export function ruleSourceFiles(): string[] {
   const path = require("path") as typeof import("path");
   const root = path.join(__dirname, "..", "..", "policies");
   const files = [path.join(root, "rules.ts")];
-  for (const dir of ["lib", "aws", "azure", "gcp", "compliance"]) {
+  const dirs = fs
+    .readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !["cost", "node_modules"].includes(d.name))
+    .map((d) => d.name)
+    .sort();
+  for (const dir of dirs) {
     for (const f of fs.readdirSync(path.join(root, dir)).sort()) {
       if (f.endsWith(".ts")) files.push(path.join(root, dir, f));
     }

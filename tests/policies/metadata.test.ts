@@ -13,10 +13,33 @@ import {
   PolicyMetadata,
   reconcilePolicyConfig,
 } from "../../cli/policyConfig";
+import { BENCHMARK_ITEM } from "../../policies/lib/benchmarks";
 import { cloudfitPolicies, PACK_NAME } from "../../policies/policies";
+import { resourcePolicies, stackRules } from "../../policies/rules";
 
 const PACK_DIR = path.join(__dirname, "../../policies");
-const PREFIXES = ["aws", "azure", "gcp", "compliance", "cost"];
+const PREFIXES = ["aws", "azure", "gcp", "dns", "compliance", "cost"];
+
+/**
+ * Cloud rules that implement no CIS recommendation or Checkov check (the benchmarks have none
+ * for them); every other cloud rule names at least one benchmark item.
+ */
+const WITHOUT_BENCHMARK = new Set([
+  "aws-rds-supported-engine-version",
+  "aws-lb-no-admin-port-listeners",
+  "aws-vpn-tunnels-ikev2-strong-ciphers",
+  "aws-route53-failover-record-health-checked",
+  "azure-database-flexible-server-backup-retention",
+  "azure-database-flexible-server-supported-version",
+  "azure-vpn-connection-ikev2-strong-ciphers",
+  "gcp-compute-startup-script-no-secrets",
+  "gcp-serverless-environment-no-secrets",
+  "gcp-sql-instance-deletion-protection",
+  "gcp-vpn-tunnel-ikev2-strong-ciphers",
+  "gcp-lb-no-admin-port-forwarding",
+  "gcp-storage-bucket-cmek",
+  "dns-failover-pool-health-checked",
+]);
 const SEVERITIES = ["low", "medium", "high", "critical"];
 
 function metadata(): PolicyMetadata[] {
@@ -38,6 +61,23 @@ describe("policy pack metadata", () => {
       );
   });
 
+  it("has at least 120 rules, and at least 30 for each cloud", () => {
+    const rules = [...resourcePolicies, ...stackRules].map((p) => p.name);
+    assert.ok(rules.length >= 120, `${rules.length} rules`);
+    for (const cloud of ["aws", "azure", "gcp"]) {
+      const n = rules.filter((r) => r.startsWith(`${cloud}-`)).length;
+      assert.ok(n >= 30, `${n} ${cloud} rules`);
+    }
+  });
+
+  it("lists exactly the rules without benchmark items as such", () => {
+    const empty = [...resourcePolicies, ...stackRules]
+      .filter((p) => !p.name.startsWith("compliance-") && (p.tags ?? []).length === 0)
+      .map((p) => p.name)
+      .sort();
+    assert.deepEqual(empty, [...WITHOUT_BENCHMARK].sort());
+  });
+
   for (const policy of cloudfitPolicies) {
     describe(policy.name, () => {
       it("has a kebab-case name beginning with its cloud or concern", () => {
@@ -49,7 +89,7 @@ describe("policy pack metadata", () => {
       });
 
       it("describes itself in one full sentence", () => {
-        assert.match(policy.description, /^[A-Z][^\n]*[a-z0-9)'"]\.$/);
+        assert.match(policy.description, /^[A-Z][^\n]*[A-Za-z0-9)'"]\.$/);
         assert.ok(
           policy.description.split(/\s+/).length >= 5,
           `too short: "${policy.description}"`,
@@ -63,6 +103,15 @@ describe("policy pack metadata", () => {
         );
         assert.ok(SEVERITIES.includes(policy.severity!), `severity ${policy.severity}`);
       });
+
+      if (!policy.name.startsWith("cost-")) {
+        it("names well-formed benchmark items, the first CIS one as its framework", () => {
+          for (const item of policy.tags ?? []) assert.match(item, BENCHMARK_ITEM);
+          const cis = (policy.tags ?? []).find((t) => t.startsWith("CIS "));
+          if (cis) assert.equal(policy.framework?.reference, cis.split(" ").pop());
+          else assert.equal(policy.framework, undefined);
+        });
+      }
 
       it("validates either resources or the stack", () => {
         const p = policy as { validateResource?: unknown; validateStack?: unknown };

@@ -36,12 +36,16 @@ describe("policies/aws/requireS3Encryption", () => {
     });
   });
 
-  it("reports a bucket with no encryption configuration", async () => {
+  it("is advisory: a bucket left at the AWS default is encrypted with SSE-S3", () => {
+    assert.equal(requireS3Encryption.enforcementLevel, "advisory");
+  });
+
+  it("reports a bucket with no encryption configuration, saying SSE-S3 still applies", async () => {
     assert.deepStrictEqual(await runStack(requireS3Encryption, [key, bucket]), {
       violations: [
         {
           message:
-            "S3 bucket 'logs' should be encrypted with KMS: add a BucketServerSideEncryptionConfiguration for it whose rule sets sseAlgorithm to \"aws:kms\".",
+            "S3 bucket 'logs' is encrypted only with S3-managed keys (SSE-S3, the AWS default) and should use a KMS key: add a BucketServerSideEncryptionConfiguration for it whose rule sets sseAlgorithm to \"aws:kms\".",
           urn: bucketUrn,
         },
       ],

@@ -10,54 +10,36 @@ const bucketUrn = urnOf(BUCKET, "logs");
 const bucket: StackResourceCase = { type: BUCKET, name: "logs", props: { bucket: "logs-1a2b3c" } };
 const allFlags = { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true };
 
-function block(flags: Record<string, unknown>): StackResourceCase {
+function block(flags: Record<string, unknown>, links: Partial<StackResourceCase> = {}): StackResourceCase {
   return {
     type: BLOCK,
     name: "logs-pab",
     props: { bucket: UNKNOWN_VALUE, ...flags },
     propertyDependencies: { bucket: ["logs"] },
     dependencies: ["logs"],
+    ...links,
   };
 }
 
+const MISSING =
+  "S3 bucket 'logs' blocks public access only through the AWS default for new buckets: add a BucketPublicAccessBlock for it with all four flags set to true, so that the block is kept in code.";
+
 describe("policies/aws/requireS3PublicAccessBlock", () => {
+  it("is advisory: a bucket left at the AWS default is not exposed", () => {
+    assert.equal(requireS3PublicAccessBlock.enforcementLevel, "advisory");
+  });
+
   it("passes a bucket with a linked block setting all four flags", async () => {
     assert.deepStrictEqual(await runStack(requireS3PublicAccessBlock, [bucket, block(allFlags)]), { violations: [] });
   });
 
-  it("reports a bucket without a public access block", async () => {
-    assert.deepStrictEqual(await runStack(requireS3PublicAccessBlock, [bucket]), {
-      violations: [
-        {
-          message:
-            "S3 bucket 'logs' should block public access: add a BucketPublicAccessBlock for it with all four flags set to true.",
-          urn: bucketUrn,
-        },
-      ],
-    });
+  it("reports a bucket without an explicit block, saying the default still applies", async () => {
+    assert.deepStrictEqual(await runStack(requireS3PublicAccessBlock, [bucket]), { violations: [{ message: MISSING, urn: bucketUrn }] });
   });
 
-  it("reports a block with one flag false", async () => {
+  it("leaves a block that turns flags off to aws-s3-public-access-block-not-weakened", async () => {
     const outcome = await runStack(requireS3PublicAccessBlock, [bucket, block({ ...allFlags, blockPublicPolicy: false })]);
-    assert.deepStrictEqual(outcome, {
-      violations: [
-        {
-          message:
-            "S3 bucket 'logs' should block public access: set all four flags of its BucketPublicAccessBlock to true (blockPublicPolicy is not).",
-          urn: bucketUrn,
-        },
-      ],
-    });
-  });
-
-  it("reports a block that leaves two flags unset", async () => {
-    const outcome = await runStack(requireS3PublicAccessBlock, [bucket, block({ blockPublicAcls: true, ignorePublicAcls: true })]);
-    assert.deepStrictEqual(
-      outcome.violations.map((v) => v.message),
-      [
-        "S3 bucket 'logs' should block public access: set all four flags of its BucketPublicAccessBlock to true (blockPublicPolicy and restrictPublicBuckets are not).",
-      ],
-    );
+    assert.deepStrictEqual(outcome, { violations: [] });
   });
 
   it("accepts an account-wide block with all four flags in place of per-bucket blocks", async () => {
@@ -65,12 +47,17 @@ describe("policies/aws/requireS3PublicAccessBlock", () => {
     assert.deepStrictEqual(await runStack(requireS3PublicAccessBlock, [bucket, account]), { violations: [] });
   });
 
-  it("defers to the update when a block's flags are unknown", async () => {
-    const outcome = await runStack(requireS3PublicAccessBlock, [bucket, block({ ...allFlags, restrictPublicBuckets: UNKNOWN_VALUE })]);
+  it("does not count an account-wide block that lifts a flag", async () => {
+    const account: StackResourceCase = { type: ACCOUNT_BLOCK, name: "account", props: { ...allFlags, ignorePublicAcls: false } };
+    assert.deepStrictEqual(await runStack(requireS3PublicAccessBlock, [bucket, account]), { violations: [{ message: MISSING, urn: bucketUrn }] });
+  });
+
+  it("defers to the update when a block's bucket cannot be linked yet", async () => {
+    const outcome = await runStack(requireS3PublicAccessBlock, [bucket, block(allFlags, { propertyDependencies: {}, dependencies: [] })]);
     assert.deepStrictEqual(outcome, {
       violations: [],
       notApplicable:
-        "Not every resource could be checked during preview (S3 bucket 'logs': its public access block flags are not known yet); they are checked again when the update runs.",
+        "Not every resource could be checked during preview (S3 bucket 'logs': the bucket of a public access block is not known yet); they are checked again when the update runs.",
     });
   });
 });

@@ -33,7 +33,7 @@ describe("policies/azure/requireScaleSetDiskEncryption", () => {
     const vp = { ...profile, securityProfile: { encryptionAtHost: false } };
     assert.deepStrictEqual(await run({ ...compliant, virtualMachineProfile: vp }), {
       violations: [
-        "Scale set 'api' should encrypt its disks: set virtualMachineProfile.securityProfile.encryptionAtHost to true, or give its OS and data disks a managedDisk.diskEncryptionSet.",
+        "Scale set 'api' should encrypt its disks beyond the platform-managed keys Azure uses by default (which leave temporary disks and caches unencrypted): set virtualMachineProfile.securityProfile.encryptionAtHost to true, or give its OS and data disks a managedDisk.diskEncryptionSet.",
       ],
     });
   });

@@ -43,7 +43,7 @@ describe("policies/azure/requireVmDiskEncryption", () => {
     const { securityProfile: _, ...plain } = compliant;
     assert.deepStrictEqual(await run(plain), {
       violations: [
-        "Virtual machine 'api' should encrypt its disks: set securityProfile.encryptionAtHost to true, or give its OS and data disks a managedDisk.diskEncryptionSet.",
+        "Virtual machine 'api' should encrypt its disks beyond the platform-managed keys Azure uses by default (which leave temporary disks and caches unencrypted): set securityProfile.encryptionAtHost to true, or give its OS and data disks a managedDisk.diskEncryptionSet.",
       ],
     });
   });
@@ -55,7 +55,7 @@ describe("policies/azure/requireVmDiskEncryption", () => {
     };
     assert.deepStrictEqual(await run(gap), {
       violations: [
-        "Virtual machine 'api' should encrypt its disks: its data disk at LUN 3 has no managedDisk.diskEncryptionSet; set securityProfile.encryptionAtHost to true, or add a disk encryption set to that disk.",
+        "Virtual machine 'api' should encrypt its disks beyond the platform-managed keys Azure uses by default (which leave temporary disks and caches unencrypted): its data disk at LUN 3 has no managedDisk.diskEncryptionSet; set securityProfile.encryptionAtHost to true, or add a disk encryption set to that disk.",
       ],
     });
   });

@@ -10,6 +10,8 @@ const sample = resourceRule<{ prefix: string }>({
   description: "Requires a and b.",
   enforcementLevel: "advisory",
   severity: "low",
+  benchmarks: [],
+  configSchema: { properties: { prefix: { type: "string", description: "Message prefix." } } },
   types: ["aws:ebs/volume:Volume"],
   config: (raw) => ({ prefix: typeof raw.prefix === "string" ? raw.prefix : "default" }),
   check: (ctx) => {
@@ -52,6 +54,7 @@ describe("policies/lib/rule", () => {
 
   it("keeps its type filter off the policy object but answers appliesTo", () => {
     assert.deepStrictEqual(Object.keys(sample).sort(), [
+      "configSchema",
       "description",
       "enforcementLevel",
       "name",
@@ -62,12 +65,46 @@ describe("policies/lib/rule", () => {
     assert.strictEqual(appliesTo(sample, "aws:s3/bucket:Bucket"), false);
   });
 
+  it("tells the runtime the one type it checks, so other types are skipped before deserializing", () => {
+    assert.strictEqual((sample.validateResource as { __pulumiType?: string }).__pulumiType, "aws:ebs/volume:Volume");
+  });
+
+  it("refuses a setting its schema does not declare, suggesting the one meant", async () => {
+    await assert.rejects(
+      () => run({ a: true, b: true }, { prefx: "p" }),
+      (e: Error) =>
+        e.name === "UnknownSettingError" &&
+        e.message ===
+          "Policy test-sample has no setting 'prefx' (did you mean 'prefix'?); it takes prefix. To fix: correct or remove that setting in the policy pack configuration.",
+    );
+  });
+
+  it("serves its benchmark items as tags and its first CIS item as the compliance framework", () => {
+    const rule = resourceRule({
+      name: "test-cis",
+      description: "Requires nothing.",
+      enforcementLevel: "advisory",
+      severity: "low",
+      benchmarks: ["CKV_AWS_24", "CIS AWS 5.2"],
+      types: ["aws:ec2/securityGroup:SecurityGroup"],
+      check: () => undefined,
+    });
+    assert.deepStrictEqual(rule.tags, ["CKV_AWS_24", "CIS AWS 5.2"]);
+    assert.deepStrictEqual(rule.framework, {
+      name: "CIS Amazon Web Services Foundations Benchmark",
+      version: "3.0.0",
+      reference: "5.2",
+      specification: "Requires nothing.",
+    });
+  });
+
   it("turns a failing stack check into a not-applicable reason instead of an error", async () => {
     const broken = stackRule({
       name: "test-broken-stack",
       description: "Throws on purpose.",
       enforcementLevel: "advisory",
       severity: "low",
+      benchmarks: [],
       check: () => {
         throw new RangeError("bad index");
       },
