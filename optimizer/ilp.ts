@@ -12,6 +12,8 @@
 //   b[k,r] ∈ {0,1} bucket k lives in r.   z[s,r], y[s,c], u[c] ∈ {0,1} region / cloud / global
 //   cloud used (created only when a constraint needs them).
 //   Shares: s_w(r) = x[w,r]/R_w for a service, b[w,r] for a bucket.
+//   a[s,r] ∈ {0,1} s has a replica in r (12, created only where 12 or 13 needs it); for a bucket
+//   its b[k,r]. open[r], zone[r], ingress[r], gw[r], conn[r,q] ∈ [0,1] network indicators (12).
 //   Held workloads (hold/lock, and every other workload when explaining one) enter as constants:
 //   their shares are numbers, their cost goes to the objective's offset, their vCPUs reduce quotas.
 //
@@ -19,6 +21,7 @@
 //   Σ n·(730·onDemand_o + disk_s·diskPrice_r) + Σ p·(730·spot_o + disk_s·diskPrice_r)
 //   + Σ b[k,r]·(storage_k·storagePrice_r + internetEgress_k·egressPrice_r)
 //   + Σ over link directions x→y of the cheapest routing of its traffic (9)
+//   + the network layer's fixed costs (12)
 //   + migration penalties (11), which are reported apart from the plan's cost.
 //
 // Constraints (numbered as in the code)
@@ -53,6 +56,18 @@
 //      or region is no longer a column (their entry no longer fits) have no κ: their migration
 //      is a constant of the objective, so it counts every forced move. Keep (to price staying):
 //      κ as above for the groups to keep, and Σ κ >= the number to keep.
+//  12. Network fixed costs (optimizer/ilp-network.ts, when the spec prices its network), a
+//      facility-location model priced from the network layer's inventory (network/costs.ts):
+//        presence  x[s,r] <= R_s·a[s,r],  a[s,r] <= x[s,r];
+//        open[r] >= a[s,r] ∀s;  zone[r] >= a[s,r] ∀ callers s;  ingress[r] >= a[s,r] ∀ public s;
+//        conn[r,q] >= a[f,r] + a[t,q] − 1 ∀ service links f→t, r != q;
+//        gw[r] >= conn[r,q] ∀ q in another cloud;
+//      cost open(r)·open[r] + zone(r)·zone[r] + ingress(r)·ingress[r] + pair(r,q)·conn[r,q]
+//      + gateway(r)·gw[r] + Σ a[s,r]·(publicTarget(r) if s public + endpoint(r, ports_s) if
+//      called) + the front door's zone (a constant when any service is public).
+//  13. Latency (optimizer/ilp-latency.ts): per link f–t with a requirement, both ways,
+//        a[f,r] <= Σ_{q near r} a[t,q]   (near: within maxRttMs, or on r's continent);
+//      per user-facing service and user point p: Σ_{r: rtt(r,p) <= maxRttMs} a[s,r] >= 1.
 
 import type { Catalog, Offer } from "./catalog";
 import { HOURS_PER_MONTH } from "./catalog";
@@ -66,7 +81,11 @@ import type { SparseModel } from "./solvers/types";
 import type { Cloud, NormalizedService, NormalizedSpec } from "./spec";
 import { perCloudCap } from "./validate-fields";
 import { dominatedRegions } from "./prune";
+import { networkDominance } from "./prune-network";
 import { addKeep, addStability, MigrationSettings } from "./stability";
+import { Presence } from "./ilp-presence";
+import { addNetworkCosts } from "./ilp-network";
+import { addLatency } from "./ilp-latency";
 
 /** How to build the model beyond the spec itself. */
 export interface IlpOptions {
@@ -175,6 +194,8 @@ export function buildPlacementModel(
           fixed,
           previous: prior,
           rates,
+          extra: networkDominance(spec, catalog),
+          wholeSpec: spec.network !== undefined,
           regionCost: (s, ro) => ({
             onDemand: Math.min(...ro.onDemand.map((o) => replicaMonthlyUSD(catalog, s, o, false))),
             spot: Math.min(Infinity, ...ro.spot.map((o) => replicaMonthlyUSD(catalog, s, o, true))),
@@ -328,6 +349,11 @@ export function buildPlacementModel(
       addDirection(m, `${x}>${y}`, volume, shares.get(x)!, shares.get(y)!, rates);
     }
   }
+
+  // 12. Network fixed costs and 13. latency, over presence indicators.
+  const presence = new Presence(m, spec, fixed, serviceVars, bucketVars);
+  addNetworkCosts(m, spec, catalog, presence);
+  addLatency(m, spec, catalog, presence);
 
   // 11. Stability: penalties for moving away from the previous plan.
   const penalty = opts.previous

@@ -234,10 +234,10 @@ export class FixedCosts {
 
   /** The public balancer of a network with public services. */
   ingress(key: string): number {
-    return this.cached(`ingress|${key}`, () => this.node(key, { ingress: 1 }) - this.open(key) - this.target(key, 1));
+    return this.cached(`ingress|${key}`, () => this.node(key, { ingress: 1 }) - this.open(key) - this.target(key, 2));
   }
 
-  /** Certificates of `n` public services on a network's balancer (beyond the balancer itself). */
+  /** What each public service beyond the first adds to a network's balancer (its certificate), from `n` of them. */
   private target(key: string, n: number): number {
     return this.cached(`target|${key}|${n}`, () => (n <= 1 ? 0 : this.node(key, { ingress: n }) - this.node(key, { ingress: 1 })) / Math.max(1, n - 1));
   }
@@ -282,7 +282,7 @@ export class FixedCosts {
       const ca = x.slice(0, x.indexOf(":"));
       const cb = y.slice(0, y.indexOf(":"));
       const tunnels = ca === cb ? 0 : [ca, cb].sort().join("-") === "azure-gcp" ? 2 : 4;
-      const nodes = [x, y].map((key) => ({ key, cloud: key.slice(0, key.indexOf(":")) }));
+      const nodes = [x, y].map((key) => ({ key, cloud: key.slice(0, key.indexOf(":")), nat: "off", ingress: [], endpoints: [], vpnGateway: false, records: [] }));
       const c = { key: `${x}|${y}`, a: x, b: y, kind: ca === cb ? "peering" : "vpn", links: [], tunnels: Array.from({ length: tunnels }, (_, i) => ({ index: i })) };
       const inv = networkInventory({ networks: nodes, connections: [c], frontDoors: [] } as unknown as NetworkTopology, false);
       const prices = networkPrices(this.catalog);
