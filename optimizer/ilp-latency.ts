@@ -52,3 +52,37 @@ export function addLatency(m: ModelBuilder, spec: NormalizedSpec, catalog: Catal
 export function hasLatency(spec: NormalizedSpec): boolean {
   return spec.links.some((l) => l.latency) || spec.services.some((s) => s.latency);
 }
+
+/**
+ * The regions of each workload that can meet every link requirement, found by propagation to a
+ * fixpoint: r stays for w only while every linked peer keeps a region near r. A region dropped
+ * here is in no feasible plan, so filtering before the build never changes the optimum (and
+ * makes every latency row hold a near peer). `regions` maps each workload to its candidates
+ * (held workloads: where they are); the result has the same keys.
+ */
+export function latencyFeasibleRegions(
+  spec: NormalizedSpec,
+  catalog: Catalog,
+  regions: ReadonlyMap<string, readonly string[]>,
+): Map<string, Set<string>> {
+  const left = new Map([...regions].map(([k, v]) => [k, new Set(v)]));
+  const links = spec.links.filter((l) => l.latency && left.has(l.from) && left.has(l.to));
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const l of links)
+      for (const [me, peer] of [
+        [l.from, l.to],
+        [l.to, l.from],
+      ]) {
+        const mine = left.get(me)!;
+        const theirs = [...left.get(peer)!];
+        for (const r of [...mine]) {
+          if (theirs.some((q) => linkNear(catalog, l.latency!, r, q))) continue;
+          mine.delete(r);
+          changed = true;
+        }
+      }
+  }
+  return left;
+}

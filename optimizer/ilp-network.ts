@@ -129,7 +129,8 @@ export function addNetworkCosts(m: ModelBuilder, spec: NormalizedSpec, catalog: 
 /**
  * 12.leave (valid inequalities that tighten the LP bound): for a service link f→t and a region r
  * of f, if f runs in r and t does not, t runs in some other region q, so r is connected to one:
- *   Σ_{q != r} conn[r,q] >= a[f,r] − a[t,r]   (and the same with f and t swapped).
+ *   Σ_{q != r} conn[r,q] >= a[f,r] − a[t,r]   (and the same with f and t swapped);
+ * 12.cross: likewise across clouds: Σ_{q ∉ cloud(r)} conn[r,q] >= a[f,r] − Σ_{q ∈ cloud(r)} a[t,q].
  */
 function addLeaveCuts(m: ModelBuilder, spec: NormalizedSpec, presence: Presence, conns: ReadonlyMap<string, LinExpr>): void {
   for (const l of spec.links) {
@@ -142,8 +143,14 @@ function addLeaveCuts(m: ModelBuilder, spec: NormalizedSpec, presence: Presence,
       for (const r of presence.regions(me)) {
         const row = new LinExpr().addExpr(presence.of(me, r), -1).addExpr(presence.of(peer, r));
         for (const q of theirs) if (q !== r) row.addExpr(conns.get(r < q ? `${r}|${q}` : `${q}|${r}`) ?? new LinExpr());
-        if (row.isConstant || maxValue(new LinExpr().addExpr(row, -1)) <= EPS) continue;
-        m.addRow(`12.leave[${me}>${peer},${r}]`, row, 0, Infinity);
+        if (!row.isConstant && maxValue(new LinExpr().addExpr(row, -1)) > EPS) m.addRow(`12.leave[${me}>${peer},${r}]`, row, 0, Infinity);
+        // 12.cross: if me runs in r and peer runs nowhere in r's cloud, r connects to another cloud.
+        const cross = new LinExpr().addExpr(presence.of(me, r), -1);
+        for (const q of theirs) {
+          if (cloudOf(q) === cloudOf(r)) cross.addExpr(presence.of(peer, q));
+          else cross.addExpr(conns.get(r < q ? `${r}|${q}` : `${q}|${r}`) ?? new LinExpr());
+        }
+        if (!cross.isConstant && maxValue(new LinExpr().addExpr(cross, -1)) > EPS) m.addRow(`12.cross[${me}>${peer},${r}]`, cross, 0, Infinity);
       }
     }
   }

@@ -6,7 +6,8 @@
 //   O_sr / Q_sr   on-demand / spot offers of s in r: the Pareto sets of buildCandidates, plus the
 //                 offers a previous plan used there (so that staying is always possible). Regions
 //                 another region dominates for a whole group of linked workloads are dropped
-//                 first (optimizer/prune.ts); that never changes the optimum.
+//                 first (optimizer/prune.ts), and so are regions where a link's latency
+//                 requirement cannot hold (ilp-latency.ts); neither changes the optimum.
 //   n[s,r,o] ∈ Z+ on-demand replicas of s on offer o in r;  p[s,r,o] ∈ Z+ spot replicas.
 //   x[s,r] = Σ_o n[s,r,o] + Σ_o p[s,r,o];   X[s,c] = Σ_{r∈c} x[s,r].
 //   b[k,r] ∈ {0,1} bucket k lives in r.   z[s,r], y[s,c], u[c] ∈ {0,1} region / cloud / global
@@ -30,6 +31,8 @@
 //   3. Max share:       X[s,c] <= floor(maxSharePerCloud_s · R_s) for every cloud c.
 //   4. Min regions:     z[s,r] <= x[s,r];  Σ_r z[s,r] >= minRegions_s   (when minRegions_s > 1).
 //   5. Min clouds:      y[s,c] <= X[s,c];  Σ_c y[s,c] >= minClouds_s     (when minClouds_s > 1).
+//      With presence indicators in the model (12, 13), the tighter z[s,r] <= a[s,r] and
+//      y[s,c] <= Σ_{r∈c} a[s,r] replace z <= x and y <= X.
 //   6. vCPU quota:      Σ_{s,o} vcpus_o·(n+p)[s,r,o] <= quota_r − vCPUs of held workloads in r.
 //   7. Max clouds:      X[s,c] <= R_s·u[c];  Σ_{r∈c} b[k,r] <= u[c];  Σ_c u[c] <= maxClouds
 //                       (when maxClouds is below the number of clouds in play).
@@ -85,7 +88,7 @@ import { networkDominance } from "./prune-network";
 import { addKeep, addStability, MigrationSettings } from "./stability";
 import { Presence } from "./ilp-presence";
 import { addNetworkCosts } from "./ilp-network";
-import { addLatency } from "./ilp-latency";
+import { addLatency, hasLatency, latencyFeasibleRegions } from "./ilp-latency";
 
 /** How to build the model beyond the spec itself. */
 export interface IlpOptions {
@@ -155,6 +158,9 @@ export function buildPlacementModel(
   const cloudUse: { cloud: Cloud; expr: LinExpr; cap: number }[] = [];
   const heldClouds = new Set<Cloud>(opts.usedClouds ?? []);
   const quotaOf = (key: RegionKey) => quotaUse.get(key) ?? quotaUse.set(key, new LinExpr()).get(key)!;
+  // Presence indicators a[s,r] (12, 13), made on demand; with them, 4 and 5 use the tighter a.
+  const presence = new Presence(m, spec, fixed, serviceVars, bucketVars);
+  const tight = spec.network !== undefined || hasLatency(spec);
 
   // Where workloads were before (previous plan, or the groups to keep): those offers stay
   // columns and those regions are never pruned, so that staying is always possible.
@@ -172,11 +178,15 @@ export function buildPlacementModel(
     if (opts.restrict?.service === s.name) regions = regions.filter((r) => opts.restrict!.clouds.includes(r.region.cloud));
     freeRegions.set(s.name, regions);
   }
+  // Regions no plan meeting the links' latency can use (13) are dropped before anything else.
+  const reach = latencyFeasibleRegions(spec, catalog, workloadRegions(spec, fixed, freeRegions, candidates));
+  for (const [name, regions] of freeRegions) freeRegions.set(name, regions.filter((r) => reach.get(name)!.has(r.key)));
+  const bucketRegions = (name: string) => (candidates.buckets.get(name) ?? []).filter((r) => reach.get(name)!.has(`${r.cloud}:${r.region}`));
   const bucketCosts = new Map<string, Map<RegionKey, number>>();
   for (const k of spec.buckets) {
     if (fixed.buckets[k.name]) continue;
     const costs = new Map<RegionKey, number>();
-    for (const r of candidates.buckets.get(k.name) ?? []) {
+    for (const r of bucketRegions(k.name)) {
       costs.set(`${r.cloud}:${r.region}`, bucketMonthlyUSD(catalog, k.storageGiB, k.internetEgressGiB, r));
     }
     bucketCosts.set(k.name, costs);
@@ -259,7 +269,8 @@ export function buildPlacementModel(
       for (const v of vars) {
         const z = m.addCol(`z[${s.name},${v.key}]`, 0, 0, 1, true);
         const x = new LinExpr().add(z, 1);
-        for (const o of [...v.onDemand, ...v.spot]) x.add(o.col, -1);
+        if (tight) x.addExpr(presence.of(s.name, v.key), -1);
+        else for (const o of [...v.onDemand, ...v.spot]) x.add(o.col, -1);
         m.addRow(`4.region[${s.name},${v.key}]`, x, -Infinity, 0);
         used.add(z, 1);
       }
@@ -270,7 +281,10 @@ export function buildPlacementModel(
       const used = new LinExpr();
       for (const [c, e] of byCloud) {
         const y = m.addCol(`y[${s.name},${c}]`, 0, 0, 1, true);
-        m.addRow(`5.cloud[${s.name},${c}]`, new LinExpr().add(y, 1).addExpr(e, -1), -Infinity, 0);
+        const row = new LinExpr().add(y, 1);
+        if (tight) for (const v of vars) v.cloud === c && row.addExpr(presence.of(s.name, v.key), -1);
+        else row.addExpr(e, -1);
+        m.addRow(`5.cloud[${s.name},${c}]`, row, -Infinity, 0);
         used.add(y, 1);
       }
       m.addRow(`5.minClouds[${s.name}]`, used, s.minClouds, Infinity);
@@ -292,7 +306,7 @@ export function buildPlacementModel(
       continue;
     }
     const drop = pruned.get(k.name);
-    const regions = (candidates.buckets.get(k.name) ?? []).filter((r) => !drop?.has(`${r.cloud}:${r.region}`));
+    const regions = bucketRegions(k.name).filter((r) => !drop?.has(`${r.cloud}:${r.region}`));
     if (regions.length === 0) unplaceable.push(k.name);
     const cols: { key: RegionKey; col: number }[] = [];
     const one = new LinExpr();
@@ -351,7 +365,6 @@ export function buildPlacementModel(
   }
 
   // 12. Network fixed costs and 13. latency, over presence indicators.
-  const presence = new Presence(m, spec, fixed, serviceVars, bucketVars);
   addNetworkCosts(m, spec, catalog, presence);
   addLatency(m, spec, catalog, presence);
 
@@ -373,6 +386,25 @@ export function buildPlacementModel(
     unplaceable,
     decode: (values) => decodePlan(spec, fixed, serviceVars, bucketVars, values),
   };
+}
+
+/** Every workload's possible regions: where it is held, else its candidates. */
+function workloadRegions(
+  spec: NormalizedSpec,
+  fixed: Plan,
+  free: ReadonlyMap<string, readonly RegionOffers[]>,
+  candidates: Candidates,
+): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const s of spec.services) {
+    const held = fixed.services[s.name];
+    out.set(s.name, held ? held.groups.map((g) => `${g.cloud}:${g.region}`) : (free.get(s.name) ?? []).map((r) => r.key));
+  }
+  for (const k of spec.buckets) {
+    const held = fixed.buckets[k.name];
+    out.set(k.name, held ? [`${held.cloud}:${held.region}`] : (candidates.buckets.get(k.name) ?? []).map((r) => `${r.cloud}:${r.region}`));
+  }
+  return out;
 }
 
 /** Monthly storage and internet egress of a bucket in a region. */

@@ -135,7 +135,6 @@ export async function optimize(spec: NormalizedSpec, catalog: Catalog, opts: Opt
     return await run(spec, catalog, opts);
   } catch (e) {
     if (e instanceof PlacementInfeasibleError || e instanceof SolverError || e instanceof SpecValidationError || e instanceof PlanInputError) throw e;
-    if (process.env.DBG) console.error(e);
     throw new SolverError(
       `The optimizer failed: ${e instanceof Error ? e.message : String(e)}. ` +
         "To fix: check that the spec was validated against this catalog, or report the spec that triggers it.",
