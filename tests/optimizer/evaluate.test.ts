@@ -69,13 +69,15 @@ describe("plan evaluation", () => {
     assert.deepStrictEqual([...charged], [["aws:us-east-1", 10 * catalog.transferPerGiB("aws", "us-east-1", "aws", "eu-west-1")]]);
   });
 
-  it("prices dev's cache -> api at the rates to the regions api runs in: $6.75, not $9.00", () => {
-    // 100 GiB from gcp:europe-west4: a quarter to azure:eastus at GCP's internet egress ($0.12),
-    // three quarters to gcp:us-west1 at GCP's Europe -> US rate ($0.05), not Europe -> Asia ($0.08).
+  it("prices dev's cache -> api at the rates to the regions api runs in", () => {
+    // 100 GiB from gcp:europe-west4: a quarter to azure:eastus at GCP's internet egress, three
+    // quarters to gcp:us-west1 at GCP's inter-region rate from Europe to the US.
     const cache = { regions: new Map([["gcp:europe-west4", 1]]) };
     const api = { regions: new Map([["azure:eastus", 0.25], ["gcp:us-west1", 0.75]]) };
     const charged = directionCost(100, cache, api, trafficRates(catalog));
-    assert.deepStrictEqual([...charged].map(([r, usd]) => [r, Math.round(usd * 100) / 100]), [["gcp:europe-west4", 6.75]]);
+    const want = 25 * catalog.internetEgressPerGiB("gcp", "europe-west4") + 75 * catalog.transferPerGiB("gcp", "europe-west4", "gcp", "us-west1");
+    assert.ok(catalog.transferPerGiB("gcp", "europe-west4", "gcp", "us-west1") < catalog.internetEgressPerGiB("gcp", "europe-west4"));
+    assert.deepStrictEqual([...charged].map(([r, usd]) => [r, Math.round(usd * 100) / 100]), [["gcp:europe-west4", Math.round(want * 100) / 100]]);
   });
 
   it("routes each sender to the cheapest receivers and charges each sending region its own part", () => {
@@ -84,11 +86,15 @@ describe("plan evaluation", () => {
     // crossed assignment (Europe -> AWS $0.12, Asia -> Europe $0.08).
     const x = { regions: new Map([["gcp:europe-west3", 0.5], ["gcp:asia-northeast1", 0.5]]) };
     const y = { regions: new Map([["gcp:europe-west4", 0.5], ["aws:us-east-1", 0.5]]) };
-    const charged = directionCost(200, x, y, trafficRates(catalog));
+    const rates = trafficRates(catalog);
+    const charged = directionCost(200, x, y, rates);
     const rounded = [...charged].map(([r, usd]) => [r, Math.round(usd * 1e6) / 1e6]);
+    const straight = [rates.cost("gcp:asia-northeast1", "aws:us-east-1"), rates.cost("gcp:europe-west3", "gcp:europe-west4")];
+    const crossed = rates.cost("gcp:asia-northeast1", "gcp:europe-west4") + rates.cost("gcp:europe-west3", "aws:us-east-1");
+    assert.ok(straight[0] + straight[1] < crossed);
     assert.deepStrictEqual(rounded, [
-      ["gcp:asia-northeast1", 100 * 0.12],
-      ["gcp:europe-west3", 100 * 0.02],
+      ["gcp:asia-northeast1", Math.round(100 * straight[0] * 1e6) / 1e6],
+      ["gcp:europe-west3", Math.round(100 * straight[1] * 1e6) / 1e6],
     ]);
   });
 
