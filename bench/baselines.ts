@@ -3,7 +3,9 @@
 //                   residency, spread and spot limit kept), then repaired greedily into quotas;
 //   single-cloud    the same in one cloud only, for the cloud where it costs least. Cross-cloud
 //                   availability cannot hold in one cloud: minClouds k becomes minRegions k there.
-// Both are priced with evaluatePlan, the cost model cloudfit optimizes.
+// Both keep the spec's latency (bench/baseline-latency.ts narrows where each workload may run
+// first), are checked against the whole spec, and are priced with evaluatePlan, the cost model
+// cloudfit optimizes, network layer included.
 
 import type { Catalog, Offer } from "../optimizer/catalog";
 import { buildCandidates, type Candidates, type RegionOffers } from "../optimizer/candidates";
@@ -11,6 +13,8 @@ import { evaluatePlan, splitKey, type RegionKey } from "../optimizer/evaluate";
 import type { BucketPlacement, Plan, PlanCost, ReplicaGroup } from "../optimizer/plan";
 import { CLOUDS, type Cloud, type NormalizedService, type NormalizedSpec } from "../optimizer/spec";
 import { HOURS_PER_MONTH } from "../optimizer/catalog";
+import { verifyPlan } from "../optimizer/verify";
+import { pinnedForLatency } from "./baseline-latency";
 
 /** A baseline plan with its cost, or the reason it has none. */
 export interface Baseline {
@@ -290,9 +294,17 @@ function build(
 
 /** Each service on its cheapest offers ignoring links and quotas, then repaired into the quotas. */
 export function cheapestOfferBaseline(spec: NormalizedSpec, catalog: Catalog): Baseline {
-  const { outside, ...b } = build("cheapest-offer", spec, catalog, buildCandidates(spec, catalog));
+  const { outside, ...b } = build("cheapest-offer", spec, catalog, buildCandidates(pinnedForLatency(spec, catalog), catalog));
   void outside;
-  return b;
+  return checked(b, catalog);
+}
+
+/** A baseline whose plan breaks its spec (latency the greedy repair missed) has no plan, saying why. */
+function checked(b: Baseline, catalog: Catalog): Baseline {
+  if (!b.plan) return b;
+  const bad = verifyPlan(b.spec, catalog, b.plan);
+  if (bad.length === 0) return b;
+  return { name: b.name, spec: b.spec, ...(b.cloud ? { cloud: b.cloud } : {}), note: `the greedy plan breaks ${bad.length} requirement(s), e.g. ${bad[0]}` };
 }
 
 /**
@@ -315,8 +327,8 @@ export function singleCloudBaseline(spec: NormalizedSpec, catalog: Catalog): Bas
         : s,
     ),
   };
-  const cands = buildCandidates(relaxed, catalog);
-  const tries = spec.clouds.map((c) => build("single-cloud", relaxed, catalog, cands, c));
+  const cands = buildCandidates(pinnedForLatency(relaxed, catalog), catalog);
+  const tries = spec.clouds.map((c) => checked(build("single-cloud", relaxed, catalog, cands, c), catalog) as Baseline & { outside: number });
   const feasible = tries.filter((t) => t.cost).sort((a, b) => a.cost!.total - b.cost!.total);
   if (feasible.length === 0) {
     return {

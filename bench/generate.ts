@@ -1,6 +1,7 @@
 // Seeded generator of realistic workload specs for the benchmark: applications of about eight
 // services each, linked mostly within their application, with HA, EU residency, spot, arm64/x86
-// images, buckets and vCPU quotas that bind, all drawn over the full price catalog.
+// images, buckets, vCPU quotas that bind on the few hot regions, public front ends with their
+// users' round trip, and latency on links, all drawn over the full price catalog.
 
 import type { Catalog, Offer } from "../optimizer/catalog";
 import {
@@ -93,6 +94,7 @@ export function generateSpec(catalog: Catalog, opts: GenerateOptions): WorkloadS
 
   const links = drawLinks(rng, names, bucketNames, bucketApp);
   const quotas = bindingQuotas(catalog, services);
+  addNetworkTraits(services, names, links, mulberry32((opts.seed ?? 1) * 7_919 + n));
   return { services, buckets, links, global: { clouds: [...CLOUDS], quotas } };
 }
 
@@ -296,10 +298,36 @@ export function unconstrainedLoad(
   return load;
 }
 
+/** Round trip a user-facing service's users wait at most, in milliseconds. */
+export const USER_RTT_MS = 80;
+/** Round trip allowed on a link between two applications (which may run on two continents). */
+export const CROSS_APP_RTT_MS = 200;
+
 /**
- * Quotas for every cloud-region: the regions that would carry at least HOT_MIN_SHARE of the
- * unconstrained load get HOT_QUOTA_SHARE of their load (so it no longer fits); every other
- * region gets a generous three tenths of the total, so that each residency keeps room.
+ * What a team states about its network: each application's first service (its front end) is
+ * public on 443 and serves users in one country within USER_RTT_MS (Germany for applications
+ * holding EU data, else the US or Germany); links within an application keep the default
+ * (both ends on one continent), links between applications allow CROSS_APP_RTT_MS. Drawn from
+ * their own stream, so the rest of the spec is the same as without them.
+ */
+function addNetworkTraits(services: Record<string, ServiceSpec>, names: readonly string[], links: LinkSpec[], rng: () => number): void {
+  const appOf = (name: string) => name.slice(0, name.indexOf("-"));
+  const euApps = new Set(names.filter((x) => services[x].residency).map(appOf));
+  for (let i = 0; i < names.length; i += APP_SIZE) {
+    const app = appOf(names[i]);
+    const from = euApps.has(app) ? "DE" : pick(rng, ["US", "DE"], [3, 2]);
+    services[names[i]] = { ...services[names[i]], ports: [8080], publicPorts: [443], latency: { maxRttMs: USER_RTT_MS, from: [from] } };
+  }
+  for (let k = 0; k < links.length; k++) {
+    const l = links[k];
+    if (services[l.to] && appOf(l.from) !== appOf(l.to)) links[k] = { ...l, maxRttMs: CROSS_APP_RTT_MS };
+  }
+}
+
+/**
+ * Quotas on the hot cloud-regions only (as a team has where it asked for a raise, not
+ * everywhere): those that would carry at least HOT_MIN_SHARE of the unconstrained load get
+ * HOT_QUOTA_SHARE of it (so it no longer fits); every other region is unlimited.
  */
 function bindingQuotas(
   catalog: Catalog,
@@ -307,13 +335,11 @@ function bindingQuotas(
 ): Record<string, number> {
   const load = unconstrainedLoad(catalog, services);
   const total = [...load.values()].reduce((a, b) => a + b, 0);
-  const roomy = Math.max(64, Math.ceil((0.3 * total) / 64) * 64);
   const quotas: Record<string, number> = {};
   for (const r of catalog.regions) {
     const key = `${r.cloud}:${r.region}`;
     const hot = load.get(key) ?? 0;
-    quotas[key] =
-      hot >= HOT_MIN_SHARE * total ? Math.floor((HOT_QUOTA_SHARE * hot) / 4) * 4 : roomy;
+    if (hot >= HOT_MIN_SHARE * total) quotas[key] = Math.floor((HOT_QUOTA_SHARE * hot) / 4) * 4;
   }
   return quotas;
 }

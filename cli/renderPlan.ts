@@ -4,7 +4,7 @@
 import { indent, style, table, useColor, usd, usdDelta } from "./format";
 import type { PlanDiff } from "./planDiff";
 import type { Move, PlacementResult } from "../optimizer/result";
-import type { ReplicaGroup } from "../optimizer/plan";
+import type { NetworkCostSummary, ReplicaGroup } from "../optimizer/plan";
 import type { NormalizedSpec } from "../optimizer/spec";
 
 /** What the plan renderer needs. */
@@ -130,18 +130,32 @@ export function renderPlan(v: PlanView, io: { stdout: { isTTY?: boolean }; env: 
   out.push(placementTable(v), "");
 
   const clouds = Object.entries(result.cost.clouds);
+  const net = result.cost.network;
   out.push(
-    table(
-      [{ header: "CLOUD" }, { header: "MONTHLY", align: "right" }],
-      [...clouds.map(([c, x]) => [c, usd(x ?? 0)]), [s.bold("total"), s.bold(usd(result.cost.total))]],
-    ),
+    net
+      ? table(
+          [{ header: "CLOUD" }, { header: "WORKLOADS", align: "right" }, { header: "NETWORK", align: "right" }, { header: "MONTHLY", align: "right" }],
+          [
+            ...clouds.map(([c, x]) => {
+              const n = net.clouds[c as keyof typeof net.clouds] ?? 0;
+              return [c, usd((x ?? 0) - n), `network: ${usd(n)}`, usd(x ?? 0)];
+            }),
+            [s.bold("total"), s.bold(usd(result.cost.total - net.total)), s.bold(`network: ${usd(net.total)}`), s.bold(usd(result.cost.total))],
+          ],
+        )
+      : table(
+          [{ header: "CLOUD" }, { header: "MONTHLY", align: "right" }],
+          [...clouds.map(([c, x]) => [c, usd(x ?? 0)]), [s.bold("total"), s.bold(usd(result.cost.total))]],
+        ),
     "",
   );
   const c = result.cost;
   out.push(
     `Cost by kind: compute ${usd(c.compute)}, disks ${usd(c.disk)}, bucket storage ${usd(c.storage)}, ` +
-      `bucket reads from the internet ${usd(c.internetEgress)}, traffic between workloads ${usd(c.traffic)}.`,
+      `bucket reads from the internet ${usd(c.internetEgress)}, traffic between workloads ${usd(c.traffic)}` +
+      (net ? `, network layer ${usd(net.total)}.` : "."),
   );
+  if (net) out.push(networkSentence(net));
   if (result.budget) {
     const b = result.budget;
     out.push(
@@ -198,4 +212,14 @@ export function renderPlan(v: PlanView, io: { stdout: { isTTY?: boolean }; env: 
   else if (v.write && v.upToDate) out.push(`${v.lockFile} is already up to date.`);
   else if (!v.upToDate && !v.write) out.push(s.dim(`Run with --write to save this plan to ${v.lockFile}.`));
   return out.join("\n") + "\n";
+}
+
+/** Where the network layer's cost goes: each network, each connection, the front door. */
+function networkSentence(net: NetworkCostSummary): string {
+  const parts = [
+    ...Object.entries(net.regions).map(([k, x]) => `network ${k} ${usd(x)}`),
+    ...Object.entries(net.pairs).map(([k, x]) => `${k.replace("|", " <-> ")} ${usd(x)}`),
+    ...(net.frontDoor > 0 ? [`front door ${usd(net.frontDoor)}`] : []),
+  ];
+  return `Network layer (NAT, balancers, peering and VPN, DNS): ${parts.length > 0 ? parts.join(", ") : "nothing billed"}.`;
 }

@@ -6,7 +6,8 @@ import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
 import { Catalog, loadCatalog } from "./catalog";
-import type { NormalizedSpec } from "./spec";
+import { DEFAULT_NETWORK_COSTS, NetworkCostSettings, NormalizedSpec } from "./spec";
+import { parseNetworkOptions } from "./network/options";
 import { validateSpec } from "./validate";
 import { isObject, show, suggest } from "./validate-fields";
 
@@ -120,7 +121,22 @@ export function specFromStackConfig(
   catalog: Catalog = loadCatalog(),
   source?: string,
 ): NormalizedSpec {
-  return validateSpec(workloadFromStackConfig(config, source), catalog);
+  const spec = validateSpec(workloadFromStackConfig(config, source), catalog);
+  return { ...spec, network: networkCostSettings(config["cloudfit:network"]) };
+}
+
+/**
+ * What the stack's network settings (cloudfit:network) change in the network layer's cost: its
+ * NAT mode and whether the front door's zone is created. Settings the program would refuse are
+ * reported when it runs; here they fall back to the defaults.
+ */
+export function networkCostSettings(raw: unknown): NetworkCostSettings {
+  try {
+    const o = parseNetworkOptions(raw, "cloudfit");
+    return { nat: o.nat, publicZone: o.zoneId === undefined };
+  } catch {
+    return DEFAULT_NETWORK_COSTS;
+  }
 }
 
 /** Reads a stack file and returns its `config:` map; a missing file lists the stacks that exist. */

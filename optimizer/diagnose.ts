@@ -1,6 +1,6 @@
 // Infeasibility diagnosis: names the requirements that cannot all hold and how to relax them.
 // Checks on the catalog alone come first (no region for a workload, too few clouds or regions
-// for its availability, maxClouds, vCPU quotas); only if none explains it are constraint groups
+// for its availability, latency no allowed region can meet, maxClouds, vCPU quotas); only if none explains it are constraint groups
 // relaxed and the solver asked, through `isFeasible`, which smallest set must give way.
 
 import type { Catalog } from "./catalog";
@@ -20,6 +20,7 @@ import {
   variantOf,
 } from "./diagnose-workload";
 import type { Conflict } from "./errors";
+import { latencyConflicts } from "./diagnose-latency";
 import { CLOUDS, Cloud, NormalizedService, NormalizedSpec } from "./spec";
 import { join, minShare, orList, perCloudCap } from "./validate-fields";
 
@@ -45,6 +46,7 @@ export async function diagnoseInfeasibility(
     fits.set(w.name, f);
     if ("vcpu" in w) conflicts.push(...availabilityConflicts(w, v, f, catalog));
   }
+  if (conflicts.length === 0) conflicts.push(...latencyConflicts(spec, catalog, fits));
   if (conflicts.length === 0) conflicts.push(...maxCloudsConflicts(spec, fits));
   conflicts.push(...quotaConflicts(spec, fits));
   if (conflicts.length > 0) return conflicts;

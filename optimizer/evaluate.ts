@@ -10,7 +10,8 @@
 // across clouds. The cost is charged to the sending workload and the sending region's cloud.
 
 import { Catalog, HOURS_PER_MONTH, Offer } from "./catalog";
-import type { CostBreakdown, Plan, PlanCost, ServiceCost } from "./plan";
+import { networkCost } from "./network/costs";
+import type { CostBreakdown, NetworkCostSummary, Plan, PlanCost, ServiceCost } from "./plan";
 import type { Cloud, NormalizedSpec } from "./spec";
 import { cheapestRouting, RegionKey, splitKey, trafficRates, TrafficRates } from "./traffic";
 
@@ -83,6 +84,10 @@ function finish(c: MutableCost): CostBreakdown {
  * Rounds parts to cents so that they add up to `total` exactly (largest remainder first), so a
  * table of a service's groups sums to the service's total.
  */
+function byKey<V>(a: [string, V], b: [string, V]): number {
+  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+}
+
 function centsSummingTo(parts: readonly number[], total: number): number[] {
   const floor = parts.map((x) => Math.floor(x * 100 + 1e-9));
   let left = Math.round(total * 100) - floor.reduce((a, b) => a + b, 0);
@@ -172,13 +177,26 @@ export function evaluatePlan(
 
   const all = [...Object.values(services), ...Object.values(buckets)];
   const sum = (f: keyof MutableCost) => all.reduce((n, c) => n + c[f], 0);
-  const total = finish({
+  const workloads = finish({
     compute: sum("compute"),
     disk: sum("disk"),
     storage: sum("storage"),
     internetEgress: sum("internetEgress"),
     traffic: sum("traffic"),
   });
+  const net = networkCost(spec, plan, catalog);
+  for (const [c, usd] of Object.entries(net.clouds)) addCloud(c as Cloud, usd!);
+  const unrounded = all.reduce((n, c) => n + c.compute + c.disk + c.storage + c.internetEgress + c.traffic, 0) + net.totalUSD;
+  const network: NetworkCostSummary | undefined = spec.network
+    ? {
+        total: cents(net.totalUSD),
+        clouds: Object.fromEntries(Object.entries(net.clouds).sort(byKey).map(([k, v]) => [k, cents(v!)])),
+        regions: Object.fromEntries(Object.entries(net.regions).sort(byKey).map(([k, v]) => [k, cents(v)])),
+        pairs: Object.fromEntries(Object.entries(net.pairs).sort(byKey).map(([k, v]) => [k, cents(v)])),
+        frontDoor: cents(net.frontDoorUSD),
+      }
+    : undefined;
+  const total = { ...workloads, total: cents(unrounded) };
   const serviceCost = (name: string, c: MutableCost): ServiceCost => {
     const done = finish(c);
     const groups = plan.services[name]?.groups ?? [];
@@ -193,6 +211,7 @@ export function evaluatePlan(
   };
   return {
     ...total,
+    ...(network ? { network } : {}),
     services: Object.fromEntries(Object.entries(services).map(([k, v]) => [k, serviceCost(k, v)])),
     buckets: Object.fromEntries(Object.entries(buckets).map(([k, v]) => [k, finish(v)])),
     clouds: Object.fromEntries(

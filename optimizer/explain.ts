@@ -13,6 +13,7 @@ import type { PlacementSolver } from "./solvers/types";
 import { CLOUDS, Cloud, NormalizedService, NormalizedSpec } from "./spec";
 import { perCloudCap } from "./validate-fields";
 import { verifyPlan } from "./verify";
+import { latencyReasons, networkReasons } from "./explain-network";
 
 /** What the explanation stage needs from the optimizer run. */
 export interface ExplainContext {
@@ -158,6 +159,7 @@ function bindingConstraints(spec: NormalizedSpec, catalog: Catalog, plan: Plan, 
   if (spec.maxClouds < CLOUDS.length && base && !use.clouds.has(base.key.split(":")[0] as Cloud)) {
     out.push(`the whole plan may use at most ${spec.maxClouds} clouds (maxClouds ${spec.maxClouds})`);
   }
+  out.push(...latencyReasons(spec, catalog, plan, s, base?.key), ...networkReasons(spec, catalog, plan, s));
   const peers = spec.links.filter((l) => l.from === s.name || l.to === s.name).map((l) => (l.from === s.name ? l.to : l.from));
   if (peers.length > 0 && base && !groups.some((g) => `${g.cloud}:${g.region}` === base.key)) {
     out.push(`with its traffic to ${words([...new Set(peers)].sort())} counted, this costs less than where its replicas alone are cheapest`);

@@ -6,12 +6,15 @@
 //   O_sr / Q_sr   on-demand / spot offers of s in r: the Pareto sets of buildCandidates, plus the
 //                 offers a previous plan used there (so that staying is always possible). Regions
 //                 another region dominates for a whole group of linked workloads are dropped
-//                 first (optimizer/prune.ts); that never changes the optimum.
+//                 first (optimizer/prune.ts), and so are regions where a link's latency
+//                 requirement cannot hold (ilp-latency.ts); neither changes the optimum.
 //   n[s,r,o] ∈ Z+ on-demand replicas of s on offer o in r;  p[s,r,o] ∈ Z+ spot replicas.
 //   x[s,r] = Σ_o n[s,r,o] + Σ_o p[s,r,o];   X[s,c] = Σ_{r∈c} x[s,r].
 //   b[k,r] ∈ {0,1} bucket k lives in r.   z[s,r], y[s,c], u[c] ∈ {0,1} region / cloud / global
 //   cloud used (created only when a constraint needs them).
 //   Shares: s_w(r) = x[w,r]/R_w for a service, b[w,r] for a bucket.
+//   a[s,r] ∈ {0,1} s has a replica in r (12, created only where 12 or 13 needs it); for a bucket
+//   its b[k,r]. open[r], zone[r], ingress[r], gw[r], conn[r,q] ∈ [0,1] network indicators (12).
 //   Held workloads (hold/lock, and every other workload when explaining one) enter as constants:
 //   their shares are numbers, their cost goes to the objective's offset, their vCPUs reduce quotas.
 //
@@ -19,6 +22,7 @@
 //   Σ n·(730·onDemand_o + disk_s·diskPrice_r) + Σ p·(730·spot_o + disk_s·diskPrice_r)
 //   + Σ b[k,r]·(storage_k·storagePrice_r + internetEgress_k·egressPrice_r)
 //   + Σ over link directions x→y of the cheapest routing of its traffic (9)
+//   + the network layer's fixed costs (12)
 //   + migration penalties (11), which are reported apart from the plan's cost.
 //
 // Constraints (numbered as in the code)
@@ -27,6 +31,8 @@
 //   3. Max share:       X[s,c] <= floor(maxSharePerCloud_s · R_s) for every cloud c.
 //   4. Min regions:     z[s,r] <= x[s,r];  Σ_r z[s,r] >= minRegions_s   (when minRegions_s > 1).
 //   5. Min clouds:      y[s,c] <= X[s,c];  Σ_c y[s,c] >= minClouds_s     (when minClouds_s > 1).
+//      With presence indicators in the model (12, 13), the tighter z[s,r] <= a[s,r] and
+//      y[s,c] <= Σ_{r∈c} a[s,r] replace z <= x and y <= X.
 //   6. vCPU quota:      Σ_{s,o} vcpus_o·(n+p)[s,r,o] <= quota_r − vCPUs of held workloads in r.
 //   7. Max clouds:      X[s,c] <= R_s·u[c];  Σ_{r∈c} b[k,r] <= u[c];  Σ_c u[c] <= maxClouds
 //                       (when maxClouds is below the number of clouds in play).
@@ -53,6 +59,18 @@
 //      or region is no longer a column (their entry no longer fits) have no κ: their migration
 //      is a constant of the objective, so it counts every forced move. Keep (to price staying):
 //      κ as above for the groups to keep, and Σ κ >= the number to keep.
+//  12. Network fixed costs (optimizer/ilp-network.ts, when the spec prices its network), a
+//      facility-location model priced from the network layer's inventory (network/costs.ts):
+//        presence  x[s,r] <= R_s·a[s,r],  a[s,r] <= x[s,r];
+//        open[r] >= a[s,r] ∀s;  zone[r] >= a[s,r] ∀ callers s;  ingress[r] >= a[s,r] ∀ public s;
+//        conn[r,q] >= a[f,r] + a[t,q] − 1 ∀ service links f→t, r != q;
+//        gw[r] >= conn[r,q] ∀ q in another cloud;
+//      cost open(r)·open[r] + zone(r)·zone[r] + ingress(r)·ingress[r] + pair(r,q)·conn[r,q]
+//      + gateway(r)·gw[r] + Σ a[s,r]·(publicTarget(r) if s public + endpoint(r, ports_s) if
+//      called) + the front door's zone (a constant when any service is public).
+//  13. Latency (optimizer/ilp-latency.ts): per link f–t with a requirement, both ways,
+//        a[f,r] <= Σ_{q near r} a[t,q]   (near: within maxRttMs, or on r's continent);
+//      per user-facing service and user point p: Σ_{r: rtt(r,p) <= maxRttMs} a[s,r] >= 1.
 
 import type { Catalog, Offer } from "./catalog";
 import { HOURS_PER_MONTH } from "./catalog";
@@ -66,7 +84,11 @@ import type { SparseModel } from "./solvers/types";
 import type { Cloud, NormalizedService, NormalizedSpec } from "./spec";
 import { perCloudCap } from "./validate-fields";
 import { dominatedRegions } from "./prune";
+import { networkDominance } from "./prune-network";
 import { addKeep, addStability, MigrationSettings } from "./stability";
+import { Presence } from "./ilp-presence";
+import { addNetworkCosts } from "./ilp-network";
+import { addLatency, hasLatency, latencyFeasibleRegions } from "./ilp-latency";
 
 /** How to build the model beyond the spec itself. */
 export interface IlpOptions {
@@ -136,6 +158,9 @@ export function buildPlacementModel(
   const cloudUse: { cloud: Cloud; expr: LinExpr; cap: number }[] = [];
   const heldClouds = new Set<Cloud>(opts.usedClouds ?? []);
   const quotaOf = (key: RegionKey) => quotaUse.get(key) ?? quotaUse.set(key, new LinExpr()).get(key)!;
+  // Presence indicators a[s,r] (12, 13), made on demand; with them, 4 and 5 use the tighter a.
+  const presence = new Presence(m, spec, fixed, serviceVars, bucketVars);
+  const tight = spec.network !== undefined || hasLatency(spec);
 
   // Where workloads were before (previous plan, or the groups to keep): those offers stay
   // columns and those regions are never pruned, so that staying is always possible.
@@ -153,11 +178,15 @@ export function buildPlacementModel(
     if (opts.restrict?.service === s.name) regions = regions.filter((r) => opts.restrict!.clouds.includes(r.region.cloud));
     freeRegions.set(s.name, regions);
   }
+  // Regions no plan meeting the links' latency can use (13) are dropped before anything else.
+  const reach = latencyFeasibleRegions(spec, catalog, workloadRegions(spec, fixed, freeRegions, candidates));
+  for (const [name, regions] of freeRegions) freeRegions.set(name, regions.filter((r) => reach.get(name)!.has(r.key)));
+  const bucketRegions = (name: string) => (candidates.buckets.get(name) ?? []).filter((r) => reach.get(name)!.has(`${r.cloud}:${r.region}`));
   const bucketCosts = new Map<string, Map<RegionKey, number>>();
   for (const k of spec.buckets) {
     if (fixed.buckets[k.name]) continue;
     const costs = new Map<RegionKey, number>();
-    for (const r of candidates.buckets.get(k.name) ?? []) {
+    for (const r of bucketRegions(k.name)) {
       costs.set(`${r.cloud}:${r.region}`, bucketMonthlyUSD(catalog, k.storageGiB, k.internetEgressGiB, r));
     }
     bucketCosts.set(k.name, costs);
@@ -175,6 +204,8 @@ export function buildPlacementModel(
           fixed,
           previous: prior,
           rates,
+          extra: networkDominance(spec, catalog),
+          wholeSpec: spec.network !== undefined,
           regionCost: (s, ro) => ({
             onDemand: Math.min(...ro.onDemand.map((o) => replicaMonthlyUSD(catalog, s, o, false))),
             spot: Math.min(Infinity, ...ro.spot.map((o) => replicaMonthlyUSD(catalog, s, o, true))),
@@ -238,7 +269,8 @@ export function buildPlacementModel(
       for (const v of vars) {
         const z = m.addCol(`z[${s.name},${v.key}]`, 0, 0, 1, true);
         const x = new LinExpr().add(z, 1);
-        for (const o of [...v.onDemand, ...v.spot]) x.add(o.col, -1);
+        if (tight) x.addExpr(presence.of(s.name, v.key), -1);
+        else for (const o of [...v.onDemand, ...v.spot]) x.add(o.col, -1);
         m.addRow(`4.region[${s.name},${v.key}]`, x, -Infinity, 0);
         used.add(z, 1);
       }
@@ -249,7 +281,10 @@ export function buildPlacementModel(
       const used = new LinExpr();
       for (const [c, e] of byCloud) {
         const y = m.addCol(`y[${s.name},${c}]`, 0, 0, 1, true);
-        m.addRow(`5.cloud[${s.name},${c}]`, new LinExpr().add(y, 1).addExpr(e, -1), -Infinity, 0);
+        const row = new LinExpr().add(y, 1);
+        if (tight) for (const v of vars) v.cloud === c && row.addExpr(presence.of(s.name, v.key), -1);
+        else row.addExpr(e, -1);
+        m.addRow(`5.cloud[${s.name},${c}]`, row, -Infinity, 0);
         used.add(y, 1);
       }
       m.addRow(`5.minClouds[${s.name}]`, used, s.minClouds, Infinity);
@@ -271,7 +306,7 @@ export function buildPlacementModel(
       continue;
     }
     const drop = pruned.get(k.name);
-    const regions = (candidates.buckets.get(k.name) ?? []).filter((r) => !drop?.has(`${r.cloud}:${r.region}`));
+    const regions = bucketRegions(k.name).filter((r) => !drop?.has(`${r.cloud}:${r.region}`));
     if (regions.length === 0) unplaceable.push(k.name);
     const cols: { key: RegionKey; col: number }[] = [];
     const one = new LinExpr();
@@ -329,6 +364,10 @@ export function buildPlacementModel(
     }
   }
 
+  // 12. Network fixed costs and 13. latency, over presence indicators.
+  addNetworkCosts(m, spec, catalog, presence);
+  addLatency(m, spec, catalog, presence);
+
   // 11. Stability: penalties for moving away from the previous plan.
   const penalty = opts.previous
     ? addStability(m, spec, catalog, opts.previous, opts.migration, serviceVars, bucketVars)
@@ -347,6 +386,25 @@ export function buildPlacementModel(
     unplaceable,
     decode: (values) => decodePlan(spec, fixed, serviceVars, bucketVars, values),
   };
+}
+
+/** Every workload's possible regions: where it is held, else its candidates. */
+function workloadRegions(
+  spec: NormalizedSpec,
+  fixed: Plan,
+  free: ReadonlyMap<string, readonly RegionOffers[]>,
+  candidates: Candidates,
+): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const s of spec.services) {
+    const held = fixed.services[s.name];
+    out.set(s.name, held ? held.groups.map((g) => `${g.cloud}:${g.region}`) : (free.get(s.name) ?? []).map((r) => r.key));
+  }
+  for (const k of spec.buckets) {
+    const held = fixed.buckets[k.name];
+    out.set(k.name, held ? [`${held.cloud}:${held.region}`] : (candidates.buckets.get(k.name) ?? []).map((r) => `${r.cloud}:${r.region}`));
+  }
+  return out;
 }
 
 /** Monthly storage and internet egress of a bucket in a region. */

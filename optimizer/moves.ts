@@ -89,7 +89,7 @@ export async function reportMoves(
         else alternative = kept;
         break;
       }
-      if (k < canKeep) reasons.push(`only ${k} of its replicas fit the plan's quotas and cloud limits where they are`);
+      if (k < canKeep) reasons.push(`only ${k} of its replicas can stay where they are within the spec's quotas, cloud limits and latency`);
       canKeep = k;
     }
     moves.push({

@@ -55,8 +55,23 @@ export interface ServiceCost extends CostBreakdown {
   readonly groups?: readonly number[];
 }
 
+/** Monthly cost of the network layer a plan deploys (NAT, balancers, peering and VPN, DNS, front door). */
+export interface NetworkCostSummary {
+  readonly total: number;
+  /** By the cloud that bills it. */
+  readonly clouds: Readonly<Partial<Record<Cloud, number>>>;
+  /** By cloud-region network ("cloud:region"). */
+  readonly regions: Readonly<Record<string, number>>;
+  /** By connection between two networks ("a|b"). */
+  readonly pairs: Readonly<Record<string, number>>;
+  /** The front door's public zone and health checks. */
+  readonly frontDoor: number;
+}
+
 /** Monthly cost of a plan, in total and per workload and cloud. */
 export interface PlanCost extends CostBreakdown {
+  /** The network layer, counted in `total` and in `clouds` (absent: not priced). */
+  readonly network?: NetworkCostSummary;
   /** Per service: its compute, disk and the traffic it sends. */
   readonly services: Readonly<Record<string, ServiceCost>>;
   /** Per bucket: its storage, internet egress and the traffic it sends. */

@@ -20,6 +20,7 @@ import { RegionKey, splitKey } from "./evaluate";
 import type { Plan } from "./plan";
 import type { NormalizedService, NormalizedSpec } from "./spec";
 import type { TrafficRates } from "./traffic";
+import type { ExtraDominance } from "./prune-network";
 
 const EPS = 1e-9;
 
@@ -41,6 +42,10 @@ export interface PruneInput {
   readonly regionCost: RegionCost;
   /** Transfer prices between regions. */
   readonly rates: TrafficRates;
+  /** Network fixed costs and latency (prune-network.ts): one more test a dominating region passes. */
+  readonly extra?: ExtraDominance;
+  /** Treat every free workload as one component (fixed costs shared by a region's workloads). */
+  readonly wholeSpec?: boolean;
 }
 
 /** Regions where a held workload sits. */
@@ -71,6 +76,13 @@ export function dominatedRegions(input: PruneInput): Map<string, Set<RegionKey>>
     if (a && b) parent.set(find(l.from), find(l.to));
     else if (a) heldPeers.set(l.from, [...(heldPeers.get(l.from) ?? []), ...heldRegions(input.fixed, l.to)]);
     else if (b) heldPeers.set(l.to, [...(heldPeers.get(l.to) ?? []), ...heldRegions(input.fixed, l.from)]);
+  }
+  if (input.wholeSpec) {
+    // Fixed costs are shared by all workloads of a region: move them all, and keep held regions.
+    const names = [...parent.keys()];
+    for (const n of names.slice(1)) parent.set(find(n), find(names[0]));
+    const held = [...Object.keys(input.fixed.services), ...Object.keys(input.fixed.buckets)].flatMap((n) => heldRegions(input.fixed, n));
+    for (const n of names) heldPeers.set(n, [...(heldPeers.get(n) ?? []), ...held]);
   }
   const components = new Map<string, string[]>();
   for (const n of parent.keys()) {
@@ -135,6 +147,7 @@ function pruneComponent(
       const ca = m.get(a);
       if (!ca || ca.some((v, i) => v > cb[i] + EPS)) return false;
     }
+    if (input.extra && !input.extra(a, b, peerList)) return false;
     if (!hasTraffic) return true;
     if (rates.zoneOf(a).internet > rates.zoneOf(b).internet + EPS) return false;
     for (const q of peerList) {

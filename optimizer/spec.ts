@@ -46,6 +46,19 @@ export interface ServiceSpec {
   readonly ports?: readonly number[];
   /** TCP ports opened to the internet (only 80 and 443 are accepted); default none. */
   readonly publicPorts?: readonly number[];
+  /** Round trip its users may wait for: every listed location has a replica within maxRttMs. */
+  readonly latency?: ServiceLatencySpec;
+}
+
+/** A user-facing service's latency requirement. */
+export interface ServiceLatencySpec {
+  /** Largest round trip in milliseconds between a user location and its nearest replica. */
+  readonly maxRttMs: number;
+  /**
+   * Where the users are: continents (EU, NA, ...), ISO country codes (DE, US, ...) or regions
+   * ("aws:eu-west-1"). A continent or country stands for every city of the catalog's regions in it.
+   */
+  readonly from: readonly string[];
 }
 
 /** An object-storage bucket. */
@@ -72,6 +85,11 @@ export interface LinkSpec {
   readonly monthlyGiB: number;
   /** Port on `to` this link uses; default the first of the service's ports (443 for buckets). */
   readonly port?: number;
+  /**
+   * Largest round trip in milliseconds between every region either end runs in and the nearest
+   * region of the other end; default global.linkMaxRttMs, else both ends on the same continent.
+   */
+  readonly maxRttMs?: number;
 }
 
 /** Settings that apply to the whole workload. */
@@ -86,6 +104,8 @@ export interface GlobalSpec {
   readonly budgetUSD?: number;
   /** Whether burstable (shared-core, credit-based) types may be used; default false. */
   readonly allowBurstable?: boolean;
+  /** Default maxRttMs of every link; default none: linked workloads stay on the same continent. */
+  readonly linkMaxRttMs?: number;
 }
 
 /** The whole workload spec. */
@@ -113,6 +133,15 @@ export interface NormalizedService {
   readonly maxSharePerCloud: number;
   readonly ports: readonly number[];
   readonly publicPorts: readonly number[];
+  /** Users' latency requirement, with each location resolved to the regions standing for it. */
+  readonly latency?: NormalizedServiceLatency;
+}
+
+/** A service's latency requirement with its user locations resolved. */
+export interface NormalizedServiceLatency {
+  readonly maxRttMs: number;
+  /** The locations as written (normalized), each with the regions ("cloud:region") standing for it. */
+  readonly from: readonly { readonly name: string; readonly points: readonly string[] }[];
 }
 
 /** A bucket with every default filled in. */
@@ -132,7 +161,26 @@ export interface NormalizedLink {
   readonly toKind: "service" | "bucket";
   readonly monthlyGiB: number;
   readonly port: number;
+  /**
+   * How close the two ends must run: within maxRttMs of each other, or on the same continent.
+   * Absent: no requirement (validateSpec always sets one).
+   */
+  readonly latency?: LinkLatency;
 }
+
+/** The latency requirement of a link: every region of either end has one of the other end near. */
+export type LinkLatency = { readonly kind: "rtt"; readonly maxRttMs: number } | { readonly kind: "continent" };
+
+/** What the network layer's settings change in its cost (from cloudfit:network). */
+export interface NetworkCostSettings {
+  /** NAT of the private subnets: one per region, one per zone (AWS), or none. */
+  readonly nat: "regional" | "zonal" | "off";
+  /** Whether cloudfit creates the front door's public zone (no zoneId given). */
+  readonly publicZone: boolean;
+}
+
+/** The network settings every validated spec starts with: regional NAT, a new public zone. */
+export const DEFAULT_NETWORK_COSTS: NetworkCostSettings = { nat: "regional", publicZone: true };
 
 /**
  * The validated spec. Services and buckets are sorted by name, so that every stage downstream
@@ -147,4 +195,9 @@ export interface NormalizedSpec {
   readonly quotas: Readonly<Record<string, number>>;
   readonly budgetUSD?: number;
   readonly allowBurstable: boolean;
+  /**
+   * How the network layer (NAT, balancers, peering and VPN, private DNS, front door) is priced.
+   * Absent: it is not priced (validateSpec sets DEFAULT_NETWORK_COSTS; `plan` sets the stack's).
+   */
+  readonly network?: NetworkCostSettings;
 }

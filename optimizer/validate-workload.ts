@@ -24,6 +24,7 @@ import {
   show,
   suggest,
 } from "./validate-fields";
+import { serviceLatency } from "./validate-latency";
 
 const SERVICE_KEYS = [
   "replicas",
@@ -38,6 +39,7 @@ const SERVICE_KEYS = [
   "availability",
   "ports",
   "publicPorts",
+  "latency",
 ];
 const AVAILABILITY_KEYS = ["minClouds", "minRegions", "maxSharePerCloud"];
 const BUCKET_KEYS = ["storageGiB", "internetEgressGiB", "residency", "clouds", "regions"];
@@ -72,6 +74,8 @@ export interface GlobalPart {
   quotas: Record<string, number>;
   budgetUSD?: number;
   allowBurstable: boolean;
+  /** Default maxRttMs of links (none: the same continent). */
+  linkMaxRttMs?: number;
 }
 
 /** Checks one service; returns it normalized, or undefined when a required field is unusable. */
@@ -104,6 +108,7 @@ export function validateService(
   const ports = portList(raw, "ports", path, p) ?? [8080];
   const publicPorts = publicPortList(raw, path, p);
   const av = availability(raw.availability, path, replicas, w, g, p);
+  const latency = serviceLatency(raw.latency, name, catalog, p);
 
   if (replicas === undefined || vcpu === undefined || memoryGiB === undefined) return undefined;
   return {
@@ -120,6 +125,7 @@ export function validateService(
     ...av,
     ports,
     publicPorts,
+    ...(latency ? { latency } : {}),
   };
 }
 

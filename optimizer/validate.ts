@@ -5,6 +5,7 @@ import type { Catalog } from "./catalog";
 import { SpecValidationError } from "./errors";
 import {
   CLOUDS,
+  DEFAULT_NETWORK_COSTS,
   NormalizedBucket,
   NormalizedLink,
   NormalizedService,
@@ -22,10 +23,11 @@ import {
   suggest,
 } from "./validate-fields";
 import { GlobalPart, cloudList, validateBucket, validateService } from "./validate-workload";
+import { linkLatency, RTT_RULE } from "./validate-latency";
 
 const TOP_KEYS = ["services", "buckets", "links", "global"];
-const GLOBAL_KEYS = ["clouds", "maxClouds", "quotas", "budgetUSD", "allowBurstable"];
-const LINK_KEYS = ["from", "to", "monthlyGiB", "port"];
+const GLOBAL_KEYS = ["clouds", "maxClouds", "quotas", "budgetUSD", "allowBurstable", "linkMaxRttMs"];
+const LINK_KEYS = ["from", "to", "monthlyGiB", "port", "maxRttMs"];
 const EXAMPLE = "{ api: { replicas: 2, vcpu: 2, memoryGiB: 4 } }";
 
 /**
@@ -101,7 +103,7 @@ export function validateSpec(input: unknown, catalog: Catalog): NormalizedSpec {
     );
   }
 
-  const links = validateLinks(input.links, serviceNames, bucketNames, services, p);
+  const links = validateLinks(input.links, serviceNames, bucketNames, services, global.linkMaxRttMs, p);
   p.list.push(...globalProblems.list);
   if (p.list.length > 0) throw new SpecValidationError(p.list);
 
@@ -115,6 +117,7 @@ export function validateSpec(input: unknown, catalog: Catalog): NormalizedSpec {
     quotas: global.quotas,
     ...(global.budgetUSD !== undefined ? { budgetUSD: global.budgetUSD } : {}),
     allowBurstable: global.allowBurstable,
+    network: DEFAULT_NETWORK_COSTS,
   };
 }
 
@@ -151,6 +154,8 @@ function validateGlobal(raw: unknown, catalog: Catalog, p: Problems): GlobalPart
   if (budget !== undefined) out.budgetUSD = budget;
   const burst = boolField(raw, "allowBurstable", "global", p);
   if (burst !== undefined) out.allowBurstable = burst;
+  const rtt = numField(raw, "linkMaxRttMs", "global", RTT_RULE, p);
+  if (rtt !== undefined) out.linkMaxRttMs = rtt;
 
   const quotas = raw.quotas;
   if (quotas !== undefined && !isObject(quotas)) {
@@ -185,6 +190,7 @@ function validateLinks(
   serviceNames: readonly string[],
   bucketNames: readonly string[],
   services: readonly NormalizedService[],
+  defaultRttMs: number | undefined,
   p: Problems,
 ): NormalizedLink[] {
   const out: NormalizedLink[] = [];
@@ -220,6 +226,7 @@ function validateLinks(
     const to = endpoint(link.to, `${path}.to`, ends, "to", p);
     const monthlyGiB = numField(link, "monthlyGiB", path, RULES.monthlyGiB, p, true);
     const port = numField(link, "port", path, RULES.port, p);
+    const latency = linkLatency(link, path, defaultRttMs, p);
     if (from !== undefined && from === to) {
       p.add(
         `${path}.to`,
@@ -265,7 +272,7 @@ function validateLinks(
       return;
     }
     seen.set(key, i);
-    out.push({ from, to, toKind, monthlyGiB, port: chosen });
+    out.push({ from, to, toKind, monthlyGiB, port: chosen, latency });
   });
   return out;
 }

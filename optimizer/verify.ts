@@ -6,6 +6,7 @@ import { meetsResidency } from "./candidates";
 import type { BucketPlacement, Plan, ServicePlacement } from "./plan";
 import type { Cloud, NormalizedBucket, NormalizedService, NormalizedSpec } from "./spec";
 import { perCloudCap } from "./validate-fields";
+import { linkLatencyViolations, userLatencyViolations } from "./latency/requirements";
 
 const isWhole = (x: unknown, min: number): x is number => typeof x === "number" && Number.isInteger(x) && x >= min;
 
@@ -94,6 +95,8 @@ export function serviceViolations(
   }
   if (perCloud.size < s.minClouds) out.push(`${at} runs in ${perCloud.size} clouds, fewer than minClouds ${s.minClouds}.`);
   if (regions.size < s.minRegions) out.push(`${at} runs in ${regions.size} regions, fewer than minRegions ${s.minRegions}.`);
+  const known = [...regions].filter((k) => catalog.region(k.slice(0, k.indexOf(":")) as Cloud, k.slice(k.indexOf(":") + 1)));
+  out.push(...userLatencyViolations(catalog, s, known.sort()));
   return out;
 }
 
@@ -109,7 +112,10 @@ export function bucketViolations(
   return bad ? [`buckets.${k.name} in ${placement.cloud}:${placement.region}: ${bad}.`] : [];
 }
 
-/** Violations of the global constraints (vCPU quotas, maxClouds) by the workloads a plan places. */
+/**
+ * Violations of the global constraints (vCPU quotas, maxClouds, and the latency between linked
+ * workloads) by the workloads a plan places.
+ */
 export function globalViolations(spec: NormalizedSpec, catalog: Catalog, plan: Plan): string[] {
   const out: string[] = [];
   const vcpus = new Map<string, number>();
@@ -130,6 +136,7 @@ export function globalViolations(spec: NormalizedSpec, catalog: Catalog, plan: P
   if (clouds.size > spec.maxClouds) {
     out.push(`The plan uses ${clouds.size} clouds (${[...clouds].sort().join(", ")}), more than maxClouds ${spec.maxClouds}.`);
   }
+  out.push(...linkLatencyViolations(spec, catalog, plan));
   return out;
 }
 

@@ -162,11 +162,16 @@ export function pairKey(a: string, b: string): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
 }
 
-/** The network layer a plan of a spec needs; throws NetworkOptionsError when settings lack something it needs. */
+/**
+ * The network layer a plan of a spec needs; throws NetworkOptionsError when settings lack
+ * something it needs. With `strict: false` (pricing a candidate plan) the layout is returned even
+ * where the address plan would refuse it (two tunnels of one gateway on one range).
+ */
 export function buildTopology(
   spec: NormalizedSpec,
   plan: Plan,
   options: NetworkOptions,
+  check: { readonly strict?: boolean } = {},
 ): NetworkTopology {
   const problems: SpecProblem[] = [];
   // Replicas of a service per "cloud:region", computed once per service.
@@ -306,7 +311,7 @@ export function buildTopology(
           });
     }
   }
-  if (problems.length > 0) throw new NetworkOptionsError(dedupe(problems));
+  if (problems.length > 0 && check.strict !== false) throw new NetworkOptionsError(dedupe(problems));
 
   const peersOf = (key: string) =>
     connections.filter((c) => c.a === key || c.b === key).map((c) => (c.a === key ? c.b : c.a));

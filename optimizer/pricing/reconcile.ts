@@ -10,7 +10,7 @@ import type { CostEstimate, ResourceEstimate } from "./types";
 export interface PlanDifference {
   /** The workload (cloudfit-service tag), or "shared" for resources of no single workload. */
   readonly workload: string;
-  readonly kind: "compute" | "disk" | "storage" | "not in plan";
+  readonly kind: "compute" | "disk" | "storage" | "not in plan" | "network";
   readonly usd: number;
   /** Why the two differ, or "unexplained". */
   readonly why: string;
@@ -76,8 +76,11 @@ export function reconcileWithPlan(resources: CostEstimate, traffic: TrafficEstim
     add(w, "storage", sumKind(list, "storage") - (p?.storage ?? 0), "unexplained");
     const other = sumKind(list, undefined);
     const types = [...new Set(list.filter((e) => e.components.some((c) => !c.kind && c.monthlyUSD)).map((e) => e.type))].sort();
-    add(w, "not in plan", other, `billed by resources or parts plan does not model: ${types.join(", ")}`);
+    add(w, "not in plan", other, `billed by resources or parts plan does not list one by one: ${types.join(", ")}`);
   }
+  // plan prices the network layer as one line; preview lists its resources one by one above.
+  const network = plan.network?.total ?? 0;
+  add("network", "network", -network, "plan's network line (NAT, balancers, links between networks, DNS, front door), whose resources preview lists one by one");
   const previewUSD = resources.totalUSD + traffic.totalUSD;
   const explained = differences.filter((d) => d.why !== "unexplained").reduce((n, d) => n + d.usd, 0);
   return { planUSD: plan.total, previewUSD, differences, unexplainedUSD: previewUSD - plan.total - explained };

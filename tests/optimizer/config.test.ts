@@ -59,7 +59,7 @@ describe("stack config", () => {
       [["api", 2, ["EU"]]],
     );
     assert.deepStrictEqual(spec.links, [
-      { from: "api", to: "assets", toKind: "bucket", monthlyGiB: 10, port: 443 },
+      { from: "api", to: "assets", toKind: "bucket", monthlyGiB: 10, port: 443, latency: { kind: "continent" } },
     ]);
     assert.strictEqual(spec.budgetUSD, 800);
   });

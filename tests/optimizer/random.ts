@@ -9,7 +9,7 @@ import { optimize } from "../../optimizer/optimize";
 import { mulberry32 } from "../../bench/generate";
 import { bucketMigrationUSD, DEFAULT_MIGRATION, MigrationSettings, serviceMoveUSD } from "../../optimizer/stability";
 import type { Plan, ReplicaGroup } from "../../optimizer/plan";
-import type { Cloud, NormalizedBucket, NormalizedLink, NormalizedService, NormalizedSpec } from "../../optimizer/spec";
+import { Cloud, DEFAULT_NETWORK_COSTS, NormalizedBucket, NormalizedLink, NormalizedService, NormalizedSpec } from "../../optimizer/spec";
 import { bucketViolations, globalViolations, serviceViolations, verifyPlan } from "../../optimizer/verify";
 
 /** A normalized service with defaults (2 replicas of 2 vCPU / 4 GiB anywhere). */
@@ -80,6 +80,10 @@ export interface RandomOptions {
   readonly maxReplicas: number;
   /** Regions each workload may use. */
   readonly regionsPerWorkload: number;
+  /** Price the network layer (fixed costs), with some services public. */
+  readonly network?: boolean;
+  /** Latency requirements: on links (same continent or a round trip) and from users. */
+  readonly latency?: boolean;
 }
 
 /** A seeded random spec over real catalog regions, with availability, spot and quota knobs. */
@@ -128,8 +132,32 @@ export function randomSpec(seed: number, o: RandomOptions): NormalizedSpec {
   const quotas: Record<string, number> = {};
   if (r() < 0.3) quotas[`aws:${pick(["us-east-1", "eu-central-1"])}`] = pick([4, 8, 16]);
   if (r() < 0.3) quotas[`gcp:${pick(["us-central1", "europe-west4"])}`] = pick([4, 8, 16]);
-  return spec({ services, buckets, links, quotas, maxClouds: r() < 0.2 ? 2 : 3 });
+  const maxClouds = r() < 0.2 ? 2 : 3;
+  // Drawn after everything above, so that instances without these options stay as they were.
+  if (o.network) {
+    for (let i = 0; i < services.length; i++) if (r() < 0.4) services[i] = { ...services[i], publicPorts: [443] };
+  }
+  if (o.latency) {
+    for (let i = 0; i < links.length; i++) {
+      const kind = r();
+      links[i] = { ...links[i], latency: kind < 0.3 ? { kind: "continent" } : { kind: "rtt", maxRttMs: pick([80, 150, 250]) } };
+    }
+    for (let i = 0; i < services.length; i++) {
+      if (r() >= 0.3) continue;
+      const at = pick(POOL);
+      const region = `${catalogClouds[at]}:${at}`;
+      services[i] = { ...services[i], latency: { maxRttMs: pick([100, 200]), from: [{ name: region, points: [region] }] } };
+    }
+  }
+  return spec({ services, buckets, links, quotas, maxClouds, ...(o.network ? { network: DEFAULT_NETWORK_COSTS } : {}) });
 }
+
+/** The cloud of each region of POOL. */
+const catalogClouds: Readonly<Record<string, Cloud>> = {
+  "us-east-1": "aws", "eu-central-1": "aws", "ap-southeast-1": "aws",
+  eastus: "azure", westeurope: "azure", japaneast: "azure",
+  "us-central1": "gcp", "europe-west4": "gcp", "asia-northeast1": "gcp",
+};
 
 /** Every way to put `n` identical replicas on `options`, as counts per option. */
 function multisets(options: number, n: number): number[][] {

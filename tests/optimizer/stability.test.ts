@@ -191,7 +191,7 @@ describe("stability when the previous entry no longer fits", () => {
     assert.deepStrictEqual(r.plan.services.api.groups.map((g) => [g.region, g.count]), [["us-east-1", 1], ["us-west-2", 1]]);
     const [m] = r.moves;
     assert.deepStrictEqual([m.moved, m.forced], [1, 1]);
-    assert.deepStrictEqual(m.reasons, ["only 1 of its replicas fit the plan's quotas and cloud limits where they are"]);
+    assert.deepStrictEqual(m.reasons, ["only 1 of its replicas can stay where they are within the spec's quotas, cloud limits and latency"]);
     close(r.report.objective, r.cost.total + m.migrationUSD, "objective is the cost of the change");
   });
 

@@ -508,11 +508,12 @@ describe("validateSpec", () => {
           regions: [],
         },
       ],
-      links: [{ from: "api", to: "logs", toKind: "bucket", monthlyGiB: 1, port: 443 }],
+      links: [{ from: "api", to: "logs", toKind: "bucket", monthlyGiB: 1, port: 443, latency: { kind: "continent" } }],
       clouds: ["aws", "azure", "gcp"],
       maxClouds: 3,
       quotas: {},
       allowBurstable: false,
+      network: { nat: "regional", publicZone: true },
     });
   });
 

@@ -4,7 +4,7 @@ import { parseNetworkOptions } from "../../../optimizer/network/options";
 import { buildTopology } from "../../../optimizer/network/topology";
 import { countByType } from "../../components/harness";
 import { runProgram, stackConfig } from "../../stacks/harness";
-import { stackPlan } from "./fixtures";
+import { fixturePlan, stackPlan } from "./fixtures";
 
 describe("network inventory", () => {
   for (const stack of ["dev", "prod"]) {
@@ -37,7 +37,7 @@ describe("network inventory", () => {
   }
 
   it("lists per pair what connecting it deploys", () => {
-    const { spec, plan } = stackPlan("prod");
+    const { spec, plan } = fixturePlan("prod");
     const inv = networkInventory(buildTopology(spec, plan, parseNetworkOptions({ domain: "x.example.com" }, "s")));
     assert.deepStrictEqual(
       inv.pairs["aws:us-east-1|gcp:europe-west4"].map((i) => [i.type, i.count]),

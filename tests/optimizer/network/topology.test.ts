@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { NetworkOptionsError, parseNetworkOptions } from "../../../optimizer/network/options";
 import { addressOffset, azureBgpAddresses, buildTopology, pairKey } from "../../../optimizer/network/topology";
-import { moved, stackPlan } from "./fixtures";
+import { moved, fixturePlan as stackPlan } from "./fixtures";
 
 const options = parseNetworkOptions({ domain: "shop.example.com" }, "storefront");
 

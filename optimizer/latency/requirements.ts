@@ -1,0 +1,104 @@
+// The spec's latency requirements checked on regions and plans: a link's two ends must run near
+// each other (every region either end runs in has a region of the other end within the link's
+// round trip, or on its continent), and a user-facing service must have a replica within its
+// round trip of every user location. Used by verification, the ILP, explanations and diagnosis.
+
+import type { Catalog } from "../catalog";
+import type { Plan } from "../plan";
+import type { LinkLatency, NormalizedLink, NormalizedService, NormalizedSpec } from "../spec";
+import { latencyMatrix } from "./matrix";
+
+/** The regions ("cloud:region") a workload of a plan runs in, sorted. */
+export function regionsIn(plan: Plan, name: string): string[] {
+  const s = plan.services[name];
+  if (s) return [...new Set(s.groups.map((g) => `${g.cloud}:${g.region}`))].sort();
+  const b = plan.buckets[name];
+  return b ? [`${b.cloud}:${b.region}`] : [];
+}
+
+/** The continent of a region key (undefined for a region the catalog lacks). */
+export function continentOf(catalog: Catalog, key: string): string | undefined {
+  const i = key.indexOf(":");
+  return catalog.region(key.slice(0, i) as "aws", key.slice(i + 1))?.continent;
+}
+
+/** Whether two regions are near enough for a link's requirement. */
+export function linkNear(catalog: Catalog, latency: LinkLatency, a: string, b: string): boolean {
+  if (a === b) return true;
+  if (latency.kind === "continent") return continentOf(catalog, a) === continentOf(catalog, b);
+  return latencyMatrix(catalog).rtt(a, b) <= latency.maxRttMs + 1e-9;
+}
+
+/** A link's requirement in words, e.g. "within 20 ms of cache" or "on the same continent as cache". */
+export function linkRequirement(latency: LinkLatency, peer: string): string {
+  return latency.kind === "continent" ? `on the same continent as ${peer}` : `within ${latency.maxRttMs} ms of ${peer}`;
+}
+
+/** The link's label in messages: "link api -> cache". */
+export function linkLabel(l: NormalizedLink): string {
+  return `link ${l.from} -> ${l.to}`;
+}
+
+/** The nearest of `candidates` to `from`, with its round trip (undefined when there is none). */
+export function nearest(catalog: Catalog, from: string, candidates: readonly string[]): { key: string; ms: number } | undefined {
+  const m = latencyMatrix(catalog);
+  let best: { key: string; ms: number } | undefined;
+  for (const c of candidates) {
+    const ms = m.rtt(from, c);
+    if (!best || ms < best.ms) best = { key: c, ms };
+  }
+  return best;
+}
+
+/** Every link latency requirement a plan breaks, in words; empty when it keeps them all. */
+export function linkLatencyViolations(spec: NormalizedSpec, catalog: Catalog, plan: Plan): string[] {
+  const out: string[] = [];
+  for (const l of spec.links) {
+    if (!l.latency) continue;
+    const known = (k: string) => continentOf(catalog, k) !== undefined;
+    const a = regionsIn(plan, l.from).filter(known);
+    const b = regionsIn(plan, l.to).filter(known);
+    if (a.length === 0 || b.length === 0) continue;
+    for (const [mine, theirs, me, peer] of [
+      [a, b, l.from, l.to],
+      [b, a, l.to, l.from],
+    ] as const) {
+      for (const r of mine) {
+        if (theirs.some((q) => linkNear(catalog, l.latency!, r, q))) continue;
+        const n = nearest(catalog, r, theirs)!;
+        out.push(
+          `${linkLabel(l)}: ${me} runs in ${r}, which is not ${linkRequirement(l.latency, peer)} ` +
+            `(nearest: ${n.key} at ${n.ms} ms${l.latency.kind === "continent" ? `, ${continentOf(catalog, n.key)}` : ""}).`,
+        );
+      }
+    }
+  }
+  return out;
+}
+
+/** The user locations of a service that no region of `regions` serves within its round trip. */
+export function unservedPlaces(
+  catalog: Catalog,
+  s: NormalizedService,
+  regions: readonly string[],
+): { place: string; point: string; nearest?: { key: string; ms: number } }[] {
+  const out: { place: string; point: string; nearest?: { key: string; ms: number } }[] = [];
+  if (!s.latency) return out;
+  for (const place of s.latency.from) {
+    for (const p of place.points) {
+      const n = nearest(catalog, p, regions);
+      if (n && n.ms <= s.latency.maxRttMs + 1e-9) continue;
+      out.push({ place: place.name, point: p, ...(n ? { nearest: n } : {}) });
+    }
+  }
+  return out;
+}
+
+/** A service's user latency requirement broken by running in `regions`, in words. */
+export function userLatencyViolations(catalog: Catalog, s: NormalizedService, regions: readonly string[]): string[] {
+  return unservedPlaces(catalog, s, regions).map(
+    (u) =>
+      `services.${s.name}: users in ${u.place} (near ${u.point}) have no replica within ${s.latency!.maxRttMs} ms` +
+      (u.nearest ? ` (nearest: ${u.nearest.key} at ${u.nearest.ms} ms).` : "."),
+  );
+}

@@ -1,0 +1,309 @@
+// What the network layer of a plan costs a month, priced with the rules `preview` prices the
+// emitted resources with (optimizer/pricing estimateCosts): every billable resource of the
+// topology's inventory becomes a resource with the type token and the price-deciding inputs the
+// components give it, and is priced like any resource of a stack. Parts that depend on usage
+// (data processed, DNS queries, Cloud NAT's VM-hours) count as preview counts them without a
+// usage file: not at all. Unit prices are cached per catalog, so the optimizer's fixed costs of
+// opening a region, connecting two networks and the front door are the same numbers.
+
+import type { Catalog } from "../catalog";
+import { estimateCosts } from "../pricing/estimate";
+import type { PricingResource } from "../pricing/types";
+import type { Plan } from "../plan";
+import type { Cloud, NetworkCostSettings, NormalizedSpec } from "../spec";
+import { InventoryItem, networkInventory } from "./inventory";
+import { buildTopology, NetworkTopology } from "./topology";
+
+/** The monthly cost of a plan's network layer, in total and by where it is billed. */
+export interface NetworkCost {
+  readonly totalUSD: number;
+  /** By the cloud that bills each resource (the front door's Route 53 parts are AWS's). */
+  readonly clouds: Readonly<Partial<Record<Cloud, number>>>;
+  /** By cloud-region network: NAT, balancers, VPN gateway, private zone. */
+  readonly regions: Readonly<Record<string, number>>;
+  /** By connection "a|b": peering or VPN tunnels. */
+  readonly pairs: Readonly<Record<string, number>>;
+  /** The front door: its public zone and health checks. */
+  readonly frontDoorUSD: number;
+}
+
+/** The zero network cost (a spec that does not price its network, or a plan with no services). */
+export const NO_NETWORK_COST: NetworkCost = { totalUSD: 0, clouds: {}, regions: {}, pairs: {}, frontDoorUSD: 0 };
+
+const cloudOfType = (type: string): Cloud => (type.startsWith("aws:") ? "aws" : type.startsWith("azure") ? "azure" : "gcp");
+
+/**
+ * The inputs the components give a billable network resource that its price depends on, with
+ * its region: balancer kinds and SKUs, address allocation, gateway SKU, health-check settings.
+ */
+function propsOf(type: string, key: string | undefined, variant: number): Record<string, unknown> {
+  const region = key ? key.slice(key.indexOf(":") + 1) : undefined;
+  const at = (cloud: Cloud) => (cloud === "azure" ? { location: region } : { region });
+  switch (type) {
+    case "aws:lb/loadBalancer:LoadBalancer":
+      return { ...at("aws"), loadBalancerType: variant === 0 ? "application" : "network", internal: variant !== 0 };
+    case "aws:route53/healthCheck:HealthCheck":
+      return { type: "HTTPS", requestInterval: 10, measureLatency: false };
+    case "azure-native:network:PublicIPAddress":
+      return { ...at("azure"), publicIPAllocationMethod: "Static", sku: { name: "Standard", tier: "Regional" } };
+    case "azure-native:network:ApplicationGateway":
+      return { ...at("azure"), sku: { name: "Standard_v2", tier: "Standard_v2" }, autoscaleConfiguration: { minCapacity: 1, maxCapacity: 10 } };
+    case "azure-native:network:LoadBalancer":
+      // variant: how many ports (one balancing rule each) the internal balancer serves.
+      return { ...at("azure"), sku: { name: "Standard", tier: "Regional" }, loadBalancingRules: Array.from({ length: Math.max(1, variant) }, () => ({})) };
+    case "azure-native:network:VirtualNetworkGateway":
+      return { ...at("azure"), gatewayType: "Vpn", vpnType: "RouteBased", activeActive: true, sku: { name: "VpnGw1AZ", tier: "VpnGw1AZ" } };
+    case "azure-native:network:NatGateway":
+      return { ...at("azure"), sku: { name: "Standard" } };
+    case "gcp:compute/forwardingRule:ForwardingRule":
+      return { ...at("gcp"), loadBalancingScheme: variant === 0 ? "EXTERNAL_MANAGED" : "INTERNAL" };
+    case "gcp:compute/address:Address":
+      return { ...at("gcp"), addressType: "EXTERNAL", networkTier: "PREMIUM" };
+    default:
+      return key ? at(cloudOfType(type)) : {};
+  }
+}
+
+/** Unit prices of the network layer's resources under one catalog, memoized. */
+export class NetworkPrices {
+  private readonly memo = new Map<string, number>();
+
+  constructor(readonly catalog: Catalog) {}
+
+  /** Monthly USD of one resource of `type` in `key` ("cloud:region"; none for global ones). */
+  unit(type: string, key: string | undefined, variant = 0): number {
+    const id = `${type}|${key ?? ""}|${variant}`;
+    let usd = this.memo.get(id);
+    if (usd === undefined) {
+      const r: PricingResource = { urn: `urn:cloudfit:network:${id}`, name: id, type, props: propsOf(type, key, variant), custom: true };
+      const est = estimateCosts([r], {}, this.catalog).resources[0];
+      usd = est.monthlyUSD ?? 0;
+      this.memo.set(id, usd);
+    }
+    return usd;
+  }
+
+  /** Monthly USD of inventory items (all of one network, pair or the front door). */
+  items(list: readonly InventoryItem[], key: string | undefined, variants: (item: InventoryItem) => number[] = () => []): number {
+    let usd = 0;
+    for (const it of list) {
+      const v = variants(it);
+      for (let i = 0; i < it.count; i++) usd += this.unit(it.type, key, v[i] ?? 0);
+    }
+    return usd;
+  }
+}
+
+const pricesCache = new WeakMap<Catalog, NetworkPrices>();
+
+/** The catalog's network unit prices (one memo per catalog). */
+export function networkPrices(catalog: Catalog): NetworkPrices {
+  let p = pricesCache.get(catalog);
+  if (!p) pricesCache.set(catalog, (p = new NetworkPrices(catalog)));
+  return p;
+}
+
+/**
+ * Variants of a network's items in inventory order: AWS balancers are the public one (if any)
+ * then one internal per endpoint; Azure internal balancers carry their endpoint's port count;
+ * GCP forwarding rules are the public two (if any) then one internal per endpoint.
+ */
+function regionVariants(t: NetworkTopology, key: string): (item: InventoryItem) => number[] {
+  const n = t.networks.find((x) => x.key === key)!;
+  const pub = n.ingress.length > 0;
+  return (item) => {
+    if (item.type === "aws:lb/loadBalancer:LoadBalancer") return item.pricedBy.startsWith("loadBalancerType application") ? [0] : n.endpoints.map(() => 1);
+    if (item.type === "azure-native:network:LoadBalancer") return n.endpoints.map((e) => e.ports.length);
+    if (item.type === "gcp:compute/forwardingRule:ForwardingRule") return item.pricedBy.includes("EXTERNAL") && pub ? [0, 0] : n.endpoints.map(() => 1);
+    return [];
+  };
+}
+
+/** The network cost of a topology. */
+export function topologyCost(t: NetworkTopology, catalog: Catalog, publicZone: boolean): NetworkCost {
+  const prices = networkPrices(catalog);
+  const inv = networkInventory(t, publicZone);
+  const clouds: Partial<Record<Cloud, number>> = {};
+  const add = (c: Cloud, usd: number) => (clouds[c] = (clouds[c] ?? 0) + usd);
+  const regions: Record<string, number> = {};
+  for (const [key, items] of Object.entries(inv.regions)) {
+    const variants = regionVariants(t, key);
+    let usd = 0;
+    for (const it of items) {
+      const v = prices.items([it], key, variants);
+      usd += v;
+      add(cloudOfType(it.type), v);
+    }
+    regions[key] = usd;
+  }
+  const pairs: Record<string, number> = {};
+  for (const [pair, items] of Object.entries(inv.pairs)) {
+    const [a, b] = pair.split("|");
+    let usd = 0;
+    for (const it of items) {
+      // A pair's resources are billed in the region of their cloud's end.
+      const cloud = cloudOfType(it.type);
+      const key = a.startsWith(`${cloud}:`) ? a : b;
+      const v = prices.items([it], key);
+      usd += v;
+      add(cloud, v);
+    }
+    pairs[pair] = usd;
+  }
+  let frontDoorUSD = 0;
+  for (const it of inv.global) {
+    const v = prices.items([it], undefined);
+    frontDoorUSD += v;
+    add(cloudOfType(it.type), v);
+  }
+  const totalUSD = Object.values(regions).reduce((a, b) => a + b, 0) + Object.values(pairs).reduce((a, b) => a + b, 0) + frontDoorUSD;
+  return { totalUSD, clouds, regions, pairs, frontDoorUSD };
+}
+
+/** Options the topology needs but its cost does not depend on (names, certificates). */
+function costOptions(settings: NetworkCostSettings) {
+  return {
+    domain: "network-cost.invalid",
+    dnsProvider: "route53" as const,
+    nat: settings.nat,
+    healthCheckPath: "/",
+    privateDomain: "network-cost.internal",
+    azureCertificate: { keyVaultSecretId: "https://cost.vault.azure.net/secrets/cost", identityId: "/subscriptions/0/resourceGroups/cost/providers/Microsoft.ManagedIdentity/userAssignedIdentities/cost" },
+  };
+}
+
+/** The monthly cost of the network layer a plan of a spec needs (zero when the spec does not price it). */
+export function networkCost(spec: NormalizedSpec, plan: Plan, catalog: Catalog): NetworkCost {
+  if (!spec.network) return NO_NETWORK_COST;
+  const t = buildTopology(spec, plan, costOptions(spec.network), { strict: false });
+  return topologyCost(t, catalog, spec.network.publicZone);
+}
+
+/**
+ * The network layer's costs split the way the placement ILP charges them, each the difference
+ * of two priced inventories (so they add up to `networkCost` of any plan):
+ *   open(r)          a network in r: its NAT (and the NAT's address);
+ *   zone(r)          its private DNS zone, when its workloads call other services;
+ *   ingress(r)       its public balancer, when a public service runs there;
+ *   publicTarget(r)  per public service there: certificate, front-door health check and records;
+ *   endpoint(r, p)   per called service there: an internal balancer serving p ports;
+ *   gateway(r)       its VPN gateway, when a link crosses clouds from there;
+ *   pair(a, b)       a connection: peering within a cloud, tunnels across clouds;
+ *   frontDoor        the public zone, when any service is public.
+ */
+export class FixedCosts {
+  private readonly memo = new Map<string, number>();
+
+  constructor(
+    readonly catalog: Catalog,
+    readonly settings: NetworkCostSettings,
+  ) {}
+
+  private cached(id: string, f: () => number): number {
+    let v = this.memo.get(id);
+    if (v === undefined) this.memo.set(id, (v = f()));
+    return v;
+  }
+
+  /** The priced cost of a one-network topology with the given parts. */
+  private node(key: string, parts: { ingress?: number; endpoints?: number[]; vpn?: boolean; records?: boolean }): number {
+    const cloud = key.slice(0, key.indexOf(":")) as Cloud;
+    const n = {
+      key,
+      cloud,
+      region: key.slice(key.indexOf(":") + 1),
+      nat: this.settings.nat,
+      ingress: Array.from({ length: parts.ingress ?? 0 }, (_, i) => ({ service: `s${i}`, port: 8080, hostName: `s${i}` })),
+      endpoints: (parts.endpoints ?? []).map((p, i) => ({ service: `e${i}`, ports: Array.from({ length: p }, (_, j) => 8000 + j), addresses: [] })),
+      vpnGateway: parts.vpn === true,
+      records: parts.records ? [{ service: "x", name: "x", addresses: [] }] : [],
+    };
+    const t = { networks: [n], connections: [], frontDoors: [] } as unknown as NetworkTopology;
+    return topologyCost(t, this.catalog, this.settings.publicZone).totalUSD;
+  }
+
+  /** A network in r with nothing but its NAT. */
+  open(key: string): number {
+    return this.cached(`open|${key}`, () => this.node(key, {}));
+  }
+
+  /** The private zone of a network whose workloads call other services. */
+  zone(key: string): number {
+    return this.cached(`zone|${key}`, () => this.node(key, { records: true }) - this.open(key));
+  }
+
+  /** The public balancer of a network with public services. */
+  ingress(key: string): number {
+    return this.cached(`ingress|${key}`, () => this.node(key, { ingress: 1 }) - this.open(key) - this.target(key, 2));
+  }
+
+  /** What each public service beyond the first adds to a network's balancer (its certificate), from `n` of them. */
+  private target(key: string, n: number): number {
+    return this.cached(`target|${key}|${n}`, () => (n <= 1 ? 0 : this.node(key, { ingress: n }) - this.node(key, { ingress: 1 })) / Math.max(1, n - 1));
+  }
+
+  /** Per public service in r: its certificate there and its front-door target (health check, records). */
+  publicTarget(key: string): number {
+    return this.cached(`public|${key}`, () => this.target(key, 2) + this.frontDoorTarget(key));
+  }
+
+  /** One front-door target: its health check and records (the zone is `frontDoor`). */
+  private frontDoorTarget(key: string): number {
+    return this.cached(`fdt|${key}`, () => {
+      const fd = { service: "s", name: "s", targets: [{ key, cloud: key.slice(0, key.indexOf(":")), region: "", regionalName: "s", weight: 1 }] };
+      const t = { networks: [], connections: [], frontDoors: [fd] } as unknown as NetworkTopology;
+      return topologyCost(t, this.catalog, false).totalUSD;
+    });
+  }
+
+  /** The public zone of the front door, when cloudfit creates it and any service is public. */
+  frontDoor(): number {
+    return this.cached("frontDoor", () => {
+      const fd = { service: "s", name: "s", targets: [] };
+      const t = { networks: [], connections: [], frontDoors: [fd] } as unknown as NetworkTopology;
+      return topologyCost(t, this.catalog, this.settings.publicZone).totalUSD;
+    });
+  }
+
+  /** An internal balancer of one called service in r, serving `ports` ports. */
+  endpoint(key: string, ports: number): number {
+    return this.cached(`ep|${key}|${ports}`, () => this.node(key, { endpoints: [ports] }) - this.open(key));
+  }
+
+  /** The VPN gateway of a network with a connection across clouds. */
+  gateway(key: string): number {
+    return this.cached(`gw|${key}`, () => this.node(key, { vpn: true }) - this.open(key));
+  }
+
+  /** The connection of two networks: peering within a cloud, IPsec tunnels across clouds. */
+  pair(a: string, b: string): number {
+    const [x, y] = a < b ? [a, b] : [b, a];
+    return this.cached(`pair|${x}|${y}`, () => {
+      const ca = x.slice(0, x.indexOf(":"));
+      const cb = y.slice(0, y.indexOf(":"));
+      const tunnels = ca === cb ? 0 : [ca, cb].sort().join("-") === "azure-gcp" ? 2 : 4;
+      const nodes = [x, y].map((key) => ({ key, cloud: key.slice(0, key.indexOf(":")), nat: "off", ingress: [], endpoints: [], vpnGateway: false, records: [] }));
+      const c = { key: `${x}|${y}`, a: x, b: y, kind: ca === cb ? "peering" : "vpn", links: [], tunnels: Array.from({ length: tunnels }, (_, i) => ({ index: i })) };
+      const inv = networkInventory({ networks: nodes, connections: [c], frontDoors: [] } as unknown as NetworkTopology, false);
+      const prices = networkPrices(this.catalog);
+      let usd = 0;
+      for (const it of inv.pairs[c.key] ?? []) {
+        const cloud = cloudOfType(it.type);
+        usd += prices.items([it], x.startsWith(`${cloud}:`) ? x : y);
+      }
+      return usd;
+    });
+  }
+}
+
+const fixedCache = new WeakMap<Catalog, Map<string, FixedCosts>>();
+
+/** The catalog's fixed network costs under some settings (memoized per catalog and settings). */
+export function fixedCosts(catalog: Catalog, settings: NetworkCostSettings): FixedCosts {
+  let m = fixedCache.get(catalog);
+  if (!m) fixedCache.set(catalog, (m = new Map()));
+  const id = `${settings.nat}|${settings.publicZone}`;
+  let f = m.get(id);
+  if (!f) m.set(id, (f = new FixedCosts(catalog, settings)));
+  return f;
+}

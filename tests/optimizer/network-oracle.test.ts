@@ -1,0 +1,168 @@
+import * as assert from "assert";
+import { loadCatalog } from "../../optimizer/catalog";
+import { PlacementInfeasibleError } from "../../optimizer/errors";
+import { evaluatePlan } from "../../optimizer/evaluate";
+import { optimize } from "../../optimizer/optimize";
+import { fixedCosts, networkCost } from "../../optimizer/network/costs";
+import { networkRoles, presenceCost } from "../../optimizer/ilp-network";
+import { regionsIn } from "../../optimizer/latency/requirements";
+import type { Plan } from "../../optimizer/plan";
+import { DEFAULT_NETWORK_COSTS, NormalizedSpec } from "../../optimizer/spec";
+import { verifyPlan } from "../../optimizer/verify";
+import { bruteForce, enumerationSize, link, randomSpec, service, spec } from "./random";
+
+const catalog = loadCatalog();
+
+/** The network cost of a plan added up from the ILP's parts (12), to compare with the priced topology. */
+function fromParts(s: NormalizedSpec, plan: Plan): number {
+  const fc = fixedCosts(catalog, s.network!);
+  const roles = networkRoles(s);
+  const open = new Set<string>();
+  const zone = new Set<string>();
+  const ingress = new Set<string>();
+  let usd = 0;
+  for (const x of s.services)
+    for (const r of regionsIn(plan, x.name)) {
+      open.add(r);
+      if (roles.callers.has(x.name)) zone.add(r);
+      if (roles.publics.has(x.name)) ingress.add(r);
+      usd += presenceCost(fc, roles, x.name, r);
+    }
+  for (const r of open) usd += fc.open(r);
+  for (const r of zone) usd += fc.zone(r);
+  for (const r of ingress) usd += fc.ingress(r);
+  if (roles.publics.size > 0) usd += fc.frontDoor();
+  const pairs = new Set<string>();
+  for (const l of s.links) {
+    if (l.toKind !== "service") continue;
+    for (const a of regionsIn(plan, l.from)) for (const b of regionsIn(plan, l.to)) if (a !== b) pairs.add(a < b ? `${a}|${b}` : `${b}|${a}`);
+  }
+  const gateways = new Set<string>();
+  for (const p of pairs) {
+    const [a, b] = p.split("|");
+    usd += fc.pair(a, b);
+    if (a.split(":")[0] !== b.split(":")[0]) gateways.add(a).add(b);
+  }
+  for (const r of gateways) usd += fc.gateway(r);
+  return usd;
+}
+
+describe("network fixed costs and latency against a brute-force oracle", () => {
+  const SIZE = { services: 3, buckets: 1, links: 3, maxReplicas: 2, regionsPerWorkload: 2, network: true, latency: true };
+
+  it("adds the ILP's fixed-cost parts up to the priced network layer of every enumerated plan's optimum", () => {
+    let checked = 0;
+    for (let seed = 501; seed <= 512; seed++) {
+      const s = randomSpec(seed, SIZE);
+      if (enumerationSize(s, catalog) > 20_000) continue;
+      const best = bruteForce(s, catalog);
+      if (!best) continue;
+      const priced = networkCost(s, best.plan, catalog).totalUSD;
+      assert.ok(priced > 0, `seed ${seed}: a plan with services has a network layer`);
+      assert.ok(Math.abs(fromParts(s, best.plan) - priced) <= 1e-6, `seed ${seed}: parts ${fromParts(s, best.plan)} vs priced ${priced}`);
+      checked++;
+    }
+    assert.ok(checked >= 4, `only ${checked} instances were small enough and feasible`);
+  });
+
+  let feasible = 0;
+  for (const seed of [521, 522, 523, 524, 533, 534, 539, 542, 543, 544]) {
+    it(`finds the enumerated optimum with network costs and latency (or proves none exists) on instance ${seed}`, async () => {
+      const s = randomSpec(seed, SIZE);
+      assert.ok(enumerationSize(s, catalog) <= 50_000, "instance too large to enumerate");
+      const best = bruteForce(s, catalog);
+      if (best) feasible++;
+      for (const solver of ["highs", "jslp"] as const) {
+        if (!best) {
+          await assert.rejects(optimize(s, catalog, { solver, explain: false }), PlacementInfeasibleError);
+          continue;
+        }
+        const r = await optimize(s, catalog, { solver, relativeGap: 0, explain: false });
+        assert.deepStrictEqual(verifyPlan(s, catalog, r.plan), []);
+        assert.ok(Math.abs(r.cost.total - best.cost) <= 0.01, `${solver}: ${r.cost.total} vs enumerated ${best.cost}`);
+        assert.ok(Math.abs(r.report.objective - r.cost.total) <= 0.01, `${solver}: objective ${r.report.objective} vs cost ${r.cost.total}`);
+      }
+    });
+  }
+
+  it("had feasible instances among them, with network costs in their optimum", () => {
+    assert.ok(feasible >= 6, `only ${feasible} of the instances were feasible`);
+  });
+});
+
+describe("placement that pays for its network", () => {
+  // Two linked services that each cost least in a different cloud, on one continent.
+  const pair = (over: Partial<NormalizedSpec> = {}, minClouds = 1) =>
+    spec({
+      services: [
+        service("api", { replicas: 2, arch: "arm64", regions: ["eu-central-1", "westeurope", "europe-west4"], minClouds, publicPorts: [443] }),
+        service("db", { replicas: 1, vcpu: 2, memoryGiB: 8, regions: ["eu-central-1", "westeurope", "europe-west4"], ports: [5432] }),
+      ],
+      links: [link("api", "db", 10)],
+      ...over,
+    });
+
+  it("keeps linked services in one cloud and region when the network outweighs the price differences", async () => {
+    const without = await optimize(pair(), catalog, { explain: false, relativeGap: 0 });
+    const clouds = (p: Plan) => new Set(Object.values(p.services).flatMap((x) => x.groups.map((g) => g.cloud)));
+    const spreads = clouds(without.plan).size > 1;
+    const s = pair({ network: DEFAULT_NETWORK_COSTS });
+    const r = await optimize(s, catalog, { explain: false, relativeGap: 0 });
+    assert.strictEqual(clouds(r.plan).size, 1, JSON.stringify(r.plan));
+    assert.strictEqual(new Set(["api", "db"].flatMap((n) => regionsIn(r.plan, n))).size, 1);
+    assert.ok(r.cost.network && r.cost.network.total > 0 && Object.keys(r.cost.network.pairs).length === 0);
+    // Without network costs the same spec spreads (so this test would catch a model that ignored them),
+    // and the spread plan priced with its network costs more.
+    assert.ok(spreads, "the instance must be one where the price differences alone pick two clouds");
+    assert.ok(evaluatePlan(s, without.plan, catalog).total > r.cost.total + 1);
+  });
+
+  it("uses several clouds, paying for the VPN between them, when availability requires it", async () => {
+    const s = pair({ network: DEFAULT_NETWORK_COSTS }, 2);
+    const r = await optimize(s, catalog, { explain: false, relativeGap: 0 });
+    assert.strictEqual(new Set(r.plan.services.api.groups.map((g) => g.cloud)).size, 2);
+    const pairs = Object.keys(r.cost.network!.pairs);
+    assert.strictEqual(pairs.length, 1);
+    assert.ok(r.cost.network!.pairs[pairs[0]] > 0);
+    assert.ok(Math.abs(r.report.objective - r.cost.total) <= 0.01);
+  });
+
+  it("honours a link's round trip: a tight bound keeps both ends in one metro area", async () => {
+    const s = spec({
+      services: [
+        service("api", { replicas: 1, regions: ["us-east-1", "eu-central-1", "europe-west4"] }),
+        service("cache", { replicas: 1, regions: ["us-east-1", "eu-central-1", "europe-west4"], residency: ["US"] }),
+      ],
+      links: [{ ...link("api", "cache", 1), latency: { kind: "rtt", maxRttMs: 20 } }],
+    });
+    const r = await optimize(s, catalog, { explain: false, relativeGap: 0 });
+    assert.deepStrictEqual(regionsIn(r.plan, "api"), ["aws:us-east-1"]);
+  });
+
+  it("names conflicting latency and residency with a fix", async () => {
+    const s = spec({
+      services: [
+        service("api", { replicas: 1, residency: ["US"] }),
+        service("cache", { replicas: 1, residency: ["EU"] }),
+      ],
+      links: [{ ...link("api", "cache", 1), latency: { kind: "continent" } }],
+    });
+    const e = await optimize(s, catalog, { explain: false }).catch((x) => x);
+    assert.ok(e instanceof PlacementInfeasibleError, String(e));
+    const c = e.conflicts[0];
+    assert.deepStrictEqual(c.workloads, ["api", "cache"]);
+    assert.match(c.explanation, /link api -> cache requires api to run on the same continent as cache/);
+    assert.match(c.fixes[0], /Set maxRttMs: \d+ on the link api -> cache/);
+    assert.match(c.fixes[0], /residency US/);
+  });
+
+  it("names a user location no allowed region reaches in time", async () => {
+    const s = spec({
+      services: [service("web", { replicas: 1, residency: ["EU"], latency: { maxRttMs: 30, from: [{ name: "aws:us-east-1", points: ["aws:us-east-1"] }] } })],
+    });
+    const e = await optimize(s, catalog, { explain: false }).catch((x) => x);
+    assert.ok(e instanceof PlacementInfeasibleError, String(e));
+    assert.match(e.conflicts[0].explanation, /within 30 ms of its users in aws:us-east-1/);
+    assert.match(e.conflicts[0].fixes[0], /Raise services\.web\.latency\.maxRttMs to \d+/);
+  });
+});
