@@ -138,7 +138,7 @@ interface SummaryInputs {
 export function placementSummary(x: SummaryInputs): string {
   const held = x.comparison?.held ?? { services: {}, buckets: {} };
   const removed = x.comparison?.removed ?? [];
-  const recorded = (name: string) => x.lock?.costs.services[name] ?? x.lock?.costs.buckets[name];
+  const recorded = (name: string) => x.lock?.costs.services[name] ?? x.lock?.costs.buckets[name] ?? x.lock?.costs.databases?.[name];
   const keptUSD = evaluatePlan(
     restrictSpec(x.spec, held),
     held,
