@@ -133,7 +133,7 @@ function validateDatabaseArgs(args: DatabaseArgs): number {
   }
   const cls = classShape(d.engine, p.instanceClass);
   if (!cls || cls.cloud !== p.cloud) {
-    badArg("placement.instanceClass", `${JSON.stringify(p.instanceClass)} is not a ${p.cloud} class for ${d.engine}. To fix: use the class cloudfit plan chose, e.g. db.m6g.large, Standard_D2ds_v5 or db-custom-2-8192.`);
+    badArg("placement.instanceClass", `${JSON.stringify(p.instanceClass)} is not a class of ${p.cloud} for ${d.engine}. To fix: use the class cloudfit plan chose, e.g. db.m6g.large, Standard_D2ds_v5 or db-custom-2-8192.`);
   }
   if (args.network && (args.network.cloud !== p.cloud || args.network.region !== p.region)) {
     badArg("network", `is the network of ${args.network.cloud}:${args.network.region}, not of ${p.cloud}:${p.region}. To fix: pass the network of the database's region, or none.`);
