@@ -160,7 +160,7 @@ export function renderPlan(v: PlanView, io: { stdout: { isTTY?: boolean }; env: 
 
   const explanations = Object.values(result.explanations);
   if (explanations.length > 0) {
-    out.push(s.bold("Why each service runs where it does"));
+    out.push(s.bold(`Why each ${v.spec.databases?.length ? "workload" : "service"} runs where it does`));
     for (const e of explanations) {
       const because = e.binding.length > 0 ? `because ${e.binding.join("; ")}` : "because it is the cheapest offer that fits";
       out.push(`  ${e.service} runs ${e.placement} ${because}.`);

@@ -8,6 +8,7 @@ import { PlacementInfeasibleError, PlanInputError, SolverError, SpecValidationEr
 import type { Conflict } from "./errors";
 import { evaluatePlan } from "./evaluate";
 import { explainPlan, neighbourhood, planUse } from "./explain";
+import { explainDatabases } from "./explain-databases";
 import { buildPlacementModel } from "./ilp";
 import type { Plan } from "./plan";
 import type { PlacementResult, SolveReport, SolveStatus } from "./result";
@@ -247,12 +248,15 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
   const explanations =
     opts.explain === false
       ? {}
-      : await explainPlan({ spec, catalog, candidates, plan, solver, deadline, relativeGap: gapTarget }).catch((e) => {
-          if (e instanceof SolverError) throw e;
-          throw new SolverError(
-            `Explaining the plan failed: ${e instanceof Error ? e.message : String(e)}. To fix: run with explanations off (explain: false).`,
-          );
-        });
+      : {
+          ...(await explainPlan({ spec, catalog, candidates, plan, solver, deadline, relativeGap: gapTarget }).catch((e) => {
+            if (e instanceof SolverError) throw e;
+            throw new SolverError(
+              `Explaining the plan failed: ${e instanceof Error ? e.message : String(e)}. To fix: run with explanations off (explain: false).`,
+            );
+          })),
+          ...explainDatabases(spec, catalog, plan),
+        };
   const budget =
     spec.budgetUSD === undefined
       ? undefined

@@ -260,6 +260,33 @@ describe("databases in the optimizer", function () {
     });
   });
 
+  describe("explanations", () => {
+    it("names the binding settings and prices the cheapest plan in each other cloud with only the database moved", async () => {
+      const spec = validateSpec(
+        {
+          services: { api: { replicas: 1, vcpu: 2, memoryGiB: 4, regions: ["europe-west3"] } },
+          databases: { main: { engine: "postgres", vcpu: 2, memoryGiB: 8, storageGiB: 100, residency: ["DE"] } },
+          links: [{ from: "api", to: "main", monthlyGiB: 200 }],
+        },
+        catalog,
+      );
+      const r = await optimize(spec, catalog, {});
+      const e = r.explanations.main;
+      assert.strictEqual(e.placement, `${r.plan.databases!.main.instanceClass} in ${r.plan.databases!.main.cloud}:${r.plan.databases!.main.region}`);
+      assert.deepStrictEqual(e.binding, ["its data must stay in DE (residency DE)", "its traffic to the services linked to it is counted"]);
+      assert.strictEqual(e.monthlyUSD, r.cost.databases!.main.total);
+      assert.deepStrictEqual(e.alternatives.map((a) => a.cloud).sort(), ["aws", "azure", "gcp"].filter((c) => c !== r.plan.databases!.main.cloud));
+      for (const a of e.alternatives) {
+        const [cls, where] = a.placement.split(" in ");
+        const [cloud, region] = where.split(":");
+        const moved: Plan = { ...r.plan, databases: { main: { cloud: cloud as "aws", region, instanceClass: cls } } };
+        assert.ok(catalog.regionById(region)!.country === "DE");
+        assert.strictEqual(a.deltaUSD, Math.round((evaluatePlan(spec, moved, catalog).total - r.cost.total) * 100) / 100);
+        assert.ok(a.deltaUSD >= 0, "the plan is the cheapest");
+      }
+    });
+  });
+
   describe("lock", () => {
     it("round-trips databases byte for byte and flags a locked class that no longer fits", () => {
       const spec = validateSpec({ services: { api: { replicas: 1, vcpu: 1, memoryGiB: 2 } }, databases: { main: { engine: "postgres", vcpu: 2, memoryGiB: 8, storageGiB: 100 } } }, catalog);
