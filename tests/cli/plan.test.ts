@@ -358,12 +358,12 @@ describe("cloudfit plan", function () {
     const doc = JSON.parse(r.stdout);
     const lock = parseLock(read(root, "stacks/placement.dev.json"), "lock", "dev");
     assert.equal(doc.diff.beforeUSD, lock.costs.totalUSD);
-    assert.deepEqual([doc.diff.beforeUSD, doc.diff.afterUSD, doc.diff.deltaUSD, doc.diff.deltaPct], [487.16, 536.98, 49.82, 10.23]);
+    assert.deepEqual([doc.diff.beforeUSD, doc.diff.afterUSD, doc.diff.deltaUSD, doc.diff.deltaPct], [578.06, 600.78, 22.72, 3.93]);
     const api = doc.diff.changes.find((c: { workload: string }) => c.workload === "api");
-    assert.deepEqual([api.change, api.beforeUSD, api.afterUSD], ["changed", lock.costs.services.api, 271.88]);
+    assert.deepEqual([api.change, api.beforeUSD, api.afterUSD], ["changed", lock.costs.services.api, 244.64]);
     assert.deepEqual(doc.moves, []);
     const human = await run(["plan", "--stack", "dev"], root);
-    assert.match(human.stdout, /\nMonthly cost: \$487\.16 today -> \$536\.98 with this plan \(\+\$49\.82, \+10\.2%\)\.\n/);
+    assert.match(human.stdout, /\nMonthly cost: \$578\.06 today -> \$600\.78 with this plan \(\+\$22\.72, \+3\.9%\)\.\n/);
   });
 
   it("shows each replica group's own monthly cost and a total row for a service in several places", async () => {
