@@ -74,7 +74,12 @@ export function awsDatabase(x: DatabaseInputs, opts: pulumi.CustomResourceOption
     opts,
   );
   const replicas = Array.from({ length: d.readReplicas }, (_, i) =>
-    new Instance(`${name}-replica-${i + 1}`, { ...common, replicateSourceDb: primary.identifier, skipFinalSnapshot: true }, opts),
+    // Engine and storage as the primary's: a replica is billed for its own copy of the storage.
+    new Instance(
+      `${name}-replica-${i + 1}`,
+      { ...common, engine: d.engine, allocatedStorage: storage.sizeGiB, replicateSourceDb: primary.identifier, skipFinalSnapshot: true },
+      opts,
+    ),
   );
   return { host: primary.address, replicaHosts: replicas.map((r) => r.address) };
 }
