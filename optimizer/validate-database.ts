@@ -128,6 +128,9 @@ export function validateDatabase(name: string, raw: unknown, g: GlobalPart, cata
     }
   }
   const w = placementLists(raw, path, g, catalog, p);
+  if (instanceClass && ha !== "none" && classShape(engine!, instanceClass)?.burstable) {
+    p.add(join(path, "ha"), `needs a standby, which burstable ${instanceClass} cannot have`, "write none, or choose a standard class (or give vcpu and memoryGiB)");
+  }
   if (instanceClass) {
     const cloud = classCloud(instanceClass)!;
     if (w.clouds.length > 0 && !w.clouds.includes(cloud)) {

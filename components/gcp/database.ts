@@ -11,6 +11,7 @@ import { Connection } from "@pulumi/gcp/servicenetworking";
 import { DatabaseInstance, User } from "@pulumi/gcp/sql";
 import { databaseStorage, engineVersionName } from "../../optimizer/database-shape";
 import type { DatabaseEndpoint, DatabaseInputs } from "../database";
+import { catalog } from "../common";
 import { gcpLabels } from "../tags";
 
 /** Database flags every instance gets: connections logged (PostgreSQL) and IAM authentication on. */
@@ -27,6 +28,15 @@ export function cloudSqlFlags(engine: "postgres" | "mysql"): { name: string; val
         { name: "local_infile", value: "off" },
         { name: "skip_show_database", value: "on" },
       ];
+}
+
+/**
+ * The Cloud SQL backup multi-region for a region's continent: eu, us (the Americas) or asia
+ * (cloud.google.com/sql/docs/postgres/backup-recovery/backups, "Custom backup locations").
+ */
+export function backupMultiRegion(region: string): string {
+  const continent = catalog().region("gcp", region)?.continent;
+  return continent === "EU" ? "eu" : continent === "NA" || continent === "SA" ? "us" : "asia";
 }
 
 /** Creates the private services access, the instance, its administrator and replicas. */
@@ -63,8 +73,8 @@ export function gcpDatabase(x: DatabaseInputs, opts: pulumi.CustomResourceOption
             // Log retention is at most 7 days and at most the number of backups kept.
             transactionLogRetentionDays: Math.min(7, d.backupRetentionDays),
             backupRetentionSettings: { retainedBackups: d.backupRetentionDays, retentionUnit: "COUNT" },
-            // A region-level HA keeps backups in the multi-region around the instance's region.
-            ...(d.ha === "region" ? { location: p.region.split("-")[0] === "europe" ? "eu" : p.region.startsWith("us") || p.region.startsWith("northamerica") ? "us" : "asia" } : {}),
+            // A region-level HA keeps backups in the multi-region of the instance's continent.
+            ...(d.ha === "region" ? { location: backupMultiRegion(p.region) } : {}),
           },
         }),
   });

@@ -159,6 +159,11 @@ describe("databases in the optimizer", function () {
       assert.deepStrictEqual([spec.databases![0].clouds, spec.databases![0].vcpu, spec.databases![0].memoryGiB], [["gcp"], 2, 8]);
       const got = problemsOf({ services: { api: { replicas: 1, vcpu: 1, memoryGiB: 2 } }, databases: { orders: { engine: "postgres", vcpu: 2, memoryGiB: 8, storageGiB: 100, storageType: "hdd", clouds: ["azure"] } } });
       assert.deepStrictEqual(got.map((p) => p.path + ": " + p.message), ["databases.orders.storageType: no allowed cloud (azure) offers 100 GiB of HDD"]);
+      const standby = problemsOf({ services: { api: { replicas: 1, vcpu: 1, memoryGiB: 2 } }, databases: { orders: { engine: "mysql", instanceClass: "db.t4g.small", storageGiB: 20, ha: "zone" } } });
+      assert.deepStrictEqual(
+        standby.map((p) => `${p.path}: ${p.message}. To fix: ${p.fix}.`),
+        ["databases.orders.ha: needs a standby, which burstable db.t4g.small cannot have. To fix: write none, or choose a standard class (or give vcpu and memoryGiB)."],
+      );
     });
   });
 
