@@ -135,7 +135,8 @@ export function writePerTypeLp(
   let flows = 0;
   spec.links.forEach((link, li) => {
     const volume = link.monthlyGiB / 2;
-    if (volume <= 0) return;
+    // The generated workloads have no databases.
+    if (volume <= 0 || link.toKind === "database") return;
     const a = { kind: "service" as const, name: link.from };
     const e = { kind: link.toKind, name: link.to };
     for (const [src, dst] of [

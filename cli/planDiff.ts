@@ -1,11 +1,11 @@
 // The difference between two plans, workload by workload, with costs before and after. Pure.
 
-import type { BucketPlacement, Plan, PlanCost, ReplicaGroup } from "../optimizer/plan";
+import type { BucketPlacement, DatabasePlacement, Plan, PlanCost, ReplicaGroup } from "../optimizer/plan";
 
 /** How one workload changed between the locked plan and the new one. */
 export interface WorkloadChange {
   readonly workload: string;
-  readonly kind: "service" | "bucket";
+  readonly kind: "service" | "bucket" | "database";
   readonly change: "added" | "removed" | "changed" | "unchanged";
   readonly before?: string;
   readonly after?: string;
@@ -67,6 +67,12 @@ export function diffPlans(
   const kinds = [
     { kind: "service" as const, get: (p: Plan) => p.services, text: (x: unknown) => describeGroups((x as { groups: ReplicaGroup[] }).groups), cost: (c: PlanCost, n: string) => c.services[n]?.total ?? 0 },
     { kind: "bucket" as const, get: (p: Plan) => p.buckets, text: (x: unknown) => describeBucket(x as BucketPlacement), cost: (c: PlanCost, n: string) => c.buckets[n]?.total ?? 0 },
+    {
+      kind: "database" as const,
+      get: (p: Plan) => p.databases ?? {},
+      text: (x: unknown) => `${describeBucket(x as BucketPlacement)} ${(x as DatabasePlacement).instanceClass}`,
+      cost: (c: PlanCost, n: string) => c.databases?.[n]?.total ?? 0,
+    },
   ];
   for (const k of kinds) {
     const b = before ? k.get(before.plan) : {};

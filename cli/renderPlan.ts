@@ -82,6 +82,12 @@ function placementTable(v: PlanView): string {
     if (!p) continue;
     rows.push([b.name, "bucket", p.cloud, p.region, `${b.storageGiB} GiB stored`, "", "", usd(result.cost.buckets[b.name].total)]);
   }
+  for (const d of spec.databases ?? []) {
+    const p = result.plan.databases?.[d.name];
+    if (!p) continue;
+    const copies = 1 + d.readReplicas;
+    rows.push([d.name, "database", p.cloud, p.region, `${p.instanceClass} ${d.engine} ${d.version}${d.ha !== "none" ? `, HA ${d.ha}` : ""}`, String(copies), "0", usd(result.cost.databases?.[d.name]?.total ?? 0)]);
+  }
   return table(
     [
       { header: "WORKLOAD" },
@@ -104,8 +110,8 @@ function where(groups: readonly ReplicaGroup[]): string {
 /** One sentence per move: what moved, whether it had to or chose to, and what it costs and saves. */
 function moveSentence(m: Move, moveCostUSD: number): string {
   const place = (x: Move["from"]) => (Array.isArray(x) ? where(x as ReplicaGroup[]) : `${(x as { cloud: string }).cloud}:${(x as { region: string }).region}`);
-  const bucket = m.kind === "bucket";
-  const subject = bucket ? "the bucket moves" : m.moved === 1 ? "1 replica moves" : `${m.moved} replicas move`;
+  const bucket = m.kind !== "service";
+  const subject = bucket ? `the ${m.kind} moves` : m.moved === 1 ? "1 replica moves" : `${m.moved} replicas move`;
   const chosen = m.moved - m.forced;
   const why: string[] = [];
   if (m.forced > 0) {
@@ -116,7 +122,7 @@ function moveSentence(m: Move, moveCostUSD: number): string {
     const them = m.forced > 0 ? `the other ${chosen}` : bucket || m.moved === 1 ? "it" : "them";
     why.push(`moving ${them} saves ${usd(m.savingUSD)}/month against keeping ${them === "it" ? "it" : "them"} where ${chosen === 1 ? "it is" : "they are"}`);
   }
-  const basis = `${usd(moveCostUSD)} per ${bucket ? "bucket" : "replica"} plus a month of internet egress of ${bucket || m.moved === 1 ? "its" : "their"} data`;
+  const basis = `${usd(moveCostUSD)} per ${bucket ? m.kind : "replica"} plus a month of internet egress of ${bucket || m.moved === 1 ? "its" : "their"} data`;
   return `${m.workload}: ${subject} from ${place(m.from)} to ${place(m.to)}; ${why.join("; ")}. Migration costs ${usd(m.migrationUSD)} once (${basis}).`;
 }
 
@@ -125,7 +131,7 @@ export function renderPlan(v: PlanView, io: { stdout: { isTTY?: boolean }; env: 
   const s = style(useColor(io.stdout, io.env));
   const { result, diff } = v;
   const out: string[] = [];
-  const workloads = v.spec.services.length + v.spec.buckets.length;
+  const workloads = v.spec.services.length + v.spec.buckets.length + (v.spec.databases?.length ?? 0);
   out.push(s.bold(`Plan for stack ${v.stack}: ${plural(workloads, "workload")}, ${usd(result.cost.total)} a month.`), solveSentence(v), "");
   out.push(placementTable(v), "");
 
@@ -168,7 +174,7 @@ export function renderPlan(v: PlanView, io: { stdout: { isTTY?: boolean }; env: 
 
   const explanations = Object.values(result.explanations);
   if (explanations.length > 0) {
-    out.push(s.bold("Why each service runs where it does"));
+    out.push(s.bold(`Why each ${v.spec.databases?.length ? "workload" : "service"} runs where it does`));
     for (const e of explanations) {
       const because = e.binding.length > 0 ? `because ${e.binding.join("; ")}` : "because it is the cheapest offer that fits";
       out.push(`  ${e.service} runs ${e.placement} ${because}.`);

@@ -17,6 +17,8 @@ import type { Plan, PlanCost } from "../optimizer/plan";
 import type { Cloud } from "../optimizer/spec";
 import type { NormalizedSpec } from "../optimizer/spec";
 import { Bucket } from "./bucket";
+import { Database } from "./database";
+import { databaseCallers } from "./database-callers";
 import { badArg, catalog, OwnershipArgs, tagContext } from "./common";
 import { PrivateDns } from "./discovery";
 import { ServiceEndpoint } from "./endpoint";
@@ -76,6 +78,12 @@ export class Application extends pulumi.ComponentResource {
   public readonly services: Readonly<Record<string, Service>>;
   /** Buckets by name. */
   public readonly buckets: Readonly<Record<string, Bucket>>;
+  /** Databases by name. */
+  public readonly databases: Readonly<Record<string, Database>>;
+  /** Estimated monthly cost per database in USD, traffic it sends included. */
+  public readonly costPerDatabase: pulumi.Output<Record<string, number>>;
+  /** Connection strings of the databases, by name (secret). */
+  public readonly databaseConnections: pulumi.Output<Record<string, string>>;
 
   /** Places the spec with the optimizer, then creates the Application from the resulting plan. */
   static async place(
@@ -108,6 +116,7 @@ export class Application extends pulumi.ComponentResource {
         regionKey(plan.buckets[b.name].cloud, plan.buckets[b.name].region),
         plan.buckets[b.name],
       );
+    for (const d of spec.databases ?? []) used.set(regionKey(plan.databases![d.name].cloud, plan.databases![d.name].region), plan.databases![d.name]);
     const regions: Record<string, RegionContext> = {};
     for (const key of [...used.keys()].sort()) {
       const { cloud, region } = used.get(key)!;
@@ -234,6 +243,24 @@ export class Application extends pulumi.ComponentResource {
       );
     }
 
+    // Databases: in their region's network (a network of their own where no service runs),
+    // admitting the networks of the services linked to them.
+    const databases: Record<string, Database> = {};
+    for (const d of spec.databases ?? []) {
+      const p = plan.databases![d.name];
+      const key = regionKey(p.cloud, p.region);
+      networks[key] ??= new Network(
+        `${name}-net-${p.cloud}-${p.region}`,
+        { cloud: p.cloud, region: p.region, provider: regions[key].provider, resourceGroupName: regions[key].resourceGroupName, nat: "off", ...own },
+        { parent: this },
+      );
+      databases[d.name] = new Database(
+        `${name}-${d.name}`,
+        { placement: p, database: d, network: networks[key], ingress: databaseCallers(spec, plan, d), ...own },
+        { parent: this },
+      );
+    }
+
     // Connectivity: peering within a cloud, VPN across clouds, only for pairs a link crosses.
     const gateways: Record<string, VpnGateway> = {};
     for (const node of topology.networks.filter((n) => n.vpnGateway))
@@ -286,6 +313,11 @@ export class Application extends pulumi.ComponentResource {
     this.networks = networks;
     this.services = services;
     this.buckets = buckets;
+    this.databases = databases;
+    this.costPerDatabase = pulumi.output(Object.fromEntries(Object.entries(cost.databases ?? {}).map(([k, c]) => [k, c.total])));
+    this.databaseConnections = pulumi.secret(
+      pulumi.all(Object.fromEntries(Object.entries(databases).map(([k, db]) => [k, db.connectionString]))) as pulumi.Output<Record<string, string>>,
+    );
     this.placement = pulumi.output(plan);
     this.frontDoors = pulumi.output(Object.fromEntries(topology.frontDoors.map((f) => [f.service, f.name])));
     this.nameServers = nameServers;
@@ -303,6 +335,8 @@ export class Application extends pulumi.ComponentResource {
       costPerCloud: this.costPerCloud,
       costPerService: this.costPerService,
       costPerBucket: this.costPerBucket,
+      costPerDatabase: this.costPerDatabase,
+      databaseConnections: this.databaseConnections,
       frontDoors: this.frontDoors,
       nameServers: this.nameServers,
     });
@@ -331,6 +365,17 @@ function validateApplicationArgs(name: string, args: ApplicationArgs): PlanCost 
         `plan.buckets.${b.name}`,
         `the spec has bucket ${b.name} but the plan does not place it. To fix: place it, e.g. with Application.place.`,
       );
+  }
+  for (const d of spec.databases ?? []) {
+    if (!plan.databases?.[d.name])
+      badArg(
+        `plan.databases.${d.name}`,
+        `the spec has database ${d.name} but the plan does not place it. To fix: place it, e.g. with Application.place.`,
+      );
+  }
+  for (const n of Object.keys(plan.databases ?? {})) {
+    if (!(spec.databases ?? []).some((d) => d.name === n))
+      badArg(`plan.databases.${n}`, `the plan places ${n}, which the spec does not have. To fix: remove it from the plan.`);
   }
   for (const n of Object.keys(plan.services)) {
     if (!spec.services.some((s) => s.name === n))

@@ -1,9 +1,10 @@
-// The components' public surface: Application, Service, Bucket and Network, with the placement
+// The components' public surface: Application, Service, Bucket, Database and Network, with the placement
 // resolution, tagging and address plan they share.
 
 export * from "./application";
 export * from "./service";
 export * from "./bucket";
+export * from "./database";
 export * from "./network";
 export * from "./placement";
 export { TAG_KEYS, SHARED_SERVICE, workloadTags, awsTags, azureTags, gcpLabels } from "./tags";

@@ -89,6 +89,7 @@ function assertHeld(held: Plan, plan: Plan): void {
       (n) => groups(held.services[n]) !== groups(plan.services[n]),
     ),
     ...Object.keys(held.buckets).filter((n) => where(held.buckets[n]) !== where(plan.buckets[n])),
+    ...Object.keys(held.databases ?? {}).filter((n) => JSON.stringify(held.databases![n]) !== JSON.stringify(plan.databases?.[n])),
   ];
   if (moved.length > 0) {
     throw new SolverError(
@@ -109,11 +110,13 @@ export function formatUSD(x: number): string {
 
 /** The spec reduced to the workloads a plan places, with the links between them. */
 export function restrictSpec(spec: NormalizedSpec, plan: Plan): NormalizedSpec {
-  const placed = (n: string) => plan.services[n] !== undefined || plan.buckets[n] !== undefined;
+  const placed = (n: string) => plan.services[n] !== undefined || plan.buckets[n] !== undefined || plan.databases?.[n] !== undefined;
+  const databases = (spec.databases ?? []).filter((d) => plan.databases?.[d.name]);
   return {
     ...spec,
     services: spec.services.filter((s) => plan.services[s.name]),
     buckets: spec.buckets.filter((b) => plan.buckets[b.name]),
+    ...(databases.length > 0 ? { databases } : { databases: undefined }),
     links: spec.links.filter((l) => placed(l.from) && placed(l.to)),
   };
 }
@@ -138,7 +141,7 @@ interface SummaryInputs {
 export function placementSummary(x: SummaryInputs): string {
   const held = x.comparison?.held ?? { services: {}, buckets: {} };
   const removed = x.comparison?.removed ?? [];
-  const recorded = (name: string) => x.lock?.costs.services[name] ?? x.lock?.costs.buckets[name];
+  const recorded = (name: string) => x.lock?.costs.services[name] ?? x.lock?.costs.buckets[name] ?? x.lock?.costs.databases?.[name];
   const keptUSD = evaluatePlan(
     restrictSpec(x.spec, held),
     held,
@@ -157,16 +160,19 @@ export function placementSummary(x: SummaryInputs): string {
       : `cloudfit: ${x.lockFile} does not exist yet; every workload was placed by the optimizer.`,
     `Monthly cost ${formatUSD(beforeUSD)} → ${formatUSD(afterUSD)} (${delta >= 0 ? "+" : ""}${formatUSD(delta)}${pct ? `,${pct}` : ""}).`,
   ];
-  const heldCount = Object.keys(held.services).length + Object.keys(held.buckets).length;
+  const heldCount = Object.keys(held.services).length + Object.keys(held.buckets).length + Object.keys(held.databases ?? {}).length;
   const added = x.comparison
     ? x.comparison.added
-    : [...x.spec.services.map((s) => s.name), ...x.spec.buckets.map((b) => b.name)];
+    : [...x.spec.services.map((s) => s.name), ...x.spec.buckets.map((b) => b.name), ...(x.spec.databases ?? []).map((d) => d.name)];
   for (const name of added) {
     const service = x.plan.services[name];
+    const database = x.plan.databases?.[name];
     const where = service
       ? describePlacement(service)
-      : `${x.plan.buckets[name].cloud}:${x.plan.buckets[name].region}`;
-    const usd = service ? x.cost.services[name]?.total : x.cost.buckets[name]?.total;
+      : database
+        ? `${database.cloud}:${database.region} ${database.instanceClass}`
+        : `${x.plan.buckets[name].cloud}:${x.plan.buckets[name].region}`;
+    const usd = service ? x.cost.services[name]?.total : database ? x.cost.databases?.[name]?.total : x.cost.buckets[name]?.total;
     const why = [
       heldCount > 0
         ? `new in the spec; placed with the ${heldCount} locked workloads held fixed`

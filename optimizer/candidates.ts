@@ -3,7 +3,7 @@
 
 import type { Catalog, Offer, RegionInfo } from "./catalog";
 import type { RegionKey } from "./evaluate";
-import type { NormalizedBucket, NormalizedService, NormalizedSpec } from "./spec";
+import type { NormalizedBucket, NormalizedDatabase, NormalizedService, NormalizedSpec } from "./spec";
 
 /** The offers of one service in one region that no other offer there dominates. */
 export interface RegionOffers {
@@ -33,7 +33,7 @@ export function meetsResidency(region: RegionInfo, residency: readonly string[])
 /** Regions a workload may use by residency, allowed clouds and allowed regions. */
 export function allowedRegions(
   catalog: Catalog,
-  w: NormalizedService | NormalizedBucket,
+  w: NormalizedService | NormalizedBucket | NormalizedDatabase,
 ): RegionInfo[] {
   return catalog.regions
     .filter(

@@ -12,7 +12,8 @@
 import { Catalog, HOURS_PER_MONTH, Offer } from "./catalog";
 import { networkCost } from "./network/costs";
 import type { CostBreakdown, NetworkCostSummary, Plan, PlanCost, ServiceCost } from "./plan";
-import type { Cloud, NormalizedSpec } from "./spec";
+import type { Cloud, NormalizedLink, NormalizedSpec } from "./spec";
+import { placedDatabaseOffer } from "./database-offers";
 import { cheapestRouting, RegionKey, splitKey, trafficRates, TrafficRates } from "./traffic";
 
 export { splitKey } from "./traffic";
@@ -55,6 +56,17 @@ export function serviceShares(plan: Plan, name: string): Shares {
 export function bucketShares(plan: Plan, name: string): Shares {
   const b = plan.buckets[name];
   return { regions: b ? new Map([[`${b.cloud}:${b.region}`, 1]]) : new Map() };
+}
+
+/** Shares of a database: all of it in its one region (empty when it is not placed). */
+export function databaseShares(plan: Plan, name: string): Shares {
+  const d = plan.databases?.[name];
+  return { regions: d ? new Map([[`${d.cloud}:${d.region}`, 1]]) : new Map() };
+}
+
+/** Shares of the workload at one end of a link, by its kind. */
+export function endShares(plan: Plan, name: string, kind: NormalizedLink["toKind"]): Shares {
+  return kind === "service" ? serviceShares(plan, name) : kind === "bucket" ? bucketShares(plan, name) : databaseShares(plan, name);
 }
 
 interface MutableCost {
@@ -152,15 +164,24 @@ export function evaluatePlan(
     acc.internetEgress += b.internetEgressGiB * catalog.internetEgressPerGiB(p.cloud, p.region);
     addCloud(p.cloud, acc.storage + acc.internetEgress);
   }
+  const databases: Record<string, MutableCost> = {};
+  for (const d of spec.databases ?? []) {
+    const acc = (databases[d.name] = zero());
+    const p = plan.databases?.[d.name];
+    if (!p) continue;
+    const offer = placedDatabaseOffer(catalog, d, p);
+    if (!offer) {
+      throw new RangeError(`databases.${d.name}: ${p.instanceClass} cannot run the database in ${p.cloud}:${p.region} at catalog prices.`);
+    }
+    acc.compute += offer.computeUSD;
+    acc.storage += offer.storageUSD;
+    addCloud(p.cloud, offer.monthlyUSD);
+  }
+  const accOf = { service: services, bucket: buckets, database: databases };
   for (const link of spec.links) {
     const volume = link.monthlyGiB / 2;
     const a = { name: link.from, shares: serviceShares(plan, link.from), acc: services[link.from] };
-    const toService = link.toKind === "service";
-    const b = {
-      name: link.to,
-      shares: toService ? serviceShares(plan, link.to) : bucketShares(plan, link.to),
-      acc: toService ? services[link.to] : buckets[link.to],
-    };
+    const b = { name: link.to, shares: endShares(plan, link.to, link.toKind), acc: accOf[link.toKind][link.to] };
     if (!a.acc || !b.acc || a.shares.regions.size === 0 || b.shares.regions.size === 0) continue;
     for (const [x, y] of [
       [a, b],
@@ -175,7 +196,7 @@ export function evaluatePlan(
     }
   }
 
-  const all = [...Object.values(services), ...Object.values(buckets)];
+  const all = [...Object.values(services), ...Object.values(buckets), ...Object.values(databases)];
   const sum = (f: keyof MutableCost) => all.reduce((n, c) => n + c[f], 0);
   const workloads = finish({
     compute: sum("compute"),
@@ -214,6 +235,9 @@ export function evaluatePlan(
     ...(network ? { network } : {}),
     services: Object.fromEntries(Object.entries(services).map(([k, v]) => [k, serviceCost(k, v)])),
     buckets: Object.fromEntries(Object.entries(buckets).map(([k, v]) => [k, finish(v)])),
+    ...(spec.databases && spec.databases.length > 0
+      ? { databases: Object.fromEntries(Object.entries(databases).map(([k, v]) => [k, finish(v)])) }
+      : {}),
     clouds: Object.fromEntries(
       Object.entries(clouds)
         .sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))

@@ -37,6 +37,8 @@
 //   7. Max clouds:      X[s,c] <= R_s·u[c];  Σ_{r∈c} b[k,r] <= u[c];  Σ_c u[c] <= maxClouds
 //                       (when maxClouds is below the number of clouds in play).
 //   8. Buckets:         Σ_r b[k,r] = 1.
+//  14. Databases:       Σ_r d[k,r] = 1, priced at their cheapest offer per region; links to them
+//                       carry traffic as to buckets (optimizer/ilp-databases.ts).
 //   9. Traffic, per link direction x→y with V = monthlyGiB/2, priced at the rate between the
 //      regions actually used (see optimizer/traffic.ts and optimizer/ilp-traffic.ts): the exact
 //      min-cost routing of V·s_x to V·s_y, as an LP over rate zones Z (regions of one cloud
@@ -75,7 +77,7 @@
 import type { Catalog, Offer } from "./catalog";
 import { HOURS_PER_MONTH } from "./catalog";
 import { Candidates, fits, RegionOffers } from "./candidates";
-import { bucketShares, directionCost, RegionKey, serviceShares, splitKey } from "./evaluate";
+import { directionCost, endShares, RegionKey, serviceShares, splitKey } from "./evaluate";
 import { trafficRates } from "./traffic";
 import { addDirection } from "./ilp-traffic";
 import type { BucketPlacement, Plan, ReplicaGroup } from "./plan";
@@ -89,6 +91,7 @@ import { addKeep, addStability, MigrationSettings } from "./stability";
 import { Presence } from "./ilp-presence";
 import { addNetworkCosts } from "./ilp-network";
 import { addLatency, hasLatency, latencyFeasibleRegions } from "./ilp-latency";
+import { addDatabases, DatabaseColumn, databaseRegionCosts, databasesAsBuckets, databaseStability, decodeDatabases } from "./ilp-databases";
 
 /** How to build the model beyond the spec itself. */
 export interface IlpOptions {
@@ -127,6 +130,8 @@ export interface PlacementModel {
   readonly services: ReadonlyMap<string, readonly RegionVars[]>;
   /** Free buckets' columns by bucket name, with their region keys. */
   readonly buckets: ReadonlyMap<string, readonly { readonly key: RegionKey; readonly col: number }[]>;
+  /** Free databases' columns by database name (optimizer/ilp-databases.ts). */
+  readonly databases: ReadonlyMap<string, readonly DatabaseColumn[]>;
   /** The migration penalty as an expression over the columns (zero without a previous plan). */
   readonly penalty: LinExpr;
   /** Workloads that have no candidate region at all (the model is then trivially infeasible). */
@@ -200,9 +205,9 @@ export function buildPlacementModel(
           catalog,
           candidates,
           services: freeRegions,
-          buckets: bucketCosts,
-          fixed,
-          previous: prior,
+          buckets: new Map([...bucketCosts, ...databaseRegionCosts(spec, catalog, fixed)]),
+          fixed: databasesAsBuckets(fixed)!,
+          previous: databasesAsBuckets(prior),
           rates,
           extra: networkDominance(spec, catalog),
           wholeSpec: spec.network !== undefined,
@@ -325,6 +330,12 @@ export function buildPlacementModel(
     for (const [cloud, expr] of byCloud) cloudUse.push({ cloud, expr, cap: 1 });
   }
 
+  // 12. Databases (optimizer/ilp-databases.ts).
+  const dbPart = addDatabases(m, spec, catalog, fixed, pruned, shares);
+  unplaceable.push(...dbPart.unplaceable);
+  cloudUse.push(...dbPart.cloudUse);
+  for (const c of dbPart.heldClouds) heldClouds.add(c);
+
   // 6. vCPU quota per cloud-region.
   for (const key of Object.keys(spec.quotas).sort()) {
     const use = quotaUse.get(key);
@@ -350,13 +361,14 @@ export function buildPlacementModel(
     const volume = link.monthlyGiB / 2;
     if (volume <= 0) continue;
     const heldA = link.from in fixed.services;
-    const heldB = link.toKind === "service" ? link.to in fixed.services : link.to in fixed.buckets;
+    const heldB =
+      link.toKind === "service" ? link.to in fixed.services : link.toKind === "bucket" ? link.to in fixed.buckets : link.to in (fixed.databases ?? {});
     for (const [x, y] of [
       [link.from, link.to],
       [link.to, link.from],
     ]) {
       if (heldA && heldB) {
-        const sh = (w: string) => (w === link.to && link.toKind === "bucket" ? bucketShares(fixed, w) : serviceShares(fixed, w));
+        const sh = (w: string) => (w === link.to ? endShares(fixed, w, link.toKind) : serviceShares(fixed, w));
         for (const usd of directionCost(volume, sh(x), sh(y), rates).values()) m.offset += usd;
         continue;
       }
@@ -370,7 +382,9 @@ export function buildPlacementModel(
 
   // 11. Stability: penalties for moving away from the previous plan.
   const penalty = opts.previous
-    ? addStability(m, spec, catalog, opts.previous, opts.migration, serviceVars, bucketVars)
+    ? addStability(m, spec, catalog, opts.previous, opts.migration, serviceVars, bucketVars).addExpr(
+        databaseStability(spec, catalog, opts.previous, opts.migration, dbPart.vars),
+      )
     : new LinExpr();
   m.addObjective(penalty);
   // 11. Keep: at least some replicas stay where they were.
@@ -382,9 +396,14 @@ export function buildPlacementModel(
     model,
     services: serviceVars,
     buckets: bucketVars,
+    databases: dbPart.vars,
     penalty,
     unplaceable,
-    decode: (values) => decodePlan(spec, fixed, serviceVars, bucketVars, values),
+    decode: (values) => {
+      const plan = decodePlan(spec, fixed, serviceVars, bucketVars, values);
+      const databases = decodeDatabases(spec, fixed, dbPart.vars, values);
+      return databases ? { ...plan, databases } : plan;
+    },
   };
 }
 

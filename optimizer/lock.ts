@@ -4,9 +4,10 @@
 
 import type { Catalog } from "./catalog";
 import { locateJsonError } from "./lock-json";
-import type { BucketPlacement, Plan, PlanCost, ReplicaGroup, ServicePlacement } from "./plan";
+import type { BucketPlacement, DatabasePlacement, Plan, PlanCost, ReplicaGroup, ServicePlacement } from "./plan";
 import { CLOUDS, Cloud, NormalizedSpec } from "./spec";
 import { bucketViolations, globalViolations, serviceViolations } from "./verify";
+import { compareLockDatabases, databaseLockLines, readLockDatabases } from "./lock-databases";
 
 /** Version of the lock file format written by `serializeLock`. */
 export const LOCK_VERSION = 1;
@@ -26,6 +27,8 @@ export interface LockCosts {
   readonly totalUSD?: number;
   readonly services: Readonly<Record<string, number>>;
   readonly buckets: Readonly<Record<string, number>>;
+  /** Per database, when the lock places databases. */
+  readonly databases?: Readonly<Record<string, number>>;
 }
 
 /** A parsed lock: the plan and the costs recorded with it. */
@@ -45,7 +48,7 @@ export interface LockProblem {
 export interface LockDifference {
   readonly workload: string;
   /** "global" for quotas and maxClouds, which concern the locked entries together. */
-  readonly kind: "service" | "bucket" | "global";
+  readonly kind: "service" | "bucket" | "database" | "global";
   /** added: in the spec only; removed: in the lock only; mismatch: the locked entry no longer fits. */
   readonly change: "added" | "removed" | "mismatch";
   readonly path: string;
@@ -157,6 +160,9 @@ export function serializeLock(plan: Plan, cost?: PlanCost): string {
     );
   });
   if (buckets.length > 0) lines.push("  }");
+  const databases = databaseLockLines(plan, cost, cents);
+  if (databases.length > 0) lines[lines.length - 1] += ",";
+  lines.push(...databases);
   lines.push("}");
   return lines.join("\n") + "\n";
 }
@@ -198,7 +204,9 @@ export function parseLock(text: string, file: string, stack: string, catalog?: C
       },
     ]);
   }
-  unknownKeys(doc, ["version", "monthlyUSD", "services", "buckets"], "", bad);
+  unknownKeys(doc, ["version", "monthlyUSD", "services", "buckets", "databases"], "", bad);
+  const databaseCosts: Record<string, number> = {};
+  const databases = readLockDatabases(doc.databases, bad, databaseCosts, catalog);
   if (doc.version !== LOCK_VERSION)
     bad("version", `must be ${LOCK_VERSION}, got ${show(doc.version)}`);
   if (doc.monthlyUSD !== undefined) {
@@ -252,8 +260,8 @@ export function parseLock(text: string, file: string, stack: string, catalog?: C
   }
   if (problems.length > 0) throw new PlacementLockError(file, stack, "invalid", problems);
   return {
-    plan: { services, buckets },
-    costs: { ...(totalUSD !== undefined ? { totalUSD } : {}), ...costs },
+    plan: { services, buckets, ...(databases ? { databases } : {}) },
+    costs: { ...(totalUSD !== undefined ? { totalUSD } : {}), ...costs, ...(databases ? { databases: databaseCosts } : {}) },
   };
 }
 
@@ -349,6 +357,7 @@ export function compareLock(lock: Plan, spec: NormalizedSpec, catalog: Catalog):
   const held: {
     services: Record<string, ServicePlacement>;
     buckets: Record<string, BucketPlacement>;
+    databases?: Record<string, DatabasePlacement>;
   } = {
     services: {},
     buckets: {},
@@ -399,6 +408,8 @@ export function compareLock(lock: Plan, spec: NormalizedSpec, catalog: Catalog):
     if (!specBuckets.has(name))
       add(name, "bucket", "removed", "is in the lock but no longer in the spec");
   }
+  const heldDbs = compareLockDatabases(lock, spec, catalog, (w, change, m) => add(w, "database", change, m));
+  if (Object.keys(heldDbs).length > 0) held.databases = heldDbs;
   for (const m of globalViolations(spec, catalog, held)) add("", "global", "mismatch", m);
 
   const pick = (c: LockDifference["change"]) => differences.filter((d) => d.change === c);

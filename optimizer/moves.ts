@@ -15,7 +15,8 @@ import {
   movedReplicas,
   serviceMoveUSD,
 } from "./stability";
-import { bucketRegionProblems, globalViolations, groupProblems, serviceViolations } from "./verify";
+import { bucketRegionProblems, databaseProblems, globalViolations, groupProblems, serviceViolations } from "./verify";
+import { databaseMigrationUSD } from "./ilp-databases";
 
 /**
  * The cheapest plan in which a service keeps at least `atLeast` of its previous replicas where
@@ -120,6 +121,25 @@ export async function reportMoves(
       reasons: problems.map((p) => `${from.cloud}:${from.region}: ${p}`),
       savingUSD: problems.length > 0 ? 0 : saving(reverted),
       migrationUSD: round(bucketMigrationUSD(catalog, k.storageGiB, from.cloud, from.region, settings)),
+    });
+  }
+  for (const d of spec.databases ?? []) {
+    const from = previous.databases?.[d.name];
+    const to = plan.databases?.[d.name];
+    // A new class in the same region is a resize in place, not a move.
+    if (!from || !to || (from.cloud === to.cloud && from.region === to.region)) continue;
+    const problems = databaseProblems(spec, catalog, d, from);
+    const reverted: Plan = { ...plan, databases: { ...plan.databases, [d.name]: from } };
+    moves.push({
+      workload: d.name,
+      kind: "database",
+      from: { cloud: from.cloud, region: from.region },
+      to: { cloud: to.cloud, region: to.region },
+      moved: 1,
+      forced: problems.length > 0 ? 1 : 0,
+      reasons: problems.map((p) => `${from.cloud}:${from.region} ${from.instanceClass}: ${p}`),
+      savingUSD: problems.length > 0 ? 0 : saving(reverted),
+      migrationUSD: round(databaseMigrationUSD(catalog, d, from, settings)),
     });
   }
   return moves;

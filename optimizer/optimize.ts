@@ -8,6 +8,7 @@ import { PlacementInfeasibleError, PlanInputError, SolverError, SpecValidationEr
 import type { Conflict } from "./errors";
 import { evaluatePlan } from "./evaluate";
 import { explainPlan, neighbourhood, planUse } from "./explain";
+import { explainDatabases } from "./explain-databases";
 import { buildPlacementModel } from "./ilp";
 import type { Plan } from "./plan";
 import type { PlacementResult, SolveReport, SolveStatus } from "./result";
@@ -17,7 +18,8 @@ import { relativeGap } from "./solvers/types";
 import type { PlacementSolver, SolveOptions, SolverOutcome, SparseModel } from "./solvers/types";
 import type { NormalizedSpec } from "./spec";
 import { reportMoves, StaySolver } from "./moves";
-import { bucketViolations, globalViolations, serviceViolations, verifyPlan } from "./verify";
+import { bucketViolations, databaseViolations, globalViolations, serviceViolations, verifyPlan } from "./verify";
+import { heldDatabases } from "./plan-databases";
 
 /** Options of one optimizer run. */
 export interface OptimizeOptions {
@@ -57,6 +59,7 @@ function heldPart(spec: NormalizedSpec, hold: Plan | undefined): Plan {
   return {
     services: Object.fromEntries(spec.services.filter((s) => hold.services[s.name]).map((s) => [s.name, hold.services[s.name]])),
     buckets: Object.fromEntries(spec.buckets.filter((b) => hold.buckets[b.name]).map((b) => [b.name, hold.buckets[b.name]])),
+    ...heldDatabases(spec, hold),
   };
 }
 
@@ -78,10 +81,17 @@ function heldConflicts(spec: NormalizedSpec, catalog: Catalog, held: Plan): Conf
       conflicts.push({ workloads: [b.name], requirements: v, explanation: `buckets.${b.name} is held where the spec no longer allows it: ${v.join(" ")}`, fixes: [fix] });
     }
   }
+  for (const d of spec.databases ?? []) {
+    if (!held.databases?.[d.name]) continue;
+    const v = databaseViolations(spec, catalog, d, held.databases[d.name]);
+    if (v.length > 0) {
+      conflicts.push({ workloads: [d.name], requirements: v, explanation: `databases.${d.name} is held where the spec no longer allows it: ${v.join(" ")}`, fixes: [fix] });
+    }
+  }
   const g = globalViolations(spec, catalog, held);
   if (g.length > 0) {
     conflicts.push({
-      workloads: [...Object.keys(held.services), ...Object.keys(held.buckets)].sort(),
+      workloads: [...Object.keys(held.services), ...Object.keys(held.buckets), ...Object.keys(held.databases ?? {})].sort(),
       requirements: g,
       explanation: `The held workloads alone break global limits: ${g.join(" ")}`,
       fixes: ["Release some workloads from the hold, or raise the quota or maxClouds they exceed."],
@@ -104,6 +114,9 @@ function unknownEntries(catalog: Catalog, plan: Plan | undefined, what: string):
   }
   for (const [name, b] of Object.entries(plan?.buckets ?? {})) {
     if (!catalog.region(b.cloud, b.region)) out.push(`${what}.buckets.${name}: ${b.cloud}:${b.region} is not a region of the price catalog`);
+  }
+  for (const [name, d] of Object.entries(plan?.databases ?? {})) {
+    if (!catalog.region(d.cloud, d.region)) out.push(`${what}.databases.${name}: ${d.cloud}:${d.region} is not a region of the price catalog`);
   }
   return out;
 }
@@ -235,12 +248,15 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
   const explanations =
     opts.explain === false
       ? {}
-      : await explainPlan({ spec, catalog, candidates, plan, solver, deadline, relativeGap: gapTarget }).catch((e) => {
-          if (e instanceof SolverError) throw e;
-          throw new SolverError(
-            `Explaining the plan failed: ${e instanceof Error ? e.message : String(e)}. To fix: run with explanations off (explain: false).`,
-          );
-        });
+      : {
+          ...(await explainPlan({ spec, catalog, candidates, plan, solver, deadline, relativeGap: gapTarget }).catch((e) => {
+            if (e instanceof SolverError) throw e;
+            throw new SolverError(
+              `Explaining the plan failed: ${e instanceof Error ? e.message : String(e)}. To fix: run with explanations off (explain: false).`,
+            );
+          })),
+          ...explainDatabases(spec, catalog, plan),
+        };
   const budget =
     spec.budgetUSD === undefined
       ? undefined

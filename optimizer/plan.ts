@@ -25,6 +25,14 @@ export interface BucketPlacement {
   readonly region: string;
 }
 
+/** Where one database runs and on which class (the rest of its shape comes from the spec). */
+export interface DatabasePlacement {
+  readonly cloud: Cloud;
+  readonly region: string;
+  /** The instance class, SKU or tier: db.r6g.large, GP_Standard_D2ds_v5, db-custom-2-8192. */
+  readonly instanceClass: string;
+}
+
 /**
  * A complete placement. Keys are sorted by name and groups by (cloud, region, instanceType),
  * so that serializing the same plan always gives the same bytes.
@@ -32,6 +40,8 @@ export interface BucketPlacement {
 export interface Plan {
   readonly services: Readonly<Record<string, ServicePlacement>>;
   readonly buckets: Readonly<Record<string, BucketPlacement>>;
+  /** Databases; absent in plans of specs without databases. */
+  readonly databases?: Readonly<Record<string, DatabasePlacement>>;
 }
 
 /** Monthly cost in USD, by kind. */
@@ -76,5 +86,7 @@ export interface PlanCost extends CostBreakdown {
   readonly services: Readonly<Record<string, ServiceCost>>;
   /** Per bucket: its storage, internet egress and the traffic it sends. */
   readonly buckets: Readonly<Record<string, CostBreakdown>>;
+  /** Per database: its instances (compute), storage and the traffic it sends. */
+  readonly databases?: Readonly<Record<string, CostBreakdown>>;
   readonly clouds: Readonly<Partial<Record<Cloud, number>>>;
 }

@@ -32,10 +32,10 @@ export interface SolveReport {
 /** A workload that moved from the previous plan, with what moving saves per month. */
 export interface Move {
   readonly workload: string;
-  readonly kind: "service" | "bucket";
+  readonly kind: "service" | "bucket" | "database";
   readonly from: readonly ReplicaGroup[] | { cloud: string; region: string };
   readonly to: readonly ReplicaGroup[] | { cloud: string; region: string };
-  /** Replicas that left their region or instance type (1 for a bucket). */
+  /** Replicas that left their region or instance type (1 for a bucket or database). */
   readonly moved: number;
   /**
    * How many of them had to move: their region or instance type no longer fits the spec, or the

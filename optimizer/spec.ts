@@ -75,15 +75,81 @@ export interface BucketSpec {
   readonly regions?: readonly string[];
 }
 
+/** Database engines cloudfit places: each cloud's managed PostgreSQL and MySQL. */
+export type DatabaseEngine = "postgres" | "mysql";
+
+/**
+ * Major versions every cloud's managed service offers, oldest first: RDS, Azure flexible server
+ * and Cloud SQL all run PostgreSQL 13 to 17 and MySQL 8.0 and 8.4 (their version pages, 2025).
+ */
+export const DATABASE_VERSIONS: Readonly<Record<DatabaseEngine, readonly string[]>> = {
+  postgres: ["13", "14", "15", "16", "17"],
+  mysql: ["8.0", "8.4"],
+};
+
+/** The version a database gets when its spec names none. */
+export const DEFAULT_DATABASE_VERSION: Readonly<Record<DatabaseEngine, string>> = { postgres: "16", mysql: "8.0" };
+
+/** The port each engine listens on. */
+export const DATABASE_PORTS: Readonly<Record<DatabaseEngine, number>> = { postgres: 5432, mysql: 3306 };
+
+/**
+ * High availability of a database: "none" (one instance), "zone" (a synchronous standby in a
+ * second zone: RDS Multi-AZ, Azure zone-redundant HA, Cloud SQL regional availability) or
+ * "region" (as "zone", with backups kept geo-redundant so the database can be restored in
+ * another region).
+ */
+export type DatabaseHa = "none" | "zone" | "region";
+
+/** Backups of a database. */
+export interface DatabaseBackupSpec {
+  /** Days automated backups are kept, 7 to 35; default 7. */
+  readonly retentionDays?: number;
+  /** Whether point-in-time recovery (transaction log backups) is on; default true. */
+  readonly pointInTimeRecovery?: boolean;
+}
+
+/** A managed relational database (one primary, optional standby and read replicas). */
+export interface DatabaseSpec {
+  /** postgres or mysql. */
+  readonly engine: DatabaseEngine;
+  /** Major version, e.g. "16" or "8.0"; default the newest of DATABASE_VERSIONS. */
+  readonly version?: string;
+  /** vCPUs of the primary (with memoryGiB), unless instanceClass names the class. */
+  readonly vcpu?: number;
+  /** Memory of the primary in GiB (with vcpu). */
+  readonly memoryGiB?: number;
+  /** A class to use as it is (db.r6g.large, GP_Standard_D2ds_v5, db-custom-2-8192); pins its cloud. */
+  readonly instanceClass?: string;
+  /** Provisioned storage in GiB. */
+  readonly storageGiB: number;
+  /** "ssd" (default) or "hdd" (Google Cloud and AWS magnetic only). */
+  readonly storageType?: "ssd" | "hdd";
+  /** Sustained IOPS the storage must give; default what the storage size gives. */
+  readonly iops?: number;
+  /** High availability; default "none". */
+  readonly ha?: DatabaseHa;
+  /** Backups; default 7 days with point-in-time recovery. */
+  readonly backup?: DatabaseBackupSpec;
+  /** Read replicas beside the primary, in its region; default 0. */
+  readonly readReplicas?: number;
+  /** Where the database may be: continents or ISO country codes; default anywhere. */
+  readonly residency?: readonly string[];
+  /** Clouds the database may be in; default every cloud allowed globally. */
+  readonly clouds?: readonly Cloud[];
+  /** Region ids the database may be in; default every region. */
+  readonly regions?: readonly string[];
+}
+
 /** Monthly traffic between two workloads (services or a service and a bucket). */
 export interface LinkSpec {
   /** Name of a service (the client side). */
   readonly from: string;
-  /** Name of a service or bucket (the server side). */
+  /** Name of a service, bucket or database (the server side). */
   readonly to: string;
   /** GiB exchanged per month, both directions together (half each way). */
   readonly monthlyGiB: number;
-  /** Port on `to` this link uses; default the first of the service's ports (443 for buckets). */
+  /** Port on `to` this link uses; default the first of the service's ports (443 for buckets, the engine's port for databases). */
   readonly port?: number;
   /**
    * Largest round trip in milliseconds between every region either end runs in and the nearest
@@ -112,6 +178,7 @@ export interface GlobalSpec {
 export interface WorkloadSpec {
   readonly services: Readonly<Record<string, ServiceSpec>>;
   readonly buckets?: Readonly<Record<string, BucketSpec>>;
+  readonly databases?: Readonly<Record<string, DatabaseSpec>>;
   readonly links?: readonly LinkSpec[];
   readonly global?: GlobalSpec;
 }
@@ -154,11 +221,35 @@ export interface NormalizedBucket {
   readonly regions: readonly string[];
 }
 
+/** A database with every default filled in. */
+export interface NormalizedDatabase {
+  readonly name: string;
+  readonly engine: DatabaseEngine;
+  readonly version: string;
+  /** vCPUs and memory the primary needs (those of instanceClass when it is given). */
+  readonly vcpu: number;
+  readonly memoryGiB: number;
+  readonly instanceClass?: string;
+  readonly storageGiB: number;
+  readonly storageType: "ssd" | "hdd";
+  /** Sustained IOPS asked for; 0 when the storage size's own is enough. */
+  readonly iops: number;
+  readonly ha: DatabaseHa;
+  readonly backupRetentionDays: number;
+  readonly pointInTimeRecovery: boolean;
+  readonly readReplicas: number;
+  /** The engine's port (5432 for postgres, 3306 for mysql). */
+  readonly port: number;
+  readonly residency: readonly string[];
+  readonly clouds: readonly Cloud[];
+  readonly regions: readonly string[];
+}
+
 /** A link with its endpoints resolved and its port filled in. */
 export interface NormalizedLink {
   readonly from: string;
   readonly to: string;
-  readonly toKind: "service" | "bucket";
+  readonly toKind: "service" | "bucket" | "database";
   readonly monthlyGiB: number;
   readonly port: number;
   /**
@@ -189,6 +280,8 @@ export const DEFAULT_NETWORK_COSTS: NetworkCostSettings = { nat: "regional", pub
 export interface NormalizedSpec {
   readonly services: readonly NormalizedService[];
   readonly buckets: readonly NormalizedBucket[];
+  /** Databases, sorted by name; absent in specs built before databases existed. */
+  readonly databases?: readonly NormalizedDatabase[];
   readonly links: readonly NormalizedLink[];
   readonly clouds: readonly Cloud[];
   readonly maxClouds: number;

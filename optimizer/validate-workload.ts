@@ -196,7 +196,7 @@ function archField(v: unknown, path: string, p: Problems): NormalizedService["ar
 }
 
 /** Residency, clouds (intersected with the global ones) and regions of a service or bucket. */
-function placementLists(
+export function placementLists(
   raw: Record<string, unknown>,
   path: string,
   g: GlobalPart,

@@ -7,6 +7,7 @@ import {
   CLOUDS,
   DEFAULT_NETWORK_COSTS,
   NormalizedBucket,
+  NormalizedDatabase,
   NormalizedLink,
   NormalizedService,
   NormalizedSpec,
@@ -24,8 +25,9 @@ import {
 } from "./validate-fields";
 import { GlobalPart, cloudList, validateBucket, validateService } from "./validate-workload";
 import { linkLatency, RTT_RULE } from "./validate-latency";
+import { validateDatabase } from "./validate-database";
 
-const TOP_KEYS = ["services", "buckets", "links", "global"];
+const TOP_KEYS = ["services", "buckets", "databases", "links", "global"];
 const GLOBAL_KEYS = ["clouds", "maxClouds", "quotas", "budgetUSD", "allowBurstable", "linkMaxRttMs"];
 const LINK_KEYS = ["from", "to", "monthlyGiB", "port", "maxRttMs"];
 const EXAMPLE = "{ api: { replicas: 2, vcpu: 2, memoryGiB: 4 } }";
@@ -85,14 +87,38 @@ export function validateSpec(input: unknown, catalog: Catalog): NormalizedSpec {
     }
   }
 
+  const databases: NormalizedDatabase[] = [];
+  const rawDatabases = input.databases;
+  if (rawDatabases !== undefined && !isObject(rawDatabases)) {
+    p.add(
+      "databases",
+      `must be a map from database name to its spec, got ${show(rawDatabases)}`,
+      "write databases: { orders: { engine: postgres, vcpu: 2, memoryGiB: 8, storageGiB: 100 } }",
+    );
+  } else if (rawDatabases) {
+    for (const name of Object.keys(rawDatabases)) {
+      const d = validateDatabase(name, rawDatabases[name], global, catalog, p);
+      if (d) databases.push(d);
+    }
+  }
+
   const serviceNames = isObject(rawServices) ? Object.keys(rawServices) : [];
   const bucketNames = isObject(rawBuckets) ? Object.keys(rawBuckets) : [];
+  const databaseNames = isObject(rawDatabases) ? Object.keys(rawDatabases) : [];
   for (const name of bucketNames.filter((n) => serviceNames.includes(n))) {
     p.add(
       join("buckets", name),
       `name is also used by ${join("services", name)}; ` +
         "names must be unique across services and buckets",
       "rename the bucket or the service, since both become cloud resource names",
+    );
+  }
+  for (const name of databaseNames.filter((n) => serviceNames.includes(n) || bucketNames.includes(n))) {
+    const other = serviceNames.includes(name) ? join("services", name) : join("buckets", name);
+    p.add(
+      join("databases", name),
+      `name is also used by ${other}; names must be unique across services, buckets and databases`,
+      "rename one of them, since each becomes part of cloud resource names",
     );
   }
   if (isObject(rawServices) && serviceNames.length === 0 && bucketNames.length === 0) {
@@ -103,13 +129,14 @@ export function validateSpec(input: unknown, catalog: Catalog): NormalizedSpec {
     );
   }
 
-  const links = validateLinks(input.links, serviceNames, bucketNames, services, global.linkMaxRttMs, p);
+  const links = validateLinks(input.links, serviceNames, bucketNames, services, global.linkMaxRttMs, p, databases, databaseNames);
   p.list.push(...globalProblems.list);
   if (p.list.length > 0) throw new SpecValidationError(p.list);
 
   return {
     services: services.sort(byName),
     buckets: buckets.sort(byName),
+    ...(databases.length > 0 ? { databases: databases.sort(byName) } : {}),
     // Array.prototype.sort is stable: links with the same (from, to) keep their input order.
     links: links.sort((a, b) => cmp(a.from, b.from) || cmp(a.to, b.to)),
     clouds: global.clouds,
@@ -192,6 +219,8 @@ function validateLinks(
   services: readonly NormalizedService[],
   defaultRttMs: number | undefined,
   p: Problems,
+  databases: readonly NormalizedDatabase[] = [],
+  databaseNames: readonly string[] = [],
 ): NormalizedLink[] {
   const out: NormalizedLink[] = [];
   if (raw === undefined) return out;
@@ -205,10 +234,12 @@ function validateLinks(
   }
   const ends: Ends = {
     services: new Set(serviceNames),
-    buckets: new Set(bucketNames),
+    buckets: new Set([...bucketNames, ...databaseNames]),
+    databases: new Set(databaseNames),
     serviceList: serviceNames,
-    anyList: [...new Set([...serviceNames, ...bucketNames])],
+    anyList: [...new Set([...serviceNames, ...bucketNames, ...databaseNames])],
   };
+  const dbByName = new Map(databases.map((d) => [d.name, d]));
   const byName = new Map(services.map((s) => [s.name, s]));
   const seen = new Map<string, number>();
   raw.forEach((link, i) => {
@@ -236,9 +267,16 @@ function validateLinks(
       return;
     }
     if (from === undefined || to === undefined || monthlyGiB === undefined) return;
-    const toKind = ends.services.has(to) ? "service" : "bucket";
+    const toKind = ends.services.has(to) ? "service" : databaseNames.includes(to) ? "database" : "bucket";
     let chosen = port;
-    if (toKind === "bucket") {
+    if (toKind === "database") {
+      const db = dbByName.get(to);
+      if (!db) return; // The database has problems of its own, already reported.
+      if (port !== undefined && port !== db.port) {
+        p.add(`${path}.port`, `must be ${db.port} for a ${db.engine} database, got ${port}`, `write ${db.port}, or remove it`);
+      }
+      chosen = db.port;
+    } else if (toKind === "bucket") {
       if (port !== undefined && port !== 443) {
         p.add(`${path}.port`, `must be 443 for a bucket, got ${port}`, "write 443, or remove it");
       }
@@ -281,6 +319,8 @@ function validateLinks(
 interface Ends {
   readonly services: ReadonlySet<string>;
   readonly buckets: ReadonlySet<string>;
+  /** Databases (also in `buckets`, which holds every non-service end). */
+  readonly databases?: ReadonlySet<string>;
   readonly serviceList: readonly string[];
   /** Services then buckets, without repeats. */
   readonly anyList: readonly string[];
@@ -295,7 +335,7 @@ function endpoint(
   p: Problems,
 ): string | undefined {
   const names = side === "from" ? ends.serviceList : ends.anyList;
-  const what = side === "from" ? "service" : "service or bucket";
+  const what = side === "from" ? "service" : "service, bucket or database";
   if (v === undefined) {
     p.add(
       path,
@@ -308,7 +348,8 @@ function endpoint(
     return v;
   }
   if (side === "from" && typeof v === "string" && ends.buckets.has(v)) {
-    p.add(path, `${show(v)} is a bucket, but a link starts at a service`, "swap from and to");
+    const kind = ends.databases?.has(v) ? "database" : "bucket";
+    p.add(path, `${show(v)} is a ${kind}, but a link starts at a service`, "swap from and to");
     return undefined;
   }
   const near = typeof v === "string" ? suggest(v, names) : undefined;

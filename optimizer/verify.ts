@@ -3,8 +3,10 @@
 
 import type { Catalog } from "./catalog";
 import { meetsResidency } from "./candidates";
-import type { BucketPlacement, Plan, ServicePlacement } from "./plan";
-import type { Cloud, NormalizedBucket, NormalizedService, NormalizedSpec } from "./spec";
+import type { BucketPlacement, DatabasePlacement, Plan, ServicePlacement } from "./plan";
+import type { Cloud, NormalizedBucket, NormalizedDatabase, NormalizedService, NormalizedSpec } from "./spec";
+import { placedDatabaseOffer } from "./database-offers";
+import { classShape } from "./database-classes";
 import { perCloudCap } from "./validate-fields";
 import { linkLatencyViolations, userLatencyViolations } from "./latency/requirements";
 
@@ -14,7 +16,7 @@ const isWhole = (x: unknown, min: number): x is number => typeof x === "number" 
 function regionProblem(
   spec: NormalizedSpec,
   catalog: Catalog,
-  w: NormalizedService | NormalizedBucket,
+  w: NormalizedService | NormalizedBucket | NormalizedDatabase,
   cloud: Cloud,
   region: string,
 ): string | undefined {
@@ -113,6 +115,30 @@ export function bucketViolations(
 }
 
 /**
+ * Why a database cannot run on a class in a region (empty when it can): the region is not
+ * allowed, the class is not its cloud's or is too small, or the offer cannot be priced there.
+ */
+export function databaseProblems(spec: NormalizedSpec, catalog: Catalog, d: NormalizedDatabase, p: DatabasePlacement): string[] {
+  const out: string[] = [];
+  const bad = regionProblem(spec, catalog, d, p.cloud, p.region);
+  if (bad) out.push(bad);
+  const cls = classShape(d.engine, p.instanceClass);
+  if (!cls || cls.cloud !== p.cloud) return [...out, `${p.instanceClass} is not a ${p.cloud} database class cloudfit knows`];
+  if (d.instanceClass && d.instanceClass !== p.instanceClass) out.push(`the spec asks for ${d.instanceClass}`);
+  if (cls.vcpus < d.vcpu) out.push(`${cls.vcpus} vCPUs is below the ${d.vcpu} needed`);
+  if (cls.memoryGiB < d.memoryGiB) out.push(`${cls.memoryGiB} GiB of memory is below the ${d.memoryGiB} GiB needed`);
+  if (cls.burstable && !d.instanceClass && (!spec.allowBurstable || d.ha !== "none")) out.push("burstable classes are not allowed for it");
+  if (out.length === 0 && !placedDatabaseOffer(catalog, d, p)) out.push("its storage or class cannot be priced there");
+  return out;
+}
+
+/** Violations of one database's constraints by its placement, as sentences. */
+export function databaseViolations(spec: NormalizedSpec, catalog: Catalog, d: NormalizedDatabase, p: DatabasePlacement | undefined): string[] {
+  if (!p) return [`databases.${d.name} has no placement.`];
+  return databaseProblems(spec, catalog, d, p).map((x) => `databases.${d.name} in ${p.cloud}:${p.region} on ${p.instanceClass}: ${x}.`);
+}
+
+/**
  * Violations of the global constraints (vCPU quotas, maxClouds, and the latency between linked
  * workloads) by the workloads a plan places.
  */
@@ -129,6 +155,7 @@ export function globalViolations(spec: NormalizedSpec, catalog: Catalog, plan: P
     }
   }
   for (const b of Object.values(plan.buckets)) clouds.add(b.cloud);
+  for (const d of Object.values(plan.databases ?? {})) clouds.add(d.cloud);
   for (const key of Object.keys(spec.quotas).sort()) {
     const used = vcpus.get(key) ?? 0;
     if (used > spec.quotas[key]) out.push(`Quota ${key}: the plan uses ${used} vCPUs, more than the quota of ${spec.quotas[key]}.`);
@@ -149,6 +176,9 @@ export function verifyPlan(spec: NormalizedSpec, catalog: Catalog, plan: Plan): 
   for (const k of spec.buckets) out.push(...bucketViolations(spec, catalog, k, plan.buckets[k.name]));
   for (const name of Object.keys(plan.services).sort()) if (!services.has(name)) out.push(`services.${name} is placed but not in the spec.`);
   for (const name of Object.keys(plan.buckets).sort()) if (!buckets.has(name)) out.push(`buckets.${name} is placed but not in the spec.`);
+  const databases = new Set((spec.databases ?? []).map((d) => d.name));
+  for (const d of spec.databases ?? []) out.push(...databaseViolations(spec, catalog, d, plan.databases?.[d.name]));
+  for (const name of Object.keys(plan.databases ?? {}).sort()) if (!databases.has(name)) out.push(`databases.${name} is placed but not in the spec.`);
   out.push(...globalViolations(spec, catalog, plan));
   return out;
 }

@@ -57,6 +57,7 @@ async function main(): Promise<Record<string, unknown>> {
     costPerCloud: app.costPerCloud,
     costPerService: app.costPerService,
     costPerBucket: app.costPerBucket,
+    ...((spec.databases ?? []).length > 0 ? { costPerDatabase: app.costPerDatabase, databaseConnections: app.databaseConnections } : {}),
     frontDoors: app.frontDoors,
     frontDoorNameServers: app.nameServers,
     ...(spec.budgetUSD !== undefined ? { budgetUSD: spec.budgetUSD } : {}),

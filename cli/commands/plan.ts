@@ -22,6 +22,7 @@ import { PlacementInfeasibleError } from "../../optimizer/errors";
 import type { Plan, PlanCost } from "../../optimizer/plan";
 import type { PlacementResult } from "../../optimizer/result";
 import type { NormalizedSpec } from "../../optimizer/spec";
+import { heldDatabases } from "../../optimizer/plan-databases";
 
 /** The plan command's flags and help. */
 export const planCommand: CommandSpec = {
@@ -77,6 +78,7 @@ function lockedInSpec(lock: Plan, spec: NormalizedSpec): Plan {
   return {
     services: Object.fromEntries(spec.services.filter((s) => lock.services[s.name]).map((s) => [s.name, lock.services[s.name]])),
     buckets: Object.fromEntries(spec.buckets.filter((b) => lock.buckets[b.name]).map((b) => [b.name, lock.buckets[b.name]])),
+    ...heldDatabases(spec, lock),
   };
 }
 
@@ -85,6 +87,7 @@ function notHeld(locked: Plan, held: Plan): Plan {
   return {
     services: Object.fromEntries(Object.entries(locked.services).filter(([n]) => !held.services[n])),
     buckets: Object.fromEntries(Object.entries(locked.buckets).filter(([n]) => !held.buckets[n])),
+    ...(locked.databases ? { databases: Object.fromEntries(Object.entries(locked.databases).filter(([n]) => !held.databases?.[n])) } : {}),
   };
 }
 
@@ -108,16 +111,18 @@ function lockCost(spec: NormalizedSpec, catalog: Catalog, locked: PlacementLock,
   const cost = evaluatePlan(spec, lockedInSpec(locked.plan, spec), catalog);
   const services = { ...cost.services };
   const buckets = { ...cost.buckets };
+  const databases = { ...cost.databases };
   let total = cost.total;
   for (const name of removed) {
     // A workload gone from the spec cannot be priced again (its size is gone): use the lock's figure.
-    const usd = locked.costs.services[name] ?? locked.costs.buckets[name] ?? 0;
+    const usd = locked.costs.services[name] ?? locked.costs.buckets[name] ?? locked.costs.databases?.[name] ?? 0;
     const entry = { compute: 0, disk: 0, storage: 0, internetEgress: 0, traffic: 0, total: usd };
     if (locked.plan.services[name]) services[name] = entry;
+    else if (locked.plan.databases?.[name]) databases[name] = entry;
     else buckets[name] = entry;
     total += usd;
   }
-  return { ...cost, services, buckets, total: Math.round(total * 100) / 100 };
+  return { ...cost, services, buckets, ...(Object.keys(databases).length > 0 ? { databases } : {}), total: Math.round(total * 100) / 100 };
 }
 
 /** Solves the stack and returns everything the plan command prints. */

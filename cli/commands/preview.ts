@@ -139,7 +139,7 @@ export async function previewStack(flags: Flags, io: Io): Promise<PreviewOutput>
       removedWorkloads = [...Object.keys(services), ...Object.keys(buckets)]
         .filter((n) => !names.has(n))
         .sort()
-        .map((n) => ({ workload: n, beforeUSD: locked.lock.costs.services[n] ?? locked.lock.costs.buckets[n] ?? 0 }));
+        .map((n) => ({ workload: n, beforeUSD: locked.lock.costs.services[n] ?? locked.lock.costs.buckets[n] ?? locked.lock.costs.databases?.[n] ?? 0 }));
     }
   } else {
     ({ config, source, budget } = policyConfig(flags, io, undefined));

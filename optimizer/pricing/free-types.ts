@@ -65,6 +65,11 @@ export const FREE_TYPES: readonly FreeTypeEntry[] = [
   { match: /^azure-native:(keyvault:(Secret|AccessPolicy)|web:(WebAppApplicationSettings|WebAppSiteExtension)|sql:(Server|FirewallRule)|dbforpostgresql:(Database|Configuration|FirewallRule)|dbformysql:(Database|Configuration|FirewallRule))$/, why: "configuration of a billed resource", source: "azure.microsoft.com/pricing: servers, vaults and apps are billed by their databases, operations or plans" },
   { match: /^azure-native:privatedns:(VirtualNetworkLink|PrivateRecordSet)$/, why: "private DNS link or record", source: "azure.microsoft.com/pricing/details/dns: private zones and queries are billed, links and records are not" },
 
+  {
+    match: /^gcp:servicenetworking\/connection:Connection$/,
+    why: "private services access peering (Cloud SQL private IP)",
+    source: "cloud.google.com/vpc/docs/private-services-access: the peering connection has no charge; traffic over it is billed as VPC traffic",
+  },
   { match: /^gcp:(projects|organizations|serviceaccount|folder)\/.*/, why: "project, organization or service account", source: GCP_IAM },
   { match: /^gcp:storage\/(?!bucket:Bucket$).*/, why: "Cloud Storage configuration (the bucket is billed for its data)", source: "cloud.google.com/storage/pricing: storage, operations and transfer are billed" },
   {

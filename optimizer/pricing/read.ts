@@ -104,7 +104,8 @@ export function tagsOf(r: PricingResource): Record<string, string> {
   const out: Record<string, string> = {};
   const field = cloudOf(r.type) === "gcp" ? "labels" : "tags";
   try {
-    const v = get(r.props, field);
+    // Cloud SQL instances keep their labels under settings.userLabels.
+    const v = r.type === "gcp:sql/databaseInstance:DatabaseInstance" ? get(r.props, "settings", "userLabels") : get(r.props, field);
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
         const k = str(v, i, "key");

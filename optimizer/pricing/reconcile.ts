@@ -66,8 +66,8 @@ export function reconcileWithPlan(resources: CostEstimate, traffic: TrafficEstim
   const add = (workload: string, kind: PlanDifference["kind"], usd: number, why: string) => {
     if (Math.abs(usd) >= 0.005) differences.push({ workload, kind, usd, why });
   };
-  const planOf = (w: string) => plan.services[w] ?? plan.buckets[w];
-  const names = new Set([...byWorkload.keys(), ...Object.keys(plan.services), ...Object.keys(plan.buckets)]);
+  const planOf = (w: string) => plan.services[w] ?? plan.buckets[w] ?? plan.databases?.[w];
+  const names = new Set([...byWorkload.keys(), ...Object.keys(plan.services), ...Object.keys(plan.buckets), ...Object.keys(plan.databases ?? {})]);
   for (const w of [...names].sort()) {
     const list = byWorkload.get(w) ?? [];
     const p = planOf(w);

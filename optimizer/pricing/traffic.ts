@@ -4,10 +4,10 @@
 // and the budget policy counts it through its `traffic` setting (see trafficPolicyConfig).
 
 import { Catalog, loadCatalog } from "../catalog";
-import { bucketShares, directionCost, evaluatePlan, serviceShares, splitKey } from "../evaluate";
+import { directionCost, endShares, evaluatePlan, splitKey } from "../evaluate";
 import { trafficRates } from "../traffic";
 import type { Plan, PlanCost } from "../plan";
-import type { Cloud, NormalizedSpec } from "../spec";
+import type { Cloud, NormalizedLink, NormalizedSpec } from "../spec";
 import { formatUSD } from "./format";
 import type { ResourceEstimate, TrafficUsage, UsageFile } from "./types";
 
@@ -68,7 +68,7 @@ export function estimateStackTraffic(spec: NormalizedSpec, plan: Plan, catalog: 
     const p = plan.buckets[b.name];
     if (p && b.internetEgressGiB > 0) item(b.name, p.cloud).internetEgressUSD += b.internetEgressGiB * catalog.internetEgressPerGiB(p.cloud, p.region);
   }
-  const shares = (name: string, kind: "service" | "bucket") => (kind === "service" ? serviceShares(plan, name) : bucketShares(plan, name));
+  const shares = (name: string, kind: NormalizedLink["toKind"]) => endShares(plan, name, kind);
   for (const link of s.links) {
     const ends = [
       { name: link.from, kind: "service" as const },

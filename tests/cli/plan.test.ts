@@ -56,7 +56,7 @@ describe("cloudfit plan", function () {
     const total = `$${lock.costs.totalUSD!.toLocaleString("en-US", { minimumFractionDigits: 2 })}`;
     assert.ok(
       r.stdout.startsWith(
-        `Plan for stack dev: 6 workloads, ${total} a month.\n` +
+        `Plan for stack dev: 7 workloads, ${total} a month.\n` +
           "Nothing needed solving: every workload stays where stacks/placement.dev.json puts it, and each still fits the spec.\n",
       ),
       r.stdout,
@@ -68,6 +68,9 @@ describe("cloudfit plan", function () {
     assert.match(r.stdout, /\nNetwork layer \(NAT, balancers, peering and VPN, DNS\): network aws:eu-north-1 \$[\d.]+, .*aws:eu-north-1 <-> gcp:europe-west4 \$[\d.]+, front door \$[\d.]+\.\n/);
     assert.match(r.stdout, /No change: the plan is the one stacks\/placement\.dev\.json already holds, at the same cost\./);
     assert.match(r.stdout, /In (aws|azure|gcp) instead it would cost \$[\d.]+ more a month \(/);
+    // The database: a row of the table and its explanation with the other clouds' cheapest plans.
+    assert.match(r.stdout, /\norders +database +gcp +us-west1 +db-custom-2-4096 postgres 16 +1 +0 +\$89\.99\n/);
+    assert.match(r.stdout, /\n {2}orders runs db-custom-2-4096 in gcp:us-west1 because its traffic to the services linked to it is counted\.\n {4}In aws instead/);
     assert.doesNotMatch(r.stdout, ANSI);
   });
 
@@ -142,7 +145,7 @@ describe("cloudfit plan", function () {
     assert.deepEqual(doc.moves, []);
     assert.equal(doc.lock.upToDate, true);
     const human = await run(["plan", "--stack", "dev", "--reoptimize"]);
-    assert.match(human.stdout, /^Plan for stack dev: 6 workloads, \$[\d,.]+ a month\.\nSolved with HiGHS in [\d.]+ m?s: this is the cheapest plan(, proven to within 0\.\d{3}%| \(proven\))\. \(Model: \d+ variables, \d+ constraints, built in [\d.]+ m?s\.\)\n/);
+    assert.match(human.stdout, /^Plan for stack dev: 7 workloads, \$[\d,.]+ a month\.\nSolved with HiGHS in [\d.]+ m?s: this is the cheapest plan(, proven to within 0\.\d{3}%| \(proven\))\. \(Model: \d+ variables, \d+ constraints, built in [\d.]+ m?s\.\)\n/);
   });
 
   it("rejects an unknown stack, listing the valid ones", async () => {
@@ -416,7 +419,7 @@ describe("cloudfit plan", function () {
     edit(root, "stacks/Pulumi.dev.yaml", "config:\n", "config:\n  cloudfit:lockFile: blocker/placement.dev.json\n");
     const r = await run(["plan", "--stack", "dev", "--write"], root);
     assert.equal(r.code, 2);
-    assert.match(r.stdout, /^Plan for stack dev: 6 workloads, /);
+    assert.match(r.stdout, /^Plan for stack dev: 7 workloads, /);
     assert.match(r.stdout, /stacks\/blocker\/placement\.dev\.json does not exist yet: every workload is new\.\n$/);
     const error = r.stderr.slice(r.stderr.indexOf("Error: "));
     assert.equal(

@@ -49,6 +49,12 @@ function mockState(args: pulumi.runtime.MockResourceArgs): Record<string, unknow
     computed.zoneId = "ZMOCKELB";
   }
   if (args.type === "random:index/randomPassword:RandomPassword") computed.result = `pw-${args.name}`;
+  if (args.type === "aws:rds/instance:Instance") {
+    computed.address = `${args.name}.rds.mock`;
+    computed.identifier = i.identifier ?? args.name;
+  }
+  if (/^azure-native:dbfor(postgresql|mysql):Server$/.test(args.type)) computed.fullyQualifiedDomainName = `${args.name}.db.mock`;
+  if (args.type === "gcp:sql/databaseInstance:DatabaseInstance") computed.privateIpAddress = `10.99.0.${1 + (createHash("sha256").update(args.name).digest()[0] % 250)}`;
   if (args.type === "aws:route53/zone:Zone") computed.zoneId = `Z${createHash("sha256").update(args.name).digest("hex").slice(0, 12).toUpperCase()}`;
   return {
     ...i,

@@ -53,8 +53,9 @@ for (const stack of ["dev", "prod"]) {
       links = connected(rs, nets);
     });
 
-    it("has one network per cloud-region with services", () => {
-      const expected = [...new Set(spec.services.flatMap((s) => regionsOf(plan, s.name)))].sort();
+    it("has one network per cloud-region with services or databases", () => {
+      const databases = Object.values(plan.databases ?? {}).map((d) => `${d.cloud}:${d.region}`);
+      const expected = [...new Set([...spec.services.flatMap((s) => regionsOf(plan, s.name)), ...databases])].sort();
       assert.deepStrictEqual(nets.map((n) => n.key), expected);
     });
 

@@ -115,12 +115,11 @@ for (const stack of ["dev", "prod"]) {
       }
     });
 
-    it("creates a provider per cloud-region used and a network per cloud-region with services", () => {
-      const withServices = new Set(
-        Object.values(lock.plan.services).flatMap((p) =>
-          p.groups.map((g) => `${g.cloud}-${g.region}`),
-        ),
-      );
+    it("creates a provider per cloud-region used and a network per cloud-region with services or databases", () => {
+      const withServices = new Set([
+        ...Object.values(lock.plan.services).flatMap((p) => p.groups.map((g) => `${g.cloud}-${g.region}`)),
+        ...Object.values(lock.plan.databases ?? {}).map((d) => `${d.cloud}-${d.region}`),
+      ]);
       const used = new Set([
         ...withServices,
         ...Object.values(lock.plan.buckets).map((b) => `${b.cloud}-${b.region}`),
@@ -206,7 +205,7 @@ describe("reference program, runs and changes", () => {
     );
     assert.match(
       added.logs[0],
-      /\n {2}\+ reports: 1 x \S+ in \w+:[\w-]+, \$[\d.]+\/month; new in the spec; placed with the 6 locked workloads held fixed/,
+      /\n {2}\+ reports: 1 x \S+ in \w+:[\w-]+, \$[\d.]+\/month; new in the spec; placed with the 7 locked workloads held fixed/,
     );
     assert.deepStrictEqual(
       (added.value.placement as any).services.api,

@@ -36,16 +36,18 @@ function rdsInstance(r: PricingResource, ctx: RuleContext) {
   const engine = engineKey(required(r.props, "engine", "engine"));
   const multiAz = bool(r.props, "multiAz") === true;
   const az = multiAz ? 2 : 1;
-  const components = [classComponent(ctx, region, `Database instance (on-demand, ${multiAz ? "Multi-AZ" : "Single-AZ"}, ${cls})`, `aws.rds.${engine}`, cls, az, ctx.hours(r))];
+  const components: CostComponent[] = [
+    { ...classComponent(ctx, region, `Database instance (on-demand, ${multiAz ? "Multi-AZ" : "Single-AZ"}, ${cls})`, `aws.rds.${engine}`, cls, az, ctx.hours(r)), kind: "compute" },
+  ];
   const gb = num(r.props, "allocatedStorage");
   const type = (str(r.props, "storageType") ?? (num(r.props, "iops") ? "io1" : "gp2")).toLowerCase();
   if (gb !== undefined && engine !== "aurora") {
     const key = type === "standard" ? "aws.rds.magnetic" : `aws.rds.${type === "io2" ? "io1" : type}`;
     if (!RDS_STORAGE[type]) throw new Unpriceable(`RDS storage type '${type}' has no price in the catalog`);
-    components.push(ctx.component(`Storage (${RDS_STORAGE[type]})`, key, region, gb * az, { unit: "GB-months" }));
+    components.push({ ...ctx.component(`Storage (${RDS_STORAGE[type]})`, key, region, gb * az, { unit: "GB-months" }), kind: "storage" });
     const iops = num(r.props, "iops");
-    if ((type === "io1" || type === "io2") && iops !== undefined) components.push(ctx.component("Provisioned IOPS", "aws.rds.io1-iops", region, iops * az, { unit: "IOPS-months" }));
-    if (type === "gp3" && iops !== undefined && iops > 12000) components.push(ctx.component("Provisioned IOPS (above 12,000)", "aws.rds.gp3-iops", region, (iops - 12000) * az, { unit: "IOPS-months" }));
+    if ((type === "io1" || type === "io2") && iops !== undefined) components.push({ ...ctx.component("Provisioned IOPS", "aws.rds.io1-iops", region, iops * az, { unit: "IOPS-months" }), kind: "storage" });
+    if (type === "gp3" && iops !== undefined && iops > 12000) components.push({ ...ctx.component("Provisioned IOPS (above 12,000)", "aws.rds.gp3-iops", region, (iops - 12000) * az, { unit: "IOPS-months" }), kind: "storage" });
   }
   components.push(ctx.usageComponent(r, "Additional backup storage", "aws.rds.backup", region, "backupStorageGB", { unit: "GB-months" }));
   return { region, components };

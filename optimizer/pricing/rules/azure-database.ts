@@ -44,17 +44,22 @@ function flexible(r: PricingResource, ctx: RuleContext) {
   if (!name) throw new Unpriceable("its sku.name is not declared");
   const tier = (str(r.props, "sku", "tier") ?? "").toLowerCase();
   const size = name.replace(/^(Standard_|B_Standard_|GP_Standard_|MO_Standard_)/, "");
-  const hours = ctx.hours(r);
+  // A high-availability standby (zone-redundant or same-zone) bills its compute and storage
+  // again (learn.microsoft.com, "High availability ... Pricing": "the cost ... is doubled").
+  const mode = (str(r.props, "highAvailability", "mode") ?? "Disabled").toLowerCase();
+  const ha = mode === "zoneredundant" || mode === "samezone" ? 2 : 1;
+  const standby = ha === 2 ? ", with HA standby" : "";
+  const hours = ctx.hours(r) * ha;
   const components: CostComponent[] = [];
   if (tier === "burstable" || /^B\d/.test(size)) {
-    components.push(ctx.component(`Compute (${size})`, `azure.flexible.burstable-${size}`, region, hours, { unit: "hours" }));
+    components.push({ ...ctx.component(`Compute (${size}${standby})`, `azure.flexible.burstable-${size}`, region, hours, { unit: "hours" }), kind: "compute" });
   } else {
     const cores = Number(/^[DE](\d+)/.exec(size)?.[1]);
     if (!cores) throw new Unpriceable(`flexible server size ${name} is not one the catalog prices`);
-    const key = tier === "memoryoptimized" || size.startsWith("E") ? "azure.flexible.mo-vcore" : size.endsWith("_v3") ? "azure.flexible.gp-v3-vcore" : "azure.flexible.gp-vcore";
-    components.push(ctx.component(`Compute (${size}, ${cores} vCore)`, key, region, cores * hours, { unit: "vCore-hours" }));
+    const key = tier === "memoryoptimized" || tier === "businesscritical" || size.startsWith("E") ? "azure.flexible.mo-vcore" : size.endsWith("_v3") ? "azure.flexible.gp-v3-vcore" : "azure.flexible.gp-vcore";
+    components.push({ ...ctx.component(`Compute (${size}, ${cores} vCore${standby})`, key, region, cores * hours, { unit: "vCore-hours" }), kind: "compute" });
   }
-  components.push(ctx.component("Storage", "azure.flexible.storage", region, num(r.props, "storage", "storageSizeGB") ?? 32, { unit: "GB-months" }));
+  components.push({ ...ctx.component(`Storage${standby}`, "azure.flexible.storage", region, (num(r.props, "storage", "storageSizeGB") ?? 32) * ha, { unit: "GB-months" }), kind: "storage" });
   components.push(ctx.usageComponent(r, "Additional backup storage", "azure.flexible.backup", region, "backupStorageGB", { unit: "GB-months" }));
   return { region, components };
 }

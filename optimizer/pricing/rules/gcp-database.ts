@@ -28,15 +28,15 @@ function sqlInstance(r: PricingResource, ctx: RuleContext) {
   const components: CostComponent[] = [];
   const shape = tierShape(tier);
   if (shape) {
-    components.push(ctx.component(`vCPUs (${shape.vcpu}, ${where})`, "gcp.sql.vcpu", region, shape.vcpu * hours * ha, { unit: "vCPU-hours" }));
-    components.push(ctx.component(`Memory (${shape.memGB} GB, ${where})`, "gcp.sql.memory", region, shape.memGB * hours * ha, { unit: "GB-hours" }));
+    components.push({ ...ctx.component(`vCPUs (${shape.vcpu}, ${where})`, "gcp.sql.vcpu", region, shape.vcpu * hours * ha, { unit: "vCPU-hours" }), kind: "compute" });
+    components.push({ ...ctx.component(`Memory (${shape.memGB} GB, ${where})`, "gcp.sql.memory", region, shape.memGB * hours * ha, { unit: "GB-hours" }), kind: "compute" });
   } else if (tier === "db-f1-micro" || tier === "db-g1-small") {
-    components.push(ctx.component(`SQL instance (${tier}, ${where})`, `gcp.sql.${tier.slice(3)}`, region, hours * ha, { unit: "hours" }));
+    components.push({ ...ctx.component(`SQL instance (${tier}, ${where})`, `gcp.sql.${tier.slice(3)}`, region, hours * ha, { unit: "hours" }), kind: "compute" });
   } else {
     throw new Unpriceable(`Cloud SQL tier ${tier} is not one the catalog prices`);
   }
   const hdd = str(r.props, "settings", "diskType") === "PD_HDD";
-  components.push(ctx.component(`Storage (${hdd ? "HDD" : "SSD"}, ${where})`, hdd ? "gcp.sql.hdd" : "gcp.sql.ssd", region, (num(r.props, "settings", "diskSize") ?? 10) * ha, { unit: "GB-months" }));
+  components.push({ ...ctx.component(`Storage (${hdd ? "HDD" : "SSD"}, ${where})`, hdd ? "gcp.sql.hdd" : "gcp.sql.ssd", region, (num(r.props, "settings", "diskSize") ?? 10) * ha, { unit: "GB-months" }), kind: "storage" });
   components.push(ctx.usageComponent(r, "Backups", "gcp.sql.backup", region, "backupStorageGB", { unit: "GB-months" }));
   return { region, components };
 }

@@ -113,6 +113,18 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
   },
   { golden: A("db_instance_test"), address: "aws_db_instance.sqlserver-se", build: (n) => new awsRds.Instance(n, { engine: "sqlserver-se", instanceClass: "db.m5.xlarge", allocatedStorage: 20, licenseModel: "license-included" }) },
   { golden: A("db_instance_test"), address: "aws_db_instance.mysql-multi-az", build: (n) => new awsRds.Instance(n, { engine: "mysql", instanceClass: "db.t3.large", allocatedStorage: 30, multiAz: true }), usage: { backupStorageGB: 1000 } },
+  {
+    golden: A("db_instance_test"),
+    address: "aws_db_instance.mysql-iops-below-min",
+    build: (n) => new awsRds.Instance(n, { engine: "mysql", instanceClass: "db.t3.large", allocatedStorage: 100, storageType: "io1", iops: 1000 }),
+    usage: { backupStorageGB: 1000 },
+  },
+  {
+    golden: A("db_instance_test"),
+    address: 'aws_db_instance.gp3["multi_az"]',
+    build: (n) => new awsRds.Instance(n, { engine: "mysql", instanceClass: "db.t4g.small", allocatedStorage: 400, storageType: "gp3", iops: 14000, multiAz: true }),
+  },
+  { golden: A("db_instance_test"), address: 'aws_db_instance.extended_support["postgres-12"]', build: (n) => new awsRds.Instance(n, { engine: "postgres", instanceClass: "db.t3.large", allocatedStorage: 20 }), only: { components: ["Database instance", "Storage"], why: "extended support of PostgreSQL 12 is not priced: cloudfit deploys only versions in standard support" } },
 
   // Azure
   {
@@ -166,6 +178,37 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     build: (n) => new azPostgres.Server(n, { resourceGroupName: RG, location: "eastus", sku: { name: "Standard_D4s_v3", tier: "GeneralPurpose" }, storage: { storageSizeGB: 32 } }),
     usage: { backupStorageGB: 5000 },
   },
+  {
+    golden: Z("postgresql_flexible_server_test"),
+    address: "azurerm_postgresql_flexible_server.mo",
+    build: (n) => new azPostgres.Server(n, { resourceGroupName: RG, location: "eastus", sku: { name: "Standard_E4s_v3", tier: "MemoryOptimized" }, storage: { storageSizeGB: 64 } }),
+    usage: { backupStorageGB: 5000 },
+  },
+  {
+    golden: Z("postgresql_flexible_server_test"),
+    address: "azurerm_postgresql_flexible_server.burstable",
+    build: (n) => new azPostgres.Server(n, { resourceGroupName: RG, location: "eastus", sku: { name: "Standard_B1ms", tier: "Burstable" }, storage: { storageSizeGB: 128 } }),
+    usage: { backupStorageGB: 5000 },
+  },
+  {
+    golden: Z("postgresql_flexible_server_test"),
+    address: "azurerm_postgresql_flexible_server.burstable_b2ms_vcore",
+    build: (n) => new azPostgres.Server(n, { resourceGroupName: RG, location: "eastus", sku: { name: "Standard_B2ms", tier: "Burstable" }, storage: { storageSizeGB: 128 } }),
+    only: { components: ["Compute", "Storage"], why: "the golden leaves backup storage to usage" },
+  },
+  {
+    golden: Z("postgresql_flexible_server_test"),
+    address: "azurerm_postgresql_flexible_server.high_availability",
+    build: (n) =>
+      new azPostgres.Server(n, { resourceGroupName: RG, location: "eastus", sku: { name: "Standard_D2ads_v5", tier: "GeneralPurpose" }, storage: { storageSizeGB: 32 }, highAvailability: { mode: "ZoneRedundant" } }),
+    usage: { backupStorageGB: 5000 },
+    differs: {
+      why:
+        "Infracost prices one server whatever its high availability; Azure bills the zone-redundant standby's compute and storage too " +
+        "(learn.microsoft.com, \"High availability in Azure Database for PostgreSQL\": the standby is billed like the primary), so compute and storage double",
+      ratio: [1.24, 1.25],
+    },
+  },
 
   // Google Cloud
   {
@@ -209,6 +252,12 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     golden: G("sql_database_instance_test"),
     address: 'google_sql_database_instance.db_instance["db-custom-96-368640.POSTGRES_15.REGIONAL"]',
     build: (n) => new gcpSql.DatabaseInstance(n, { region: "us-central1", databaseVersion: "POSTGRES_15", settings: { tier: "db-custom-96-368640", availabilityType: "REGIONAL" } }),
+    only: { components: ["vCPUs", "Memory", "Storage"], why: "Infracost adds an unused-IP charge for every instance; whether the instance's IP is in use is not known from its inputs" },
+  },
+  {
+    golden: G("sql_database_instance_test"),
+    address: 'google_sql_database_instance.db_instance["db-custom-64-245760.MYSQL_8_0.REGIONAL"]',
+    build: (n) => new gcpSql.DatabaseInstance(n, { region: "us-central1", databaseVersion: "MYSQL_8_0", settings: { tier: "db-custom-64-245760", availabilityType: "REGIONAL" } }),
     only: { components: ["vCPUs", "Memory", "Storage"], why: "Infracost adds an unused-IP charge for every instance; whether the instance's IP is in use is not known from its inputs" },
   },
   {
