@@ -15,6 +15,7 @@ const ZERO = new LinExpr();
 export class Presence {
   private readonly made = new Map<string, LinExpr>();
   private readonly replicas: ReadonlyMap<string, number>;
+  private readonly others = new Map<string, readonly { readonly key: RegionKey; readonly col: number }[]>();
 
   constructor(
     private readonly m: ModelBuilder,
@@ -26,8 +27,17 @@ export class Presence {
     this.replicas = new Map(spec.services.map((s) => [s.name, s.replicas]));
   }
 
+  /** Adds the one-region columns of another kind of workload (databases), built after the rest. */
+  addColumns(name: string, cols: readonly { readonly key: RegionKey; readonly col: number }[]): void {
+    this.others.set(name, cols);
+  }
+
   /** The regions a workload may be in: its columns' regions, or where it is held. */
   regions(name: string): RegionKey[] {
+    const hd = this.fixed.databases?.[name];
+    if (hd) return [`${hd.cloud}:${hd.region}`];
+    const other = this.others.get(name);
+    if (other) return other.map((c) => c.key);
     const held = this.fixed.services[name];
     if (held) return [...new Set(held.groups.filter((g) => g.count > 0).map((g) => `${g.cloud}:${g.region}`))].sort();
     const hb = this.fixed.buckets[name];
@@ -48,6 +58,13 @@ export class Presence {
   }
 
   private build(name: string, key: RegionKey): LinExpr {
+    const hd = this.fixed.databases?.[name];
+    if (hd) return new LinExpr().addConstant(`${hd.cloud}:${hd.region}` === key ? 1 : 0);
+    const other = this.others.get(name);
+    if (other) {
+      const c = other.find((x) => x.key === key);
+      return c ? new LinExpr().add(c.col, 1) : ZERO;
+    }
     const held = this.fixed.services[name];
     if (held) return new LinExpr().addConstant(held.groups.some((g) => g.count > 0 && `${g.cloud}:${g.region}` === key) ? 1 : 0);
     const hb = this.fixed.buckets[name];

@@ -335,6 +335,8 @@ export function buildPlacementModel(
   unplaceable.push(...dbPart.unplaceable);
   cloudUse.push(...dbPart.cloudUse);
   for (const c of dbPart.heldClouds) heldClouds.add(c);
+  // Databases take part in the latency rows (13) as one-region workloads, like buckets.
+  for (const [name, cols] of dbPart.vars) presence.addColumns(name, cols);
 
   // 6. vCPU quota per cloud-region.
   for (const key of Object.keys(spec.quotas).sort()) {
