@@ -90,14 +90,16 @@ function policyConfig(flags: Flags, io: Io, budgetUSD: number | undefined): { co
 }
 
 /** The stack's workload spec limited to the workloads its lock places: what the lock deploys. */
-function lockedWorkload(raw: WorkloadSpec, locked: { services: object; buckets: object }): WorkloadSpec {
+function lockedWorkload(raw: WorkloadSpec, locked: { services: object; buckets: object; databases?: object }): WorkloadSpec {
   const keepS = Object.fromEntries(Object.entries(raw.services ?? {}).filter(([n]) => n in locked.services));
   const keepB = Object.fromEntries(Object.entries(raw.buckets ?? {}).filter(([n]) => n in locked.buckets));
-  const kept = new Set([...Object.keys(keepS), ...Object.keys(keepB)]);
+  const keepD = Object.fromEntries(Object.entries(raw.databases ?? {}).filter(([n]) => n in (locked.databases ?? {})));
+  const kept = new Set([...Object.keys(keepS), ...Object.keys(keepB), ...Object.keys(keepD)]);
   return {
     ...raw,
     services: keepS,
     buckets: keepB,
+    ...(raw.databases !== undefined ? { databases: keepD } : {}),
     links: (raw.links ?? []).filter((l) => kept.has(l.from) && kept.has(l.to)),
   };
 }
@@ -127,16 +129,17 @@ export async function previewStack(flags: Flags, io: Io): Promise<PreviewOutput>
       // diff and handed to the budget policy, so that preview's total is plan's.
       traffic = previewTraffic(validateSpec(lockedWorkload(raw, locked.lock.plan), loadCatalog()), locked.lock, withDefaultUsageFile(config, dir));
       config = withTrafficSetting(config, traffic.setting);
-      const { services, buckets } = locked.lock.plan;
-      const lockOnly = lockedWorkload(raw, { services, buckets });
+      const { services, buckets, databases } = locked.lock.plan;
+      const lockOnly = lockedWorkload(raw, { services, buckets, databases });
       // When the lock places every workload of the spec, the lock alone deploys exactly what the
       // spec does: the run below serves as both sides of the diff.
       beforeIsAfter =
         Object.keys(lockOnly.services).length === Object.keys(raw.services ?? {}).length &&
-        Object.keys(lockOnly.buckets ?? {}).length === Object.keys(raw.buckets ?? {}).length;
+        Object.keys(lockOnly.buckets ?? {}).length === Object.keys(raw.buckets ?? {}).length &&
+        Object.keys(lockOnly.databases ?? {}).length === Object.keys(raw.databases ?? {}).length;
       if (!beforeIsAfter) lockOverride = { [WORKLOAD_KEY]: JSON.stringify(lockOnly) };
-      const names = new Set([...spec.services.map((s) => s.name), ...spec.buckets.map((b) => b.name)]);
-      removedWorkloads = [...Object.keys(services), ...Object.keys(buckets)]
+      const names = new Set([...spec.services.map((s) => s.name), ...spec.buckets.map((b) => b.name), ...(spec.databases ?? []).map((d) => d.name)]);
+      removedWorkloads = [...Object.keys(services), ...Object.keys(buckets), ...Object.keys(databases ?? {})]
         .filter((n) => !names.has(n))
         .sort()
         .map((n) => ({ workload: n, beforeUSD: locked.lock.costs.services[n] ?? locked.lock.costs.buckets[n] ?? locked.lock.costs.databases?.[n] ?? 0 }));
