@@ -335,7 +335,7 @@ function endpoint(
   p: Problems,
 ): string | undefined {
   const names = side === "from" ? ends.serviceList : ends.anyList;
-  const what = side === "from" ? "service" : "service, bucket or database";
+  const what = side === "from" ? "service" : ends.databases?.size ? "service, bucket or database" : "service or bucket";
   if (v === undefined) {
     p.add(
       path,
