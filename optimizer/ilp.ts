@@ -38,7 +38,8 @@
 //                       (when maxClouds is below the number of clouds in play).
 //   8. Buckets:         Σ_r b[k,r] = 1.
 //  14. Databases:       Σ_r d[k,r] = 1, priced at their cheapest offer per region; links to them
-//                       carry traffic as to buckets (optimizer/ilp-databases.ts).
+//                       carry traffic as to buckets (optimizer/ilp-databases.ts); 14.near: a
+//                       database with callers runs where one runs, d[k,r] <= Σ_{s→k} a[s,r].
 //   9. Traffic, per link direction x→y with V = monthlyGiB/2, priced at the rate between the
 //      regions actually used (see optimizer/traffic.ts and optimizer/ilp-traffic.ts): the exact
 //      min-cost routing of V·s_x to V·s_y, as an LP over rate zones Z (regions of one cloud
@@ -85,6 +86,7 @@ import { LinExpr, ModelBuilder } from "./solvers/builder";
 import type { SparseModel } from "./solvers/types";
 import type { Cloud, NormalizedService, NormalizedSpec } from "./spec";
 import { perCloudCap } from "./validate-fields";
+import { databaseCallers } from "./verify";
 import { dominatedRegions } from "./prune";
 import { networkDominance } from "./prune-network";
 import { addKeep, addStability, MigrationSettings } from "./stability";
@@ -331,12 +333,26 @@ export function buildPlacementModel(
   }
 
   // 12. Databases (optimizer/ilp-databases.ts).
-  const dbPart = addDatabases(m, spec, catalog, fixed, pruned, shares);
+  // Region dominance does not hold for a database bound to its callers' regions (14.near).
+  const dbPruned = new Map([...pruned].filter(([name]) => databaseCallers(spec, name).length === 0));
+  const dbPart = addDatabases(m, spec, catalog, fixed, dbPruned, shares);
   unplaceable.push(...dbPart.unplaceable);
   cloudUse.push(...dbPart.cloudUse);
   for (const c of dbPart.heldClouds) heldClouds.add(c);
   // Databases take part in the latency rows (13) as one-region workloads, like buckets.
   for (const [name, cols] of dbPart.vars) presence.addColumns(name, cols);
+  // 14.near: a database runs where one of its callers runs (the network layer links only the
+  // regions services call each other across): d[k,r] <= Σ_{s calls k} a[s,r].
+  for (const d of spec.databases ?? []) {
+    const callers = databaseCallers(spec, d.name);
+    if (callers.length === 0) continue;
+    for (const key of presence.regions(d.name)) {
+      const row = new LinExpr().addExpr(presence.of(d.name, key), -1);
+      for (const s of callers) row.addExpr(presence.of(s, key));
+      if (row.isConstant && row.constant >= 0) continue;
+      m.addRow(`14.near[${d.name},${key}]`, row, 0, Infinity);
+    }
+  }
 
   // 6. vCPU quota per cloud-region.
   for (const key of Object.keys(spec.quotas).sort()) {

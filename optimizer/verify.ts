@@ -179,6 +179,30 @@ export function verifyPlan(spec: NormalizedSpec, catalog: Catalog, plan: Plan): 
   const databases = new Set((spec.databases ?? []).map((d) => d.name));
   for (const d of spec.databases ?? []) out.push(...databaseViolations(spec, catalog, d, plan.databases?.[d.name]));
   for (const name of Object.keys(plan.databases ?? {}).sort()) if (!databases.has(name)) out.push(`databases.${name} is placed but not in the spec.`);
+  out.push(...databaseReachViolations(spec, plan));
   out.push(...globalViolations(spec, catalog, plan));
+  return out;
+}
+
+/** The services linked to a database (its callers), sorted. */
+export function databaseCallers(spec: NormalizedSpec, name: string): string[] {
+  return [...new Set(spec.links.filter((l) => l.to === name && l.toKind === "database").map((l) => l.from))].sort();
+}
+
+/**
+ * A database runs in a region where at least one of its callers runs: the network layer links
+ * the regions services call each other across, so a database anywhere else would have no route.
+ */
+export function databaseReachViolations(spec: NormalizedSpec, plan: Plan): string[] {
+  const out: string[] = [];
+  for (const d of spec.databases ?? []) {
+    const p = plan.databases?.[d.name];
+    const callers = databaseCallers(spec, d.name);
+    if (!p || callers.length === 0) continue;
+    const near = callers.some((s) => plan.services[s]?.groups.some((g) => g.count > 0 && g.cloud === p.cloud && g.region === p.region));
+    if (!near) {
+      out.push(`databases.${d.name} in ${p.cloud}:${p.region}: none of the services linked to it (${callers.join(", ")}) runs there, so it would have no network route from them.`);
+    }
+  }
   return out;
 }

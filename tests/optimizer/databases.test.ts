@@ -32,7 +32,7 @@ function problemsOf(input: unknown): { path: string; message: string; fix: strin
 }
 
 /** Every plan of a small spec: each service's single replica on each candidate offer, each database on each class. */
-function bruteForce(spec: NormalizedSpec): { plan: Plan; usd: number } {
+function bruteForce(spec: NormalizedSpec): { plan: Plan; usd: number } | undefined {
   const cands = buildCandidates(spec, catalog);
   const serviceChoices = spec.services.map((s) =>
     (cands.services.get(s.name) ?? []).flatMap((ro) =>
@@ -63,7 +63,7 @@ function bruteForce(spec: NormalizedSpec): { plan: Plan; usd: number } {
     dbs(0, {});
   };
   pick(0, []);
-  return best!;
+  return best;
 }
 
 function randomSpec(seed: number): NormalizedSpec {
@@ -111,7 +111,7 @@ describe("databases in the optimizer", function () {
         { version: d.version, port: d.port, ha: d.ha, days: d.backupRetentionDays, pitr: d.pointInTimeRecovery, replicas: d.readReplicas, type: d.storageType },
         { version: "16", port: 5432, ha: "none", days: 7, pitr: true, replicas: 0, type: "ssd" },
       );
-      assert.deepStrictEqual(spec.links[0], { from: "api", to: "orders", toKind: "database", monthlyGiB: 10, port: 5432 });
+      assert.deepStrictEqual(spec.links[0], { from: "api", to: "orders", toKind: "database", monthlyGiB: 10, port: 5432, latency: { kind: "continent" } });
     });
 
     it("reports every problem of every database at once, each with its path and fix", () => {
@@ -208,9 +208,17 @@ describe("databases in the optimizer", function () {
   describe("placement", () => {
     for (const solver of ["highs", "jslp"] as const) {
       it(`${solver}: reaches the enumerated optimum over regions and classes on seeded random instances`, async () => {
-        for (let seed = 1; seed <= (solver === "highs" ? 8 : 4); seed++) {
+        let feasible = 0;
+        for (let seed = 1; seed <= 8; seed++) {
           const spec = randomSpec(seed);
           const oracle = bruteForce(spec);
+          if (!oracle) {
+            // No plan meets the spec (the database beside a caller, linked services on one
+            // continent): the optimizer says so too.
+            await assert.rejects(optimize(spec, catalog, { solver, explain: false }), (e: Error) => e.name === "PlacementInfeasibleError");
+            continue;
+          }
+          feasible++;
           const r = await optimize(spec, catalog, { solver, explain: false });
           assert.deepStrictEqual(verifyPlan(spec, catalog, r.plan), [], `seed ${seed}`);
           assert.ok(Math.abs(r.cost.total - oracle.usd) < 0.01, `seed ${seed}: ${r.cost.total} vs oracle ${oracle.usd} (${JSON.stringify(oracle.plan)})`);
@@ -218,20 +226,28 @@ describe("databases in the optimizer", function () {
           assert.strictEqual(r.cost.total, evaluatePlan(spec, r.plan, catalog).total);
           assert.ok(Math.abs(r.report.objective - r.cost.total) < 0.01);
         }
+        assert.ok(feasible >= 2, `only ${feasible} feasible instances`);
       });
     }
 
-    it("puts a database beside its heavy caller when the traffic outweighs the price gap", async () => {
+    it("puts a database where one of its callers runs, though RDS in another cloud is cheaper", async () => {
       const input = (gib: number) => ({
         services: { api: { replicas: 2, vcpu: 2, memoryGiB: 4, regions: ["eastus"] } },
         databases: { main: { engine: "postgres", vcpu: 2, memoryGiB: 8, storageGiB: 100, regions: ["eastus", "us-east-1"] } },
         links: [{ from: "api", to: "main", monthlyGiB: gib }],
       });
-      const quiet = await optimize(validateSpec(input(0), catalog), catalog, { explain: false });
-      assert.strictEqual(quiet.plan.databases!.main.cloud, "aws"); // RDS is cheaper than the flexible server
-      const busy = await optimize(validateSpec(input(20000), catalog), catalog, { explain: false });
-      assert.deepStrictEqual(busy.plan.databases!.main, { cloud: "azure", region: "eastus", instanceClass: "Standard_D2ds_v5" });
-      assert.strictEqual(busy.cost.databases!.main.traffic, 0);
+      for (const gib of [0, 20000]) {
+        const spec = validateSpec(input(gib), catalog);
+        const r = await optimize(spec, catalog, { explain: false });
+        assert.deepStrictEqual(r.plan.databases!.main, { cloud: "azure", region: "eastus", instanceClass: "Standard_D2ds_v5" });
+        assert.strictEqual(r.cost.databases!.main.traffic, 0);
+        // RDS in us-east-1, where no caller runs, would have no route from api: verification says so.
+        const away: Plan = { ...r.plan, databases: { main: { cloud: "aws", region: "us-east-1", instanceClass: "db.m6g.large" } } };
+        assert.ok(
+          verifyPlan(spec, catalog, away).includes("databases.main in aws:us-east-1: none of the services linked to it (api) runs there, so it would have no network route from them."),
+          JSON.stringify(verifyPlan(spec, catalog, away)),
+        );
+      }
     });
 
     it("moves a database only when the saving beats the migration of its storage", async () => {
