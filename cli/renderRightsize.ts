@@ -74,7 +74,7 @@ export function renderRightsizeText(r: RightsizeResult, ctx: RightsizeContext): 
   out.push("", `Monthly cost, placed by the optimizer: ${usd(b)} -> ${usd(a)} (${usdDelta(a - b)}, ${pctChange(b, a)}).`);
   for (const n of ctx.notes) out.push(`Note: ${n}`);
   if (ctx.unmatched.length > 0) out.push(`Files matching no service (ignored): ${ctx.unmatched.join(", ")}.`);
-  if (ctx.written) out.push(`Wrote the recommended sizes to ${ctx.file}. Run \`npm start -- plan --stack ${ctx.stack} --write\` to place them and update the lock.`);
+  if (ctx.written) out.push(`Wrote the recommended sizes to ${ctx.file}. Run \`cloudfit plan --stack ${ctx.stack} --write\` to place them and update the lock.`);
   else if (ctx.write) out.push(`${ctx.file} already holds these sizes; nothing written.`);
   else out.push(`Run with --write to put these sizes into ${ctx.file}.`);
   return out.join("\n") + "\n";

@@ -19,7 +19,7 @@ export function lockFileName(stack: string): string {
 
 /** The command that places workloads again and rewrites a stack's lock. */
 export function planCommand(stack: string): string {
-  return `npm start -- plan --stack ${stack} --write`;
+  return `cloudfit plan --stack ${stack} --write`;
 }
 
 /** Monthly costs recorded in a lock when it was written; informational, never compared. */

@@ -64,7 +64,7 @@ describe("cloudfit rightsize", function () {
     const before = read(root, "stacks/Pulumi.dev.yaml");
     const r = await run(["rightsize", "--stack", "dev", "--usage", usage, "--solver", "jslp", "--write"], root);
     assert.strictEqual(r.code, 0, r.stderr);
-    assert.match(r.stdout, /Wrote the recommended sizes to stacks\/Pulumi\.dev\.yaml\. Run `npm start -- plan --stack dev --write`/);
+    assert.match(r.stdout, /Wrote the recommended sizes to stacks\/Pulumi\.dev\.yaml\. Run `cloudfit plan --stack dev --write`/);
     const after = read(root, "stacks/Pulumi.dev.yaml");
     const a = before.split("\n");
     const b = after.split("\n");

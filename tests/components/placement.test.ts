@@ -81,7 +81,7 @@ describe("placement from the lock", () => {
     );
     assert.strictEqual(
       lines[3],
-      `To keep this plan, run \`npm start -- plan --stack test --write\` and commit ${FILE}.`,
+      `To keep this plan, run \`cloudfit plan --stack test --write\` and commit ${FILE}.`,
     );
     assert.strictEqual(lines.length, 4);
   });
@@ -138,7 +138,7 @@ describe("placement from the lock", () => {
           e.message,
           `${FILE} no longer matches the workload spec of stack test; 1 entry differs:\n` +
             "  services.api: group gcp:europe-west4 e2-standard-2: 8 GiB of memory is below the 32 GiB needed.\n" +
-            "To fix: run `npm start -- plan --stack test --write` to place these workloads again, then review and commit the new lock.",
+            "To fix: run `cloudfit plan --stack test --write` to place these workloads again, then review and commit the new lock.",
         );
         return true;
       },

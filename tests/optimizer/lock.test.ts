@@ -147,7 +147,7 @@ describe("placement lock", () => {
         e.message,
         `${FILE} is not valid JSON: line 5, column 3: expected a property name in double quotes, found "}". ` +
           "To fix: correct the file at line 5, column 3 or restore it from version control, " +
-          "or write a new lock with `npm start -- plan --stack dev --write`.",
+          "or write a new lock with `cloudfit plan --stack dev --write`.",
       );
     });
 
@@ -157,7 +157,7 @@ describe("placement lock", () => {
         e.message,
         /line 3, column 16: expected a property name in double quotes, found the end of the file/,
       );
-      assert.match(e.message, /npm start -- plan --stack prod --write/);
+      assert.match(e.message, /cloudfit plan --stack prod --write/);
     });
 
     it("lists every entry that is not a well-formed placement", () => {
@@ -198,7 +198,7 @@ describe("placement lock", () => {
           "  services.api.groups[0].instanceType: m7g.huge is not an instance type the price catalog has in aws:eu-central-1\n" +
           "  buckets.assets.region: gcp:mars-west1 is not a region of the price catalog\n" +
           "To fix: correct these entries or restore the file from version control; or delete the workloads' entries and run " +
-          "`npm start -- plan --stack dev --write` to place them again.",
+          "`cloudfit plan --stack dev --write` to place them again.",
       );
     });
 
@@ -304,7 +304,7 @@ describe("placement lock", () => {
         e.message,
         `${FILE} no longer matches the workload spec of stack dev; 1 entry differs:\n` +
           "  services.api: has 3 replicas, not the 5 required.\n" +
-          "To fix: run `npm start -- plan --stack dev --write` to place these workloads again, then review and commit the new lock.",
+          "To fix: run `cloudfit plan --stack dev --write` to place these workloads again, then review and commit the new lock.",
       );
     });
 

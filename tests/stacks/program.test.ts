@@ -244,7 +244,7 @@ describe("reference program, runs and changes", () => {
           e.message,
           new RegExp(
             `^${shown.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")} is not valid JSON: line ${line}, column \\d+: expected ',' or '}' after a property value, found "\\\\"". ` +
-              `To fix: correct the file at line ${line}, column \\d+ or restore it from version control, or write a new lock with \`npm start -- plan --stack dev --write\`\\.$`,
+              `To fix: correct the file at line ${line}, column \\d+ or restore it from version control, or write a new lock with \`cloudfit plan --stack dev --write\`\\.$`,
           ),
         );
         return true;
@@ -269,7 +269,7 @@ describe("reference program, runs and changes", () => {
           "stacks/placement.dev.json no longer matches the workload spec of stack dev; 2 entries differ:\n" +
             "  services.api: has 4 replicas, not the 5 required.\n" +
             `  services.cache: group ${cache.cloud}:${cache.region} ${cache.instanceType}: ${offer.memoryGiB} GiB of memory is below the 64 GiB needed.\n` +
-            "To fix: run `npm start -- plan --stack dev --write` to place these workloads again, then review and commit the new lock.",
+            "To fix: run `cloudfit plan --stack dev --write` to place these workloads again, then review and commit the new lock.",
         );
         return true;
       },

@@ -1,2 +1,0 @@
-import { CORPUS } from "../tests/cli/corpusExpectations";
-console.log(JSON.stringify(CORPUS));
