@@ -78,6 +78,12 @@ export const FREE_TYPES: readonly FreeTypeEntry[] = [
     source: GCP_VPC,
   },
   {
+    match: /^azure-native:storage:(Blob|StorageAccountStaticWebsite)$/,
+    why: "object or setting inside a storage account (the account is billed for what it stores and serves)",
+    source: "azure.microsoft.com/pricing/details/storage/blobs: capacity, operations and transfer are billed per account",
+  },
+  { match: /^aws:cloudfront\/(originAccessIdentity|originAccessControl|cachePolicy|originRequestPolicy|responseHeadersPolicy):.*/, why: "CloudFront access identity or policy (the distribution is billed)", source: "aws.amazon.com/cloudfront/pricing: requests and data transfer of distributions are billed" },
+  {
     match: /^azure-native:sql:(ServerBlobAuditingPolicy|ExtendedServerBlobAuditingPolicy|DatabaseBlobAuditingPolicy|TransparentDataEncryption|FirewallRule|ServerAzureADAdministrator|ServerAzureADOnlyAuthentication|ServerSecurityAlertPolicy)$/,
     why: "Azure SQL setting (the server's databases are billed; audit logs are billed by the storage they go to)",
     source: "azure.microsoft.com/pricing/details/azure-sql-database: databases and elastic pools are billed; server settings, firewall rules and transparent data encryption with service-managed keys are not",

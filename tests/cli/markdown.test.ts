@@ -97,8 +97,8 @@ describe("markdown pull-request comments", () => {
         "",
         "Policies (cloudfit@v0.1.0): ✅ no violations",
         "",
-        "<sub>12 resources, 3 priced and unchanged. Prices cover compute, disks, keys and stored data; " +
-          "traffic and egress are estimated by `cloudfit plan`. Made by `cloudfit preview --stack dev`.</sub>",
+        "<sub>12 resources, 3 priced and unchanged. Prices of 2026-11-20. Resource prices cover what each resource bills on its own; " +
+          "traffic between workloads is estimated for a stack with a placement lock (`cloudfit plan --write`). Made by `cloudfit preview --stack dev`.</sub>",
         "",
       ].join("\n"),
     );

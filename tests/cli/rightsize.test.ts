@@ -39,7 +39,7 @@ describe("cloudfit rightsize", function () {
   it("recommends sizes from the shared series and prices the spec before and after", async () => {
     const usage = usageDir();
     cleanup.push(usage);
-    const r = await run(["rightsize", "--stack", "dev", "--usage", usage, "--solver", "jslp", "--json"]);
+    const r = await run(["rightsize", "--stack", "dev", "--usage", usage, "--json"]);
     assert.strictEqual(r.code, 0, r.stderr);
     const doc = JSON.parse(r.stdout);
     assert.deepStrictEqual(Object.keys(doc.services).sort(), ["api", "cache", "web"]);
@@ -62,7 +62,7 @@ describe("cloudfit rightsize", function () {
     const usage = usageDir();
     cleanup.push(root, usage);
     const before = read(root, "stacks/Pulumi.dev.yaml");
-    const r = await run(["rightsize", "--stack", "dev", "--usage", usage, "--solver", "jslp", "--write"], root);
+    const r = await run(["rightsize", "--stack", "dev", "--usage", usage, "--write"], root);
     assert.strictEqual(r.code, 0, r.stderr);
     assert.match(r.stdout, /Wrote the recommended sizes to stacks\/Pulumi\.dev\.yaml\. Run `cloudfit plan --stack dev --write`/);
     const after = read(root, "stacks/Pulumi.dev.yaml");
@@ -76,7 +76,7 @@ describe("cloudfit rightsize", function () {
     // Plan, at the optimizer's API: the recommended spec is placed on offers that fit it.
     const catalog = loadCatalog();
     const spec = validateSpec(workload(root), catalog);
-    const placed = await optimize(spec, catalog, { solver: "jslp", explain: false });
+    const placed = await optimize(spec, catalog, { explain: false });
     for (const s of spec.services) {
       for (const g of placed.plan.services[s.name].groups) {
         const offer = catalog.offers.find((o) => o.cloud === g.cloud && o.region === g.region && o.instanceType === g.instanceType)!;
@@ -85,7 +85,7 @@ describe("cloudfit rightsize", function () {
       assert.strictEqual(placed.plan.services[s.name].groups.reduce((n, g) => n + g.count, 0), s.replicas);
     }
 
-    const plan = await run(["plan", "--stack", "dev", "--write", "--solver", "jslp"], root);
+    const plan = await run(["plan", "--stack", "dev", "--write"], root);
     assert.strictEqual(plan.code, 0, plan.stderr);
     const preview = await run(["preview", "--stack", "dev", "--json"], root);
     assert.ok(preview.code === 0 || preview.code === 1, preview.stderr);
@@ -100,7 +100,7 @@ describe("cloudfit rightsize", function () {
     const file = path.join(root, "stacks/Pulumi.dev.yaml");
     const jsonForm = read(root, "stacks/Pulumi.dev.yaml").replace(/ {2}cloudfit:workload:\n[\s\S]*$/, `  cloudfit:workload: '${JSON.stringify(workload(root))}'\n`);
     fs.writeFileSync(file, jsonForm);
-    const r = await run(["rightsize", "--stack", "dev", "--usage", usage, "--solver", "jslp", "--write"], root);
+    const r = await run(["rightsize", "--stack", "dev", "--usage", usage, "--write"], root);
     assert.strictEqual(r.code, 2);
     assert.match(r.stderr, /config\.cloudfit:workload is not a YAML mapping .* To fix: /);
     assert.strictEqual(fs.readFileSync(file, "utf8"), jsonForm);
@@ -115,7 +115,7 @@ describe("cloudfit rightsize", function () {
     assert.match(none.stderr, /No usage file in .* belongs to a service of the stack \(api, cache, web, worker\)\. To fix: name files <service>\.cpu\.csv/);
     fs.copyFileSync(path.join(SHARED, "nab_ec2_cpu_utilization_24ae8d.csv"), path.join(dir, "worker.cpu.csv"));
     fs.writeFileSync(path.join(dir, "db.cpu.csv"), "timestamp,value\n");
-    const r = await run(["rightsize", "--usage", dir, "--solver", "jslp"]);
+    const r = await run(["rightsize", "--usage", dir]);
     assert.strictEqual(r.code, 0, r.stderr);
     assert.match(r.stdout, /^Right-sizing stack dev for the next 1w/);
     assert.match(r.stdout, /worker +2 x 4 vCPU \/ 8 GiB +2 x 1 vCPU \/ 8 GiB/);

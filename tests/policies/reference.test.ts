@@ -29,19 +29,15 @@ const STRICT = {
 const ADVISORY: Record<string, [string, string][]> = {
   dev: [
     ["aws-s3-bucket-access-logging", "storefront-assets-bucket"],
+    ["aws-vpc-flow-logs-enabled", "storefront-net-aws-eu-north-1-vpc"],
     ["gcp-storage-bucket-logging", "storefront-backups-bucket"],
-    ["gcp-subnetwork-flow-logs", "storefront-net-gcp-asia-northeast1-subnet"],
     ["gcp-subnetwork-flow-logs", "storefront-net-gcp-europe-west4-balancers"],
     ["gcp-subnetwork-flow-logs", "storefront-net-gcp-europe-west4-subnet"],
-    ["gcp-subnetwork-flow-logs", "storefront-net-gcp-us-west1-balancers"],
-    ["gcp-subnetwork-flow-logs", "storefront-net-gcp-us-west1-subnet"],
   ],
   prod: [
     ["aws-s3-bucket-access-logging", "storefront-assets-bucket"],
     ["aws-vpc-flow-logs-enabled", "storefront-net-aws-eu-west-1-vpc"],
-    ["aws-vpc-flow-logs-enabled", "storefront-net-aws-us-east-1-vpc"],
     ["gcp-storage-bucket-logging", "storefront-backups-bucket"],
-    ["gcp-subnetwork-flow-logs", "storefront-net-gcp-asia-northeast1-subnet"],
     ["gcp-subnetwork-flow-logs", "storefront-net-gcp-europe-west4-balancers"],
     ["gcp-subnetwork-flow-logs", "storefront-net-gcp-europe-west4-subnet"],
   ],
