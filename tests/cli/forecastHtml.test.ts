@@ -53,7 +53,7 @@ describe("HTML reports in a browser", function () {
     const usage = fs.mkdtempSync(path.join(dir, "usage-"));
     fs.copyFileSync(path.join(SHARED, "nab_ec2_cpu_utilization_fe7f93.csv"), path.join(usage, "web.cpu.csv"));
     const file = path.join(dir, "rightsize.html");
-    const r = await run(["rightsize", "--usage", usage, "--solver", "jslp", "--format", "html", "--output", file]);
+    const r = await run(["rightsize", "--usage", usage, "--format", "html", "--output", file]);
     assert.strictEqual(r.code, 0, r.stderr);
     const dom = renderedDom(file);
     assert.match(dom, /<body data-charts="1"/);
