@@ -123,11 +123,12 @@ export async function previewStack(flags: Flags, io: Io): Promise<PreviewOutput>
     const raw = workloadFromStackConfig(stackConfig, files.configFile) as WorkloadSpec;
     const spec = validateSpec(raw, loadCatalog());
     ({ config, source, budget } = policyConfig(flags, io, spec.budgetUSD));
+    config = withDefaultUsageFile(config, dir);
     const locked = readLock(files);
     if (locked) {
       // Traffic of the workloads the lock places, as plan prices it: counted on both sides of the
       // diff and handed to the budget policy, so that preview's total is plan's.
-      traffic = previewTraffic(validateSpec(lockedWorkload(raw, locked.lock.plan), loadCatalog()), locked.lock, withDefaultUsageFile(config, dir));
+      traffic = previewTraffic(validateSpec(lockedWorkload(raw, locked.lock.plan), loadCatalog()), locked.lock, config);
       config = withTrafficSetting(config, traffic.setting);
       const { services, buckets, databases } = locked.lock.plan;
       const lockOnly = lockedWorkload(raw, { services, buckets, databases });
@@ -146,9 +147,9 @@ export async function previewStack(flags: Flags, io: Io): Promise<PreviewOutput>
     }
   } else {
     ({ config, source, budget } = policyConfig(flags, io, undefined));
+    config = withDefaultUsageFile(config, dir);
   }
 
-  config = withDefaultUsageFile(config, dir);
   let before: RecordedResource[] = [];
   if (lockOverride) {
     before = (await runProgramDir(dir, stack, { extraConfig: lockOverride, env: io.env, typeCheck: false })).resources;

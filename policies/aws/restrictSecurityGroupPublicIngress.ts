@@ -9,19 +9,8 @@ import {
   awsIngressRules,
   awsWorldOpening,
 } from "../lib/awsIngress";
-import { joinAnd } from "../lib/messages";
-import { DEFAULT_ADMIN_PORTS, exposureOf } from "../lib/net";
-import {
-  PUBLIC_PORTS_SCHEMA,
-  PublicPortsConfig,
-  allowedPorts,
-  describeRanges,
-  disallowedRanges,
-  readPublicPorts,
-} from "../lib/publicPorts";
+import { PUBLIC_PORTS_SCHEMA, PublicPortsConfig, readPublicPorts, reportPublicOpenings } from "../lib/publicPorts";
 import { resourceRule } from "../lib/rule";
-import { knownTags } from "../lib/tags";
-import { UNKNOWN } from "../lib/unknown";
 
 /** Ports beyond the allowed ones are open to the internet on no security group. */
 export const restrictSecurityGroupPublicIngress = resourceRule<PublicPortsConfig>({
@@ -37,27 +26,6 @@ export const restrictSecurityGroupPublicIngress = resourceRule<PublicPortsConfig
   check: (ctx) => {
     const rules = awsIngressRules(ctx.type, ctx.props);
     if ("undecided" in rules) return ctx.undecided(rules.undecided);
-    let allowed: number[] | undefined;
-    for (const rule of rules) {
-      const opening = awsWorldOpening(rule);
-      if (opening === undefined) continue;
-      if ("undecided" in opening) {
-        ctx.undecided(opening.undecided);
-        continue;
-      }
-      if (exposureOf(opening.scope, opening.ranges, DEFAULT_ADMIN_PORTS)) continue;
-      if (allowed === undefined) {
-        const tags = knownTags(ctx.type, ctx.props, ctx.providerProps);
-        if (tags === UNKNOWN) return ctx.undecided("tags");
-        allowed = allowedPorts(ctx.config, tags);
-      }
-      const open = disallowedRanges(opening.scope, opening.ranges, allowed);
-      if (open.length === 0) continue;
-      ctx.report(
-        `${ctx.label} should not open ${describeRanges(open)} to the internet: ${rule.where} ` +
-          `admits that traffic from ${joinAnd(opening.world)}; ${rule.fix}, or allow the ports for ` +
-          `this resource with the policy's publicPortsByTag setting.`,
-      );
-    }
+    reportPublicOpenings(ctx, rules, awsWorldOpening, (rule) => `${rule.fix}, or allow the ports for this resource with the policy's publicPortsByTag setting.`);
   },
 });

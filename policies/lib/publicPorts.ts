@@ -5,7 +5,11 @@
 
 import type { PolicyConfigSchema } from "@pulumi/policy";
 import { portListSetting } from "./config";
-import { ALL_PORTS, PortRange, ProtocolScope } from "./net";
+import { joinAnd } from "./messages";
+import { ALL_PORTS, DEFAULT_ADMIN_PORTS, PortRange, ProtocolScope, exposureOf } from "./net";
+import type { ResourceContext } from "./rule";
+import { knownTags } from "./tags";
+import { UNKNOWN } from "./unknown";
 
 /** Ports any resource may open to the internet unless configured otherwise. */
 export const DEFAULT_PUBLIC_PORTS: readonly number[] = [80, 443];
@@ -107,4 +111,47 @@ export function describeRanges(ranges: readonly PortRange[]): string {
   const list =
     parts.length <= 1 ? parts.join("") : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
   return `${single ? "port" : "ports"} ${list}`;
+}
+
+/** What one rule opens to the whole internet, as the AWS and Azure readers give it. */
+interface WorldOpening {
+  readonly world: readonly string[];
+  readonly scope: ProtocolScope;
+  readonly ranges: readonly PortRange[];
+}
+
+/**
+ * Reports each rule of a resource that opens ports beyond the allowed public ones to the
+ * internet. Openings that include admin ports are left to the admin-port rules, so each is
+ * reported once; the resource's tags (for publicPortsByTag) are read only when an opening needs
+ * them. `remedy` ends the message: how to close that rule's opening, or allow its ports.
+ */
+export function reportPublicOpenings<R extends { readonly where: string }>(
+  ctx: ResourceContext<PublicPortsConfig>,
+  rules: readonly R[],
+  openingOf: (rule: R) => WorldOpening | { undecided: string } | undefined,
+  remedy: (rule: R) => string,
+): void {
+  let allowed: number[] | undefined;
+  for (const rule of rules) {
+    const opening = openingOf(rule);
+    if (opening === undefined) continue;
+    if ("undecided" in opening) {
+      ctx.undecided(opening.undecided);
+      continue;
+    }
+    if (exposureOf(opening.scope, opening.ranges, DEFAULT_ADMIN_PORTS)) continue;
+    if (allowed === undefined) {
+      // Resources that carry no tags (separate rule resources) get the common ports only.
+      const tags = knownTags(ctx.type, ctx.props, ctx.providerProps);
+      if (tags === UNKNOWN) return ctx.undecided("tags");
+      allowed = allowedPorts(ctx.config, tags);
+    }
+    const open = disallowedRanges(opening.scope, opening.ranges, allowed);
+    if (open.length === 0) continue;
+    ctx.report(
+      `${ctx.label} should not open ${describeRanges(open)} to the internet: ${rule.where} ` +
+        `admits that traffic from ${joinAnd(opening.world)}; ${remedy(rule)}`,
+    );
+  }
 }
