@@ -74,8 +74,12 @@ export function presenceCost(fc: FixedCosts, roles: NetworkRoles, service: strin
   return (roles.publics.has(service) ? fc.publicTarget(key) : 0) + (ports ? fc.endpoint(key, ports.length) : 0);
 }
 
-/** 12. The network layer's fixed costs; nothing when the spec does not price its network. */
-export function addNetworkCosts(m: ModelBuilder, spec: NormalizedSpec, catalog: Catalog, presence: Presence): void {
+/**
+ * 12. The network layer's fixed costs; nothing when the spec does not price its network. With
+ * `relax`, connections are priced per pair of clouds rather than per pair of regions (12.relax),
+ * which can only lower the cost of any placement: the model's bound is then a bound of the exact one.
+ */
+export function addNetworkCosts(m: ModelBuilder, spec: NormalizedSpec, catalog: Catalog, presence: Presence, relax = false): void {
   if (!spec.network || spec.services.length === 0) return;
   const fc = fixedCosts(catalog, spec.network);
   const roles = networkRoles(spec);
@@ -97,6 +101,7 @@ export function addNetworkCosts(m: ModelBuilder, spec: NormalizedSpec, catalog: 
   for (const [key, d] of [...ingress].sort(byKey)) atLeastAll(m, `ingress[${key}]`, fc.ingress(key), d);
   if (roles.publics.size > 0) m.offset += fc.frontDoor();
 
+  if (relax) return addCloudConnections(m, spec, presence, fc);
   // Connections: every pair of regions a service link may cross.
   const pairs = new Map<string, LinExpr[]>();
   for (const l of spec.links) {
@@ -105,7 +110,9 @@ export function addNetworkCosts(m: ModelBuilder, spec: NormalizedSpec, catalog: 
     const rt = presence.regions(l.to);
     for (const r of rf)
       for (const q of rt) {
-        if (r === q) continue;
+        // A connection within a cloud (peering) that costs nothing fixed drives no gateway
+        // either: it needs no column (measured: 3 of 4 conn rows of a generated spec).
+        if (r === q || (cloudOf(r) === cloudOf(q) && fc.pair(r, q) <= EPS)) continue;
         const d = new LinExpr().addExpr(presence.of(l.from, r)).addExpr(presence.of(l.to, q)).addConstant(-1);
         push(pairs, r < q ? `${r}|${q}` : `${q}|${r}`, d);
       }
@@ -114,25 +121,85 @@ export function addNetworkCosts(m: ModelBuilder, spec: NormalizedSpec, catalog: 
   const conns = new Map<string, LinExpr>();
   for (const [pair, d] of [...pairs].sort(byKey)) {
     const [r, q] = pair.split("|");
-    const cross = cloudOf(r) !== cloudOf(q);
     const conn = atLeastAll(m, `conn[${pair}]`, fc.pair(r, q), d, true);
     conns.set(pair, conn);
-    if (cross && maxValue(conn) > EPS) {
+    if (cloudOf(r) !== cloudOf(q) && maxValue(conn) > EPS) {
       push(gateways, r, conn);
       push(gateways, q, conn);
     }
   }
-  for (const [key, d] of [...gateways].sort(byKey)) atLeastAll(m, `gw[${key}]`, fc.gateway(key), d);
-  addLeaveCuts(m, spec, presence, conns);
+  const gws = new Map<RegionKey, LinExpr>();
+  for (const [key, d] of [...gateways].sort(byKey)) gws.set(key, atLeastAll(m, `gw[${key}]`, fc.gateway(key), d));
+  addLeaveCuts(m, spec, presence, conns, gws);
+}
+
+/**
+ * 12.relax: connections per pair of clouds, for the relaxed model of optimizer/decompose.ts.
+ *   Y[w,c] >= a[w,r] for every region r of cloud c;   C[c,c'] >= Y[f,c] + Y[t,c'] − 1 per link;
+ *   G[c] >= C[c,c'] for every other cloud c'.
+ * C costs the cheapest connection between regions of c and c' that are in play, G the cheapest
+ * gateway of c: every placement pays at least that for its connections across clouds. Links
+ * within one cloud pay nothing here (exact when peering is free, as it is in every cloud today).
+ */
+function addCloudConnections(m: ModelBuilder, spec: NormalizedSpec, presence: Presence, fc: FixedCosts): void {
+  const inPlay = new Map<string, Set<RegionKey>>();
+  const cloudPresence = new Map<string, LinExpr>();
+  const presenceIn = (w: string, c: string): LinExpr => {
+    const id = `${w}@${c}`;
+    const done = cloudPresence.get(id);
+    if (done) return done;
+    const drivers = presence.regions(w).filter((r) => cloudOf(r) === c).map((r) => presence.of(w, r));
+    const e = atLeastAll(m, `Y[${w},${c}]`, 0, drivers, true);
+    cloudPresence.set(id, e);
+    return e;
+  };
+  const pairs = new Map<string, LinExpr[]>();
+  for (const l of spec.links) {
+    if (l.toKind !== "service") continue;
+    const rf = presence.regions(l.from);
+    const rt = presence.regions(l.to);
+    for (const r of [...rf, ...rt]) (inPlay.get(cloudOf(r)) ?? inPlay.set(cloudOf(r), new Set()).get(cloudOf(r))!).add(r);
+    const cf = [...new Set(rf.map(cloudOf))];
+    const ct = [...new Set(rt.map(cloudOf))];
+    for (const c of cf)
+      for (const d of ct) {
+        if (c === d) continue;
+        const e = new LinExpr().addExpr(presenceIn(l.from, c)).addExpr(presenceIn(l.to, d)).addConstant(-1);
+        const pair = c < d ? `${c}|${d}` : `${d}|${c}`;
+        (pairs.get(pair) ?? pairs.set(pair, []).get(pair)!).push(e);
+      }
+  }
+  const gateways = new Map<string, LinExpr[]>();
+  for (const [pair, d] of [...pairs].sort(byKey)) {
+    const [c, e] = pair.split("|");
+    let cost = Infinity;
+    for (const r of inPlay.get(c) ?? []) for (const q of inPlay.get(e) ?? []) cost = Math.min(cost, fc.pair(r, q));
+    const conn = atLeastAll(m, `C[${pair}]`, Number.isFinite(cost) ? cost : 0, d, true);
+    if (maxValue(conn) <= EPS) continue;
+    for (const x of [c, e]) (gateways.get(x) ?? gateways.set(x, []).get(x)!).push(conn);
+  }
+  for (const [c, d] of [...gateways].sort(byKey)) {
+    const cost = Math.min(Infinity, ...[...(inPlay.get(c) ?? [])].map((r) => fc.gateway(r)));
+    atLeastAll(m, `G[${c}]`, Number.isFinite(cost) ? cost : 0, d);
+  }
 }
 
 /**
  * 12.leave (valid inequalities that tighten the LP bound): for a service link f→t and a region r
  * of f, if f runs in r and t does not, t runs in some other region q, so r is connected to one:
  *   Σ_{q != r} conn[r,q] >= a[f,r] − a[t,r]   (and the same with f and t swapped);
- * 12.cross: likewise across clouds: Σ_{q ∉ cloud(r)} conn[r,q] >= a[f,r] − Σ_{q ∈ cloud(r)} a[t,q].
+ * a free connection within a cloud has no column, and a[t,q] stands in for conn[r,q];
+ * 12.cross: likewise across clouds: Σ_{q ∉ cloud(r)} conn[r,q] >= a[f,r] − Σ_{q ∈ cloud(r)} a[t,q];
+ * 12.gate: and then r has its gateway: gw[r] >= a[f,r] − Σ_{q ∈ cloud(r)} a[t,q] (the LP may
+ *   otherwise spread 12.cross over many connections and pay a fraction of the gateway per each).
  */
-function addLeaveCuts(m: ModelBuilder, spec: NormalizedSpec, presence: Presence, conns: ReadonlyMap<string, LinExpr>): void {
+function addLeaveCuts(
+  m: ModelBuilder,
+  spec: NormalizedSpec,
+  presence: Presence,
+  conns: ReadonlyMap<string, LinExpr>,
+  gws: ReadonlyMap<RegionKey, LinExpr>,
+): void {
   for (const l of spec.links) {
     if (l.toKind !== "service") continue;
     for (const [me, peer] of [
@@ -141,9 +208,19 @@ function addLeaveCuts(m: ModelBuilder, spec: NormalizedSpec, presence: Presence,
     ]) {
       const theirs = presence.regions(peer);
       for (const r of presence.regions(me)) {
+        // A free connection within a cloud has no column: the peer's presence there stands in for
+        // it. When no connection within r's cloud has a column, 12.leave is 12.cross and is skipped.
         const row = new LinExpr().addExpr(presence.of(me, r), -1).addExpr(presence.of(peer, r));
-        for (const q of theirs) if (q !== r) row.addExpr(conns.get(r < q ? `${r}|${q}` : `${q}|${r}`) ?? new LinExpr());
-        if (!row.isConstant && maxValue(new LinExpr().addExpr(row, -1)) > EPS) m.addRow(`12.leave[${me}>${peer},${r}]`, row, 0, Infinity);
+        let inCloud = false;
+        for (const q of theirs) {
+          if (q === r) continue;
+          const conn = conns.get(r < q ? `${r}|${q}` : `${q}|${r}`);
+          if (conn) {
+            row.addExpr(conn);
+            inCloud ||= cloudOf(q) === cloudOf(r);
+          } else if (cloudOf(q) === cloudOf(r)) row.addExpr(presence.of(peer, q));
+        }
+        if (inCloud && !row.isConstant && maxValue(new LinExpr().addExpr(row, -1)) > EPS) m.addRow(`12.leave[${me}>${peer},${r}]`, row, 0, Infinity);
         // 12.cross: if me runs in r and peer runs nowhere in r's cloud, r connects to another cloud.
         const cross = new LinExpr().addExpr(presence.of(me, r), -1);
         for (const q of theirs) {
@@ -151,6 +228,13 @@ function addLeaveCuts(m: ModelBuilder, spec: NormalizedSpec, presence: Presence,
           else cross.addExpr(conns.get(r < q ? `${r}|${q}` : `${q}|${r}`) ?? new LinExpr());
         }
         if (!cross.isConstant && maxValue(new LinExpr().addExpr(cross, -1)) > EPS) m.addRow(`12.cross[${me}>${peer},${r}]`, cross, 0, Infinity);
+        // 12.gate: and then r needs its gateway, however the connections split in the LP.
+        const gw = gws.get(r);
+        if (gw && !gw.isConstant) {
+          const gate = new LinExpr().addExpr(gw).addExpr(presence.of(me, r), -1);
+          for (const q of theirs) if (cloudOf(q) === cloudOf(r)) gate.addExpr(presence.of(peer, q));
+          if (maxValue(new LinExpr().addExpr(gate, -1)) > EPS) m.addRow(`12.gate[${me}>${peer},${r}]`, gate, 0, Infinity);
+        }
       }
     }
   }

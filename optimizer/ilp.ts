@@ -113,6 +113,13 @@ export interface IlpOptions {
    * of `groups` (11.keep), to price what keeping a workload's replicas would cost.
    */
   readonly keep?: { readonly service: string; readonly groups: readonly ReplicaGroup[]; readonly atLeast: number };
+  /**
+   * Only these regions, per free workload (a workload not listed keeps all of its own): the
+   * restricted model of optimizer/decompose.ts. Its plans are plans of the whole model.
+   */
+  readonly regions?: ReadonlyMap<string, ReadonlySet<RegionKey>>;
+  /** Price connections per pair of clouds (12.relax): a relaxation whose bound holds for the exact model. */
+  readonly relax?: boolean;
 }
 
 /** Variables of one free service in one region. */
@@ -183,12 +190,15 @@ export function buildPlacementModel(
     if (fixed.services[s.name]) continue;
     let regions = withPreviousOffers(candidates.services.get(s.name) ?? [], prior, s, spec, catalog);
     if (opts.restrict?.service === s.name) regions = regions.filter((r) => opts.restrict!.clouds.includes(r.region.cloud));
+    const only = opts.regions?.get(s.name);
+    if (only) regions = regions.filter((r) => only.has(r.key));
     freeRegions.set(s.name, regions);
   }
   // Regions no plan meeting the links' latency can use (13) are dropped before anything else.
   const reach = latencyFeasibleRegions(spec, catalog, workloadRegions(spec, fixed, freeRegions, candidates));
   for (const [name, regions] of freeRegions) freeRegions.set(name, regions.filter((r) => reach.get(name)!.has(r.key)));
-  const bucketRegions = (name: string) => (candidates.buckets.get(name) ?? []).filter((r) => reach.get(name)!.has(`${r.cloud}:${r.region}`));
+  const bucketRegions = (name: string) =>
+    (candidates.buckets.get(name) ?? []).filter((r) => reach.get(name)!.has(`${r.cloud}:${r.region}`) && (opts.regions?.get(name)?.has(`${r.cloud}:${r.region}`) ?? true));
   const bucketCosts = new Map<string, Map<RegionKey, number>>();
   for (const k of spec.buckets) {
     if (fixed.buckets[k.name]) continue;
@@ -335,6 +345,12 @@ export function buildPlacementModel(
   // 12. Databases (optimizer/ilp-databases.ts).
   // Region dominance does not hold for a database bound to its callers' regions (14.near).
   const dbPruned = new Map([...pruned].filter(([name]) => databaseCallers(spec, name).length === 0));
+  for (const [name, only] of opts.regions ?? []) {
+    if (!(spec.databases ?? []).some((d) => d.name === name)) continue;
+    const drop = new Set(dbPruned.get(name));
+    for (const key of catalog.regions.map((r) => `${r.cloud}:${r.region}`)) if (!only.has(key)) drop.add(key);
+    dbPruned.set(name, drop);
+  }
   const dbPart = addDatabases(m, spec, catalog, fixed, dbPruned, shares);
   unplaceable.push(...dbPart.unplaceable);
   cloudUse.push(...dbPart.cloudUse);
@@ -395,7 +411,7 @@ export function buildPlacementModel(
   }
 
   // 12. Network fixed costs and 13. latency, over presence indicators.
-  addNetworkCosts(m, spec, catalog, presence);
+  addNetworkCosts(m, spec, catalog, presence, opts.relax);
   addLatency(m, spec, catalog, presence);
 
   // 11. Stability: penalties for moving away from the previous plan.

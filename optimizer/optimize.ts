@@ -10,6 +10,7 @@ import { evaluatePlan } from "./evaluate";
 import { explainPlan, neighbourhood, planUse } from "./explain";
 import { explainDatabases } from "./explain-databases";
 import { buildPlacementModel } from "./ilp";
+import { BUILD_EXACT_UP_TO_CONNECTION_ROWS, connectionRows, DECOMPOSE_ABOVE_ROWS, solveDecomposed } from "./decompose";
 import type { Plan } from "./plan";
 import type { PlacementResult, SolveReport, SolveStatus } from "./result";
 import { HighsSolver } from "./solvers/highs";
@@ -37,6 +38,11 @@ export interface OptimizeOptions {
   migrationEgressMonths?: number;
   /** Workloads in this plan are held exactly where they are; the others are placed. */
   hold?: Plan;
+  /**
+   * Solve in two stages (optimizer/decompose.ts): "auto" (the default) does so when the exact
+   * model's connections would be large, "always" and "never" force the choice.
+   */
+  decompose?: "auto" | "always" | "never";
   /** Whether to explain each service's placement and alternatives; default true. */
   explain?: boolean;
   /**
@@ -188,10 +194,52 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
     throw new PlacementInfeasibleError(await diagnoseInfeasibility(spec, catalog, isFeasible));
   };
 
+  const ilp = { fixed, previous: opts.previous, migration };
+  const mode = opts.decompose ?? "auto";
+  // The exact model is built unless the estimate of its connections says it is out of reach; it
+  // is solved whole when it came out small enough (see optimizer/decompose.ts for the figures).
   const t0 = Date.now();
-  const built = buildPlacementModel(spec, catalog, candidates, { fixed, previous: opts.previous, migration });
+  const estimate = mode === "never" ? 0 : connectionRows(spec, candidates);
+  const built = mode === "always" || estimate > BUILD_EXACT_UP_TO_CONNECTION_ROWS ? undefined : buildPlacementModel(spec, catalog, candidates, ilp);
   const buildMs = Date.now() - t0;
-  if (built.unplaceable.length > 0) return infeasible();
+  if (built && built.unplaceable.length > 0) return infeasible();
+  if (!built || (mode === "auto" && built.model.numRows > DECOMPOSE_ABOVE_ROWS)) {
+    const t = Date.now();
+    const d = await solveDecomposed(spec, catalog, candidates, {
+      solver,
+      relativeGap: gapTarget,
+      timeLimitSec: left(),
+      ilp,
+      exact: built,
+      run: (model, o) => runSolver(solver, model, o),
+      onProgress: opts.onProgress && ((gap) => opts.onProgress!({ elapsedMs: Date.now() - start, gap, stage: "solving" })),
+    });
+    if (d.status === "infeasible") return infeasible();
+    if (!d.plan) {
+      throw new SolverError(
+        `${label} found no plan within the time limit of ${timeLimitSec} s (relaxed model of ${d.relaxed.variables} variables and ` +
+          `${d.relaxed.constraints} constraints). To fix: raise the time limit, or hold part of the workloads where they are (hold) to shrink the model.`,
+      );
+    }
+    const objective = Number.isFinite(d.objective) ? d.objective : evaluatePlan(spec, d.plan, catalog).total;
+    return finish(d.plan, {
+      solver: solver.name,
+      status: relativeGap(objective, d.bound) <= gapTarget + 1e-12 ? "optimal" : "time_limit",
+      objective,
+      bound: Math.min(d.bound, objective),
+      gap: relativeGap(objective, Math.min(d.bound, objective)),
+      variables: d.restricted?.variables ?? d.relaxed.variables,
+      constraints: d.restricted?.constraints ?? d.relaxed.constraints,
+      buildMs,
+      solveMs: Date.now() - t,
+      decomposed: {
+        relaxed: { variables: d.relaxed.variables, constraints: d.relaxed.constraints, bound: d.relaxed.bound, ms: d.relaxed.ms },
+        ...(d.restricted ? { restricted: { variables: d.restricted.variables, constraints: d.restricted.constraints, objective: d.restricted.objective, ms: d.restricted.ms } } : {}),
+        regions: d.regions.length,
+      },
+    });
+  }
+
 
   const t1 = Date.now();
   const outcome = await runSolver(solver, built.model, {
@@ -209,18 +257,9 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
     );
   }
 
-  const plan = built.decode(outcome.values);
-  const violations = verifyPlan(spec, catalog, plan);
-  if (violations.length > 0) {
-    throw new SolverError(
-      `${label} returned a plan that breaks the spec: ${violations.join(" ")} To fix: ` +
-        (solver.name === "highs" ? "report the spec that triggers it; javascript-lp-solver may serve meanwhile." : "retry with the default solver (HiGHS), which proves its answers."),
-    );
-  }
-  const cost = evaluatePlan(spec, plan, catalog);
   const status: SolveStatus =
     outcome.status === "optimal" ? "optimal" : outcome.status === "time_limit" ? "time_limit" : "feasible";
-  const report: SolveReport = {
+  return finish(built.decode(outcome.values), {
     solver: solver.name,
     status,
     objective: outcome.objective,
@@ -230,36 +269,48 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
     constraints: built.model.numRows,
     buildMs,
     solveMs,
-  };
-  opts.onProgress?.({ elapsedMs: Date.now() - start, stage: "explaining" });
-  const stay: StaySolver = async (s, from, atLeast) => {
-    if (left() <= 0.05) return undefined;
-    const { sub, held, outside } = neighbourhood(spec, catalog, plan, planUse(catalog, plan), s);
-    const b = buildPlacementModel(sub, catalog, candidates, { fixed: held, usedClouds: outside, keep: { service: s.name, groups: from, atLeast } });
-    if (b.unplaceable.length > 0) return "infeasible";
-    const r = await runSolver(solver, b.model, { timeLimitSec: Math.min(left(), 10), relativeGap: 0 });
-    if (r.status === "infeasible") return "infeasible";
-    if (r.status === "no_solution") return undefined;
-    const kept = b.decode(r.values);
-    if (verifyPlan(sub, catalog, kept).length > 0) return undefined;
-    return { ...plan, services: { ...plan.services, [s.name]: kept.services[s.name] } };
-  };
-  const moves = opts.previous ? await reportMoves(spec, catalog, opts.previous, plan, migration, stay) : [];
-  const explanations =
-    opts.explain === false
-      ? {}
-      : {
-          ...(await explainPlan({ spec, catalog, candidates, plan, solver, deadline, relativeGap: gapTarget }).catch((e) => {
-            if (e instanceof SolverError) throw e;
-            throw new SolverError(
-              `Explaining the plan failed: ${e instanceof Error ? e.message : String(e)}. To fix: run with explanations off (explain: false).`,
-            );
-          })),
-          ...explainDatabases(spec, catalog, plan),
-        };
-  const budget =
-    spec.budgetUSD === undefined
-      ? undefined
-      : { budgetUSD: spec.budgetUSD, totalUSD: cost.total, excessUSD: Math.max(0, Math.round((cost.total - spec.budgetUSD) * 100) / 100) };
-  return { plan, cost, report, moves, explanations, ...(budget ? { budget } : {}) };
+  });
+
+  /** Verifies, prices and explains a plan the solver returned. */
+  async function finish(plan: Plan, report: SolveReport): Promise<PlacementResult> {
+    const violations = verifyPlan(spec, catalog, plan);
+    if (violations.length > 0) {
+      throw new SolverError(
+        `${label} returned a plan that breaks the spec: ${violations.join(" ")} To fix: ` +
+          (solver.name === "highs" ? "report the spec that triggers it; javascript-lp-solver may serve meanwhile." : "retry with the default solver (HiGHS), which proves its answers."),
+      );
+    }
+    const cost = evaluatePlan(spec, plan, catalog);
+    opts.onProgress?.({ elapsedMs: Date.now() - start, stage: "explaining" });
+    const stay: StaySolver = async (s, from, atLeast) => {
+      if (left() <= 0.05) return undefined;
+      const { sub, held, outside } = neighbourhood(spec, catalog, plan, planUse(catalog, plan), s);
+      const b = buildPlacementModel(sub, catalog, candidates, { fixed: held, usedClouds: outside, keep: { service: s.name, groups: from, atLeast } });
+      if (b.unplaceable.length > 0) return "infeasible";
+      const r = await runSolver(solver, b.model, { timeLimitSec: Math.min(left(), 10), relativeGap: 0 });
+      if (r.status === "infeasible") return "infeasible";
+      if (r.status === "no_solution") return undefined;
+      const kept = b.decode(r.values);
+      if (verifyPlan(sub, catalog, kept).length > 0) return undefined;
+      return { ...plan, services: { ...plan.services, [s.name]: kept.services[s.name] } };
+    };
+    const moves = opts.previous ? await reportMoves(spec, catalog, opts.previous, plan, migration, stay) : [];
+    const explanations =
+      opts.explain === false
+        ? {}
+        : {
+            ...(await explainPlan({ spec, catalog, candidates, plan, solver, deadline, relativeGap: gapTarget }).catch((e) => {
+              if (e instanceof SolverError) throw e;
+              throw new SolverError(
+                `Explaining the plan failed: ${e instanceof Error ? e.message : String(e)}. To fix: run with explanations off (explain: false).`,
+              );
+            })),
+            ...explainDatabases(spec, catalog, plan),
+          };
+    const budget =
+      spec.budgetUSD === undefined
+        ? undefined
+        : { budgetUSD: spec.budgetUSD, totalUSD: cost.total, excessUSD: Math.max(0, Math.round((cost.total - spec.budgetUSD) * 100) / 100) };
+    return { plan, cost, report, moves, explanations, ...(budget ? { budget } : {}) };
+  }
 }

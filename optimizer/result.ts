@@ -27,6 +27,17 @@ export interface SolveReport {
   readonly constraints: number;
   readonly buildMs: number;
   readonly solveMs: number;
+  /**
+   * Set when the spec was solved in two stages (optimizer/decompose.ts): the relaxed model that
+   * gives the bound, and the exact model over the regions its plan uses, which gives the plan.
+   * `variables` and `constraints` are then the restricted model's.
+   */
+  readonly decomposed?: {
+    readonly relaxed: { readonly variables: number; readonly constraints: number; readonly bound: number; readonly ms: number };
+    /** The exact model over the regions kept (absent if it found no plan). */
+    readonly restricted?: { readonly variables: number; readonly constraints: number; readonly objective: number; readonly ms: number };
+    readonly regions: number;
+  };
 }
 
 /** A workload that moved from the previous plan, with what moving saves per month. */

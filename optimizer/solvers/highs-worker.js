@@ -30,6 +30,7 @@ function objectiveOf(model, values) {
 
 async function solve(msg) {
   const { id, model, options } = msg;
+  const warm = msg.start;
   const highs = await (highsPromise || (highsPromise = loadHighs()));
   const inf = highs.infinity;
   const start = Date.now();
@@ -83,6 +84,15 @@ async function solve(msg) {
       presolve: model.numCols > SMALL_MODEL_COLUMNS ? "choose" : "off",
       mip_heuristic_run_feasibility_jump: model.numCols > SMALL_MODEL_COLUMNS,
     });
+    // A warm start: HiGHS checks it, completes the columns it leaves out, and keeps it as its
+    // first incumbent when it is feasible.
+    if (isMip && warm && warm.indices.length > 0) {
+      try {
+        m.setSolution({ indices: warm.indices, values: warm.values });
+      } catch (_) {
+        // A start HiGHS rejects is only a missed head start.
+      }
+    }
     let lastProgress = 0;
     const cb = highs.constants.callbackType;
     const callbacks = isMip

@@ -105,7 +105,7 @@ export class HighsSolver implements PlacementSolver {
       worker.on("error", onError);
       worker.on("exit", onExit);
       try {
-        worker.postMessage({ id, model: plainModel(model), options: { timeLimitSec: highsLimit, relativeGap: opts.relativeGap } });
+        worker.postMessage({ id, model: plainModel(model), options: { timeLimitSec: highsLimit, relativeGap: opts.relativeGap }, start: opts.start });
       } catch (err) {
         finish(false);
         reject(err);

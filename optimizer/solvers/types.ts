@@ -42,6 +42,11 @@ export interface SolveOptions {
   /** Relative gap at which a plan counts as optimal. */
   readonly relativeGap: number;
   readonly onProgress?: (p: SolveProgress) => void;
+  /**
+   * A plan to start from, as values of some columns (the solver completes the others). A solver
+   * that cannot use one ignores it; a start that breaks the model is dropped by the solver.
+   */
+  readonly start?: { readonly indices: Int32Array; readonly values: Float64Array };
 }
 
 /**

@@ -1,0 +1,101 @@
+import * as assert from "assert";
+import { generateSpec } from "../../bench/generate";
+import { buildCandidates } from "../../optimizer/candidates";
+import { loadCatalog } from "../../optimizer/catalog";
+import { startFrom } from "../../optimizer/decompose";
+import { PlacementInfeasibleError } from "../../optimizer/errors";
+import { buildPlacementModel } from "../../optimizer/ilp";
+import { optimize } from "../../optimizer/optimize";
+import { HighsSolver } from "../../optimizer/solvers/highs";
+import { validateSpec } from "../../optimizer/validate";
+import { verifyPlan } from "../../optimizer/verify";
+import { bruteForce, enumerationSize, randomSpec } from "./random";
+
+const catalog = loadCatalog();
+const SIZE = { services: 3, buckets: 1, links: 3, maxReplicas: 2, regionsPerWorkload: 2, network: true, latency: true };
+const SEEDS = [521, 522, 523, 524, 533, 534, 539, 542, 543, 544];
+
+describe("staged solve (optimizer/decompose.ts) against a brute-force oracle", () => {
+  let feasible = 0;
+  for (const seed of SEEDS) {
+    it(`returns a plan no cheaper than the enumerated optimum and a bound no higher, on instance ${seed}`, async () => {
+      const s = randomSpec(seed, SIZE);
+      assert.ok(enumerationSize(s, catalog) <= 50_000, "instance too large to enumerate");
+      const best = bruteForce(s, catalog);
+      if (!best) {
+        await assert.rejects(optimize(s, catalog, { decompose: "always", explain: false }), PlacementInfeasibleError);
+        return;
+      }
+      feasible++;
+      const r = await optimize(s, catalog, { decompose: "always", relativeGap: 0, explain: false, timeLimitSec: 60 });
+      assert.ok(r.report.decomposed, "the staged solve ran");
+      assert.deepStrictEqual(verifyPlan(s, catalog, r.plan), []);
+      assert.ok(r.cost.total >= best.cost - 0.01, `plan ${r.cost.total} below the enumerated optimum ${best.cost}`);
+      assert.ok(r.report.bound <= best.cost + 0.01, `bound ${r.report.bound} above the enumerated optimum ${best.cost}`);
+      assert.ok(r.report.decomposed.relaxed.bound <= best.cost + 0.01, `relaxed bound ${r.report.decomposed.relaxed.bound} above ${best.cost}`);
+      assert.ok(Math.abs(r.report.objective - r.cost.total) <= 0.01, `objective ${r.report.objective} vs cost ${r.cost.total}`);
+      // Small instances leave time for the whole exact model: the stages then end at the optimum.
+      assert.strictEqual(r.report.status, "optimal");
+      assert.ok(Math.abs(r.cost.total - best.cost) <= 0.01, `plan ${r.cost.total} vs enumerated ${best.cost}`);
+    });
+  }
+
+  it("had feasible instances among them", () => {
+    assert.ok(feasible >= 6, `only ${feasible} of the instances were feasible`);
+  });
+
+  it("prices no plan above the exact model in the relaxed model (12.relax): its optimum is at most the enumerated one", async () => {
+    const solver = new HighsSolver();
+    let compared = 0;
+    try {
+      for (const seed of SEEDS) {
+        const s = randomSpec(seed, SIZE);
+        const best = bruteForce(s, catalog);
+        if (!best) continue;
+        const relaxed = buildPlacementModel(s, catalog, buildCandidates(s, catalog), { relax: true });
+        const out = await solver.solve(relaxed.model, { timeLimitSec: 30, relativeGap: 0 });
+        assert.strictEqual(out.status, "optimal", `seed ${seed}`);
+        assert.ok(out.objective <= best.cost + 0.01, `seed ${seed}: relaxed optimum ${out.objective} above ${best.cost}`);
+        compared++;
+      }
+    } finally {
+      await solver.dispose();
+    }
+    assert.ok(compared >= 6, `only ${compared} instances compared`);
+  });
+
+  it("warm-starts from a plan: its replica columns add up to each service's replicas, its region columns to one", () => {
+    const s = randomSpec(SEEDS[0], SIZE);
+    const best = bruteForce(s, catalog) ?? bruteForce(randomSpec(SEEDS[1], SIZE), catalog);
+    assert.ok(best, "a feasible instance");
+    const built = buildPlacementModel(s, catalog, buildCandidates(s, catalog), {});
+    const start = startFrom(built, best.plan);
+    const at = new Map<number, number>();
+    start.indices.forEach((col, i) => at.set(col, start.values[i]));
+    for (const sv of s.services) {
+      const cols = (built.services.get(sv.name) ?? []).flatMap((v) => [...v.onDemand, ...v.spot].map((o) => o.col));
+      assert.strictEqual(cols.reduce((n, c) => n + (at.get(c) ?? NaN), 0), sv.replicas, sv.name);
+    }
+    for (const [name, cols] of built.buckets) assert.strictEqual(cols.reduce((n, c) => n + (at.get(c.col) ?? NaN), 0), 1, name);
+  });
+
+  it("stays with the whole model on small specs and stages a generated ten-service spec, with a bound the optimum respects", async () => {
+    const small = randomSpec(SEEDS[0], SIZE);
+    if (bruteForce(small, catalog)) {
+      const r = await optimize(small, catalog, { explain: false });
+      assert.strictEqual(r.report.decomposed, undefined);
+    }
+    const s = validateSpec(generateSpec(catalog, { services: 10, seed: 1 }), catalog);
+    const r = await optimize(s, catalog, { explain: false, relativeGap: 0.1, timeLimitSec: 120 });
+    assert.ok(r.report.decomposed, "a model of over 12,000 rows is solved in stages");
+    assert.deepStrictEqual(verifyPlan(s, catalog, r.plan), []);
+    assert.ok(r.report.bound <= r.cost.total + 1e-6 && r.report.bound > 0.8 * r.cost.total, `bound ${r.report.bound} vs ${r.cost.total}`);
+    assert.ok(r.report.gap <= 0.1, `gap ${r.report.gap}`);
+    assert.strictEqual(r.report.status, "optimal", "optimal at the gap asked for");
+    // The whole model, solved to the end, bounds the stages from either side.
+    const whole = await optimize(s, catalog, { explain: false, relativeGap: 0, decompose: "never", timeLimitSec: 600 });
+    assert.strictEqual(whole.report.status, "optimal");
+    assert.ok(r.report.bound <= whole.cost.total + 0.01, `staged bound ${r.report.bound} above the optimum ${whole.cost.total}`);
+    assert.ok(r.cost.total >= whole.cost.total - 0.01, `staged plan ${r.cost.total} below the optimum ${whole.cost.total}`);
+  });
+});
