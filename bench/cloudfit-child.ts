@@ -4,7 +4,9 @@
 
 import { loadCatalog, type Catalog } from "../optimizer/catalog";
 import { buildCandidates } from "../optimizer/candidates";
+import { BUILD_EXACT_UP_TO_CONNECTION_ROWS, connectionRows } from "../optimizer/decompose";
 import { buildPlacementModel } from "../optimizer/ilp";
+import type { SolveReport } from "../optimizer/result";
 import type { NormalizedSpec } from "../optimizer/spec";
 import { optimize } from "../optimizer/optimize";
 import { validateSpec } from "../optimizer/validate";
@@ -34,6 +36,8 @@ export interface CloudfitRun {
   readonly error?: string;
   /** What the model is made of (built again after the measurement). */
   readonly model?: ModelShape;
+  /** Set when the spec was solved in stages (optimizer/decompose.ts). */
+  readonly staged?: SolveReport["decomposed"];
 }
 
 /** Columns of cloudfit's model by role, and its nonzeros. */
@@ -47,11 +51,18 @@ export interface ModelShape {
   readonly continuousColumns: number;
   readonly rows: number;
   readonly nonzeros: number;
+  /**
+   * Whether these are the relaxed model's figures (12.relax): the exact model of a spec this
+   * large is never built whole (optimizer/decompose.ts), so neither is it here.
+   */
+  readonly relaxed: boolean;
 }
 
 /** Builds cloudfit's model once more and counts its columns by role. */
 export function modelShape(spec: NormalizedSpec, catalog: Catalog): ModelShape {
-  const built = buildPlacementModel(spec, catalog, buildCandidates(spec, catalog));
+  const candidates = buildCandidates(spec, catalog);
+  const relaxed = connectionRows(spec, candidates) > BUILD_EXACT_UP_TO_CONNECTION_ROWS;
+  const built = buildPlacementModel(spec, catalog, candidates, { relax: relaxed });
   const m = built.model;
   let replicaColumns = 0;
   for (const regions of built.services.values())
@@ -66,6 +77,7 @@ export function modelShape(spec: NormalizedSpec, catalog: Catalog): ModelShape {
     continuousColumns: m.numCols - integers,
     rows: m.numRows,
     nonzeros: m.index.length,
+    relaxed,
   };
 }
 
@@ -112,6 +124,7 @@ async function main(): Promise<void> {
       constraints: report.constraints,
       rssBeforeMiB,
       peakRssMiB: peakRssMiB(),
+      ...(report.decomposed ? { staged: report.decomposed } : {}),
     };
   } catch (e) {
     const error = e instanceof Error ? `${e.name}: ${e.message.split("\n")[0]}` : String(e);

@@ -252,9 +252,21 @@ export function renderText(doc: BenchDocument): string {
       const m = s.highs.model;
       if (m) {
         out.push(
-          `cloudfit model: ${count(m.replicaColumns)} replica, ${count(m.bucketColumns)} bucket and ` +
+          `cloudfit ${m.relaxed ? "relaxed model (connections per pair of clouds; the exact one is not built at this size)" : "model"}: ` +
+            `${count(m.replicaColumns)} replica, ${count(m.bucketColumns)} bucket and ` +
             `${count(m.otherIntegerColumns)} other integer columns, ${count(m.continuousColumns)} continuous ` +
             `(traffic) columns; ${count(m.rows)} rows, ${count(m.nonzeros)} nonzeros`,
+        );
+      }
+      const st = s.highs.staged;
+      if (st) {
+        out.push(
+          `solved in stages: relaxed model ${count(st.relaxed.variables)} x ${count(st.relaxed.constraints)}, its LP bound ` +
+            `${money(st.relaxed.bound)} in ${secs(st.relaxed.ms)}; ` +
+            (st.restricted
+              ? `exact model over ${st.regions} regions ${count(st.restricted.variables)} x ${count(st.restricted.constraints)} ` +
+                `(the size above), its plan ${money(st.restricted.objective)} after ${secs(st.restricted.ms)}`
+              : "no plan from the restricted exact model"),
         );
       }
     }

@@ -68,6 +68,9 @@
 //        open[r] >= a[s,r] ∀s;  zone[r] >= a[s,r] ∀ callers s;  ingress[r] >= a[s,r] ∀ public s;
 //        conn[r,q] >= a[f,r] + a[t,q] − 1 ∀ service links f→t, r != q;
 //        gw[r] >= conn[r,q] ∀ q in another cloud;
+//      with the valid inequalities 12.leave, 12.cross and 12.gate (ilp-network.ts) for the LP
+//      bound. 12.relax (option `relax`) prices connections per pair of clouds instead: a
+//      relaxation, whose bound optimizer/decompose.ts uses for specs too large to solve whole.
 //      cost open(r)·open[r] + zone(r)·zone[r] + ingress(r)·ingress[r] + pair(r,q)·conn[r,q]
 //      + gateway(r)·gw[r] + Σ a[s,r]·(publicTarget(r) if s public + endpoint(r, ports_s) if
 //      called) + the front door's zone (a constant when any service is public).
