@@ -10,6 +10,8 @@
 //   3. with the time left, the whole exact model (when it was built) warm-started from stage 2's
 //      plan, which improves both the plan and the bound; otherwise the relaxed model as an
 //      integer program from that plan, which only raises the bound.
+// When stage 1's LP does not end in its share of the time (500 services and more), stage 2 keeps
+// each service's cheapest regions per cloud and the bound is that of the replicas' prices alone.
 // The plan returned is the best found; the bound the best proven. Their gap is therefore a
 // proven gap of the whole problem, whatever the stages left out.
 
@@ -154,7 +156,24 @@ function hubs(load: ReadonlyMap<RegionKey, number>, n: number): RegionKey[] {
 function allowed(spec: NormalizedSpec, own: ReadonlyMap<string, ReadonlySet<RegionKey>>, shared: readonly RegionKey[]): Map<string, Set<RegionKey>> {
   const out = new Map<string, Set<RegionKey>>();
   const names = [...spec.services.map((s) => s.name), ...spec.buckets.map((b) => b.name), ...(spec.databases ?? []).map((d) => d.name)];
-  for (const name of names) out.set(name, new Set([...(own.get(name) ?? []), ...shared]));
+  // A workload with no regions of its own (stage 1 gave no support) keeps all of them.
+  for (const name of names) if (own.has(name)) out.set(name, new Set([...own.get(name)!, ...shared]));
+  return out;
+}
+
+/** What each service's replicas alone would cost in each region it may use, at their cheapest offers. */
+export function replicaPrices(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates): Map<string, { key: RegionKey; cloud: string; usd: number }[]> {
+  const out = new Map<string, { key: RegionKey; cloud: string; usd: number }[]>();
+  for (const s of spec.services) {
+    const list: { key: RegionKey; cloud: string; usd: number }[] = [];
+    for (const r of candidates.services.get(s.name) ?? []) {
+      const od = Math.min(Infinity, ...r.onDemand.map((o) => replicaMonthlyUSD(catalog, s, o, false)));
+      const spot = Math.min(od, ...r.spot.map((o) => replicaMonthlyUSD(catalog, s, o, true)));
+      const spotCount = Math.min(s.spotReplicas, s.replicas);
+      list.push({ key: r.key, cloud: r.region.cloud, usd: (s.replicas - spotCount) * od + spotCount * spot });
+    }
+    out.set(s.name, list);
+  }
   return out;
 }
 
@@ -162,21 +181,30 @@ function allowed(spec: NormalizedSpec, own: ReadonlyMap<string, ReadonlySet<Regi
  * Each service's cheapest `k` regions in every cloud it may use, by the price of its replicas:
  * where the relaxation puts load is not always where a whole plan, with its network, is cheapest.
  */
-function cheapestPerCloud(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates, k: number): Map<string, Set<RegionKey>> {
+function cheapestPerCloud(prices: ReadonlyMap<string, readonly { key: RegionKey; cloud: string; usd: number }[]>, k: number): Map<string, Set<RegionKey>> {
   const out = new Map<string, Set<RegionKey>>();
-  for (const s of spec.services) {
+  for (const [name, list] of prices) {
     const byCloud = new Map<string, { key: RegionKey; usd: number }[]>();
-    for (const r of candidates.services.get(s.name) ?? []) {
-      const od = Math.min(Infinity, ...r.onDemand.map((o) => replicaMonthlyUSD(catalog, s, o, false)));
-      const spot = Math.min(od, ...r.spot.map((o) => replicaMonthlyUSD(catalog, s, o, true)));
-      const usd = (s.replicas - s.spotReplicas) * od + Math.min(s.spotReplicas, s.replicas) * spot;
-      (byCloud.get(r.region.cloud) ?? byCloud.set(r.region.cloud, []).get(r.region.cloud)!).push({ key: r.key, usd });
-    }
+    for (const x of list) (byCloud.get(x.cloud) ?? byCloud.set(x.cloud, []).get(x.cloud)!).push(x);
     const keep = new Set<RegionKey>();
-    for (const list of byCloud.values()) list.sort((a, b) => a.usd - b.usd || (a.key < b.key ? -1 : 1)).slice(0, k).forEach((x) => keep.add(x.key));
-    out.set(s.name, keep);
+    for (const l of byCloud.values()) l.sort((a, b) => a.usd - b.usd || (a.key < b.key ? -1 : 1)).slice(0, k).forEach((x) => keep.add(x.key));
+    out.set(name, keep);
   }
   return out;
+}
+
+/**
+ * A bound that needs no solve: every service's replicas at their cheapest region and offers.
+ * Everything else the objective charges (buckets, databases, traffic, network, moves) is
+ * non-negative, so no plan costs less. Used when stage 1's LP does not end in time.
+ */
+export function replicaBound(prices: ReadonlyMap<string, readonly { usd: number }[]>): number {
+  let usd = 0;
+  for (const list of prices.values()) {
+    const best = Math.min(Infinity, ...list.map((x) => x.usd));
+    if (Number.isFinite(best)) usd += best;
+  }
+  return usd;
 }
 
 /** Hub regions stage 2 adds to every workload's own, widened once if that is infeasible. */
@@ -214,16 +242,19 @@ export async function solveDecomposed(
     ms: Date.now() - t0,
   };
   if (lp.status === "infeasible") return { status: "infeasible", objective: NaN, bound: NaN, relaxed, regions: [] };
-  if (lp.status !== "optimal") return { status: "no_solution", objective: NaN, bound: NaN, relaxed, regions: [] };
-  let bound = lp.objective;
-  const { byWorkload, load } = support(relaxedModel, lp.values);
+  // An LP that did not end in time leaves stage 2 each service's cheapest regions, and a bound
+  // from the replicas' prices alone.
+  const prices = replicaPrices(spec, catalog, candidates);
+  const solved = lp.status === "optimal";
+  let bound = solved ? lp.objective : replicaBound(prices);
+  const { byWorkload, load } = solved ? support(relaxedModel, lp.values) : { byWorkload: new Map<string, Set<RegionKey>>(), load: new Map<RegionKey, number>() };
 
   // Stage 2: the exact model over each workload's own regions and the busiest ones.
   const t1 = Date.now();
   let found: { plan: Plan; objective: number; model: PlacementModel; values: Float64Array } | undefined;
   let restricted: StageReport | undefined;
   let regions: RegionKey[] = [];
-  const cheap = cheapestPerCloud(spec, catalog, candidates, CHEAPEST_PER_CLOUD);
+  const cheap = cheapestPerCloud(prices, CHEAPEST_PER_CLOUD);
   const own = new Map<string, Set<RegionKey>>([...cheap]);
   const add = (name: string, keys: Iterable<RegionKey>) => own.set(name, new Set([...(own.get(name) ?? []), ...keys]));
   for (const [name, keys] of byWorkload) add(name, keys);
@@ -232,6 +263,7 @@ export async function solveDecomposed(
   for (const [name, p] of Object.entries(before?.services ?? {})) add(name, p.groups.map((g) => `${g.cloud}:${g.region}` as RegionKey));
   for (const [name, b] of Object.entries({ ...before?.buckets, ...before?.databases })) add(name, [`${b.cloud}:${b.region}` as RegionKey]);
   for (const n of HUBS) {
+    if (n !== HUBS[0] && load.size === 0) break; // without stage 1's load, widening adds nothing
     const only = allowed(spec, own, hubs(load, n));
     const model = buildPlacementModel(spec, catalog, candidates, { ...settings.ilp, regions: only, prune: false });
     if (model.unplaceable.length > 0) continue;
@@ -251,7 +283,7 @@ export async function solveDecomposed(
 
   // Stage 3: with the time left, the whole exact model from that plan when it is small enough
   // to solve (its plans and bound are the problem's own), else the relaxed MIP for the bound.
-  if (left() > 1 && relativeGap(found.objective, bound) > settings.relativeGap) {
+  if (left() > 1 && relativeGap(found.objective, bound) > settings.relativeGap && (settings.exact || solved)) {
     const whole = settings.exact !== undefined;
     const model = settings.exact ?? relaxedModel;
     const mip = await settings.run(model.model, {

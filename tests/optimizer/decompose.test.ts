@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { generateSpec } from "../../bench/generate";
 import { buildCandidates } from "../../optimizer/candidates";
 import { loadCatalog } from "../../optimizer/catalog";
-import { startFrom } from "../../optimizer/decompose";
+import { replicaBound, replicaPrices, startFrom } from "../../optimizer/decompose";
 import { PlacementInfeasibleError } from "../../optimizer/errors";
 import { buildPlacementModel } from "../../optimizer/ilp";
 import { optimize } from "../../optimizer/optimize";
@@ -60,6 +60,19 @@ describe("staged solve (optimizer/decompose.ts) against a brute-force oracle", (
       }
     } finally {
       await solver.dispose();
+    }
+    assert.ok(compared >= 6, `only ${compared} instances compared`);
+  });
+
+  it("bounds every instance by its replicas' prices alone when stage 1's LP runs out of time", () => {
+    let compared = 0;
+    for (const seed of SEEDS) {
+      const s = randomSpec(seed, SIZE);
+      const best = bruteForce(s, catalog);
+      if (!best) continue;
+      const bound = replicaBound(replicaPrices(s, catalog, buildCandidates(s, catalog)));
+      assert.ok(bound > 0 && bound <= best.cost + 1e-6, `seed ${seed}: bound ${bound} vs optimum ${best.cost}`);
+      compared++;
     }
     assert.ok(compared >= 6, `only ${compared} instances compared`);
   });
