@@ -241,7 +241,7 @@ export async function solveDecomposed(
     bound: lp.status === "optimal" ? lp.objective : NaN,
     ms: Date.now() - t0,
   };
-  if (lp.status === "infeasible") return { status: "infeasible", objective: NaN, bound: NaN, relaxed, regions: [] };
+  if (relaxedModel.unplaceable.length > 0 || lp.status === "infeasible") return { status: "infeasible", objective: NaN, bound: NaN, relaxed, regions: [] };
   // An LP that did not end in time leaves stage 2 each service's cheapest regions, and a bound
   // from the replicas' prices alone.
   const prices = replicaPrices(spec, catalog, candidates);
@@ -281,8 +281,8 @@ export async function solveDecomposed(
   }
   if (!found) return { status: "no_solution", objective: NaN, bound, relaxed, restricted, regions };
 
-  // Stage 3: with the time left, the whole exact model from that plan when it is small enough
-  // to solve (its plans and bound are the problem's own), else the relaxed MIP for the bound.
+  // Stage 3: with the time left, the whole exact model from that plan when it was built (its
+  // plans and bound are the problem's own), else the relaxed MIP for the bound.
   if (left() > 1 && relativeGap(found.objective, bound) > settings.relativeGap && (settings.exact || solved)) {
     const whole = settings.exact !== undefined;
     const model = settings.exact ?? relaxedModel;
