@@ -84,12 +84,17 @@ export function sharedPolicyHosts(): { start: (opts: PolicyHostOptions) => Promi
   };
 }
 
+/** Temporary roots of this test process, removed at exit (their links, not what they point to). */
+const ROOTS: string[] = [];
+process.on("exit", () => ROOTS.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
 /**
  * A temporary project root: Pulumi.yaml and stacks/ copied (so tests may change them), the code
- * and node_modules linked to the repository.
+ * and node_modules linked to the repository. Removed when the test process exits.
  */
 export function tempRoot(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cloudfit-cli-"));
+  ROOTS.push(dir);
   fs.copyFileSync(path.join(ROOT, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
   fs.copyFileSync(path.join(ROOT, "cloudfit-usage.yml"), path.join(dir, "cloudfit-usage.yml"));
   fs.cpSync(path.join(ROOT, "stacks"), path.join(dir, "stacks"), { recursive: true });
