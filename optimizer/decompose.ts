@@ -18,10 +18,10 @@
 import type { Catalog } from "./catalog";
 import type { Candidates } from "./candidates";
 import type { RegionKey } from "./evaluate";
-import { buildPlacementModel, IlpOptions, PlacementModel, replicaMonthlyUSD } from "./ilp";
+import { buildPlacementModel, IlpOptions, PlacementModel, regionReplicaUSD } from "./ilp";
 import type { Plan } from "./plan";
 import { relativeGap } from "./solvers/types";
-import type { PlacementSolver, SolverOutcome, SparseModel } from "./solvers/types";
+import type { SolveOptions, SolverOutcome, SparseModel } from "./solvers/types";
 import type { NormalizedSpec } from "./spec";
 
 /**
@@ -75,7 +75,7 @@ export interface DecomposedOutcome {
   readonly plan?: Plan;
   /** Objective of the plan in the exact model (with its migration penalty), NaN without a plan. */
   readonly objective: number;
-  /** Proven lower bound of the exact model (stage 1's). */
+  /** Proven lower bound of the exact model: the best of stage 1's and stage 3's, at most `objective`. */
   readonly bound: number;
   readonly relaxed: StageReport;
   readonly restricted?: StageReport;
@@ -83,14 +83,13 @@ export interface DecomposedOutcome {
   readonly regions: readonly RegionKey[];
 }
 
-/** How to run the two stages. */
+/** How to run the stages. */
 export interface DecomposeSettings {
-  readonly solver: PlacementSolver;
   readonly relativeGap: number;
-  /** Seconds left for both stages. */
+  /** Seconds left for all stages. */
   readonly timeLimitSec: number;
   readonly ilp: IlpOptions;
-  readonly run: (model: SparseModel, opts: Parameters<PlacementSolver["solve"]>[1]) => Promise<SolverOutcome>;
+  readonly run: (model: SparseModel, opts: SolveOptions) => Promise<SolverOutcome>;
   readonly onProgress?: (gap: number | undefined) => void;
   /** The exact model, when it was built: stage 3 then solves it whole from stage 2's plan. */
   readonly exact?: PlacementModel;
@@ -161,16 +160,19 @@ function allowed(spec: NormalizedSpec, own: ReadonlyMap<string, ReadonlySet<Regi
   return out;
 }
 
-/** What each service's replicas alone would cost in each region it may use, at their cheapest offers. */
-export function replicaPrices(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates): Map<string, { key: RegionKey; cloud: string; usd: number }[]> {
+/**
+ * What each free service's replicas alone would cost in each region it may use, at their cheapest
+ * offers (held services are left out: their cost is where they are held).
+ */
+export function replicaPrices(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates, held: Plan | undefined): Map<string, { key: RegionKey; cloud: string; usd: number }[]> {
   const out = new Map<string, { key: RegionKey; cloud: string; usd: number }[]>();
   for (const s of spec.services) {
+    if (held?.services[s.name]) continue;
     const list: { key: RegionKey; cloud: string; usd: number }[] = [];
     for (const r of candidates.services.get(s.name) ?? []) {
-      const od = Math.min(Infinity, ...r.onDemand.map((o) => replicaMonthlyUSD(catalog, s, o, false)));
-      const spot = Math.min(od, ...r.spot.map((o) => replicaMonthlyUSD(catalog, s, o, true)));
+      const { onDemand, spot } = regionReplicaUSD(catalog, s, r);
       const spotCount = Math.min(s.spotReplicas, s.replicas);
-      list.push({ key: r.key, cloud: r.region.cloud, usd: (s.replicas - spotCount) * od + spotCount * spot });
+      list.push({ key: r.key, cloud: r.region.cloud, usd: (s.replicas - spotCount) * onDemand + spotCount * Math.min(onDemand, spot) });
     }
     out.set(s.name, list);
   }
@@ -244,14 +246,14 @@ export async function solveDecomposed(
   if (relaxedModel.unplaceable.length > 0 || lp.status === "infeasible") return { status: "infeasible", objective: NaN, bound: NaN, relaxed, regions: [] };
   // An LP that did not end in time leaves stage 2 each service's cheapest regions, and a bound
   // from the replicas' prices alone.
-  const prices = replicaPrices(spec, catalog, candidates);
+  const prices = replicaPrices(spec, catalog, candidates, settings.ilp.fixed);
   const solved = lp.status === "optimal";
   let bound = solved ? lp.objective : replicaBound(prices);
   const { byWorkload, load } = solved ? support(relaxedModel, lp.values) : { byWorkload: new Map<string, Set<RegionKey>>(), load: new Map<RegionKey, number>() };
 
   // Stage 2: the exact model over each workload's own regions and the busiest ones.
   const t1 = Date.now();
-  let found: { plan: Plan; objective: number; model: PlacementModel; values: Float64Array } | undefined;
+  let found: { plan: Plan; objective: number } | undefined;
   let restricted: StageReport | undefined;
   let regions: RegionKey[] = [];
   const cheap = cheapestPerCloud(prices, CHEAPEST_PER_CLOUD);
@@ -274,7 +276,7 @@ export async function solveDecomposed(
     });
     restricted = { variables: model.model.numCols, constraints: model.model.numRows, status: out.status, objective: out.objective, bound: out.bound, ms: Date.now() - t1 };
     if (out.values.length > 0 && out.status !== "infeasible" && out.status !== "no_solution") {
-      found = { plan: model.decode(out.values), objective: out.objective, model, values: out.values };
+      found = { plan: model.decode(out.values), objective: out.objective };
       regions = [...new Set([...only.values()].flatMap((x) => [...x]))].sort();
       break;
     }
@@ -294,7 +296,7 @@ export async function solveDecomposed(
     });
     if (Number.isFinite(mip.bound)) bound = Math.max(bound, mip.bound);
     if (whole && mip.values.length > 0 && mip.objective < found.objective - 1e-6) {
-      found = { plan: model.decode(mip.values), objective: mip.objective, model, values: mip.values };
+      found = { plan: model.decode(mip.values), objective: mip.objective };
     }
   }
   return { status: "feasible", plan: found.plan, objective: found.objective, bound: Math.min(bound, found.objective), relaxed, restricted, regions };

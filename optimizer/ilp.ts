@@ -158,6 +158,14 @@ export function replicaMonthlyUSD(catalog: Catalog, s: NormalizedService, o: Off
   return HOURS_PER_MONTH * hourly + s.diskGiB * catalog.diskPerGiBMonth(o.cloud, o.region);
 }
 
+/** A service's cheapest replica in a region, on-demand and on spot (Infinity where none is offered). */
+export function regionReplicaUSD(catalog: Catalog, s: NormalizedService, ro: RegionOffers): { onDemand: number; spot: number } {
+  return {
+    onDemand: Math.min(Infinity, ...ro.onDemand.map((o) => replicaMonthlyUSD(catalog, s, o, false))),
+    spot: Math.min(Infinity, ...ro.spot.map((o) => replicaMonthlyUSD(catalog, s, o, true))),
+  };
+}
+
 /** Builds the placement ILP for a spec; see the comment block at the top of this module. */
 export function buildPlacementModel(
   spec: NormalizedSpec,
@@ -226,10 +234,7 @@ export function buildPlacementModel(
           rates,
           extra: networkDominance(spec, catalog),
           wholeSpec: spec.network !== undefined,
-          regionCost: (s, ro) => ({
-            onDemand: Math.min(...ro.onDemand.map((o) => replicaMonthlyUSD(catalog, s, o, false))),
-            spot: Math.min(Infinity, ...ro.spot.map((o) => replicaMonthlyUSD(catalog, s, o, true))),
-          }),
+          regionCost: (s, ro) => regionReplicaUSD(catalog, s, ro),
         });
 
   for (const s of spec.services) {

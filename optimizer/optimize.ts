@@ -39,8 +39,9 @@ export interface OptimizeOptions {
   /** Workloads in this plan are held exactly where they are; the others are placed. */
   hold?: Plan;
   /**
-   * Solve in two stages (optimizer/decompose.ts): "auto" (the default) does so when the exact
-   * model's connections would be large, "always" and "never" force the choice.
+   * Solve in stages (optimizer/decompose.ts): "auto" (the default) does so when the exact model
+   * has more than DECOMPOSE_ABOVE_ROWS rows or would be too large to build; "always" and "never"
+   * force the choice.
    */
   decompose?: "auto" | "always" | "never";
   /** Whether to explain each service's placement and alternatives; default true. */
@@ -196,17 +197,16 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
 
   const ilp = { fixed, previous: opts.previous, migration };
   const mode = opts.decompose ?? "auto";
-  // The exact model is built unless the estimate of its connections says it is out of reach; it
-  // is solved whole when it came out small enough (see optimizer/decompose.ts for the figures).
+  // The exact model is built unless the estimate of its connections puts it out of reach (see
+  // optimizer/decompose.ts for the figures); "never" builds it whatever its size.
   const t0 = Date.now();
-  const estimate = mode === "never" ? 0 : connectionRows(spec, candidates);
-  const built = mode === "always" || estimate > BUILD_EXACT_UP_TO_CONNECTION_ROWS ? undefined : buildPlacementModel(spec, catalog, candidates, ilp);
+  const built =
+    mode !== "never" && connectionRows(spec, candidates) > BUILD_EXACT_UP_TO_CONNECTION_ROWS ? undefined : buildPlacementModel(spec, catalog, candidates, ilp);
   const buildMs = Date.now() - t0;
   if (built && built.unplaceable.length > 0) return infeasible();
-  if (!built || (mode === "auto" && built.model.numRows > DECOMPOSE_ABOVE_ROWS)) {
+  if (!built || mode === "always" || (mode === "auto" && built.model.numRows > DECOMPOSE_ABOVE_ROWS)) {
     const t = Date.now();
     const d = await solveDecomposed(spec, catalog, candidates, {
-      solver,
       relativeGap: gapTarget,
       timeLimitSec: left(),
       ilp,
@@ -215,31 +215,37 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
       onProgress: opts.onProgress && ((gap) => opts.onProgress!({ elapsedMs: Date.now() - start, gap, stage: "solving" })),
     });
     if (d.status === "infeasible") return infeasible();
-    if (!d.plan) {
+    if (d.plan) {
+      return finish(d.plan, {
+        solver: solver.name,
+        status: relativeGap(d.objective, d.bound) <= gapTarget + 1e-12 ? "optimal" : "time_limit",
+        objective: d.objective,
+        bound: d.bound,
+        gap: relativeGap(d.objective, d.bound),
+        variables: d.restricted?.variables ?? d.relaxed.variables,
+        constraints: d.restricted?.constraints ?? d.relaxed.constraints,
+        buildMs,
+        solveMs: Date.now() - t,
+        decomposed: {
+          relaxed: { variables: d.relaxed.variables, constraints: d.relaxed.constraints, bound: d.relaxed.bound, ms: d.relaxed.ms },
+          ...(d.restricted ? { restricted: { variables: d.restricted.variables, constraints: d.restricted.constraints, objective: d.restricted.objective, ms: d.restricted.ms } } : {}),
+          regions: d.regions.length,
+        },
+      });
+    }
+    if (!built || left() <= 0.05) {
+      const stage2 = d.restricted
+        ? `the exact model over the regions it kept (${d.restricted.variables} variables, ${d.restricted.constraints} constraints) ended with status ${d.restricted.status}`
+        : "the regions it kept could not hold every workload";
       throw new SolverError(
-        `${label} found no plan within the time limit of ${timeLimitSec} s (relaxed model of ${d.relaxed.variables} variables and ` +
-          `${d.relaxed.constraints} constraints). To fix: raise the time limit, or hold part of the workloads where they are (hold) to shrink the model.`,
+        `${label} found no plan in ${timeLimitSec} s solving in stages: the relaxed model (${d.relaxed.variables} variables, ` +
+          `${d.relaxed.constraints} constraints) ended with status ${d.relaxed.status} after ${(d.relaxed.ms / 1000).toFixed(1)} s, and ${stage2}. ` +
+          "To fix: raise the time limit" +
+          (solver.name === "highs" ? ", or hold part of the workloads where they are (hold) to shrink the model." : ", or use the default solver (HiGHS)."),
       );
     }
-    const objective = Number.isFinite(d.objective) ? d.objective : evaluatePlan(spec, d.plan, catalog).total;
-    return finish(d.plan, {
-      solver: solver.name,
-      status: relativeGap(objective, d.bound) <= gapTarget + 1e-12 ? "optimal" : "time_limit",
-      objective,
-      bound: Math.min(d.bound, objective),
-      gap: relativeGap(objective, Math.min(d.bound, objective)),
-      variables: d.restricted?.variables ?? d.relaxed.variables,
-      constraints: d.restricted?.constraints ?? d.relaxed.constraints,
-      buildMs,
-      solveMs: Date.now() - t,
-      decomposed: {
-        relaxed: { variables: d.relaxed.variables, constraints: d.relaxed.constraints, bound: d.relaxed.bound, ms: d.relaxed.ms },
-        ...(d.restricted ? { restricted: { variables: d.restricted.variables, constraints: d.restricted.constraints, objective: d.restricted.objective, ms: d.restricted.ms } } : {}),
-        regions: d.regions.length,
-      },
-    });
+    // The stages found nothing but the exact model is built: it gets the time left.
   }
-
 
   const t1 = Date.now();
   const outcome = await runSolver(solver, built.model, {

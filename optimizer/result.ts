@@ -28,9 +28,10 @@ export interface SolveReport {
   readonly buildMs: number;
   readonly solveMs: number;
   /**
-   * Set when the spec was solved in two stages (optimizer/decompose.ts): the relaxed model that
-   * gives the bound, and the exact model over the regions its plan uses, which gives the plan.
-   * `variables` and `constraints` are then the restricted model's.
+   * Set when the spec was solved in stages (optimizer/decompose.ts): the relaxed model whose LP
+   * gives the first bound, and the exact model over the regions kept, which gives the first plan
+   * (the whole model may then improve both). `variables` and `constraints` are then the
+   * restricted model's.
    */
   readonly decomposed?: {
     readonly relaxed: { readonly variables: number; readonly constraints: number; readonly bound: number; readonly ms: number };

@@ -70,7 +70,7 @@ describe("staged solve (optimizer/decompose.ts) against a brute-force oracle", (
       const s = randomSpec(seed, SIZE);
       const best = bruteForce(s, catalog);
       if (!best) continue;
-      const bound = replicaBound(replicaPrices(s, catalog, buildCandidates(s, catalog)));
+      const bound = replicaBound(replicaPrices(s, catalog, buildCandidates(s, catalog), undefined));
       assert.ok(bound > 0 && bound <= best.cost + 1e-6, `seed ${seed}: bound ${bound} vs optimum ${best.cost}`);
       compared++;
     }
