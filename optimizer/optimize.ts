@@ -238,7 +238,7 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
         ? `the exact model over the regions it kept (${d.restricted.variables} variables, ${d.restricted.constraints} constraints) ended with status ${d.restricted.status}`
         : "the regions it kept could not hold every workload";
       throw new SolverError(
-        `${label} found no plan in ${timeLimitSec} s solving in stages: the relaxed model (${d.relaxed.variables} variables, ` +
+        `${label} found no plan within the time limit of ${timeLimitSec} s, solving in stages: the relaxed model (${d.relaxed.variables} variables, ` +
           `${d.relaxed.constraints} constraints) ended with status ${d.relaxed.status} after ${(d.relaxed.ms / 1000).toFixed(1)} s, and ${stage2}. ` +
           "To fix: raise the time limit" +
           (solver.name === "highs" ? ", or hold part of the workloads where they are (hold) to shrink the model." : ", or use the default solver (HiGHS)."),
