@@ -4,7 +4,7 @@
 
 import { loadCatalog, type Catalog } from "../optimizer/catalog";
 import { buildCandidates } from "../optimizer/candidates";
-import { BUILD_EXACT_UP_TO_CONNECTION_ROWS, connectionRows } from "../optimizer/decompose";
+import { BUILD_EXACT_UP_TO_CONNECTION_ROWS, connectionRows, servicePairs, STAGES_UP_TO_PAIRS } from "../optimizer/decompose";
 import { buildPlacementModel } from "../optimizer/ilp";
 import type { SolveReport } from "../optimizer/result";
 import type { NormalizedSpec } from "../optimizer/spec";
@@ -137,7 +137,8 @@ async function main(): Promise<void> {
       error,
     };
   }
-  if (!out.error) out = { ...out, model: modelShape(spec, catalog) };
+  // Above the stages' size the placement model is never built whole: there is no shape to count.
+  if (!out.error && servicePairs(spec, buildCandidates(spec, catalog)) <= STAGES_UP_TO_PAIRS) out = { ...out, model: modelShape(spec, catalog) };
   process.stdout.write(JSON.stringify(out) + "\n", () => process.exit(0));
 }
 

@@ -94,7 +94,7 @@ export function generateSpec(catalog: Catalog, opts: GenerateOptions): WorkloadS
 
   const links = drawLinks(rng, names, bucketNames, bucketApp);
   const quotas = bindingQuotas(catalog, services);
-  addNetworkTraits(services, names, links, mulberry32((opts.seed ?? 1) * 7_919 + n));
+  addNetworkTraits(services, buckets, names, links, mulberry32((opts.seed ?? 1) * 7_919 + n));
   return { services, buckets, links, global: { clouds: [...CLOUDS], quotas } };
 }
 
@@ -306,13 +306,25 @@ export const CROSS_APP_RTT_MS = 200;
 /**
  * What a team states about its network: each application's first service (its front end) is
  * public on 443 and serves users in one country within USER_RTT_MS (Germany for applications
- * holding EU data, else the US or Germany); links within an application keep the default
- * (both ends on one continent), links between applications allow CROSS_APP_RTT_MS. Drawn from
+ * holding EU data in a service or a bucket, else the US or Germany); links within an application keep the default
+ * (both ends on one continent), links between applications (to a service or to another
+ * application's bucket) allow CROSS_APP_RTT_MS. Drawn from
  * their own stream, so the rest of the spec is the same as without them.
  */
-function addNetworkTraits(services: Record<string, ServiceSpec>, names: readonly string[], links: LinkSpec[], rng: () => number): void {
+function addNetworkTraits(
+  services: Record<string, ServiceSpec>,
+  buckets: Readonly<Record<string, BucketSpec>>,
+  names: readonly string[],
+  links: LinkSpec[],
+  rng: () => number,
+): void {
   const appOf = (name: string) => name.slice(0, name.indexOf("-"));
-  const euApps = new Set(names.filter((x) => services[x].residency).map(appOf));
+  // An application holds EU data when one of its services must stay in the EU or reads a bucket
+  // that must (its links keep both ends on one continent): its users are then in Germany.
+  const euApps = new Set([
+    ...names.filter((x) => services[x].residency).map(appOf),
+    ...links.filter((l) => buckets[l.to]?.residency).map((l) => appOf(l.from)),
+  ]);
   for (let i = 0; i < names.length; i += APP_SIZE) {
     const app = appOf(names[i]);
     const from = euApps.has(app) ? "DE" : pick(rng, ["US", "DE"], [3, 2]);
@@ -320,7 +332,7 @@ function addNetworkTraits(services: Record<string, ServiceSpec>, names: readonly
   }
   for (let k = 0; k < links.length; k++) {
     const l = links[k];
-    if (services[l.to] && appOf(l.from) !== appOf(l.to)) links[k] = { ...l, maxRttMs: CROSS_APP_RTT_MS };
+    if (appOf(l.from) !== appOf(l.to)) links[k] = { ...l, maxRttMs: CROSS_APP_RTT_MS };
   }
 }
 

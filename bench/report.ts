@@ -260,14 +260,17 @@ export function renderText(doc: BenchDocument): string {
       }
       const st = s.highs.staged;
       if (st) {
-        out.push(
-          `solved in stages: relaxed model ${count(st.relaxed.variables)} x ${count(st.relaxed.constraints)}, its LP bound ` +
-            `${money(st.relaxed.bound)} in ${secs(st.relaxed.ms)}; ` +
-            (st.restricted
-              ? `exact model over ${st.regions} regions ${count(st.restricted.variables)} x ${count(st.restricted.constraints)} ` +
-                `(the size above), its plan ${money(st.restricted.objective)} after ${secs(st.restricted.ms)}`
-              : "no plan from the restricted exact model"),
-        );
+        const parts: string[] = [];
+        if (st.relaxed) parts.push(`relaxed model ${count(st.relaxed.variables)} x ${count(st.relaxed.constraints)}, its LP bound ${money(st.relaxed.bound)} in ${secs(st.relaxed.ms)}`);
+        if (st.capacity) parts.push(`capacity relaxation ${count(st.capacity.variables)} x ${count(st.capacity.constraints)}, its LP bound ${money(st.capacity.bound)} in ${secs(st.capacity.ms)}`);
+        if (st.restricted) {
+          parts.push(
+            `exact model over ${st.regions} regions ${count(st.restricted.variables)} x ${count(st.restricted.constraints)} ` +
+              `(the size above), its plan ${money(st.restricted.objective)} after ${secs(st.restricted.ms)}`,
+          );
+        } else if (st.relaxed) parts.push("no plan from the restricted exact model");
+        if (st.groups) parts.push(`plan placed in ${st.groups.groups} groups of linked workloads, ${st.groups.passes} improvement passes, in ${secs(st.groups.ms)}`);
+        out.push(`solved in stages: ${parts.join("; ")}`);
       }
     }
     if (!isSkipped(s.cbc) && s.cbc.costUSD !== undefined) {

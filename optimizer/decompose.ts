@@ -18,6 +18,8 @@
 import type { Catalog } from "./catalog";
 import type { Candidates } from "./candidates";
 import type { RegionKey } from "./evaluate";
+import { capacityModel } from "./capacity-bound";
+import { solveByGroups } from "./groups";
 import { buildPlacementModel, IlpOptions, PlacementModel, regionReplicaUSD } from "./ilp";
 import type { Plan } from "./plan";
 import { relativeGap } from "./solvers/types";
@@ -59,6 +61,21 @@ export function connectionRows(spec: NormalizedSpec, candidates: Candidates): nu
   return rows;
 }
 
+/**
+ * (service, region) pairs above which the relaxed model is not built at all: its LP does not end
+ * in a minute from about 500 services (50,000 pairs, 185,000 columns and 297,000 rows) and its
+ * build alone then peaks above 1 GiB. Such specs get the capacity relaxation's bound and a plan
+ * made group by group (optimizer/groups.ts). A hundred services are about 10,000 pairs.
+ */
+export const STAGES_UP_TO_PAIRS = 25_000;
+
+/** Candidate (service, region) pairs of a spec: what the relaxed model grows with. */
+export function servicePairs(spec: NormalizedSpec, candidates: Candidates): number {
+  let n = 0;
+  for (const s of spec.services) n += candidates.services.get(s.name)?.length ?? 0;
+  return n;
+}
+
 /** What one stage of the decomposition did, for the solve report. */
 export interface StageReport {
   readonly variables: number;
@@ -77,7 +94,12 @@ export interface DecomposedOutcome {
   readonly objective: number;
   /** Proven lower bound of the exact model: the best of stage 1's and stage 3's, at most `objective`. */
   readonly bound: number;
-  readonly relaxed: StageReport;
+  /** Stage 1 (absent when the spec is too large for it and went straight to groups). */
+  readonly relaxed?: StageReport;
+  /** The capacity relaxation, when it gave the bound (stage 1 skipped or without an optimum). */
+  readonly capacity?: StageReport;
+  /** Placement group by group, when it made the plan. */
+  readonly groups?: { readonly groups: number; readonly passes: number; readonly ms: number; readonly failure?: string };
   readonly restricted?: StageReport;
   /** Regions stage 2 kept, over all workloads. */
   readonly regions: readonly RegionKey[];
@@ -209,6 +231,9 @@ export function replicaBound(prices: ReadonlyMap<string, readonly { usd: number 
   return usd;
 }
 
+/** Relative gap each group's model is solved to: the groups' plan proves no bound of its own. */
+const GROUP_GAP = 0.005;
+
 /** Hub regions stage 2 adds to every workload's own, widened once if that is infeasible. */
 const HUBS = [8, 24];
 /** Cheapest regions per cloud each service keeps in stage 2. */
@@ -227,6 +252,29 @@ export async function solveDecomposed(
 ): Promise<DecomposedOutcome> {
   const deadline = Date.now() + settings.timeLimitSec * 1000;
   const left = () => Math.max(0.01, (deadline - Date.now()) / 1000);
+  const prices = replicaPrices(spec, catalog, candidates, settings.ilp.fixed);
+  // The capacity relaxation's LP: a bound when stage 1 is out of reach.
+  const capacityBound = async (): Promise<StageReport> => {
+    const t = Date.now();
+    const model = capacityModel(spec, catalog, candidates, settings.ilp.fixed);
+    const out = await settings.run(model, { timeLimitSec: Math.min(left() * 0.3, 60), relativeGap: 0 });
+    return { variables: model.numCols, constraints: model.numRows, status: out.status, objective: out.objective, bound: out.status === "optimal" ? out.objective : NaN, ms: Date.now() - t };
+  };
+  // Group by group, with the time left: a plan where the stages have none.
+  const byGroups = async () => {
+    const t = Date.now();
+    const out = await solveByGroups(spec, catalog, candidates, { relativeGap: Math.max(settings.relativeGap, GROUP_GAP), deadline, ilp: settings.ilp, run: settings.run });
+    return { out, report: { groups: out.groups, passes: out.passes, ms: Date.now() - t, ...(out.failure ? { failure: out.failure } : {}) } };
+  };
+
+  if (servicePairs(spec, candidates) > STAGES_UP_TO_PAIRS) {
+    const capacity = await capacityBound();
+    if (capacity.status === "infeasible") return { status: "infeasible", objective: NaN, bound: NaN, capacity, regions: [] };
+    const bound = Number.isFinite(capacity.bound) ? capacity.bound : replicaBound(prices);
+    const { out, report } = await byGroups();
+    if (!out.plan) return { status: "no_solution", objective: NaN, bound, capacity, groups: report, regions: [] };
+    return { status: "feasible", plan: out.plan, objective: out.objective, bound: Math.min(bound, out.objective), capacity, groups: report, regions: [] };
+  }
 
   // Stage 1: the relaxed model's linear relaxation: a bound, and where the load wants to be.
   const t0 = Date.now();
@@ -244,11 +292,11 @@ export async function solveDecomposed(
     ms: Date.now() - t0,
   };
   if (relaxedModel.unplaceable.length > 0 || lp.status === "infeasible") return { status: "infeasible", objective: NaN, bound: NaN, relaxed, regions: [] };
-  // An LP that did not end in time leaves stage 2 each service's cheapest regions, and a bound
-  // from the replicas' prices alone.
-  const prices = replicaPrices(spec, catalog, candidates, settings.ilp.fixed);
+  // An LP that did not end in time leaves stage 2 each service's cheapest regions, and the
+  // bound of the capacity relaxation (or, failing that, of the replicas' prices alone).
   const solved = lp.status === "optimal";
-  let bound = solved ? lp.objective : replicaBound(prices);
+  const capacity = solved ? undefined : await capacityBound();
+  let bound = solved ? lp.objective : Number.isFinite(capacity!.bound) ? capacity!.bound : replicaBound(prices);
   const { byWorkload, load } = solved ? support(relaxedModel, lp.values) : { byWorkload: new Map<string, Set<RegionKey>>(), load: new Map<RegionKey, number>() };
 
   // Stage 2: the exact model over each workload's own regions and the busiest ones.
@@ -281,7 +329,14 @@ export async function solveDecomposed(
       break;
     }
   }
-  if (!found) return { status: "no_solution", objective: NaN, bound, relaxed, restricted, regions };
+  if (!found && !settings.exact) {
+    // The restricted models found nothing (and there is no whole model to hand the time to):
+    // place group by group.
+    const { out, report } = await byGroups();
+    if (!out.plan) return { status: "no_solution", objective: NaN, bound, relaxed, capacity, restricted, groups: report, regions };
+    return { status: "feasible", plan: out.plan, objective: out.objective, bound: Math.min(bound, out.objective), relaxed, capacity, restricted, groups: report, regions };
+  }
+  if (!found) return { status: "no_solution", objective: NaN, bound, relaxed, capacity, restricted, regions };
 
   // Stage 3: with the time left, the whole exact model from that plan when it was built (its
   // plans and bound are the problem's own), else the relaxed MIP for the bound.
@@ -299,5 +354,5 @@ export async function solveDecomposed(
       found = { plan: model.decode(mip.values), objective: mip.objective };
     }
   }
-  return { status: "feasible", plan: found.plan, objective: found.objective, bound: Math.min(bound, found.objective), relaxed, restricted, regions };
+  return { status: "feasible", plan: found.plan, objective: found.objective, bound: Math.min(bound, found.objective), relaxed, capacity, restricted, regions };
 }

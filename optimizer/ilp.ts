@@ -173,7 +173,7 @@ export function buildPlacementModel(
   candidates: Candidates,
   opts: IlpOptions = {},
 ): PlacementModel {
-  const m = new ModelBuilder();
+  const m = new ModelBuilder(process.env.CLOUDFIT_NAMES === "1");
   const fixed = opts.fixed ?? { services: {}, buckets: {} };
   const shares = new Map<string, Map<RegionKey, LinExpr>>();
   const serviceVars = new Map<string, RegionVars[]>();

@@ -222,24 +222,32 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
         objective: d.objective,
         bound: d.bound,
         gap: relativeGap(d.objective, d.bound),
-        variables: d.restricted?.variables ?? d.relaxed.variables,
-        constraints: d.restricted?.constraints ?? d.relaxed.constraints,
+        variables: d.restricted?.variables ?? d.relaxed?.variables ?? d.capacity?.variables ?? 0,
+        constraints: d.restricted?.constraints ?? d.relaxed?.constraints ?? d.capacity?.constraints ?? 0,
         buildMs,
         solveMs: Date.now() - t,
         decomposed: {
-          relaxed: { variables: d.relaxed.variables, constraints: d.relaxed.constraints, bound: d.relaxed.bound, ms: d.relaxed.ms },
+          ...(d.relaxed ? { relaxed: { variables: d.relaxed.variables, constraints: d.relaxed.constraints, bound: d.relaxed.bound, ms: d.relaxed.ms } } : {}),
+          ...(d.capacity ? { capacity: { variables: d.capacity.variables, constraints: d.capacity.constraints, bound: d.capacity.bound, ms: d.capacity.ms } } : {}),
+          ...(d.groups ? { groups: { groups: d.groups.groups, passes: d.groups.passes, ms: d.groups.ms } } : {}),
           ...(d.restricted ? { restricted: { variables: d.restricted.variables, constraints: d.restricted.constraints, objective: d.restricted.objective, ms: d.restricted.ms } } : {}),
           regions: d.regions.length,
         },
       });
     }
     if (!built || left() <= 0.05) {
-      const stage2 = d.restricted
-        ? `the exact model over the regions it kept (${d.restricted.variables} variables, ${d.restricted.constraints} constraints) ended with status ${d.restricted.status}`
-        : "the regions it kept could not hold every workload";
+      const steps: string[] = [];
+      if (d.relaxed) {
+        steps.push(
+          `the relaxed model (${d.relaxed.variables} variables, ${d.relaxed.constraints} constraints) ended with status ${d.relaxed.status} after ${(d.relaxed.ms / 1000).toFixed(1)} s`,
+          d.restricted
+            ? `the exact model over the regions it kept (${d.restricted.variables} variables, ${d.restricted.constraints} constraints) ended with status ${d.restricted.status}`
+            : "the regions it kept could not hold every workload",
+        );
+      }
+      if (d.groups) steps.push(`placing ${d.groups.groups} groups of linked workloads one by one stopped: ${d.groups.failure ?? "no plan"}`);
       throw new SolverError(
-        `${label} found no plan within the time limit of ${timeLimitSec} s, solving in stages: the relaxed model (${d.relaxed.variables} variables, ` +
-          `${d.relaxed.constraints} constraints) ended with status ${d.relaxed.status} after ${(d.relaxed.ms / 1000).toFixed(1)} s, and ${stage2}. ` +
+        `${label} found no plan within the time limit of ${timeLimitSec} s, solving in stages: ${steps.join(", and ")}. ` +
           "To fix: raise the time limit" +
           (solver.name === "highs" ? ", or hold part of the workloads where they are (hold) to shrink the model." : ", or use the default solver (HiGHS)."),
       );

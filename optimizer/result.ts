@@ -34,7 +34,12 @@ export interface SolveReport {
    * restricted model's.
    */
   readonly decomposed?: {
-    readonly relaxed: { readonly variables: number; readonly constraints: number; readonly bound: number; readonly ms: number };
+    /** Stage 1, the relaxed model's LP (absent when the spec is too large for it: `groups`). */
+    readonly relaxed?: { readonly variables: number; readonly constraints: number; readonly bound: number; readonly ms: number };
+    /** The capacity relaxation's LP (optimizer/capacity-bound.ts), when stage 1 was skipped or ended without a bound. */
+    readonly capacity?: { readonly variables: number; readonly constraints: number; readonly bound: number; readonly ms: number };
+    /** Placement group by group (optimizer/groups.ts), when it made the plan. */
+    readonly groups?: { readonly groups: number; readonly passes: number; readonly ms: number };
     /** The exact model over the regions kept (absent if it found no plan). */
     readonly restricted?: { readonly variables: number; readonly constraints: number; readonly objective: number; readonly ms: number };
     readonly regions: number;

@@ -1,0 +1,105 @@
+// A lower bound for specs too large to relax whole: the capacity relaxation. Per free service s
+// and region r it may use (candidates, less the regions no plan meeting the links' latency can
+// use), two continuous columns, on-demand n[s,r] and spot p[s,r], each priced at s's cheapest
+// replica there and charged the fewest vCPUs any fitting offer there has:
+//   Σ_r n[s,r] + p[s,r] = R_s;   Σ_r p[s,r] <= P_s;   Σ_{r∈c} (n + p)[s,r] <= floor(share_s·R_s);
+//   Σ_s vcpus·(n + p)[s,r] <= quota_r − held vCPUs in r;
+//   Σ_{r near p} (n + p)[s,r] >= 1 for every user point p of a user-facing service (13.users);
+// plus, as a constant, each free bucket at its cheapest region and each held workload's cost.
+// Everything it leaves out (traffic, the network layer, availability spread, database, migration)
+// costs at least nothing, and every constraint it keeps is one of the exact model's or implied by
+// it with prices and vCPUs no higher than any offer's: so no plan of the spec costs less than its
+// optimum. Its model has one row per service, quota, cloud share and user point: it solves in
+// seconds where the relaxed placement model (all rows of 9, 12, 13) does not.
+
+import type { Catalog } from "./catalog";
+import type { Candidates } from "./candidates";
+import { replicaMonthlyUSD } from "./ilp";
+import { latencyFeasibleRegions } from "./ilp-latency";
+import { latencyMatrix } from "./latency/matrix";
+import type { Plan } from "./plan";
+import { LinExpr, ModelBuilder } from "./solvers/builder";
+import type { SparseModel } from "./solvers/types";
+import type { NormalizedSpec } from "./spec";
+import { perCloudCap } from "./validate-fields";
+
+/** The capacity relaxation as a linear program (all columns continuous). */
+export function capacityModel(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates, held: Plan | undefined): SparseModel {
+  const m = new ModelBuilder();
+  const fixed = held ?? { services: {}, buckets: {} };
+  const regions = new Map<string, string[]>();
+  for (const s of spec.services) {
+    const h = fixed.services[s.name];
+    regions.set(s.name, h ? h.groups.map((g) => `${g.cloud}:${g.region}`) : [...candidates.regionsOf(s.name)]);
+  }
+  for (const b of spec.buckets) {
+    const h = fixed.buckets[b.name];
+    regions.set(b.name, h ? [`${h.cloud}:${h.region}`] : [...candidates.regionsOf(b.name)]);
+  }
+  const reach = latencyFeasibleRegions(spec, catalog, regions);
+  const quota = new Map<string, LinExpr>();
+  const quotaOf = (key: string) => quota.get(key) ?? quota.set(key, new LinExpr()).get(key)!;
+  const rtt = latencyMatrix(catalog);
+
+  for (const s of spec.services) {
+    const h = fixed.services[s.name];
+    if (h) {
+      for (const g of h.groups) {
+        const o = catalog.offer(g.cloud, g.region, g.instanceType);
+        if (!o) continue;
+        m.offset += (g.count - g.spot) * replicaMonthlyUSD(catalog, s, o, false) + g.spot * replicaMonthlyUSD(catalog, s, o, true);
+        quotaOf(`${g.cloud}:${g.region}`).addConstant(o.vcpus * g.count);
+      }
+      continue;
+    }
+    const total = new LinExpr();
+    const spot = new LinExpr();
+    const perCloud = new Map<string, LinExpr>();
+    const near = (s.latency?.from ?? []).flatMap((place) => place.points.map(() => new LinExpr()));
+    const points = (s.latency?.from ?? []).flatMap((place) => place.points);
+    for (const ro of candidates.services.get(s.name) ?? []) {
+      if (!reach.get(s.name)?.has(ro.key)) continue;
+      const here = new LinExpr();
+      const offers = [
+        { list: ro.onDemand, spot: false },
+        { list: ro.spot, spot: true },
+      ];
+      for (const { list, spot: isSpot } of offers) {
+        if (list.length === 0 || (isSpot && s.spotReplicas === 0)) continue;
+        const usd = Math.min(...list.map((o) => replicaMonthlyUSD(catalog, s, o, isSpot)));
+        const vcpus = Math.min(...list.map((o) => o.vcpus));
+        const col = m.addCol(`${isSpot ? "p" : "n"}[${s.name},${ro.key}]`, usd, 0, Infinity, false);
+        here.add(col, 1);
+        if (isSpot) spot.add(col, 1);
+        if (ro.key in spec.quotas) quotaOf(ro.key).add(col, vcpus);
+      }
+      total.addExpr(here);
+      const c = ro.region.cloud;
+      (perCloud.get(c) ?? perCloud.set(c, new LinExpr()).get(c)!).addExpr(here);
+      points.forEach((p, i) => {
+        if (rtt.rtt(ro.key, p) <= s.latency!.maxRttMs + 1e-9) near[i].addExpr(here);
+      });
+    }
+    m.addRow(`1.replicas[${s.name}]`, total, s.replicas, s.replicas);
+    if (s.spotReplicas < s.replicas) m.addRow(`2.spot[${s.name}]`, spot, -Infinity, s.spotReplicas);
+    const cap = perCloudCap(s.maxSharePerCloud, s.replicas);
+    if (cap < s.replicas) for (const [c, e] of perCloud) m.addRow(`3.share[${s.name},${c}]`, e, -Infinity, cap);
+    near.forEach((e, i) => m.addRow(`13.users[${s.name},${points[i]}]`, e, 1, Infinity));
+  }
+  for (const [key, e] of quota) {
+    const q = spec.quotas[key];
+    if (q !== undefined && !e.isConstant) m.addRow(`6.quota[${key}]`, e, -Infinity, q);
+  }
+  for (const b of spec.buckets) {
+    const h = fixed.buckets[b.name];
+    const at = h ? [`${h.cloud}:${h.region}`] : [...(reach.get(b.name) ?? [])];
+    const usd = Math.min(
+      ...at.map((key) => {
+        const [cloud, region] = [key.slice(0, key.indexOf(":")), key.slice(key.indexOf(":") + 1)] as [never, string];
+        return b.storageGiB * catalog.storagePerGiBMonth(cloud, region) + b.internetEgressGiB * catalog.internetEgressPerGiB(cloud, region);
+      }),
+    );
+    if (Number.isFinite(usd)) m.offset += usd;
+  }
+  return m.build();
+}

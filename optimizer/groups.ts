@@ -1,0 +1,294 @@
+// Placement group by group, for specs too large to solve as one model ("fix and optimize"):
+//   1. the workloads are cut into groups of at most GROUP_SIZE along their links, tightest
+//      latency then heaviest traffic first (linked workloads land in one group as long as it has
+//      room), and small groups are packed together in name order;
+//   2. construction: each group in turn is solved exactly (ilp.ts) with every workload placed
+//      before it held where it is. Held workloads are constants of the model, so the regions they
+//      already opened, the networks they already connected and the quota they already use are
+//      seen as they are: a group pays only what it adds. Links to workloads not placed yet are
+//      priced when their other end is placed. Each workload keeps its cheapest regions per
+//      cloud and continent plus the regions already in use, and all of its own if that fails;
+//   3. improvement: with the time left, each group again, now with every other workload held and
+//      every link in the model, warm-started from where it is: the model's objective is then the
+//      whole plan's, and a group moves only when the whole plan gets cheaper.
+// Every plan it returns is a plan of the whole spec (checked by the caller); it proves no bound.
+
+import type { Catalog } from "./catalog";
+import type { Candidates } from "./candidates";
+import type { RegionKey } from "./evaluate";
+import { buildPlacementModel, IlpOptions, regionReplicaUSD } from "./ilp";
+import { startFrom } from "./decompose";
+import { latencyFeasibleRegions } from "./ilp-latency";
+import type { Plan } from "./plan";
+import type { SolveOptions, SolverOutcome, SparseModel } from "./solvers/types";
+import type { NormalizedLink, NormalizedSpec } from "./spec";
+
+/** Workloads per group: a model of this many workloads over their cheapest regions solves in well under a second. */
+export const GROUP_SIZE = 10;
+/** Cheapest regions per cloud and continent each workload keeps while its group is solved. */
+const CHEAPEST_PER_AREA = 2;
+
+/**
+ * Groups of at most `size` workloads (services, buckets, databases), joined along their links
+ * in decreasing order of traffic (ties by names), then sorted by their first member's name.
+ * Deterministic in the spec.
+ */
+export function linkGroups(spec: NormalizedSpec, size = GROUP_SIZE): string[][] {
+  const names = [...spec.services.map((s) => s.name), ...spec.buckets.map((b) => b.name), ...(spec.databases ?? []).map((d) => d.name)];
+  const parent = new Map(names.map((n) => [n, n]));
+  const members = new Map(names.map((n) => [n, 1]));
+  const root = (n: string): string => {
+    let r = n;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(n, r);
+    return r;
+  };
+  // Tightest latency first (a link whose ends must share a continent ties their placements
+  // hardest), then heaviest traffic, then names.
+  const tightness = (l: NormalizedLink) => (!l.latency ? Infinity : l.latency.kind === "continent" ? 0 : l.latency.maxRttMs);
+  const links = [...spec.links].sort(
+    (a, b) => tightness(a) - tightness(b) || b.monthlyGiB - a.monthlyGiB || (a.from < b.from ? -1 : a.from > b.from ? 1 : a.to < b.to ? -1 : a.to > b.to ? 1 : 0),
+  );
+  for (const l of links) {
+    if (!parent.has(l.from) || !parent.has(l.to)) continue;
+    const a = root(l.from);
+    const b = root(l.to);
+    if (a === b || members.get(a)! + members.get(b)! > size) continue;
+    const [keep, join] = a < b ? [a, b] : [b, a];
+    parent.set(join, keep);
+    members.set(keep, members.get(a)! + members.get(b)!);
+  }
+  const groups = new Map<string, string[]>();
+  for (const n of names) {
+    const r = root(n);
+    (groups.get(r) ?? groups.set(r, []).get(r)!).push(n);
+  }
+  // Groups that links leave small are packed with their neighbours in name order (workloads of
+  // one application usually share a prefix), so that each model solved places a full group.
+  const out: string[][] = [];
+  for (const g of [...groups.values()].map((x) => x.sort()).sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const last = out[out.length - 1];
+    if (last && last.length + g.length <= size) last.push(...g);
+    else out.push([...g]);
+  }
+  return out.map((g) => g.sort());
+}
+
+/** How to run the groups. */
+export interface GroupSettings {
+  readonly relativeGap: number;
+  /** Epoch milliseconds by which construction and improvement end. */
+  readonly deadline: number;
+  readonly ilp: IlpOptions;
+  readonly run: (model: SparseModel, opts: SolveOptions) => Promise<SolverOutcome>;
+  /** A plan of the whole spec to improve instead of constructing one. */
+  readonly start?: Plan;
+}
+
+/** What the group solve did. */
+export interface GroupOutcome {
+  /** A plan of every workload, absent when construction failed or ran out of time. */
+  readonly plan?: Plan;
+  /** Its objective in the exact model (cost plus migration penalty), NaN without a plan. */
+  readonly objective: number;
+  readonly groups: number;
+  /** Improvement passes completed over all groups. */
+  readonly passes: number;
+  /** Why construction stopped, when it did. */
+  readonly failure?: string;
+}
+
+/** Each free workload's cheapest regions per cloud and continent, by the price of its replicas or storage. */
+function cheapRegions(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates, k: number): Map<string, Set<RegionKey>> {
+  const out = new Map<string, Set<RegionKey>>();
+  const keepCheapest = (name: string, list: { key: RegionKey; area: string; usd: number }[]) => {
+    const byArea = new Map<string, typeof list>();
+    for (const x of list) (byArea.get(x.area) ?? byArea.set(x.area, []).get(x.area)!).push(x);
+    const keep = new Set<RegionKey>();
+    for (const l of byArea.values()) l.sort((a, b) => a.usd - b.usd || (a.key < b.key ? -1 : 1)).slice(0, k).forEach((x) => keep.add(x.key));
+    out.set(name, keep);
+  };
+  for (const s of spec.services) {
+    keepCheapest(
+      s.name,
+      (candidates.services.get(s.name) ?? []).map((r) => {
+        const { onDemand, spot } = regionReplicaUSD(catalog, s, r);
+        const spots = Math.min(s.spotReplicas, s.replicas);
+        return { key: r.key, area: `${r.region.cloud}/${r.region.continent}`, usd: (s.replicas - spots) * onDemand + spots * Math.min(onDemand, spot) };
+      }),
+    );
+  }
+  for (const b of spec.buckets) {
+    keepCheapest(
+      b.name,
+      (candidates.buckets.get(b.name) ?? []).map((r) => ({
+        key: `${r.cloud}:${r.region}` as RegionKey,
+        area: `${r.cloud}/${r.continent}`,
+        usd: b.storageGiB * catalog.storagePerGiBMonth(r.cloud, r.region) + b.internetEgressGiB * catalog.internetEgressPerGiB(r.cloud, r.region),
+      })),
+    );
+  }
+  return out;
+}
+
+/**
+ * Seconds one group's model may take: its share of the time left, but at least MIN_GROUP_SEC
+ * (a group's model usually ends well before its limit; the first also starts the solver).
+ */
+function perGroup(secondsLeft: number, groupsLeft: number): number {
+  return Math.max(0.05, Math.min(secondsLeft, Math.max(MIN_GROUP_SEC, (3 * secondsLeft) / groupsLeft)));
+}
+const MIN_GROUP_SEC = 2;
+/** How many links away from a group that cannot be placed its neighbours are freed to repair it. */
+const REPAIR_DEPTH = 3;
+
+/**
+ * Regions each workload may use in some plan of the whole spec, as far as the links' latency
+ * requirements decide it (ilp-latency.ts), held workloads where they are held. A group's model
+ * sees only the links to workloads placed before it; without this, it could put a workload
+ * where a link to one placed later can never be met.
+ */
+function reachable(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates, held: Plan): Map<string, Set<RegionKey>> {
+  const regions = new Map<string, string[]>();
+  for (const s of spec.services) {
+    const h = held.services[s.name];
+    regions.set(s.name, h ? h.groups.map((g) => `${g.cloud}:${g.region}`) : [...candidates.regionsOf(s.name)]);
+  }
+  for (const b of spec.buckets) {
+    const h = held.buckets[b.name];
+    regions.set(b.name, h ? [`${h.cloud}:${h.region}`] : [...candidates.regionsOf(b.name)]);
+  }
+  return latencyFeasibleRegions(spec, catalog, regions) as Map<string, Set<RegionKey>>;
+}
+
+/** Regions a plan uses, any workload. */
+function usedRegions(plan: Plan): Set<RegionKey> {
+  const out = new Set<RegionKey>();
+  for (const p of Object.values(plan.services)) for (const g of p.groups) if (g.count > 0) out.add(`${g.cloud}:${g.region}`);
+  for (const b of [...Object.values(plan.buckets), ...Object.values(plan.databases ?? {})]) out.add(`${b.cloud}:${b.region}`);
+  return out;
+}
+
+/** The part of a plan that names these workloads. */
+function only(plan: Plan, names: ReadonlySet<string>): Plan {
+  const pick = <T>(r: Readonly<Record<string, T>> | undefined) => Object.fromEntries(Object.entries(r ?? {}).filter(([n]) => names.has(n)));
+  return { services: pick(plan.services), buckets: pick(plan.buckets), ...(plan.databases ? { databases: pick(plan.databases) } : {}) };
+}
+
+/** The spec cut down to these workloads and the links between them. */
+function subSpec(spec: NormalizedSpec, names: ReadonlySet<string>): NormalizedSpec {
+  return {
+    ...spec,
+    services: spec.services.filter((s) => names.has(s.name)),
+    buckets: spec.buckets.filter((b) => names.has(b.name)),
+    ...(spec.databases ? { databases: spec.databases.filter((d) => names.has(d.name)) } : {}),
+    links: spec.links.filter((l) => names.has(l.from) && names.has(l.to)),
+  };
+}
+
+/**
+ * Solves one group with everything in `held` fixed: first over its cheap regions and those in
+ * use, then over all of its regions. Returns the plan of `spec` (held workloads included), or a
+ * reason when neither model has a plan in time.
+ */
+async function solveGroup(
+  spec: NormalizedSpec,
+  catalog: Catalog,
+  candidates: Candidates,
+  group: readonly string[],
+  held: Plan,
+  cheap: ReadonlyMap<string, ReadonlySet<RegionKey>>,
+  reach: ReadonlyMap<string, ReadonlySet<RegionKey>>,
+  settings: GroupSettings,
+  timeLimitSec: number,
+  current?: Plan,
+): Promise<{ plan: Plan; objective: number } | { failure: string }> {
+  const inUse = usedRegions(held);
+  if (current) for (const k of usedRegions(only(current, new Set(group)))) inUse.add(k);
+  const within = (n: string, keys: Iterable<RegionKey>) => new Set([...keys].filter((k) => reach.get(n)?.has(k) ?? true));
+  const narrow = new Map(group.filter((n) => cheap.has(n)).map((n) => [n, within(n, [...cheap.get(n)!, ...inUse])]));
+  const wide = new Map(group.filter((n) => reach.has(n)).map((n) => [n, new Set(reach.get(n))]));
+  let last = "";
+  for (const [regions, prune] of [[narrow, false], [wide, true]] as const) {
+    const built = buildPlacementModel(spec, catalog, candidates, { ...settings.ilp, fixed: held, regions, prune });
+    if (built.unplaceable.length > 0) {
+      last = `${built.unplaceable.join(", ")} had no region left`;
+      continue;
+    }
+    const out = await settings.run(built.model, {
+      timeLimitSec,
+      relativeGap: settings.relativeGap,
+      ...(current ? { start: startFrom(built, current) } : {}),
+    });
+    if (out.values.length > 0 && out.status !== "infeasible" && out.status !== "no_solution") return { plan: built.decode(out.values), objective: out.objective };
+    last = `the model of ${group.join(", ")} (${built.model.numCols} variables, ${built.model.numRows} constraints) ended with status ${out.status}`;
+    if (Date.now() >= settings.deadline) break;
+  }
+  return { failure: last };
+}
+
+/**
+ * Places a spec group by group (see the comment at the top of this module), then improves the
+ * plan group by group until the deadline or until a whole pass changes nothing.
+ */
+export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates, settings: GroupSettings): Promise<GroupOutcome> {
+  const held0 = settings.ilp.fixed ?? { services: {}, buckets: {} };
+  const heldNames = new Set([...Object.keys(held0.services), ...Object.keys(held0.buckets), ...Object.keys(held0.databases ?? {})]);
+  const groups = linkGroups(spec).map((g) => g.filter((n) => !heldNames.has(n))).filter((g) => g.length > 0);
+  const cheap = cheapRegions(spec, catalog, candidates, CHEAPEST_PER_AREA);
+  const reach = reachable(spec, catalog, candidates, held0);
+  const secondsLeft = () => (settings.deadline - Date.now()) / 1000;
+
+  let plan: Plan;
+  let objective = NaN;
+  if (settings.start) {
+    plan = settings.start;
+  } else {
+    plan = held0;
+    const placed = new Set(heldNames);
+    for (let i = 0; i < groups.length; i++) {
+      if (secondsLeft() <= 0) return { objective: NaN, groups: groups.length, passes: 0, failure: `the time limit ended after ${i} of ${groups.length} groups` };
+      for (const n of groups[i]) placed.add(n);
+      const share = perGroup(secondsLeft(), groups.length - i);
+      let r = await solveGroup(subSpec(spec, placed), catalog, candidates, groups[i], plan, cheap, reach, settings, share);
+      // What was placed before this group's links were known may leave it no room (a partner on
+      // another continent, a quota used up): place it again with its placed neighbours free, and
+      // theirs, up to REPAIR_DEPTH links away.
+      const free = new Set(groups[i]);
+      for (let depth = 0; "failure" in r && depth < REPAIR_DEPTH && secondsLeft() > 0; depth++) {
+        const before = free.size;
+        const ring = new Set(free);
+        for (const l of spec.links) {
+          const [a, b] = [ring.has(l.from), ring.has(l.to)];
+          if (a && !b && placed.has(l.to) && !heldNames.has(l.to)) free.add(l.to);
+          if (b && !a && placed.has(l.from) && !heldNames.has(l.from)) free.add(l.from);
+        }
+        if (free.size === before) break;
+        const rest = only(plan, new Set([...placed].filter((n) => !free.has(n))));
+        r = await solveGroup(subSpec(spec, placed), catalog, candidates, [...free].sort(), rest, cheap, reach, settings, share);
+      }
+      if ("failure" in r) return { objective: NaN, groups: groups.length, passes: 0, failure: r.failure };
+      plan = r.plan;
+      objective = r.objective;
+    }
+  }
+
+  // Improvement: every group again with the rest held and the whole spec in the model.
+  let passes = 0;
+  for (let changed = true; changed && secondsLeft() > 0; passes++) {
+    changed = false;
+    for (let i = 0; i < groups.length && secondsLeft() > 0; i++) {
+      const names = new Set(groups[i]);
+      const rest = only(plan, new Set([...Object.keys(plan.services), ...Object.keys(plan.buckets), ...Object.keys(plan.databases ?? {})].filter((n) => !names.has(n))));
+      const r = await solveGroup(spec, catalog, candidates, groups[i], rest, cheap, reach, settings, perGroup(secondsLeft(), groups.length - i), plan);
+      if ("failure" in r) continue;
+      if (!Number.isFinite(objective) || r.objective < objective - 1e-6 * Math.max(1, Math.abs(objective))) {
+        if (Number.isFinite(objective)) changed = true;
+        plan = r.plan;
+        objective = r.objective;
+      }
+    }
+    if (!changed) break;
+  }
+  return { plan, objective, groups: groups.length, passes };
+}
