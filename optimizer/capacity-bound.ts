@@ -17,15 +17,24 @@ import type { Candidates } from "./candidates";
 import { replicaMonthlyUSD } from "./ilp";
 import { latencyFeasibleRegions } from "./ilp-latency";
 import { latencyMatrix } from "./latency/matrix";
+import type { RegionKey } from "./evaluate";
 import type { Plan } from "./plan";
 import { LinExpr, ModelBuilder } from "./solvers/builder";
 import type { SparseModel } from "./solvers/types";
 import type { NormalizedSpec } from "./spec";
 import { perCloudCap } from "./validate-fields";
 
+/** The capacity relaxation as a linear program, with what each replica column stands for. */
+export interface CapacityModel {
+  readonly model: SparseModel;
+  /** Per column: its service, region and the vCPUs one of its replicas is charged. */
+  readonly columns: readonly { readonly service: string; readonly key: RegionKey; readonly vcpus: number }[];
+}
+
 /** The capacity relaxation as a linear program (all columns continuous). */
-export function capacityModel(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates, held: Plan | undefined): SparseModel {
+export function capacityModel(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates, held: Plan | undefined): CapacityModel {
   const m = new ModelBuilder();
+  const columns: { service: string; key: RegionKey; vcpus: number }[] = [];
   const fixed = held ?? { services: {}, buckets: {} };
   const regions = new Map<string, string[]>();
   for (const s of spec.services) {
@@ -69,6 +78,7 @@ export function capacityModel(spec: NormalizedSpec, catalog: Catalog, candidates
         const usd = Math.min(...list.map((o) => replicaMonthlyUSD(catalog, s, o, isSpot)));
         const vcpus = Math.min(...list.map((o) => o.vcpus));
         const col = m.addCol(`${isSpot ? "p" : "n"}[${s.name},${ro.key}]`, usd, 0, Infinity, false);
+        columns[col] = { service: s.name, key: ro.key, vcpus };
         here.add(col, 1);
         if (isSpot) spot.add(col, 1);
         if (ro.key in spec.quotas) quotaOf(ro.key).add(col, vcpus);
@@ -101,5 +111,22 @@ export function capacityModel(spec: NormalizedSpec, catalog: Catalog, candidates
     );
     if (Number.isFinite(usd)) m.offset += usd;
   }
-  return m.build();
+  return { model: m.build(), columns };
+}
+
+/**
+ * Where a solution of the capacity relaxation puts each service, and the vCPUs it takes in each
+ * region: a guide for placing group by group (the relaxation shares out scarce quota at its
+ * best, which placing groups one after another cannot see).
+ */
+export function capacityGuide(cm: CapacityModel, values: ArrayLike<number>): { regions: Map<string, Set<RegionKey>>; vcpus: Map<string, Map<RegionKey, number>> } {
+  const regions = new Map<string, Set<RegionKey>>();
+  const vcpus = new Map<string, Map<RegionKey, number>>();
+  cm.columns.forEach((c, j) => {
+    if (!c || values[j] <= 1e-6) return;
+    (regions.get(c.service) ?? regions.set(c.service, new Set()).get(c.service)!).add(c.key);
+    const per = vcpus.get(c.service) ?? vcpus.set(c.service, new Map()).get(c.service)!;
+    per.set(c.key, (per.get(c.key) ?? 0) + values[j] * c.vcpus);
+  });
+  return { regions, vcpus };
 }

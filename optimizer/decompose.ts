@@ -18,7 +18,7 @@
 import type { Catalog } from "./catalog";
 import type { Candidates } from "./candidates";
 import type { RegionKey } from "./evaluate";
-import { capacityModel } from "./capacity-bound";
+import { capacityGuide, capacityModel } from "./capacity-bound";
 import { solveByGroups } from "./groups";
 import { buildPlacementModel, IlpOptions, PlacementModel, regionReplicaUSD } from "./ilp";
 import type { Plan } from "./plan";
@@ -115,6 +115,8 @@ export interface DecomposeSettings {
   readonly onProgress?: (gap: number | undefined) => void;
   /** The exact model, when it was built: stage 3 then solves it whole from stage 2's plan. */
   readonly exact?: PlacementModel;
+  /** Candidate (service, region) pairs above which stage 1 is skipped for groups; default STAGES_UP_TO_PAIRS. */
+  readonly stagesUpToPairs?: number;
 }
 
 /** The plan's values of the model's integer placement columns (replicas, buckets, databases). */
@@ -254,20 +256,23 @@ export async function solveDecomposed(
   const left = () => Math.max(0.01, (deadline - Date.now()) / 1000);
   const prices = replicaPrices(spec, catalog, candidates, settings.ilp.fixed);
   // The capacity relaxation's LP: a bound when stage 1 is out of reach.
+  let guide: ReturnType<typeof capacityGuide> | undefined;
   const capacityBound = async (): Promise<StageReport> => {
     const t = Date.now();
-    const model = capacityModel(spec, catalog, candidates, settings.ilp.fixed);
+    const cm = capacityModel(spec, catalog, candidates, settings.ilp.fixed);
+    const model = cm.model;
     const out = await settings.run(model, { timeLimitSec: Math.min(left() * 0.3, 60), relativeGap: 0 });
+    if (out.status === "optimal") guide = capacityGuide(cm, out.values);
     return { variables: model.numCols, constraints: model.numRows, status: out.status, objective: out.objective, bound: out.status === "optimal" ? out.objective : NaN, ms: Date.now() - t };
   };
   // Group by group, with the time left: a plan where the stages have none.
   const byGroups = async () => {
     const t = Date.now();
-    const out = await solveByGroups(spec, catalog, candidates, { relativeGap: Math.max(settings.relativeGap, GROUP_GAP), deadline, ilp: settings.ilp, run: settings.run });
+    const out = await solveByGroups(spec, catalog, candidates, { relativeGap: Math.max(settings.relativeGap, GROUP_GAP), deadline, ilp: settings.ilp, run: settings.run, ...(guide ? { guide } : {}) });
     return { out, report: { groups: out.groups, passes: out.passes, ms: Date.now() - t, ...(out.failure ? { failure: out.failure } : {}) } };
   };
 
-  if (servicePairs(spec, candidates) > STAGES_UP_TO_PAIRS) {
+  if (servicePairs(spec, candidates) > (settings.stagesUpToPairs ?? STAGES_UP_TO_PAIRS)) {
     const capacity = await capacityBound();
     if (capacity.status === "infeasible") return { status: "infeasible", objective: NaN, bound: NaN, capacity, regions: [] };
     const bound = Number.isFinite(capacity.bound) ? capacity.bound : replicaBound(prices);

@@ -81,8 +81,16 @@ export interface GroupSettings {
   readonly deadline: number;
   readonly ilp: IlpOptions;
   readonly run: (model: SparseModel, opts: SolveOptions) => Promise<SolverOutcome>;
+  /** Improvement passes at most (default: until the deadline or a pass that changes nothing). */
+  readonly maxPasses?: number;
   /** A plan of the whole spec to improve instead of constructing one. */
   readonly start?: Plan;
+  /**
+   * Where a relaxation puts each service and the vCPUs it takes per region (capacity-bound.ts):
+   * construction then also offers each service those regions and lets each group use only its
+   * share of a quota, so that scarce quota goes where the relaxation found it saves most.
+   */
+  readonly guide?: { readonly regions: ReadonlyMap<string, ReadonlySet<RegionKey>>; readonly vcpus: ReadonlyMap<string, ReadonlyMap<RegionKey, number>> };
 }
 
 /** What the group solve did. */
@@ -161,6 +169,34 @@ function reachable(spec: NormalizedSpec, catalog: Catalog, candidates: Candidate
   return latencyFeasibleRegions(spec, catalog, regions) as Map<string, Set<RegionKey>>;
 }
 
+/**
+ * Quotas for one group while constructing: per region with a quota, the vCPUs held workloads use
+ * there plus the group's share in the guide (rounded up), never above the quota itself.
+ */
+function guidedQuotas(
+  spec: NormalizedSpec,
+  catalog: Catalog,
+  held: Plan,
+  group: readonly string[],
+  vcpus: ReadonlyMap<string, ReadonlyMap<RegionKey, number>>,
+): Record<string, number> {
+  const used = new Map<string, number>();
+  for (const p of Object.values(held.services)) {
+    for (const g of p.groups) {
+      const o = catalog.offer(g.cloud, g.region, g.instanceType);
+      const key = `${g.cloud}:${g.region}`;
+      if (o) used.set(key, (used.get(key) ?? 0) + o.vcpus * g.count);
+    }
+  }
+  const out: Record<string, number> = {};
+  for (const [key, quota] of Object.entries(spec.quotas)) {
+    let share = used.get(key) ?? 0;
+    for (const n of group) share += Math.ceil(vcpus.get(n)?.get(key as RegionKey) ?? 0);
+    out[key] = Math.min(quota, share);
+  }
+  return out;
+}
+
 /** Regions a plan uses, any workload. */
 function usedRegions(plan: Plan): Set<RegionKey> {
   const out = new Set<RegionKey>();
@@ -206,11 +242,17 @@ async function solveGroup(
   const inUse = usedRegions(held);
   if (current) for (const k of usedRegions(only(current, new Set(group)))) inUse.add(k);
   const within = (n: string, keys: Iterable<RegionKey>) => new Set([...keys].filter((k) => reach.get(n)?.has(k) ?? true));
-  const narrow = new Map(group.filter((n) => cheap.has(n)).map((n) => [n, within(n, [...cheap.get(n)!, ...inUse])]));
+  const guided = (n: string) => settings.guide?.regions.get(n) ?? [];
+  const narrow = new Map(group.filter((n) => cheap.has(n)).map((n) => [n, within(n, [...cheap.get(n)!, ...guided(n), ...inUse])]));
   const wide = new Map(group.filter((n) => reach.has(n)).map((n) => [n, new Set(reach.get(n))]));
+  // While constructing, a group gets of each quota what it already holds plus its guided share.
+  const shares = !current && settings.guide ? guidedQuotas(spec, catalog, held, group, settings.guide.vcpus) : spec.quotas;
   let last = "";
-  for (const [regions, prune] of [[narrow, false], [wide, true]] as const) {
-    const built = buildPlacementModel(spec, catalog, candidates, { ...settings.ilp, fixed: held, regions, prune });
+  for (const [regions, prune, quotas] of [
+    [narrow, false, shares],
+    [wide, true, spec.quotas],
+  ] as const) {
+    const built = buildPlacementModel({ ...spec, quotas }, catalog, candidates, { ...settings.ilp, fixed: held, regions, prune });
     if (built.unplaceable.length > 0) {
       last = `${built.unplaceable.join(", ")} had no region left`;
       continue;
@@ -275,7 +317,7 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
 
   // Improvement: every group again with the rest held and the whole spec in the model.
   let passes = 0;
-  for (let changed = true; changed && secondsLeft() > 0; passes++) {
+  for (let changed = true; changed && secondsLeft() > 0 && passes < (settings.maxPasses ?? Infinity); passes++) {
     changed = false;
     for (let i = 0; i < groups.length && secondsLeft() > 0; i++) {
       const names = new Set(groups[i]);

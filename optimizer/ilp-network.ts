@@ -7,6 +7,7 @@
 //   conn[r,q]  >= a[f,r] + a[t,q] − 1 for every service link f→t and r != q
 //                                                      cost pair(r,q): peering or VPN tunnels;
 //   gw[r]      >= conn[r,q] for every q of another cloud  cost gateway(r): its VPN gateway;
+//   Σ_{s called} a[s,r] <= BALANCERS_PER_NETWORK (12.balancers: addresses for internal balancers);
 //   the front door's zone is a constant when any service is public.
 // Each indicator's rows are disaggregated (one per driver) rather than Σ drivers <= n·open[r]:
 // the LP bound is then the tightest this form allows. Indicators other than a[s,r] may be
@@ -18,6 +19,7 @@ import type { Catalog } from "./catalog";
 import type { RegionKey } from "./evaluate";
 import { maxValue, Presence } from "./ilp-presence";
 import { fixedCosts, FixedCosts } from "./network/costs";
+import { BALANCERS_PER_NETWORK } from "./network/topology";
 import { LinExpr, ModelBuilder } from "./solvers/builder";
 import type { NormalizedSpec } from "./spec";
 
@@ -100,6 +102,16 @@ export function addNetworkCosts(m: ModelBuilder, spec: NormalizedSpec, catalog: 
   for (const [key, d] of [...zone].sort(byKey)) atLeastAll(m, `zone[${key}]`, fc.zone(key), d);
   for (const [key, d] of [...ingress].sort(byKey)) atLeastAll(m, `ingress[${key}]`, fc.ingress(key), d);
   if (roles.publics.size > 0) m.offset += fc.frontDoor();
+  // 12.balancers: a region's network has addresses for BALANCERS_PER_NETWORK internal balancers,
+  // one per service called there (a row only where more than that many could run).
+  const balancers = new Map<RegionKey, LinExpr[]>();
+  for (const s of spec.services) if (roles.called.has(s.name)) for (const key of presence.regions(s.name)) push(balancers, key, presence.of(s.name, key));
+  for (const [key, d] of [...balancers].sort(byKey)) {
+    if (d.length <= BALANCERS_PER_NETWORK) continue;
+    const row = new LinExpr();
+    for (const e of d) row.addExpr(e);
+    if (maxValue(row) > BALANCERS_PER_NETWORK) m.addRow(`12.balancers[${key}]`, row, -Infinity, BALANCERS_PER_NETWORK);
+  }
 
   if (relax) return addCloudConnections(m, spec, presence, fc);
   // Connections: every pair of regions a service link may cross.

@@ -68,6 +68,8 @@
 //        open[r] >= a[s,r] ∀s;  zone[r] >= a[s,r] ∀ callers s;  ingress[r] >= a[s,r] ∀ public s;
 //        conn[r,q] >= a[f,r] + a[t,q] − 1 ∀ service links f→t, r != q;
 //        gw[r] >= conn[r,q] ∀ q in another cloud;
+//      12.balancers: Σ_{s called} a[s,r] <= 250 (the internal balancers a region's network has
+//      addresses for; a row only where more could run);
 //      with the valid inequalities 12.leave, 12.cross and 12.gate (ilp-network.ts) for the LP
 //      bound. 12.relax (option `relax`) prices connections per pair of clouds instead: a
 //      relaxation, whose bound optimizer/decompose.ts uses for specs too large to solve whole.
@@ -173,7 +175,7 @@ export function buildPlacementModel(
   candidates: Candidates,
   opts: IlpOptions = {},
 ): PlacementModel {
-  const m = new ModelBuilder(process.env.CLOUDFIT_NAMES === "1");
+  const m = new ModelBuilder();
   const fixed = opts.fixed ?? { services: {}, buckets: {} };
   const shares = new Map<string, Map<RegionKey, LinExpr>>();
   const serviceVars = new Map<string, RegionVars[]>();

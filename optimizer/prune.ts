@@ -12,7 +12,8 @@
 // a, routes it after the move at rates no higher (traffic between b and a becomes free).
 // Services needing several regions could lose one in such a move, so their components are
 // never pruned; regions a previous plan used (moving away costs a migration) and regions where
-// a held peer sits (traffic to it is free there) are never dropped.
+// a held peer sits (traffic to it is free there) are never dropped. A spec with more called
+// services than a region's network has internal balancers for (12.balancers) is not pruned.
 
 import type { Catalog } from "./catalog";
 import type { Candidates, RegionOffers } from "./candidates";
@@ -21,6 +22,7 @@ import type { Plan } from "./plan";
 import type { NormalizedService, NormalizedSpec } from "./spec";
 import type { TrafficRates } from "./traffic";
 import type { ExtraDominance } from "./prune-network";
+import { BALANCERS_PER_NETWORK } from "./network/topology";
 
 const EPS = 1e-9;
 
@@ -59,6 +61,10 @@ function heldRegions(fixed: Plan, name: string): RegionKey[] {
 /** The region keys to drop, per free workload name. */
 export function dominatedRegions(input: PruneInput): Map<string, Set<RegionKey>> {
   const { spec, services, buckets } = input;
+  // With more called services than a region's network has balancers for (12.balancers), every
+  // region is limited like one with a quota: none may dominate another.
+  const called = new Set(spec.links.filter((l) => l.toKind === "service").map((l) => l.to));
+  if (spec.network && called.size > BALANCERS_PER_NETWORK) return new Map();
   const parent = new Map<string, string>();
   const find = (x: string): string => {
     let r = x;

@@ -347,13 +347,16 @@ export function buildTopology(
  * to the next free offset on a collision with a service earlier in name order.
  */
 export function addressOffset(service: string, taken: ReadonlySet<number>): number {
-  const h = createHash("sha256").update(service).digest().readUInt32BE(0) % 250;
-  for (let i = 0; i < 250; i++) {
-    const offset = 4 + ((h + i) % 250);
+  const h = createHash("sha256").update(service).digest().readUInt32BE(0) % BALANCERS_PER_NETWORK;
+  for (let i = 0; i < BALANCERS_PER_NETWORK; i++) {
+    const offset = 4 + ((h + i) % BALANCERS_PER_NETWORK);
     if (!taken.has(offset)) return offset;
   }
-  throw new RangeError("more than 250 internal balancers in one network");
+  throw new RangeError(`more than ${BALANCERS_PER_NETWORK} internal balancers in one network`);
 }
+
+/** Internal balancers one region's network has addresses for (the placement ILP keeps to it, 12.balancers). */
+export const BALANCERS_PER_NETWORK = 250;
 
 /** Adds a problem when two connections of one network would share a tunnel range. */
 function checkTunnelRanges(connections: readonly Connection[], problems: SpecProblem[]): void {

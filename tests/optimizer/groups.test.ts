@@ -1,0 +1,99 @@
+import * as assert from "assert";
+import { generateSpec } from "../../bench/generate";
+import { buildCandidates } from "../../optimizer/candidates";
+import { capacityModel } from "../../optimizer/capacity-bound";
+import { loadCatalog } from "../../optimizer/catalog";
+import { servicePairs, solveDecomposed } from "../../optimizer/decompose";
+import { evaluatePlan } from "../../optimizer/evaluate";
+import { GROUP_SIZE, linkGroups, solveByGroups } from "../../optimizer/groups";
+import { HighsSolver } from "../../optimizer/solvers/highs";
+import type { NormalizedSpec } from "../../optimizer/spec";
+import { validateSpec } from "../../optimizer/validate";
+import { verifyPlan } from "../../optimizer/verify";
+import { bruteForce, enumerationSize, randomSpec } from "./random";
+
+const catalog = loadCatalog();
+const SIZE = { services: 3, buckets: 1, links: 3, maxReplicas: 2, regionsPerWorkload: 2, network: true, latency: true };
+const SEEDS = [521, 522, 523, 524, 533, 534, 539, 542, 543, 544];
+const MIGRATION = { fixedPerReplicaUSD: 50, egressMonths: 1 };
+
+const names = (s: NormalizedSpec) => [...s.services.map((x) => x.name), ...s.buckets.map((x) => x.name)];
+
+describe("placement group by group (optimizer/groups.ts) and the capacity bound (optimizer/capacity-bound.ts)", () => {
+  const solver = new HighsSolver();
+  after(() => solver.dispose());
+  const run = (m: Parameters<HighsSolver["solve"]>[0], o: Parameters<HighsSolver["solve"]>[1]) => solver.solve(m, o);
+
+  it("cuts a spec into groups of at most GROUP_SIZE that hold every workload once, the same way every time", () => {
+    const spec = validateSpec(generateSpec(catalog, { services: 60, seed: 3 }), catalog);
+    const groups = linkGroups(spec);
+    const all = groups.flat();
+    assert.deepStrictEqual([...all].sort(), names(spec).sort());
+    assert.strictEqual(new Set(all).size, all.length, "a workload in two groups");
+    for (const g of groups) assert.ok(g.length >= 1 && g.length <= GROUP_SIZE, `group of ${g.length}`);
+    assert.deepStrictEqual(linkGroups(spec), groups);
+    // Links whose ends must share a continent are joined first: most of them end within a group.
+    const groupOf = new Map(groups.flatMap((g, i) => g.map((n) => [n, i] as const)));
+    const tight = spec.links.filter((l) => l.latency?.kind === "continent");
+    const inside = tight.filter((l) => groupOf.get(l.from) === groupOf.get(l.to)).length;
+    assert.ok(inside >= 0.8 * tight.length, `${inside} of ${tight.length} same-continent links within a group`);
+  });
+
+  it("bounds every oracle instance by no more than its enumerated optimum (capacity relaxation)", async () => {
+    let compared = 0;
+    for (const seed of SEEDS) {
+      const s = randomSpec(seed, SIZE);
+      assert.ok(enumerationSize(s, catalog) <= 50_000);
+      const best = bruteForce(s, catalog);
+      if (!best) continue;
+      const out = await run(capacityModel(s, catalog, buildCandidates(s, catalog), undefined).model, { timeLimitSec: 30, relativeGap: 0 });
+      assert.strictEqual(out.status, "optimal", `seed ${seed}`);
+      assert.ok(out.objective > 0 && out.objective <= best.cost + 0.01, `seed ${seed}: capacity bound ${out.objective} vs optimum ${best.cost}`);
+      compared++;
+    }
+    assert.ok(compared >= 6, `only ${compared} instances compared`);
+  });
+
+  it("keeps quotas and cloud shares in the capacity bound: it is higher than the replicas at their cheapest", async () => {
+    const spec = validateSpec(generateSpec(catalog, { services: 40, seed: 1 }), catalog);
+    const c = buildCandidates(spec, catalog);
+    const free = await run(capacityModel({ ...spec, quotas: {}, services: spec.services.map((s) => ({ ...s, maxSharePerCloud: 1 })) }, catalog, c, undefined).model, { timeLimitSec: 30, relativeGap: 0 });
+    const bound = await run(capacityModel(spec, catalog, c, undefined).model, { timeLimitSec: 30, relativeGap: 0 });
+    assert.strictEqual(bound.status, "optimal");
+    assert.ok(bound.objective > free.objective * 1.01, `with quotas and shares ${bound.objective}, without ${free.objective}`);
+  });
+
+  it("finds a verified plan no cheaper than the enumerated optimum on every feasible oracle instance", async () => {
+    let compared = 0;
+    for (const seed of SEEDS) {
+      const s = randomSpec(seed, SIZE);
+      const best = bruteForce(s, catalog);
+      if (!best) continue;
+      const out = await solveByGroups(s, catalog, buildCandidates(s, catalog), { relativeGap: 0, deadline: Date.now() + 60_000, ilp: { migration: MIGRATION }, run });
+      assert.ok(out.plan, `seed ${seed}: ${out.failure}`);
+      assert.deepStrictEqual(verifyPlan(s, catalog, out.plan), [], `seed ${seed}`);
+      const cost = evaluatePlan(s, out.plan, catalog).total;
+      assert.ok(Math.abs(cost - out.objective) <= 0.01, `seed ${seed}: objective ${out.objective} vs cost ${cost}`);
+      assert.ok(cost >= best.cost - 0.01, `seed ${seed}: ${cost} below the optimum ${best.cost}`);
+      compared++;
+    }
+    assert.ok(compared >= 6, `only ${compared} instances compared`);
+  });
+
+  it("places a generated spec group by group when stage 1 is out of reach, with a proven bound below the plan", async function () {
+    this.timeout(300_000);
+    const spec = validateSpec(generateSpec(catalog, { services: 40, seed: 2 }), catalog);
+    const c = buildCandidates(spec, catalog);
+    assert.ok(servicePairs(spec, c) > 1000);
+    const d = await solveDecomposed(spec, catalog, c, { relativeGap: 0.001, timeLimitSec: 120, ilp: { migration: MIGRATION }, run, stagesUpToPairs: 1000 });
+    assert.strictEqual(d.status, "feasible", JSON.stringify(d.groups));
+    assert.ok(d.plan && d.groups && d.capacity, "groups and the capacity bound ran");
+    assert.strictEqual(d.relaxed, undefined, "stage 1 skipped");
+    assert.deepStrictEqual(verifyPlan(spec, catalog, d.plan), []);
+    const cost = evaluatePlan(spec, d.plan, catalog).total;
+    assert.ok(Math.abs(cost - d.objective) <= 0.01, `objective ${d.objective} vs cost ${cost}`);
+    assert.ok(d.bound > 0 && d.bound <= cost, `bound ${d.bound} vs plan ${cost}`);
+    assert.strictEqual(d.bound, d.capacity.bound);
+    assert.ok(d.groups.groups >= Math.ceil(names(spec).length / GROUP_SIZE), `${d.groups.groups} groups`);
+  });
+});
