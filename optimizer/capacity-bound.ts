@@ -5,6 +5,8 @@
 //   Σ_r n[s,r] + p[s,r] = R_s;   Σ_r p[s,r] <= P_s;   Σ_{r∈c} (n + p)[s,r] <= floor(share_s·R_s);
 //   Σ_s vcpus·(n + p)[s,r] <= quota_r − held vCPUs in r;
 //   Σ_{r near p} (n + p)[s,r] >= 1 for every user point p of a user-facing service (13.users);
+//   Σ_{r∈K} (n + p)[t,r] >= Σ_{r∈K} (n + p)[f,r] / R_f for every continent K and each direction
+//   f→t of a link whose ends must share a continent (13.continent);
 // plus, as a constant, each free bucket at its cheapest region and each held workload's cost.
 // Everything it leaves out (traffic, the network layer, availability spread, database, migration)
 // costs at least nothing, and every constraint it keeps is one of the exact model's or implied by
@@ -16,6 +18,8 @@ import type { Catalog } from "./catalog";
 import type { Candidates } from "./candidates";
 import { replicaMonthlyUSD } from "./ilp";
 import { latencyFeasibleRegions } from "./ilp-latency";
+import { atLeastAll, networkRoles, presenceCost } from "./ilp-network";
+import { fixedCosts } from "./network/costs";
 import { latencyMatrix } from "./latency/matrix";
 import type { RegionKey } from "./evaluate";
 import type { Plan } from "./plan";
@@ -32,8 +36,14 @@ export interface CapacityModel {
 }
 
 /** The capacity relaxation as a linear program (all columns continuous). */
-export function capacityModel(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates, held: Plan | undefined): CapacityModel {
+export function capacityModel(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates, held: Plan | undefined, continents = false): CapacityModel {
   const m = new ModelBuilder();
+  const fc = spec.network ? fixedCosts(catalog, spec.network) : undefined;
+  const roles = networkRoles(spec);
+  // With `continents`: per free service and continent K, y[s,K] ∈ {0,1} (13.present).
+  const present = new Map<string, Map<string, number>>();
+  const openOn = new Map<string, LinExpr[]>();
+  const ingressOn = new Map<string, LinExpr[]>();
   const columns: { service: string; key: RegionKey; vcpus: number }[] = [];
   const fixed = held ?? { services: {}, buckets: {} };
   const regions = new Map<string, string[]>();
@@ -49,6 +59,8 @@ export function capacityModel(spec: NormalizedSpec, catalog: Catalog, candidates
   const quota = new Map<string, LinExpr>();
   const quotaOf = (key: string) => quota.get(key) ?? quota.set(key, new LinExpr()).get(key)!;
   const rtt = latencyMatrix(catalog);
+  // Replicas of each free service per continent, for the links' continent rows.
+  const onContinent = new Map<string, Map<string, LinExpr>>();
 
   for (const s of spec.services) {
     const h = fixed.services[s.name];
@@ -84,6 +96,9 @@ export function capacityModel(spec: NormalizedSpec, catalog: Catalog, candidates
         if (ro.key in spec.quotas) quotaOf(ro.key).add(col, vcpus);
       }
       total.addExpr(here);
+      const k = ro.region.continent;
+      const perK = onContinent.get(s.name) ?? onContinent.set(s.name, new Map()).get(s.name)!;
+      (perK.get(k) ?? perK.set(k, new LinExpr()).get(k)!).addExpr(here);
       const c = ro.region.cloud;
       (perCloud.get(c) ?? perCloud.set(c, new LinExpr()).get(c)!).addExpr(here);
       points.forEach((p, i) => {
@@ -91,10 +106,70 @@ export function capacityModel(spec: NormalizedSpec, catalog: Catalog, candidates
       });
     }
     m.addRow(`1.replicas[${s.name}]`, total, s.replicas, s.replicas);
+    if (continents) {
+      const ys = new Map<string, number>();
+      for (const [k, e] of onContinent.get(s.name) ?? []) {
+        // Present on K: at least one replica there, and its cheapest presence there (12).
+        let cost = 0;
+        if (fc) {
+          cost = Infinity;
+          for (const ro of candidates.services.get(s.name) ?? []) {
+            if (ro.region.continent === k && reach.get(s.name)?.has(ro.key)) cost = Math.min(cost, presenceCost(fc, roles, s.name, ro.key));
+          }
+          if (!Number.isFinite(cost)) cost = 0;
+        }
+        const y = m.addCol(`y[${s.name},${k}]`, cost, 0, 1, true);
+        ys.set(k, y);
+        m.addRow(`13.present[${s.name},${k}]`, new LinExpr().addExpr(e).add(y, -s.replicas), -Infinity, 0);
+        m.addRow(`13.absent[${s.name},${k}]`, new LinExpr().addExpr(e).add(y, -1), 0, Infinity);
+        (openOn.get(k) ?? openOn.set(k, []).get(k)!).push(new LinExpr().add(y, 1));
+        if (roles.publics.has(s.name)) (ingressOn.get(k) ?? ingressOn.set(k, []).get(k)!).push(new LinExpr().add(y, 1));
+      }
+      present.set(s.name, ys);
+    }
     if (s.spotReplicas < s.replicas) m.addRow(`2.spot[${s.name}]`, spot, -Infinity, s.spotReplicas);
     const cap = perCloudCap(s.maxSharePerCloud, s.replicas);
     if (cap < s.replicas) for (const [c, e] of perCloud) m.addRow(`3.share[${s.name},${c}]`, e, -Infinity, cap);
     near.forEach((e, i) => m.addRow(`13.users[${s.name},${points[i]}]`, e, 1, Infinity));
+  }
+  // Links whose ends must share a continent: wherever one end has a replica, the other has one
+  // on that continent. In replicas: x_t(K) >= x_f(K) / R_f, for each continent K and both ways
+  // (a[f,r] >= x[f,r]/R_f and Σ_{q∈K} x[t,q] >= Σ_{q∈K} a[t,q] >= a[f,r] for r in K).
+  for (const l of spec.links) {
+    if (l.latency?.kind !== "continent") continue;
+    for (const [me, peer] of [
+      [l.from, l.to],
+      [l.to, l.from],
+    ]) {
+      if (continents && present.has(me) && present.has(peer)) {
+        // y[peer,K] >= y[me,K]: the peer is on every continent `me` is on.
+        for (const [k, y] of present.get(me)!) {
+          const row = new LinExpr().add(y, -1);
+          const t = present.get(peer)!.get(k);
+          if (t !== undefined) row.add(t, 1);
+          m.addRow(`13.continent[${me}>${peer},${k}]`, row, 0, Infinity);
+        }
+        continue;
+      }
+      const mine = onContinent.get(me);
+      const theirs = onContinent.get(peer);
+      const R = spec.services.find((x) => x.name === me)?.replicas;
+      if (!mine || !theirs || !R) continue;
+      for (const [k, e] of mine) {
+        const row = new LinExpr().addExpr(e, -1 / R);
+        const t = theirs.get(k);
+        if (t) row.addExpr(t);
+        m.addRow(`13.continent[${me}>${peer},${k}]`, row, 0, Infinity);
+      }
+    }
+  }
+  // A continent anyone runs on has a network open there, and one with a public service its
+  // balancer: each at the cheapest price of the continent's regions (12, aggregated).
+  if (continents && fc) {
+    const cheapest = (k: string, price: (key: RegionKey) => number) =>
+      Math.min(...catalog.regions.filter((r) => r.continent === k).map((r) => price(`${r.cloud}:${r.region}` as RegionKey)));
+    for (const [k, d] of openOn) atLeastAll(m, `open[${k}]`, cheapest(k, (key) => fc.open(key)), d);
+    for (const [k, d] of ingressOn) atLeastAll(m, `ingress[${k}]`, cheapest(k, (key) => fc.ingress(key)), d);
   }
   for (const [key, e] of quota) {
     const q = spec.quotas[key];

@@ -54,6 +54,32 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     assert.ok(compared >= 6, `only ${compared} instances compared`);
   });
 
+  it("bounds every oracle instance by no more than its enumerated optimum with presence per continent (capacity MIP)", async () => {
+    let compared = 0;
+    for (const seed of SEEDS) {
+      const s = randomSpec(seed, SIZE);
+      const best = bruteForce(s, catalog);
+      if (!best) continue;
+      const c = buildCandidates(s, catalog);
+      const lp = await run(capacityModel(s, catalog, c, undefined).model, { timeLimitSec: 30, relativeGap: 0 });
+      const mip = await run(capacityModel(s, catalog, c, undefined, true).model, { timeLimitSec: 30, relativeGap: 0 });
+      assert.strictEqual(mip.status, "optimal", `seed ${seed}`);
+      assert.ok(mip.bound <= best.cost + 0.01, `seed ${seed}: continent bound ${mip.bound} vs optimum ${best.cost}`);
+      assert.ok(mip.bound >= lp.objective - 0.01, `seed ${seed}: continent bound ${mip.bound} below the LP's ${lp.objective}`);
+      compared++;
+    }
+    assert.ok(compared >= 6, `only ${compared} instances compared`);
+  });
+
+  it("raises the bound of a generated spec with presence per continent: network and same-continent links count", async () => {
+    const spec = validateSpec(generateSpec(catalog, { services: 40, seed: 1 }), catalog);
+    const c = buildCandidates(spec, catalog);
+    const lp = await run(capacityModel(spec, catalog, c, undefined).model, { timeLimitSec: 30, relativeGap: 0 });
+    const mip = await run(capacityModel(spec, catalog, c, undefined, true).model, { timeLimitSec: 60, relativeGap: 0 });
+    assert.strictEqual(mip.status, "optimal");
+    assert.ok(mip.bound > lp.objective + 1, `continent bound ${mip.bound}, LP ${lp.objective}`);
+  });
+
   it("keeps quotas and cloud shares in the capacity bound: it is higher than the replicas at their cheapest", async () => {
     const spec = validateSpec(generateSpec(catalog, { services: 40, seed: 1 }), catalog);
     const c = buildCandidates(spec, catalog);
