@@ -6,8 +6,14 @@
 //      before it held where it is. Held workloads are constants of the model, so the regions they
 //      already opened, the networks they already connected and the quota they already use are
 //      seen as they are: a group pays only what it adds. Links to workloads not placed yet are
-//      priced when their other end is placed. Each workload keeps its cheapest regions per
-//      cloud and continent plus the regions already in use, and all of its own if that fails;
+//      priced when their other end is placed; regions where a link's latency can never be met
+//      (propagated over the whole spec) are never offered. Each workload keeps its cheapest
+//      regions per cloud and continent, the regions a guide (the capacity relaxation's solution)
+//      gives it or its linked workloads in the group, and the regions of its placed linked
+//      workloads, with the group's share of each quota from the guide; then all of its regions
+//      and the whole quotas if that fails; then, if that fails too, the group again with its
+//      placed neighbours free (up to REPAIR_DEPTH links away). Groups are solved to a loose gap
+//      (CONSTRUCTION_GAP) here: the improvement passes tighten them;
 //   3. improvement: with the time left, each group again, now with every other workload held and
 //      every link in the model, warm-started from where it is: the model's objective is then the
 //      whole plan's, and a group moves only when the whole plan gets cheaper.
@@ -25,6 +31,12 @@ import type { NormalizedLink, NormalizedSpec } from "./spec";
 
 /** Workloads per group: a model of this many workloads over their cheapest regions solves in well under a second. */
 export const GROUP_SIZE = 10;
+/**
+ * Relative gap of each group's model while constructing: HiGHS finds a plan within 5% of a
+ * group's optimum in tens of milliseconds and takes 20 times longer to prove 0.5%; the
+ * improvement passes, at the caller's gap, close the difference from a warm start.
+ */
+const CONSTRUCTION_GAP = 0.05;
 /** Cheapest regions per cloud and continent each workload keeps while its group is solved. */
 const CHEAPEST_PER_AREA = 2;
 
@@ -100,7 +112,7 @@ export interface GroupOutcome {
   /** Its objective in the exact model (cost plus migration penalty), NaN without a plan. */
   readonly objective: number;
   readonly groups: number;
-  /** Improvement passes completed over all groups. */
+  /** Improvement passes completed over all groups (the last one, if any, moved nothing or hit maxPasses). */
   readonly passes: number;
   /** Why construction stopped, when it did. */
   readonly failure?: string;
@@ -223,8 +235,8 @@ function subSpec(spec: NormalizedSpec, names: ReadonlySet<string>): NormalizedSp
 }
 
 /**
- * Solves one group with everything in `held` fixed: first over its cheap regions and those in
- * use, then over all of its regions. Returns the plan of `spec` (held workloads included), or a
+ * Solves one group with everything in `held` fixed: first over its cheap, guided and linked
+ * regions (see the comment at the top of this module), then over all of its regions. Returns the plan of `spec` (held workloads included), or a
  * reason when neither model has a plan in time.
  */
 async function solveGroup(
@@ -237,13 +249,29 @@ async function solveGroup(
   reach: ReadonlyMap<string, ReadonlySet<RegionKey>>,
   settings: GroupSettings,
   timeLimitSec: number,
+  gap: number,
   current?: Plan,
 ): Promise<{ plan: Plan; objective: number } | { failure: string }> {
-  const inUse = usedRegions(held);
-  if (current) for (const k of usedRegions(only(current, new Set(group)))) inUse.add(k);
   const within = (n: string, keys: Iterable<RegionKey>) => new Set([...keys].filter((k) => reach.get(n)?.has(k) ?? true));
   const guided = (n: string) => settings.guide?.regions.get(n) ?? [];
-  const narrow = new Map(group.filter((n) => cheap.has(n)).map((n) => [n, within(n, [...cheap.get(n)!, ...guided(n), ...inUse])]));
+  // Besides its own cheap and guided regions, a workload may use where its linked workloads are
+  // (held: traffic to them is free there) or are guided (in the group), and where it is now.
+  const inGroup = new Set(group);
+  const near = new Map<string, Set<RegionKey>>(group.map((n) => [n, new Set<RegionKey>()]));
+  for (const l of spec.links) {
+    for (const [me, peer] of [
+      [l.from, l.to],
+      [l.to, l.from],
+    ]) {
+      if (!inGroup.has(me)) continue;
+      const at = inGroup.has(peer) ? guided(peer) : usedRegions(only(held, new Set([peer])));
+      for (const k of at) near.get(me)!.add(k);
+    }
+  }
+  const mine = (n: string) => (current ? usedRegions(only(current, new Set([n]))) : []);
+  const narrow = new Map(
+    group.filter((n) => cheap.has(n)).map((n) => [n, within(n, [...cheap.get(n)!, ...guided(n), ...near.get(n)!, ...mine(n)])]),
+  );
   const wide = new Map(group.filter((n) => reach.has(n)).map((n) => [n, new Set(reach.get(n))]));
   // While constructing, a group gets of each quota what it already holds plus its guided share.
   const shares = !current && settings.guide ? guidedQuotas(spec, catalog, held, group, settings.guide.vcpus) : spec.quotas;
@@ -259,7 +287,7 @@ async function solveGroup(
     }
     const out = await settings.run(built.model, {
       timeLimitSec,
-      relativeGap: settings.relativeGap,
+      relativeGap: gap,
       ...(current ? { start: startFrom(built, current) } : {}),
     });
     if (out.values.length > 0 && out.status !== "infeasible" && out.status !== "no_solution") return { plan: built.decode(out.values), objective: out.objective };
@@ -280,6 +308,7 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
   const cheap = cheapRegions(spec, catalog, candidates, CHEAPEST_PER_AREA);
   const reach = reachable(spec, catalog, candidates, held0);
   const secondsLeft = () => (settings.deadline - Date.now()) / 1000;
+  const construct = Math.max(settings.relativeGap, CONSTRUCTION_GAP);
 
   let plan: Plan;
   let objective = NaN;
@@ -292,7 +321,7 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
       if (secondsLeft() <= 0) return { objective: NaN, groups: groups.length, passes: 0, failure: `the time limit ended after ${i} of ${groups.length} groups` };
       for (const n of groups[i]) placed.add(n);
       const share = perGroup(secondsLeft(), groups.length - i);
-      let r = await solveGroup(subSpec(spec, placed), catalog, candidates, groups[i], plan, cheap, reach, settings, share);
+      let r = await solveGroup(subSpec(spec, placed), catalog, candidates, groups[i], plan, cheap, reach, settings, share, construct);
       // What was placed before this group's links were known may leave it no room (a partner on
       // another continent, a quota used up): place it again with its placed neighbours free, and
       // theirs, up to REPAIR_DEPTH links away.
@@ -307,7 +336,7 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
         }
         if (free.size === before) break;
         const rest = only(plan, new Set([...placed].filter((n) => !free.has(n))));
-        r = await solveGroup(subSpec(spec, placed), catalog, candidates, [...free].sort(), rest, cheap, reach, settings, share);
+        r = await solveGroup(subSpec(spec, placed), catalog, candidates, [...free].sort(), rest, cheap, reach, settings, share, construct);
       }
       if ("failure" in r) return { objective: NaN, groups: groups.length, passes: 0, failure: r.failure };
       plan = r.plan;
@@ -317,12 +346,13 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
 
   // Improvement: every group again with the rest held and the whole spec in the model.
   let passes = 0;
-  for (let changed = true; changed && secondsLeft() > 0 && passes < (settings.maxPasses ?? Infinity); passes++) {
+  for (let changed = true; changed && secondsLeft() > 0 && passes < (settings.maxPasses ?? Infinity); ) {
     changed = false;
-    for (let i = 0; i < groups.length && secondsLeft() > 0; i++) {
+    let i = 0;
+    for (; i < groups.length && secondsLeft() > 0; i++) {
       const names = new Set(groups[i]);
       const rest = only(plan, new Set([...Object.keys(plan.services), ...Object.keys(plan.buckets), ...Object.keys(plan.databases ?? {})].filter((n) => !names.has(n))));
-      const r = await solveGroup(spec, catalog, candidates, groups[i], rest, cheap, reach, settings, perGroup(secondsLeft(), groups.length - i), plan);
+      const r = await solveGroup(spec, catalog, candidates, groups[i], rest, cheap, reach, settings, perGroup(secondsLeft(), groups.length - i), settings.relativeGap, plan);
       if ("failure" in r) continue;
       if (!Number.isFinite(objective) || r.objective < objective - 1e-6 * Math.max(1, Math.abs(objective))) {
         if (Number.isFinite(objective)) changed = true;
@@ -330,7 +360,7 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
         objective = r.objective;
       }
     }
-    if (!changed) break;
+    if (i === groups.length) passes++;
   }
   return { plan, objective, groups: groups.length, passes };
 }
