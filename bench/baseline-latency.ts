@@ -1,6 +1,6 @@
 // Latency for the cost baselines: a greedy baseline places each workload on its own, so it is
 // made to keep the spec's latency by narrowing where each workload may run before it is built.
-// Every group of linked workloads is pinned to one continent (where its users are, else where
+// Every group of workloads linked on one continent is pinned to that continent (where its users are, else where
 // its residency puts it, else where its members cost least), and a user-facing service to the
 // regions within its round trip of every user location. The baseline's plan is then checked
 // against the full spec like any plan.
@@ -16,38 +16,82 @@ export function pinnedForLatency(spec: NormalizedSpec, catalog: Catalog): Normal
   const parent = new Map<string, string>();
   const find = (x: string): string => (parent.get(x) === x ? x : find(parent.get(x)!));
   for (const w of [...spec.services, ...spec.buckets]) parent.set(w.name, w.name);
-  for (const l of spec.links) if (l.latency) parent.set(find(l.from), find(l.to));
+  // Links whose ends must share a continent join groups; a link with a round-trip bound (between
+  // applications, 200 ms in the generated specs) does not: joining along those would chain most
+  // of a large spec into one group, pinned to one continent against its own users.
+  for (const l of spec.links) if (l.latency?.kind === "continent") parent.set(find(l.from), find(l.to));
   const groups = new Map<string, (NormalizedService | NormalizedBucket)[]>();
   for (const w of [...spec.services, ...spec.buckets]) (groups.get(find(w.name)) ?? groups.set(find(w.name), []).get(find(w.name))!).push(w);
   const rtt = latencyMatrix(catalog);
   const continentOfKey = (k: string) => catalog.regions.find((r) => `${r.cloud}:${r.region}` === k)?.continent;
   const pinned = new Map<string, string>();
-  for (const members of groups.values()) {
-    if (members.length < 2 && !members.some((m) => "latency" in m && m.latency)) continue;
+  // Continents a link with a round-trip bound allows between its ends' groups: every pair of
+  // regions of the two within the bound (the greedy placement may pick any of them).
+  const continents = [...new Set(catalog.regions.map((r) => r.continent))].sort();
+  const keysOn = new Map(continents.map((c) => [c, catalog.regions.filter((r) => r.continent === c).map((r) => `${r.cloud}:${r.region}`)]));
+  const compatible = (a: string, b: string, ms: number) => keysOn.get(a)!.every((x) => keysOn.get(b)!.every((y) => rtt.rtt(x, y) <= ms));
+  const rttLinks = spec.links.filter((l) => l.latency?.kind === "rtt").map((l) => ({ a: find(l.from), b: find(l.to), ms: (l.latency as { maxRttMs: number }).maxRttMs }));
+  const groupContinent = new Map<string, string>();
+  const free: [string, (NormalizedService | NormalizedBucket)[]][] = [];
+  for (const [root, members] of [...groups].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
     const users = members.flatMap((m) => ("latency" in m && m.latency ? m.latency.from.flatMap((f) => f.points) : []));
     const resident = members.flatMap((m) => m.residency);
     let continent = users.length > 0 ? continentOfKey(users[0]) : undefined;
     if (!continent && resident.length > 0) continent = catalog.regions.find((r) => resident.includes(r.continent) || resident.includes(r.country))?.continent;
-    if (!continent) {
-      // Where the members' cheapest replicas (or storage) cost least in total.
-      let best: { c: string; usd: number } | undefined;
-      for (const c of [...new Set(catalog.regions.map((r) => r.continent))].sort()) {
-        let usd = 0;
-        for (const m of members) {
-          const regions = allowedRegions(catalog, m).filter((r) => r.continent === c);
-          let least = Infinity;
-          for (const r of regions) {
-            if ("vcpu" in m) {
-              for (const o of catalog.offersIn(r.cloud, r.region)) if (fits(o, m, spec.allowBurstable)) least = Math.min(least, m.replicas * HOURS_PER_MONTH * o.onDemandHourlyUSD);
-            } else least = Math.min(least, m.storageGiB * catalog.storagePerGiBMonth(r.cloud, r.region));
-          }
-          usd += least;
+    if (continent) groupContinent.set(root, continent);
+    else if (members.length >= 2 || rttLinks.some((l) => l.a === root || l.b === root)) free.push([root, members]);
+  }
+  // The other groups, nearest (in round-trip links) to a group with users or residency first:
+  // where their members' cheapest replicas (or storage) cost least in total, among the
+  // continents their round-trip links allow next to the groups pinned before them.
+  const hops = new Map<string, number>([...groupContinent.keys()].map((k) => [k, 0]));
+  for (let frontier = [...hops.keys()]; frontier.length > 0; ) {
+    const next: string[] = [];
+    for (const l of rttLinks) {
+      for (const [x, y] of [
+        [l.a, l.b],
+        [l.b, l.a],
+      ]) {
+        if (frontier.includes(x) && !hops.has(y)) {
+          hops.set(y, hops.get(x)! + 1);
+          next.push(y);
         }
-        if (Number.isFinite(usd) && (!best || usd < best.usd)) best = { c, usd };
       }
-      continent = best?.c;
     }
-    if (continent) for (const m of members) pinned.set(m.name, continent);
+    frontier = next;
+  }
+  free.sort((x, y) => (hops.get(x[0]) ?? Infinity) - (hops.get(y[0]) ?? Infinity) || (x[0] < y[0] ? -1 : 1));
+  for (const [root, members] of free) {
+    const costs: { c: string; usd: number }[] = [];
+    for (const c of continents) {
+      let usd = 0;
+      for (const m of members) {
+        const regions = allowedRegions(catalog, m).filter((r) => r.continent === c);
+        let least = Infinity;
+        for (const r of regions) {
+          if ("vcpu" in m) {
+            for (const o of catalog.offersIn(r.cloud, r.region)) if (fits(o, m, spec.allowBurstable)) least = Math.min(least, m.replicas * HOURS_PER_MONTH * o.onDemandHourlyUSD);
+          } else least = Math.min(least, m.storageGiB * catalog.storagePerGiBMonth(r.cloud, r.region));
+        }
+        usd += least;
+      }
+      if (Number.isFinite(usd)) costs.push({ c, usd });
+    }
+    costs.sort((x, y) => x.usd - y.usd || (x.c < y.c ? -1 : 1));
+    const allowed = (c: string) =>
+      rttLinks.every((l) => {
+        const other = l.a === root ? l.b : l.b === root ? l.a : undefined;
+        const there = other === undefined ? undefined : groupContinent.get(other);
+        return there === undefined || compatible(c, there, l.ms);
+      });
+    // None allowed: the continent of a group it is linked to, where its links are shortest.
+    const neighbour = rttLinks.map((l) => groupContinent.get(l.a === root ? l.b : l.b === root ? l.a : "")).find((c) => c !== undefined);
+    const best = costs.find((x) => allowed(x.c)) ?? costs.find((x) => x.c === neighbour) ?? costs[0];
+    if (best) groupContinent.set(root, best.c);
+  }
+  for (const [root, members] of groups) {
+    const c = groupContinent.get(root);
+    if (c && (members.length >= 2 || members.some((m) => "latency" in m && m.latency) || rttLinks.some((l) => l.a === root || l.b === root))) for (const m of members) pinned.set(m.name, c);
   }
   const near = (s: NormalizedService) => {
     if (!s.latency) return s.regions;

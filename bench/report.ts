@@ -262,7 +262,7 @@ export function renderText(doc: BenchDocument): string {
       if (st) {
         const parts: string[] = [];
         if (st.relaxed) parts.push(`relaxed model ${count(st.relaxed.variables)} x ${count(st.relaxed.constraints)}, its LP bound ${money(st.relaxed.bound)} in ${secs(st.relaxed.ms)}`);
-        if (st.capacity) parts.push(`capacity relaxation ${count(st.capacity.variables)} x ${count(st.capacity.constraints)}, its LP bound ${money(st.capacity.bound)} in ${secs(st.capacity.ms)}`);
+        if (st.capacity) parts.push(`capacity relaxation (presence per continent) ${count(st.capacity.variables)} x ${count(st.capacity.constraints)}, its proven bound ${money(st.capacity.bound)} in ${secs(st.capacity.ms)}`);
         if (st.restricted) {
           parts.push(
             `exact model over ${st.regions} regions ${count(st.restricted.variables)} x ${count(st.restricted.constraints)} ` +

@@ -10,8 +10,12 @@
 //   3. with the time left, the whole exact model (when it was built) warm-started from stage 2's
 //      plan, which improves both the plan and the bound; otherwise the relaxed model as an
 //      integer program from that plan, which only raises the bound.
-// When stage 1's LP does not end in its share of the time (500 services and more), stage 2 keeps
-// each service's cheapest regions per cloud and the bound is that of the replicas' prices alone.
+// When stage 1's LP does not end in its share of the time, stage 2 keeps each service's cheapest
+// regions per cloud and the bound is the capacity relaxation's (optimizer/capacity-bound.ts).
+// Specs with more than STAGES_UP_TO_PAIRS service-region pairs (about 250 services) skip stages
+// 1–3: the capacity relaxation gives the bound and a guide, and the plan is placed group by group
+// (optimizer/groups.ts); so does a spec whose restricted models find no plan when the whole
+// model was too large to build.
 // The plan returned is the best found; the bound the best proven. Their gap is therefore a
 // proven gap of the whole problem, whatever the stages left out.
 
@@ -255,7 +259,7 @@ export async function solveDecomposed(
   const deadline = Date.now() + settings.timeLimitSec * 1000;
   const left = () => Math.max(0.01, (deadline - Date.now()) / 1000);
   const prices = replicaPrices(spec, catalog, candidates, settings.ilp.fixed);
-  // The capacity relaxation's LP: a bound when stage 1 is out of reach.
+  // The capacity relaxation (a small MIP): a bound and a guide when stage 1 is out of reach.
   let guide: ReturnType<typeof capacityGuide> | undefined;
   const capacityBound = async (): Promise<StageReport> => {
     const t = Date.now();

@@ -86,6 +86,26 @@ export function linkGroups(spec: NormalizedSpec, size = GROUP_SIZE): string[][] 
   return out.map((g) => g.sort());
 }
 
+/**
+ * Every two groups that links join, as one list of workloads, by the traffic between them
+ * (heaviest first, then by their first names).
+ */
+export function linkedPairs(spec: NormalizedSpec, groups: readonly (readonly string[])[]): string[][] {
+  const groupOf = new Map(groups.flatMap((g, i) => g.map((n) => [n, i] as const)));
+  const traffic = new Map<string, number>();
+  for (const l of spec.links) {
+    const a = groupOf.get(l.from);
+    const b = groupOf.get(l.to);
+    if (a === undefined || b === undefined || a === b) continue;
+    const key = a < b ? `${a}|${b}` : `${b}|${a}`;
+    traffic.set(key, (traffic.get(key) ?? 0) + l.monthlyGiB);
+  }
+  return [...traffic]
+    .map(([key, gib]) => ({ ij: key.split("|").map(Number), gib }))
+    .sort((x, y) => y.gib - x.gib || x.ij[0] - y.ij[0] || x.ij[1] - y.ij[1])
+    .map(({ ij }) => [...groups[ij[0]], ...groups[ij[1]]].sort());
+}
+
 /** How to run the groups. */
 export interface GroupSettings {
   readonly relativeGap: number;
@@ -344,15 +364,19 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
     }
   }
 
-  // Improvement: every group again with the rest held and the whole spec in the model.
+  // Improvement: every group again with the rest held and the whole spec in the model; when a
+  // pass moves nothing, every two groups a link joins, together (a move one group alone cannot
+  // make: both ends of a link leaving a region at once); then groups alone again.
+  const pairs = linkedPairs(spec, groups);
   let passes = 0;
-  for (let changed = true; changed && secondsLeft() > 0 && passes < (settings.maxPasses ?? Infinity); ) {
+  for (let changed = true, joined = false; (changed || !joined) && secondsLeft() > 0 && passes < (settings.maxPasses ?? Infinity); ) {
+    const parts = joined ? pairs : groups;
     changed = false;
     let i = 0;
-    for (; i < groups.length && secondsLeft() > 0; i++) {
-      const names = new Set(groups[i]);
+    for (; i < parts.length && secondsLeft() > 0; i++) {
+      const names = new Set(parts[i]);
       const rest = only(plan, new Set([...Object.keys(plan.services), ...Object.keys(plan.buckets), ...Object.keys(plan.databases ?? {})].filter((n) => !names.has(n))));
-      const r = await solveGroup(spec, catalog, candidates, groups[i], rest, cheap, reach, settings, perGroup(secondsLeft(), groups.length - i), settings.relativeGap, plan);
+      const r = await solveGroup(spec, catalog, candidates, parts[i], rest, cheap, reach, settings, perGroup(secondsLeft(), parts.length - i), settings.relativeGap, plan);
       if ("failure" in r) continue;
       if (!Number.isFinite(objective) || r.objective < objective - 1e-6 * Math.max(1, Math.abs(objective))) {
         if (Number.isFinite(objective)) changed = true;
@@ -360,7 +384,16 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
         objective = r.objective;
       }
     }
-    if (i === groups.length) passes++;
+    if (i === parts.length) passes++;
+    // Groups alone until they move nothing, then pairs; pairs that moved something send it back
+    // to groups alone; pairs that moved nothing end it.
+    if (!joined && !changed) {
+      joined = true;
+      changed = pairs.length > 0;
+    } else if (joined) {
+      if (!changed) break;
+      joined = false;
+    }
   }
   return { plan, objective, groups: groups.length, passes };
 }

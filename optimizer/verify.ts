@@ -9,6 +9,7 @@ import { placedDatabaseOffer } from "./database-offers";
 import { classShape } from "./database-classes";
 import { perCloudCap } from "./validate-fields";
 import { linkLatencyViolations, userLatencyViolations } from "./latency/requirements";
+import { BALANCERS_PER_NETWORK } from "./network/topology";
 
 const isWhole = (x: unknown, min: number): x is number => typeof x === "number" && Number.isInteger(x) && x >= min;
 
@@ -164,6 +165,17 @@ export function globalViolations(spec: NormalizedSpec, catalog: Catalog, plan: P
     out.push(`The plan uses ${clouds.size} clouds (${[...clouds].sort().join(", ")}), more than maxClouds ${spec.maxClouds}.`);
   }
   out.push(...linkLatencyViolations(spec, catalog, plan));
+  // 12.balancers: one internal balancer address per service called in a region's network.
+  if (spec.network) {
+    const called = new Set(spec.links.filter((l) => l.toKind === "service").map((l) => l.to));
+    const perRegion = new Map<string, number>();
+    for (const name of [...called].sort()) {
+      for (const k of new Set((plan.services[name]?.groups ?? []).filter((g) => g.count > 0).map((g) => `${g.cloud}:${g.region}`))) perRegion.set(k, (perRegion.get(k) ?? 0) + 1);
+    }
+    for (const [key, n] of [...perRegion].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      if (n > BALANCERS_PER_NETWORK) out.push(`Region ${key}: ${n} services other services call run there, more than the ${BALANCERS_PER_NETWORK} internal balancers its network has addresses for.`);
+    }
+  }
   return out;
 }
 

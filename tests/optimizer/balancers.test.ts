@@ -33,6 +33,12 @@ describe("internal balancers per region network (12.balancers)", () => {
     const tight = buildPlacementModel(one, catalog, buildCandidates(one, catalog));
     assert.ok(tight.unplaceable.length === 0);
     assert.strictEqual((await solver.solve(tight.model, { timeLimitSec: 60, relativeGap: 0 })).status, "infeasible");
+    // And a plan that puts them all there is named as breaking the spec.
+    const all = Object.fromEntries(
+      one.services.map((s) => [s.name, { groups: [{ cloud: "aws" as const, region: "eu-central-1", instanceType: "t3.small", count: 1, spot: 0 }] }]),
+    );
+    const broken = verifyPlan(one, catalog, { services: all, buckets: {} });
+    assert.ok(broken.some((v) => v.includes(`${BALANCERS_PER_NETWORK + 2} services other services call run there`)), broken.join(" | "));
     // With the EU's AWS regions, two of them run elsewhere.
     const eu = validateSpec(fanOut(BALANCERS_PER_NETWORK + 2, ["EU"]), catalog);
     const built = buildPlacementModel(eu, catalog, buildCandidates(eu, catalog));
