@@ -16,7 +16,8 @@
 //      (CONSTRUCTION_GAP) here: the improvement passes tighten them;
 //   3. improvement: with the time left, each group again, now with every other workload held and
 //      every link in the model, warm-started from where it is: the model's objective is then the
-//      whole plan's, and a group moves only when the whole plan gets cheaper.
+//      whole plan's, and a group moves only when the whole plan gets cheaper. When a pass moves
+//      nothing, every two linked groups together, then every group over all of its regions.
 // Every plan it returns is a plan of the whole spec (checked by the caller); it proves no bound.
 
 import type { Catalog } from "./catalog";
@@ -271,6 +272,7 @@ async function solveGroup(
   timeLimitSec: number,
   gap: number,
   current?: Plan,
+  allRegions = false,
 ): Promise<{ plan: Plan; objective: number } | { failure: string }> {
   const within = (n: string, keys: Iterable<RegionKey>) => new Set([...keys].filter((k) => reach.get(n)?.has(k) ?? true));
   const guided = (n: string) => settings.guide?.regions.get(n) ?? [];
@@ -296,10 +298,11 @@ async function solveGroup(
   // While constructing, a group gets of each quota what it already holds plus its guided share.
   const shares = !current && settings.guide ? guidedQuotas(spec, catalog, held, group, settings.guide.vcpus) : spec.quotas;
   let last = "";
-  for (const [regions, prune, quotas] of [
+  const attempts = [
     [narrow, false, shares],
     [wide, true, spec.quotas],
-  ] as const) {
+  ] as const;
+  for (const [regions, prune, quotas] of allRegions ? attempts.slice(1) : attempts) {
     const built = buildPlacementModel({ ...spec, quotas }, catalog, candidates, { ...settings.ilp, fixed: held, regions, prune });
     if (built.unplaceable.length > 0) {
       last = `${built.unplaceable.join(", ")} had no region left`;
@@ -366,17 +369,32 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
 
   // Improvement: every group again with the rest held and the whole spec in the model; when a
   // pass moves nothing, every two groups a link joins, together (a move one group alone cannot
-  // make: both ends of a link leaving a region at once); then groups alone again.
+  // make: both ends of a link leaving a region at once); when that moves nothing either, every
+  // group over all of its regions; whatever moves something sends it back to groups alone.
   const pairs = linkedPairs(spec, groups);
+  const modes = ["groups", "pairs", "regions"] as const;
   let passes = 0;
-  for (let changed = true, joined = false; (changed || !joined) && secondsLeft() > 0 && passes < (settings.maxPasses ?? Infinity); ) {
-    const parts = joined ? pairs : groups;
-    changed = false;
+  for (let mode = 0; mode < modes.length && secondsLeft() > 0 && passes < (settings.maxPasses ?? Infinity); ) {
+    const parts = modes[mode] === "pairs" ? pairs : groups;
+    let changed = false;
     let i = 0;
     for (; i < parts.length && secondsLeft() > 0; i++) {
       const names = new Set(parts[i]);
       const rest = only(plan, new Set([...Object.keys(plan.services), ...Object.keys(plan.buckets), ...Object.keys(plan.databases ?? {})].filter((n) => !names.has(n))));
-      const r = await solveGroup(spec, catalog, candidates, parts[i], rest, cheap, reach, settings, perGroup(secondsLeft(), parts.length - i), settings.relativeGap, plan);
+      const r = await solveGroup(
+        spec,
+        catalog,
+        candidates,
+        parts[i],
+        rest,
+        cheap,
+        reach,
+        settings,
+        perGroup(secondsLeft(), parts.length - i),
+        settings.relativeGap,
+        plan,
+        modes[mode] === "regions",
+      );
       if ("failure" in r) continue;
       if (!Number.isFinite(objective) || r.objective < objective - 1e-6 * Math.max(1, Math.abs(objective))) {
         if (Number.isFinite(objective)) changed = true;
@@ -384,16 +402,8 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
         objective = r.objective;
       }
     }
-    if (i === parts.length) passes++;
-    // Groups alone until they move nothing, then pairs; pairs that moved something send it back
-    // to groups alone; pairs that moved nothing end it.
-    if (!joined && !changed) {
-      joined = true;
-      changed = pairs.length > 0;
-    } else if (joined) {
-      if (!changed) break;
-      joined = false;
-    }
+    if (i === parts.length && parts.length > 0) passes++;
+    mode = changed ? 0 : mode + 1;
   }
   return { plan, objective, groups: groups.length, passes };
 }
