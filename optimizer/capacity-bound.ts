@@ -8,11 +8,17 @@
 //   Σ_{r∈K} (n + p)[t,r] >= Σ_{r∈K} (n + p)[f,r] / R_f for every continent K and each direction
 //   f→t of a link whose ends must share a continent (13.continent);
 // plus, as a constant, each free bucket at its cheapest region and each held workload's cost.
-// Everything it leaves out (traffic, the network layer, availability spread, database, migration)
-// costs at least nothing, and every constraint it keeps is one of the exact model's or implied by
-// it with prices and vCPUs no higher than any offer's: so no plan of the spec costs less than its
-// optimum. Its model has one row per service, quota, cloud share and user point: it solves in
-// seconds where the relaxed placement model (all rows of 9, 12, 13) does not.
+// With `continents`, a small MIP: y[s,K] ∈ {0,1} when s runs on continent K,
+//   x_s(K) <= R_s·y[s,K],  x_s(K) >= y[s,K] (present: at least one replica there),
+//   y[t,K] >= y[f,K] for same-continent links (in place of the row above),
+//   y[s,K] costs s's cheapest presence (12) on K; open[K], ingress[K] >= y[s,K] cost the cheapest
+//   network and public balancer of K's regions.
+// Everything it leaves out (traffic, connections, gateways, round-trip links, availability
+// spread, databases, migration) costs at least nothing, and every constraint it keeps is one of
+// the exact model's or implied by it, with prices and vCPUs no higher than any offer's: so no plan
+// of the spec costs less than its optimum. Its model has a few rows per service, quota, cloud
+// share, user point and link: it solves in seconds where the relaxed placement model (all rows of
+// 9, 12, 13) does not.
 
 import type { Catalog } from "./catalog";
 import type { Candidates } from "./candidates";
@@ -28,14 +34,14 @@ import type { SparseModel } from "./solvers/types";
 import type { NormalizedSpec } from "./spec";
 import { perCloudCap } from "./validate-fields";
 
-/** The capacity relaxation as a linear program, with what each replica column stands for. */
+/** The capacity relaxation's model, with what each replica column stands for. */
 export interface CapacityModel {
   readonly model: SparseModel;
   /** Per column: its service, region and the vCPUs one of its replicas is charged. */
   readonly columns: readonly { readonly service: string; readonly key: RegionKey; readonly vcpus: number }[];
 }
 
-/** The capacity relaxation as a linear program (all columns continuous). */
+/** The capacity relaxation: a linear program, or with `continents` a small MIP (see above). */
 export function capacityModel(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates, held: Plan | undefined, continents = false): CapacityModel {
   const m = new ModelBuilder();
   const fc = spec.network ? fixedCosts(catalog, spec.network) : undefined;

@@ -42,9 +42,9 @@ const CONSTRUCTION_GAP = 0.05;
 const CHEAPEST_PER_AREA = 2;
 
 /**
- * Groups of at most `size` workloads (services, buckets, databases), joined along their links
- * in decreasing order of traffic (ties by names), then sorted by their first member's name.
- * Deterministic in the spec.
+ * Groups of at most `size` workloads (services, buckets, databases), joined along their links,
+ * tightest latency first, then heaviest traffic (ties by names); small groups packed together in
+ * name order; sorted by their first member's name. Deterministic in the spec.
  */
 export function linkGroups(spec: NormalizedSpec, size = GROUP_SIZE): string[][] {
   const names = [...spec.services.map((s) => s.name), ...spec.buckets.map((b) => b.name), ...(spec.databases ?? []).map((d) => d.name)];
