@@ -1,7 +1,8 @@
 // Latency for the cost baselines: a greedy baseline places each workload on its own, so it is
 // made to keep the spec's latency by narrowing where each workload may run before it is built.
-// Every group of workloads linked on one continent is pinned to that continent (where its users are, else where
-// its residency puts it, else where its members cost least), and a user-facing service to the
+// Every group of workloads linked on one continent is pinned to a continent (where its users
+// are, else where its residency puts it, else where its members cost least among the continents
+// its round-trip links allow), and a user-facing service to the
 // regions within its round trip of every user location. The baseline's plan is then checked
 // against the full spec like any plan.
 
@@ -30,7 +31,15 @@ export function pinnedForLatency(spec: NormalizedSpec, catalog: Catalog): Normal
   const continents = [...new Set(catalog.regions.map((r) => r.continent))].sort();
   const keysOn = new Map(continents.map((c) => [c, catalog.regions.filter((r) => r.continent === c).map((r) => `${r.cloud}:${r.region}`)]));
   const compatible = (a: string, b: string, ms: number) => keysOn.get(a)!.every((x) => keysOn.get(b)!.every((y) => rtt.rtt(x, y) <= ms));
-  const rttLinks = spec.links.filter((l) => l.latency?.kind === "rtt").map((l) => ({ a: find(l.from), b: find(l.to), ms: (l.latency as { maxRttMs: number }).maxRttMs }));
+  // Groups joined by round-trip links, both ways, with the bound.
+  const rttPeers = new Map<string, { other: string; ms: number }[]>();
+  for (const l of spec.links) {
+    if (l.latency?.kind !== "rtt") continue;
+    const [a, b] = [find(l.from), find(l.to)];
+    if (a === b) continue;
+    (rttPeers.get(a) ?? rttPeers.set(a, []).get(a)!).push({ other: b, ms: l.latency.maxRttMs });
+    (rttPeers.get(b) ?? rttPeers.set(b, []).get(b)!).push({ other: a, ms: l.latency.maxRttMs });
+  }
   const groupContinent = new Map<string, string>();
   const free: [string, (NormalizedService | NormalizedBucket)[]][] = [];
   for (const [root, members] of [...groups].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
@@ -39,7 +48,7 @@ export function pinnedForLatency(spec: NormalizedSpec, catalog: Catalog): Normal
     let continent = users.length > 0 ? continentOfKey(users[0]) : undefined;
     if (!continent && resident.length > 0) continent = catalog.regions.find((r) => resident.includes(r.continent) || resident.includes(r.country))?.continent;
     if (continent) groupContinent.set(root, continent);
-    else if (members.length >= 2 || rttLinks.some((l) => l.a === root || l.b === root)) free.push([root, members]);
+    else if (members.length >= 2 || rttPeers.has(root)) free.push([root, members]);
   }
   // The other groups, nearest (in round-trip links) to a group with users or residency first:
   // where their members' cheapest replicas (or storage) cost least in total, among the
@@ -47,15 +56,11 @@ export function pinnedForLatency(spec: NormalizedSpec, catalog: Catalog): Normal
   const hops = new Map<string, number>([...groupContinent.keys()].map((k) => [k, 0]));
   for (let frontier = [...hops.keys()]; frontier.length > 0; ) {
     const next: string[] = [];
-    for (const l of rttLinks) {
-      for (const [x, y] of [
-        [l.a, l.b],
-        [l.b, l.a],
-      ]) {
-        if (frontier.includes(x) && !hops.has(y)) {
-          hops.set(y, hops.get(x)! + 1);
-          next.push(y);
-        }
+    for (const x of frontier) {
+      for (const { other } of rttPeers.get(x) ?? []) {
+        if (hops.has(other)) continue;
+        hops.set(other, hops.get(x)! + 1);
+        next.push(other);
       }
     }
     frontier = next;
@@ -78,20 +83,16 @@ export function pinnedForLatency(spec: NormalizedSpec, catalog: Catalog): Normal
       if (Number.isFinite(usd)) costs.push({ c, usd });
     }
     costs.sort((x, y) => x.usd - y.usd || (x.c < y.c ? -1 : 1));
-    const allowed = (c: string) =>
-      rttLinks.every((l) => {
-        const other = l.a === root ? l.b : l.b === root ? l.a : undefined;
-        const there = other === undefined ? undefined : groupContinent.get(other);
-        return there === undefined || compatible(c, there, l.ms);
-      });
-    // None allowed: the continent of a group it is linked to, where its links are shortest.
-    const neighbour = rttLinks.map((l) => groupContinent.get(l.a === root ? l.b : l.b === root ? l.a : "")).find((c) => c !== undefined);
+    const placedPeers = (rttPeers.get(root) ?? []).filter((p) => groupContinent.has(p.other));
+    const allowed = (c: string) => placedPeers.every((p) => compatible(c, groupContinent.get(p.other)!, p.ms));
+    // None allowed: the continent of a group it is linked to.
+    const neighbour = placedPeers.length > 0 ? groupContinent.get(placedPeers[0].other) : undefined;
     const best = costs.find((x) => allowed(x.c)) ?? costs.find((x) => x.c === neighbour) ?? costs[0];
     if (best) groupContinent.set(root, best.c);
   }
   for (const [root, members] of groups) {
     const c = groupContinent.get(root);
-    if (c && (members.length >= 2 || members.some((m) => "latency" in m && m.latency) || rttLinks.some((l) => l.a === root || l.b === root))) for (const m of members) pinned.set(m.name, c);
+    if (c) for (const m of members) pinned.set(m.name, c);
   }
   const near = (s: NormalizedService) => {
     if (!s.latency) return s.regions;

@@ -13,7 +13,7 @@ import { evaluatePlan, splitKey, type RegionKey } from "../optimizer/evaluate";
 import type { BucketPlacement, Plan, PlanCost, ReplicaGroup } from "../optimizer/plan";
 import { CLOUDS, type Cloud, type NormalizedService, type NormalizedSpec } from "../optimizer/spec";
 import { HOURS_PER_MONTH } from "../optimizer/catalog";
-import { globalViolations, verifyPlan } from "../optimizer/verify";
+import { balancerViolations, verifyPlan } from "../optimizer/verify";
 import { pinnedForLatency } from "./baseline-latency";
 
 /** A baseline plan with its cost, or the reason it has none. */
@@ -290,8 +290,8 @@ function build(
   const plan = toPlan(placements, buckets);
   // A plan the network layer cannot lay out (more called services in a region than balancer
   // addresses) has no price: checked() names what it breaks.
-  const unbuildable = globalViolations(spec, catalog, plan).find((v) => v.includes("internal balancers"));
-  if (unbuildable) return { name, spec, cloud, outside: outside.size, note: `the greedy plan breaks 1 requirement(s), e.g. ${unbuildable}` };
+  const unbuildable = balancerViolations(spec, plan);
+  if (unbuildable.length > 0) return { name, spec, cloud, outside: outside.size, note: `the greedy plan breaks ${unbuildable.length} requirement(s), e.g. ${unbuildable[0]}` };
   const cost = evaluatePlan(spec, plan, catalog, cands.regionsOf);
   return { name, spec, cloud, plan, cost, outside: outside.size, note: "" };
 }

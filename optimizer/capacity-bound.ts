@@ -22,12 +22,12 @@
 
 import type { Catalog } from "./catalog";
 import type { Candidates } from "./candidates";
-import { replicaMonthlyUSD } from "./ilp";
-import { latencyFeasibleRegions } from "./ilp-latency";
+import { bucketMonthlyUSD, replicaMonthlyUSD } from "./ilp";
+import { latencyReach } from "./ilp-latency";
 import { atLeastAll, networkRoles, presenceCost } from "./ilp-network";
 import { fixedCosts } from "./network/costs";
 import { latencyMatrix } from "./latency/matrix";
-import type { RegionKey } from "./evaluate";
+import { type RegionKey, splitKey } from "./evaluate";
 import type { Plan } from "./plan";
 import { LinExpr, ModelBuilder } from "./solvers/builder";
 import type { SparseModel } from "./solvers/types";
@@ -52,16 +52,7 @@ export function capacityModel(spec: NormalizedSpec, catalog: Catalog, candidates
   const ingressOn = new Map<string, LinExpr[]>();
   const columns: { service: string; key: RegionKey; vcpus: number }[] = [];
   const fixed = held ?? { services: {}, buckets: {} };
-  const regions = new Map<string, string[]>();
-  for (const s of spec.services) {
-    const h = fixed.services[s.name];
-    regions.set(s.name, h ? h.groups.map((g) => `${g.cloud}:${g.region}`) : [...candidates.regionsOf(s.name)]);
-  }
-  for (const b of spec.buckets) {
-    const h = fixed.buckets[b.name];
-    regions.set(b.name, h ? [`${h.cloud}:${h.region}`] : [...candidates.regionsOf(b.name)]);
-  }
-  const reach = latencyFeasibleRegions(spec, catalog, regions);
+  const reach = latencyReach(spec, catalog, candidates, fixed);
   const quota = new Map<string, LinExpr>();
   const quotaOf = (key: string) => quota.get(key) ?? quota.set(key, new LinExpr()).get(key)!;
   const rtt = latencyMatrix(catalog);
@@ -84,6 +75,8 @@ export function capacityModel(spec: NormalizedSpec, catalog: Catalog, candidates
     const perCloud = new Map<string, LinExpr>();
     const near = (s.latency?.from ?? []).flatMap((place) => place.points.map(() => new LinExpr()));
     const points = (s.latency?.from ?? []).flatMap((place) => place.points);
+    // The cheapest presence (12) of s on each continent.
+    const presenceOn = new Map<string, number>();
     for (const ro of candidates.services.get(s.name) ?? []) {
       if (!reach.get(s.name)?.has(ro.key)) continue;
       const here = new LinExpr();
@@ -103,6 +96,7 @@ export function capacityModel(spec: NormalizedSpec, catalog: Catalog, candidates
       }
       total.addExpr(here);
       const k = ro.region.continent;
+      if (fc) presenceOn.set(k, Math.min(presenceOn.get(k) ?? Infinity, presenceCost(fc, roles, s.name, ro.key)));
       const perK = onContinent.get(s.name) ?? onContinent.set(s.name, new Map()).get(s.name)!;
       (perK.get(k) ?? perK.set(k, new LinExpr()).get(k)!).addExpr(here);
       const c = ro.region.cloud;
@@ -115,16 +109,8 @@ export function capacityModel(spec: NormalizedSpec, catalog: Catalog, candidates
     if (continents) {
       const ys = new Map<string, number>();
       for (const [k, e] of onContinent.get(s.name) ?? []) {
-        // Present on K: at least one replica there, and its cheapest presence there (12).
-        let cost = 0;
-        if (fc) {
-          cost = Infinity;
-          for (const ro of candidates.services.get(s.name) ?? []) {
-            if (ro.region.continent === k && reach.get(s.name)?.has(ro.key)) cost = Math.min(cost, presenceCost(fc, roles, s.name, ro.key));
-          }
-          if (!Number.isFinite(cost)) cost = 0;
-        }
-        const y = m.addCol(`y[${s.name},${k}]`, cost, 0, 1, true);
+        // Present on K: at least one replica there, and its cheapest presence there.
+        const y = m.addCol(`y[${s.name},${k}]`, presenceOn.get(k) ?? 0, 0, 1, true);
         ys.set(k, y);
         m.addRow(`13.present[${s.name},${k}]`, new LinExpr().addExpr(e).add(y, -s.replicas), -Infinity, 0);
         m.addRow(`13.absent[${s.name},${k}]`, new LinExpr().addExpr(e).add(y, -1), 0, Infinity);
@@ -138,6 +124,7 @@ export function capacityModel(spec: NormalizedSpec, catalog: Catalog, candidates
     if (cap < s.replicas) for (const [c, e] of perCloud) m.addRow(`3.share[${s.name},${c}]`, e, -Infinity, cap);
     near.forEach((e, i) => m.addRow(`13.users[${s.name},${points[i]}]`, e, 1, Infinity));
   }
+  const replicasOf = new Map(spec.services.map((x) => [x.name, x.replicas]));
   // Links whose ends must share a continent: wherever one end has a replica, the other has one
   // on that continent. In replicas: x_t(K) >= x_f(K) / R_f, for each continent K and both ways
   // (a[f,r] >= x[f,r]/R_f and Σ_{q∈K} x[t,q] >= Σ_{q∈K} a[t,q] >= a[f,r] for r in K).
@@ -159,7 +146,7 @@ export function capacityModel(spec: NormalizedSpec, catalog: Catalog, candidates
       }
       const mine = onContinent.get(me);
       const theirs = onContinent.get(peer);
-      const R = spec.services.find((x) => x.name === me)?.replicas;
+      const R = replicasOf.get(me);
       if (!mine || !theirs || !R) continue;
       for (const [k, e] of mine) {
         const row = new LinExpr().addExpr(e, -1 / R);
@@ -186,8 +173,8 @@ export function capacityModel(spec: NormalizedSpec, catalog: Catalog, candidates
     const at = h ? [`${h.cloud}:${h.region}`] : [...(reach.get(b.name) ?? [])];
     const usd = Math.min(
       ...at.map((key) => {
-        const [cloud, region] = [key.slice(0, key.indexOf(":")), key.slice(key.indexOf(":") + 1)] as [never, string];
-        return b.storageGiB * catalog.storagePerGiBMonth(cloud, region) + b.internetEgressGiB * catalog.internetEgressPerGiB(cloud, region);
+        const [cloud, region] = splitKey(key as RegionKey);
+        return bucketMonthlyUSD(catalog, b.storageGiB, b.internetEgressGiB, { cloud, region });
       }),
     );
     if (Number.isFinite(usd)) m.offset += usd;

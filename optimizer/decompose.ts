@@ -208,16 +208,24 @@ export function replicaPrices(spec: NormalizedSpec, catalog: Catalog, candidates
 }
 
 /**
- * Each service's cheapest `k` regions in every cloud it may use, by the price of its replicas:
- * where the relaxation puts load is not always where a whole plan, with its network, is cheapest.
+ * Each workload's cheapest `k` regions in every area it may use (by default each cloud), by the
+ * price of its replicas: where the relaxation puts load is not always where a whole plan, with
+ * its network, is cheapest.
  */
-function cheapestPerCloud(prices: ReadonlyMap<string, readonly { key: RegionKey; cloud: string; usd: number }[]>, k: number): Map<string, Set<RegionKey>> {
+export function cheapestPerArea(
+  prices: ReadonlyMap<string, readonly { key: RegionKey; cloud: string; usd: number }[]>,
+  k: number,
+  areaOf: (x: { key: RegionKey; cloud: string }) => string = (x) => x.cloud,
+): Map<string, Set<RegionKey>> {
   const out = new Map<string, Set<RegionKey>>();
   for (const [name, list] of prices) {
-    const byCloud = new Map<string, { key: RegionKey; usd: number }[]>();
-    for (const x of list) (byCloud.get(x.cloud) ?? byCloud.set(x.cloud, []).get(x.cloud)!).push(x);
+    const byArea = new Map<string, { key: RegionKey; usd: number }[]>();
+    for (const x of list) {
+      const area = areaOf(x);
+      (byArea.get(area) ?? byArea.set(area, []).get(area)!).push(x);
+    }
     const keep = new Set<RegionKey>();
-    for (const l of byCloud.values()) l.sort((a, b) => a.usd - b.usd || (a.key < b.key ? -1 : 1)).slice(0, k).forEach((x) => keep.add(x.key));
+    for (const l of byArea.values()) l.sort((a, b) => a.usd - b.usd || (a.key < b.key ? -1 : 1)).slice(0, k).forEach((x) => keep.add(x.key));
     out.set(name, keep);
   }
   return out;
@@ -315,7 +323,7 @@ export async function solveDecomposed(
   let found: { plan: Plan; objective: number } | undefined;
   let restricted: StageReport | undefined;
   let regions: RegionKey[] = [];
-  const cheap = cheapestPerCloud(prices, CHEAPEST_PER_CLOUD);
+  const cheap = cheapestPerArea(prices, CHEAPEST_PER_CLOUD);
   const own = new Map<string, Set<RegionKey>>([...cheap]);
   const add = (name: string, keys: Iterable<RegionKey>) => own.set(name, new Set([...(own.get(name) ?? []), ...keys]));
   for (const [name, keys] of byWorkload) add(name, keys);

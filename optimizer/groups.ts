@@ -23,9 +23,10 @@
 import type { Catalog } from "./catalog";
 import type { Candidates } from "./candidates";
 import type { RegionKey } from "./evaluate";
-import { buildPlacementModel, IlpOptions, regionReplicaUSD } from "./ilp";
-import { startFrom } from "./decompose";
-import { latencyFeasibleRegions } from "./ilp-latency";
+import { bucketMonthlyUSD, buildPlacementModel, IlpOptions } from "./ilp";
+import { cheapestPerArea, replicaPrices, startFrom } from "./decompose";
+import { planUse } from "./explain";
+import { latencyReach } from "./ilp-latency";
 import type { Plan } from "./plan";
 import type { SolveOptions, SolverOutcome, SparseModel } from "./solvers/types";
 import type { NormalizedLink, NormalizedSpec } from "./spec";
@@ -140,36 +141,17 @@ export interface GroupOutcome {
 }
 
 /** Each free workload's cheapest regions per cloud and continent, by the price of its replicas or storage. */
-function cheapRegions(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates, k: number): Map<string, Set<RegionKey>> {
-  const out = new Map<string, Set<RegionKey>>();
-  const keepCheapest = (name: string, list: { key: RegionKey; area: string; usd: number }[]) => {
-    const byArea = new Map<string, typeof list>();
-    for (const x of list) (byArea.get(x.area) ?? byArea.set(x.area, []).get(x.area)!).push(x);
-    const keep = new Set<RegionKey>();
-    for (const l of byArea.values()) l.sort((a, b) => a.usd - b.usd || (a.key < b.key ? -1 : 1)).slice(0, k).forEach((x) => keep.add(x.key));
-    out.set(name, keep);
-  };
-  for (const s of spec.services) {
-    keepCheapest(
-      s.name,
-      (candidates.services.get(s.name) ?? []).map((r) => {
-        const { onDemand, spot } = regionReplicaUSD(catalog, s, r);
-        const spots = Math.min(s.spotReplicas, s.replicas);
-        return { key: r.key, area: `${r.region.cloud}/${r.region.continent}`, usd: (s.replicas - spots) * onDemand + spots * Math.min(onDemand, spot) };
-      }),
-    );
-  }
+function cheapRegions(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates, held: Plan, k: number): Map<string, Set<RegionKey>> {
+  const prices = replicaPrices(spec, catalog, candidates, held);
   for (const b of spec.buckets) {
-    keepCheapest(
+    if (held.buckets[b.name]) continue;
+    prices.set(
       b.name,
-      (candidates.buckets.get(b.name) ?? []).map((r) => ({
-        key: `${r.cloud}:${r.region}` as RegionKey,
-        area: `${r.cloud}/${r.continent}`,
-        usd: b.storageGiB * catalog.storagePerGiBMonth(r.cloud, r.region) + b.internetEgressGiB * catalog.internetEgressPerGiB(r.cloud, r.region),
-      })),
+      (candidates.buckets.get(b.name) ?? []).map((r) => ({ key: `${r.cloud}:${r.region}` as RegionKey, cloud: r.cloud, usd: bucketMonthlyUSD(catalog, b.storageGiB, b.internetEgressGiB, r) })),
     );
   }
-  return out;
+  const continent = new Map(catalog.regions.map((r) => [`${r.cloud}:${r.region}`, r.continent]));
+  return cheapestPerArea(prices, k, (x) => `${x.cloud}/${continent.get(x.key)}`);
 }
 
 /**
@@ -184,25 +166,6 @@ const MIN_GROUP_SEC = 2;
 const REPAIR_DEPTH = 3;
 
 /**
- * Regions each workload may use in some plan of the whole spec, as far as the links' latency
- * requirements decide it (ilp-latency.ts), held workloads where they are held. A group's model
- * sees only the links to workloads placed before it; without this, it could put a workload
- * where a link to one placed later can never be met.
- */
-function reachable(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates, held: Plan): Map<string, Set<RegionKey>> {
-  const regions = new Map<string, string[]>();
-  for (const s of spec.services) {
-    const h = held.services[s.name];
-    regions.set(s.name, h ? h.groups.map((g) => `${g.cloud}:${g.region}`) : [...candidates.regionsOf(s.name)]);
-  }
-  for (const b of spec.buckets) {
-    const h = held.buckets[b.name];
-    regions.set(b.name, h ? [`${h.cloud}:${h.region}`] : [...candidates.regionsOf(b.name)]);
-  }
-  return latencyFeasibleRegions(spec, catalog, regions) as Map<string, Set<RegionKey>>;
-}
-
-/**
  * Quotas for one group while constructing: per region with a quota, the vCPUs held workloads use
  * there plus the group's share in the guide (rounded up), never above the quota itself.
  */
@@ -213,14 +176,7 @@ function guidedQuotas(
   group: readonly string[],
   vcpus: ReadonlyMap<string, ReadonlyMap<RegionKey, number>>,
 ): Record<string, number> {
-  const used = new Map<string, number>();
-  for (const p of Object.values(held.services)) {
-    for (const g of p.groups) {
-      const o = catalog.offer(g.cloud, g.region, g.instanceType);
-      const key = `${g.cloud}:${g.region}`;
-      if (o) used.set(key, (used.get(key) ?? 0) + o.vcpus * g.count);
-    }
-  }
+  const used = planUse(catalog, held).vcpus;
   const out: Record<string, number> = {};
   for (const [key, quota] of Object.entries(spec.quotas)) {
     let share = used.get(key) ?? 0;
@@ -230,12 +186,12 @@ function guidedQuotas(
   return out;
 }
 
-/** Regions a plan uses, any workload. */
-function usedRegions(plan: Plan): Set<RegionKey> {
-  const out = new Set<RegionKey>();
-  for (const p of Object.values(plan.services)) for (const g of p.groups) if (g.count > 0) out.add(`${g.cloud}:${g.region}`);
-  for (const b of [...Object.values(plan.buckets), ...Object.values(plan.databases ?? {})]) out.add(`${b.cloud}:${b.region}`);
-  return out;
+/** Regions where a plan puts one workload (none when the plan does not place it). */
+function regionsIn(plan: Plan, name: string): RegionKey[] {
+  const s = plan.services[name];
+  if (s) return [...new Set(s.groups.filter((g) => g.count > 0).map((g) => `${g.cloud}:${g.region}` as RegionKey))];
+  const b = plan.buckets[name] ?? plan.databases?.[name];
+  return b ? [`${b.cloud}:${b.region}`] : [];
 }
 
 /** The part of a plan that names these workloads. */
@@ -286,11 +242,11 @@ async function solveGroup(
       [l.to, l.from],
     ]) {
       if (!inGroup.has(me)) continue;
-      const at = inGroup.has(peer) ? guided(peer) : usedRegions(only(held, new Set([peer])));
+      const at = inGroup.has(peer) ? guided(peer) : regionsIn(held, peer);
       for (const k of at) near.get(me)!.add(k);
     }
   }
-  const mine = (n: string) => (current ? usedRegions(only(current, new Set([n]))) : []);
+  const mine = (n: string) => (current ? regionsIn(current, n) : []);
   const narrow = new Map(
     group.filter((n) => cheap.has(n)).map((n) => [n, within(n, [...cheap.get(n)!, ...guided(n), ...near.get(n)!, ...mine(n)])]),
   );
@@ -328,8 +284,10 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
   const held0 = settings.ilp.fixed ?? { services: {}, buckets: {} };
   const heldNames = new Set([...Object.keys(held0.services), ...Object.keys(held0.buckets), ...Object.keys(held0.databases ?? {})]);
   const groups = linkGroups(spec).map((g) => g.filter((n) => !heldNames.has(n))).filter((g) => g.length > 0);
-  const cheap = cheapRegions(spec, catalog, candidates, CHEAPEST_PER_AREA);
-  const reach = reachable(spec, catalog, candidates, held0);
+  const cheap = cheapRegions(spec, catalog, candidates, held0, CHEAPEST_PER_AREA);
+  // Regions where a link's latency can never hold, propagated over the whole spec: a group's model
+  // sees only the links to workloads placed before it, and could otherwise pick one of them.
+  const reach = latencyReach(spec, catalog, candidates, held0) as Map<string, Set<RegionKey>>;
   const secondsLeft = () => (settings.deadline - Date.now()) / 1000;
   const construct = Math.max(settings.relativeGap, CONSTRUCTION_GAP);
 

@@ -9,6 +9,8 @@
 // an empty row with a positive lower bound, so the model is infeasible and diagnosis names it.
 
 import type { Catalog } from "./catalog";
+import type { Candidates } from "./candidates";
+import type { Plan } from "./plan";
 import { Presence } from "./ilp-presence";
 import { latencyMatrix } from "./latency/matrix";
 import { linkNear } from "./latency/requirements";
@@ -85,4 +87,21 @@ export function latencyFeasibleRegions(
       }
   }
   return left;
+}
+
+/**
+ * latencyFeasibleRegions over a whole spec before any model is built: each free workload from its
+ * candidates, each held one where it is held.
+ */
+export function latencyReach(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates, held: Plan): Map<string, Set<string>> {
+  const regions = new Map<string, string[]>();
+  for (const s of spec.services) {
+    const h = held.services[s.name];
+    regions.set(s.name, h ? h.groups.map((g) => `${g.cloud}:${g.region}`) : [...candidates.regionsOf(s.name)]);
+  }
+  for (const b of spec.buckets) {
+    const h = held.buckets[b.name];
+    regions.set(b.name, h ? [`${h.cloud}:${h.region}`] : [...candidates.regionsOf(b.name)]);
+  }
+  return latencyFeasibleRegions(spec, catalog, regions);
 }

@@ -471,7 +471,7 @@ function workloadRegions(
 }
 
 /** Monthly storage and internet egress of a bucket in a region. */
-function bucketMonthlyUSD(catalog: Catalog, storageGiB: number, egressGiB: number, r: { cloud: Cloud; region: string }): number {
+export function bucketMonthlyUSD(catalog: Catalog, storageGiB: number, egressGiB: number, r: { cloud: Cloud; region: string }): number {
   return storageGiB * catalog.storagePerGiBMonth(r.cloud, r.region) + egressGiB * catalog.internetEgressPerGiB(r.cloud, r.region);
 }
 

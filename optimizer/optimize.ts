@@ -11,6 +11,7 @@ import { explainPlan, neighbourhood, planUse } from "./explain";
 import { explainDatabases } from "./explain-databases";
 import { buildPlacementModel } from "./ilp";
 import { BUILD_EXACT_UP_TO_CONNECTION_ROWS, connectionRows, DECOMPOSE_ABOVE_ROWS, solveDecomposed } from "./decompose";
+import type { StageReport } from "./decompose";
 import type { Plan } from "./plan";
 import type { PlacementResult, SolveReport, SolveStatus } from "./result";
 import { HighsSolver } from "./solvers/highs";
@@ -128,6 +129,11 @@ function unknownEntries(catalog: Catalog, plan: Plan | undefined, what: string):
   return out;
 }
 
+/** What the solve report says of a stage that proves a bound. */
+function bounded(x: StageReport): { variables: number; constraints: number; bound: number; ms: number } {
+  return { variables: x.variables, constraints: x.constraints, bound: x.bound, ms: x.ms };
+}
+
 /** Runs a solver, turning any exception into a SolverError that names the solver. */
 async function runSolver(solver: PlacementSolver, model: SparseModel, opts: SolveOptions): Promise<SolverOutcome> {
   if (model.numCols === 0 && model.numRows === 0) {
@@ -227,8 +233,8 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
         buildMs,
         solveMs: Date.now() - t,
         decomposed: {
-          ...(d.relaxed ? { relaxed: { variables: d.relaxed.variables, constraints: d.relaxed.constraints, bound: d.relaxed.bound, ms: d.relaxed.ms } } : {}),
-          ...(d.capacity ? { capacity: { variables: d.capacity.variables, constraints: d.capacity.constraints, bound: d.capacity.bound, ms: d.capacity.ms } } : {}),
+          ...(d.relaxed ? { relaxed: bounded(d.relaxed) } : {}),
+          ...(d.capacity ? { capacity: bounded(d.capacity) } : {}),
           ...(d.groups ? { groups: { groups: d.groups.groups, passes: d.groups.passes, ms: d.groups.ms } } : {}),
           ...(d.restricted ? { restricted: { variables: d.restricted.variables, constraints: d.restricted.constraints, objective: d.restricted.objective, ms: d.restricted.ms } } : {}),
           regions: d.regions.length,

@@ -165,18 +165,25 @@ export function globalViolations(spec: NormalizedSpec, catalog: Catalog, plan: P
     out.push(`The plan uses ${clouds.size} clouds (${[...clouds].sort().join(", ")}), more than maxClouds ${spec.maxClouds}.`);
   }
   out.push(...linkLatencyViolations(spec, catalog, plan));
-  // 12.balancers: one internal balancer address per service called in a region's network.
-  if (spec.network) {
-    const called = new Set(spec.links.filter((l) => l.toKind === "service").map((l) => l.to));
-    const perRegion = new Map<string, number>();
-    for (const name of [...called].sort()) {
-      for (const k of new Set((plan.services[name]?.groups ?? []).filter((g) => g.count > 0).map((g) => `${g.cloud}:${g.region}`))) perRegion.set(k, (perRegion.get(k) ?? 0) + 1);
-    }
-    for (const [key, n] of [...perRegion].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-      if (n > BALANCERS_PER_NETWORK) out.push(`Region ${key}: ${n} services other services call run there, more than the ${BALANCERS_PER_NETWORK} internal balancers its network has addresses for.`);
-    }
-  }
+  out.push(...balancerViolations(spec, plan));
   return out;
+}
+
+/**
+ * 12.balancers: regions where more services that others call run than the network layer has
+ * internal balancer addresses for (it cannot lay such a plan out).
+ */
+export function balancerViolations(spec: NormalizedSpec, plan: Plan): string[] {
+  if (!spec.network) return [];
+  const called = new Set(spec.links.filter((l) => l.toKind === "service").map((l) => l.to));
+  const perRegion = new Map<string, number>();
+  for (const name of [...called].sort()) {
+    for (const k of new Set((plan.services[name]?.groups ?? []).filter((g) => g.count > 0).map((g) => `${g.cloud}:${g.region}`))) perRegion.set(k, (perRegion.get(k) ?? 0) + 1);
+  }
+  return [...perRegion]
+    .filter(([, n]) => n > BALANCERS_PER_NETWORK)
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([key, n]) => `Region ${key}: ${n} services other services call run there, more than the ${BALANCERS_PER_NETWORK} internal balancers its network has addresses for.`);
 }
 
 /** Every constraint of the spec the plan breaks, in words; empty when the plan is valid. */
