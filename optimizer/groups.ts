@@ -162,6 +162,8 @@ function perGroup(secondsLeft: number, groupsLeft: number): number {
   return Math.max(0.05, Math.min(secondsLeft, Math.max(MIN_GROUP_SEC, (3 * secondsLeft) / groupsLeft)));
 }
 const MIN_GROUP_SEC = 2;
+/** How many times its share a group that ran out of time gets when it is solved again. */
+const PATIENT = 5;
 /** How many links away from a group that cannot be placed its neighbours are freed to repair it. */
 const REPAIR_DEPTH = 3;
 
@@ -229,7 +231,7 @@ async function solveGroup(
   gap: number,
   current?: Plan,
   allRegions = false,
-): Promise<{ plan: Plan; objective: number } | { failure: string }> {
+): Promise<{ plan: Plan; objective: number } | { failure: string; timedOut: boolean }> {
   const within = (n: string, keys: Iterable<RegionKey>) => new Set([...keys].filter((k) => reach.get(n)?.has(k) ?? true));
   const guided = (n: string) => settings.guide?.regions.get(n) ?? [];
   // Besides its own cheap and guided regions, a workload may use where its linked workloads are
@@ -254,6 +256,7 @@ async function solveGroup(
   // While constructing, a group gets of each quota what it already holds plus its guided share.
   const shares = !current && settings.guide ? guidedQuotas(spec, catalog, held, group, settings.guide.vcpus) : spec.quotas;
   let last = "";
+  let timedOut = false;
   const attempts = [
     [narrow, false, shares],
     [wide, true, spec.quotas],
@@ -270,10 +273,11 @@ async function solveGroup(
       ...(current ? { start: startFrom(built, current) } : {}),
     });
     if (out.values.length > 0 && out.status !== "infeasible" && out.status !== "no_solution") return { plan: built.decode(out.values), objective: out.objective };
-    last = `the model of ${group.join(", ")} (${built.model.numCols} variables, ${built.model.numRows} constraints) ended with status ${out.status}`;
+    last = `the model of ${group.join(", ")} (${built.model.numCols} variables, ${built.model.numRows} constraints) ended with status ${out.status} in ${timeLimitSec.toFixed(1)} s`;
+    timedOut ||= out.status !== "infeasible";
     if (Date.now() >= settings.deadline) break;
   }
-  return { failure: last };
+  return { failure: last, timedOut };
 }
 
 /**
@@ -301,8 +305,14 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
     for (let i = 0; i < groups.length; i++) {
       if (secondsLeft() <= 0) return { objective: NaN, groups: groups.length, passes: 0, failure: `the time limit ended after ${i} of ${groups.length} groups` };
       for (const n of groups[i]) placed.add(n);
-      const share = perGroup(secondsLeft(), groups.length - i);
+      let share = perGroup(secondsLeft(), groups.length - i);
       let r = await solveGroup(subSpec(spec, placed), catalog, candidates, groups[i], plan, cheap, reach, settings, share, construct);
+      // A model that ran out of its share (a slow or busy machine) gets more of the time left
+      // before its neighbours are moved: repairing cannot help a model that only needed time.
+      if ("failure" in r && r.timedOut && secondsLeft() > share) {
+        share = Math.min(secondsLeft() / 2, PATIENT * share);
+        r = await solveGroup(subSpec(spec, placed), catalog, candidates, groups[i], plan, cheap, reach, settings, share, construct);
+      }
       // What was placed before this group's links were known may leave it no room (a partner on
       // another continent, a quota used up): place it again with its placed neighbours free, and
       // theirs, up to REPAIR_DEPTH links away.

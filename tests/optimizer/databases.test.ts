@@ -6,7 +6,9 @@ import * as assert from "assert";
 import { loadCatalog } from "../../optimizer/catalog";
 import { buildCandidates } from "../../optimizer/candidates";
 import { databaseOffersIn } from "../../optimizer/database-offers";
-import { databaseMigrationUSD } from "../../optimizer/ilp-databases";
+import { cheapestDatabaseOffers, databaseMigrationUSD } from "../../optimizer/ilp-databases";
+import { capacityModel } from "../../optimizer/capacity-bound";
+import { HighsSolver } from "../../optimizer/solvers/highs";
 import { evaluatePlan } from "../../optimizer/evaluate";
 import { compareLock, parseLock, serializeLock } from "../../optimizer/lock";
 import { optimize } from "../../optimizer/optimize";
@@ -229,6 +231,32 @@ describe("databases in the optimizer", function () {
         assert.ok(feasible >= 2, `only ${feasible} feasible instances`);
       });
     }
+
+    it("counts each database at its cheapest offer in the capacity bound, which stays at or below the enumerated optimum", async () => {
+      const solver = new HighsSolver();
+      try {
+        const bound = async (spec: NormalizedSpec) => {
+          const out = await solver.solve(capacityModel(spec, catalog, buildCandidates(spec, catalog), undefined, true).model, { timeLimitSec: 30, relativeGap: 0 });
+          return out.status === "optimal" ? out.objective : NaN;
+        };
+        let compared = 0;
+        for (let seed = 1; seed <= 8; seed++) {
+          const spec = randomSpec(seed);
+          const oracle = bruteForce(spec);
+          if (!oracle) continue;
+          const b = await bound(spec);
+          assert.ok(b <= oracle.usd + 0.01, `seed ${seed}: bound ${b} above the optimum ${oracle.usd}`);
+          // The same spec without its database: the bound falls by at least the database's cheapest offer.
+          const bare = { ...spec, databases: [], links: spec.links.filter((l) => l.toKind !== "database") };
+          const cheapest = Math.min(...[...cheapestDatabaseOffers(catalog, spec.databases![0], spec.allowBurstable).values()].map((o) => o.monthlyUSD));
+          assert.ok(b >= (await bound(bare)) + cheapest - 0.01, `seed ${seed}: bound ${b} lacks the database (${cheapest})`);
+          compared++;
+        }
+        assert.ok(compared >= 2, `only ${compared} instances compared`);
+      } finally {
+        solver.dispose();
+      }
+    });
 
     it("puts a database where one of its callers runs, though RDS in another cloud is cheaper", async () => {
       const input = (gib: number) => ({

@@ -10,6 +10,7 @@ import { HighsSolver } from "../../optimizer/solvers/highs";
 import type { NormalizedSpec } from "../../optimizer/spec";
 import { validateSpec } from "../../optimizer/validate";
 import { verifyPlan } from "../../optimizer/verify";
+import { optimize } from "../../optimizer/optimize";
 import { bruteForce, enumerationSize, randomSpec } from "./random";
 
 const catalog = loadCatalog();
@@ -17,6 +18,7 @@ const SIZE = { services: 3, buckets: 1, links: 3, maxReplicas: 2, regionsPerWork
 const SEEDS = [521, 522, 523, 524, 533, 534, 539, 542, 543, 544];
 const MIGRATION = { fixedPerReplicaUSD: 50, egressMonths: 1 };
 
+const optimizePlan = async (s: NormalizedSpec) => (await optimize(s, catalog, { explain: false, relativeGap: 0 })).plan;
 const names = (s: NormalizedSpec) => [...s.services.map((x) => x.name), ...s.buckets.map((x) => x.name)];
 
 describe("placement group by group (optimizer/groups.ts) and the capacity bound (optimizer/capacity-bound.ts)", () => {
@@ -80,6 +82,38 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     assert.ok(mip.bound > lp.objective + 1, `continent bound ${mip.bound}, LP ${lp.objective}`);
   });
 
+  it("keeps a bucket on its readers' continent and a service near its round-trip peers in the capacity MIP", async () => {
+    // web's users in Germany keep it in Europe. Its bucket is cheapest in Virginia, cron too,
+    // and neither is ruled out there region by region (web may run in Virginia too): only the
+    // links tie them to web's continent (the bucket's, with no maxRttMs) and within 30 ms (cron's).
+    const input = (bucketRtt: number | undefined, cronRtt: number) => ({
+      services: {
+        web: { replicas: 2, vcpu: 2, memoryGiB: 8, regions: ["us-east-1", "eu-central-1"], clouds: ["aws"], latency: { maxRttMs: 30, from: ["DE"] } },
+        cron: { replicas: 4, vcpu: 2, memoryGiB: 8, regions: ["us-east-1", "eu-central-1"], clouds: ["aws"] },
+      },
+      buckets: { data: { storageGiB: 100_000, regions: ["us-east-1", "eu-central-1"], clouds: ["aws"] } },
+      links: [
+        { from: "web", to: "data", monthlyGiB: 1, ...(bucketRtt ? { maxRttMs: bucketRtt } : {}) },
+        { from: "cron", to: "web", monthlyGiB: 1, maxRttMs: cronRtt },
+      ],
+    });
+    const bound = async (spec: NormalizedSpec) => {
+      const out = await run(capacityModel(spec, catalog, buildCandidates(spec, catalog), undefined, true).model, { timeLimitSec: 30, relativeGap: 0 });
+      assert.strictEqual(out.status, "optimal");
+      return out.objective;
+    };
+    const tied = validateSpec(input(undefined, 30), catalog);
+    const cost = evaluatePlan(tied, await optimizePlan(tied), catalog);
+    const b = await bound(tied);
+    assert.ok(b <= cost.total + 0.01, `bound ${b} above the optimum ${cost.total}`);
+    // Loosen either link and the bound drops: the bucket to Virginia's storage price (~$150 less
+    // for 100 TB), cron to Virginia's replicas (~$40 less).
+    const bucketFree = await bound(validateSpec(input(1000, 30), catalog));
+    const cronFree = await bound(validateSpec(input(undefined, 1000), catalog));
+    assert.ok(bucketFree < b - 100, `bucket's link: ${bucketFree} vs ${b}`);
+    assert.ok(cronFree < b - 20, `cron's link: ${cronFree} vs ${b}`);
+  });
+
   it("keeps quotas and cloud shares in the capacity bound: it is higher than the replicas at their cheapest", async () => {
     const spec = validateSpec(generateSpec(catalog, { services: 40, seed: 1 }), catalog);
     const c = buildCandidates(spec, catalog);
@@ -104,6 +138,26 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
       compared++;
     }
     assert.ok(compared >= 6, `only ${compared} instances compared`);
+  });
+
+  it("gives a group model that ran out of time more time before giving up (a slow or busy machine)", async function () {
+    this.timeout(300_000);
+    const spec = validateSpec(generateSpec(catalog, { services: 60, seed: 3 }), catalog);
+    assert.ok(linkGroups(spec).length >= 8);
+    // The first group's models (its own regions, then all of them) end at their time limit with
+    // no plan, as HiGHS does when the machine is too slow for a group's share; later models are
+    // solved as usual.
+    const limits: number[] = [];
+    const slow: typeof run = async (m, o) => {
+      limits.push(o.timeLimitSec);
+      if (limits.length <= 2) return { status: "time_limit", objective: NaN, bound: NaN, values: new Float64Array(0) };
+      return run(m, o);
+    };
+    const c = buildCandidates(spec, catalog);
+    const out = await solveByGroups(spec, catalog, c, { relativeGap: 0.05, deadline: Date.now() + 240_000, ilp: { migration: MIGRATION }, run: slow, maxPasses: 0 });
+    assert.ok(out.plan, `no plan: ${out.failure}`);
+    assert.deepStrictEqual(verifyPlan(spec, catalog, out.plan), []);
+    assert.ok(limits[2] > limits[0], `time limits ${limits.slice(0, 3).join(", ")}`);
   });
 
   it("places a generated spec group by group when stage 1 is out of reach, with a proven bound below the plan", async function () {
