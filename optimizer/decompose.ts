@@ -245,7 +245,7 @@ export function replicaBound(prices: ReadonlyMap<string, readonly { usd: number 
   return usd;
 }
 
-/** Relative gap of its own cost each group's model is solved to: the groups' plan proves no bound of its own. */
+/** Relative gap each group's model is solved to, of the group's own cost: the groups' plan proves no bound of its own. */
 const GROUP_GAP = 0.005;
 
 /** Hub regions stage 2 adds to every workload's own, widened once if that is infeasible. */
