@@ -263,6 +263,7 @@ export function renderText(doc: BenchDocument): string {
         const parts: string[] = [];
         if (st.relaxed) parts.push(`relaxed model ${count(st.relaxed.variables)} x ${count(st.relaxed.constraints)}, its LP bound ${money(st.relaxed.bound)} in ${secs(st.relaxed.ms)}`);
         if (st.capacity) parts.push(`capacity relaxation (presence per continent) ${count(st.capacity.variables)} x ${count(st.capacity.constraints)}, its proven bound ${money(st.capacity.bound)} in ${secs(st.capacity.ms)}`);
+        if (st.areas) parts.push(`alongside, presence per cloud and continent ${count(st.areas.variables)} x ${count(st.areas.constraints)}, its proven bound ${money(st.areas.bound)} in ${secs(st.areas.ms)}`);
         if (st.restricted) {
           parts.push(
             `exact model over ${st.regions} regions ${count(st.restricted.variables)} x ${count(st.restricted.constraints)} ` +

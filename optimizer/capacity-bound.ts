@@ -9,18 +9,25 @@
 //   f→t of a link whose ends must share a continent (13.continent);
 // plus, as constants, each held workload's cost and each free bucket and database at its
 // cheapest region.
-// With `continents`, a small MIP: y[s,K] ∈ {0,1} when s runs on continent K,
-//   x_s(K) <= R_s·y[s,K],  x_s(K) >= y[s,K] (present: at least one replica there),
-//   y[s,K] costs s's cheapest presence (12) on K; open[K], ingress[K] >= y[s,K] cost the cheapest
-//   network and public balancer of K's regions;
-//   each free bucket and database on one continent: Σ_K z[w,K] = 1, z[w,K] costing its cheapest
-//   region on K (held workloads: 1 on their continent); a database on a continent one of its
-//   callers is on (14.near by continent);
-//   every link with a requirement, both ways: y[me,K] <= Σ_{K' near K} y[peer,K'], K' near K when
-//   some region of K' is near some region of K (same-continent links: K' = K) (13.link by continent),
-//   in place of the 13.continent rows above.
-// Everything it leaves out (traffic, connections, gateways, region-level latency, availability
-// spread, databases' quota, migration) costs at least nothing, and every constraint it keeps is one of
+// With `presence`, a small MIP over areas A: with "areas", a cloud on a continent, A = (c, K);
+// with "continents", a continent (every cloud on it), which makes a model about a quarter the
+// size, solved some five times faster, with a lower bound (no rows 5 or conn below):
+//   y[s,A] ∈ {0,1} when s runs in A:  x_s(A) <= R_s·y[s,A],  x_s(A) >= y[s,A];  y[s,A] costs s's
+//   cheapest presence (12) in A;  Σ_A y[s,A] + e_s >= max(minRegions_s, minClouds_s), e_s >= 0
+//   costing s's cheapest presence anywhere (a region beyond one per area);  v[s,c] <= Σ_{A∈c}
+//   y[s,A], Σ_c v[s,c] >= minClouds_s (5);  open[A], zone[A], ingress[A] >= y[s,A] cost the
+//   cheapest network, private zone and public balancer of A's regions, the front door its zone;
+//   each free bucket and database in one area: Σ_A z[w,A] = 1, z[w,A] costing its cheapest region
+//   in A (held workloads: 1 in their area); a database on a continent one of its callers is on
+//   (14.near by continent);
+//   every link with a requirement, both ways: y[me,A] <= Σ_{A' near A} y[peer,A'], A' near A when
+//   some region of A' is near some region of A (same-continent links: A' on A's continent)
+//   (13.link by area), in place of the 13.continent rows above;
+//   every service link f→t and two areas A, A' of different clouds on one continent, or near for
+//   the link's latency: conn[A,A'] >= y[f,A] + y[t,A'] − 1, costing the cheapest connection
+//   between their regions, and gw[A] >= conn[A,A'] the cheapest VPN gateway of A (12 by area).
+// Everything it leaves out (traffic, connections other than those above, region-level latency,
+// databases' quota, migration) costs at least nothing, and every constraint it keeps is one of
 // the exact model's or implied by it, with prices and vCPUs no higher than any offer's: so no plan
 // of the spec costs less than its optimum. Its model has a few rows per service, quota, cloud
 // share, user point and link: it solves in seconds where the relaxed placement model (all rows of
@@ -51,19 +58,39 @@ export interface CapacityModel {
   readonly columns: readonly { readonly service: string; readonly key: RegionKey; readonly vcpus: number }[];
 }
 
-/** The capacity relaxation: a linear program, or with `continents` a small MIP (see above). */
-export function capacityModel(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates, held: Plan | undefined, continents = false): CapacityModel {
+/** Where the capacity MIP places presence: nowhere (a linear program), per continent or per cloud and continent. */
+export type CapacityPresence = "none" | "continents" | "areas";
+
+/** The capacity relaxation: a linear program, or with `presence` a small MIP (see above). */
+export function capacityModel(
+  spec: NormalizedSpec,
+  catalog: Catalog,
+  candidates: Candidates,
+  held: Plan | undefined,
+  presence: CapacityPresence = "none",
+): CapacityModel {
+  const mip = presence !== "none";
   const m = new ModelBuilder();
   const fc = spec.network ? fixedCosts(catalog, spec.network) : undefined;
   const roles = networkRoles(spec);
-  // With `continents`: per workload and continent K, its presence there: y[s,K] ∈ {0,1} for a
-  // free service (13.present), z[w,K] for a free bucket or database, 1 where a held one is.
-  const present = new Map<string, Map<string, LinExpr>>();
+  // Areas: a cloud on a continent ("aws/Europe"), or a continent ("*/Europe"). With presence, per
+  // workload and area A its presence there: y[s,A] ∈ {0,1} for a free service, z[w,A] for a free bucket or database, 1
+  // where a held one is.
   const continentOf = new Map(catalog.regions.map((r) => [`${r.cloud}:${r.region}`, r.continent]));
-  const heldOn = (name: string, keys: readonly string[]) =>
-    present.set(name, new Map(keys.map((k) => [continentOf.get(k) ?? "", new LinExpr().addConstant(1)])));
+  const areaOf = (key: string) => `${presence === "areas" ? key.slice(0, key.indexOf(":")) : "*"}/${continentOf.get(key) ?? ""}`;
+  const continentOfArea = (area: string) => area.slice(area.indexOf("/") + 1);
+  const cloudOfArea = (area: string) => area.slice(0, area.indexOf("/"));
+  const regionsOfArea = new Map<string, RegionKey[]>();
+  for (const r of catalog.regions) {
+    const key = `${r.cloud}:${r.region}` as RegionKey;
+    (regionsOfArea.get(areaOf(key)) ?? regionsOfArea.set(areaOf(key), []).get(areaOf(key))!).push(key);
+  }
+  const present = new Map<string, Map<string, LinExpr>>();
+  const heldOn = (name: string, keys: readonly string[]) => present.set(name, new Map(keys.map((k) => [areaOf(k), new LinExpr().addConstant(1)])));
   const openOn = new Map<string, LinExpr[]>();
+  const zoneOn = new Map<string, LinExpr[]>();
   const ingressOn = new Map<string, LinExpr[]>();
+  const push = (map: Map<string, LinExpr[]>, area: string, e: LinExpr) => (map.get(area) ?? map.set(area, []).get(area)!).push(e);
   const columns: { service: string; key: RegionKey; vcpus: number }[] = [];
   const fixed = held ?? { services: {}, buckets: {} };
   const reach = latencyReach(spec, catalog, candidates, fixed);
@@ -83,15 +110,24 @@ export function capacityModel(spec: NormalizedSpec, catalog: Catalog, candidates
         m.offset += (g.count - g.spot) * replicaMonthlyUSD(catalog, s, o, false) + g.spot * replicaMonthlyUSD(catalog, s, o, true);
         quotaOf(`${g.cloud}:${g.region}`).addConstant(o.vcpus * g.count);
       }
+      if (mip) {
+        for (const key of new Set(h.groups.map((g) => `${g.cloud}:${g.region}`))) {
+          const one = new LinExpr().addConstant(1);
+          push(openOn, areaOf(key), one);
+          if (roles.callers.has(s.name)) push(zoneOn, areaOf(key), one);
+          if (roles.publics.has(s.name)) push(ingressOn, areaOf(key), one);
+        }
+      }
       continue;
     }
     const total = new LinExpr();
     const spot = new LinExpr();
     const perCloud = new Map<string, LinExpr>();
+    const onArea = new Map<string, LinExpr>();
     const near = (s.latency?.from ?? []).flatMap((place) => place.points.map(() => new LinExpr()));
     const points = (s.latency?.from ?? []).flatMap((place) => place.points);
-    // The cheapest presence (12) of s on each continent.
-    const presenceOn = new Map<string, number>();
+    // The cheapest presence (12) of s in each area.
+    const presenceIn = new Map<string, number>();
     for (const ro of candidates.services.get(s.name) ?? []) {
       if (!reach.get(s.name)?.has(ro.key)) continue;
       const here = new LinExpr();
@@ -111,7 +147,9 @@ export function capacityModel(spec: NormalizedSpec, catalog: Catalog, candidates
       }
       total.addExpr(here);
       const k = ro.region.continent;
-      if (fc) presenceOn.set(k, Math.min(presenceOn.get(k) ?? Infinity, presenceCost(fc, roles, s.name, ro.key)));
+      const area = areaOf(ro.key);
+      if (fc) presenceIn.set(area, Math.min(presenceIn.get(area) ?? Infinity, presenceCost(fc, roles, s.name, ro.key)));
+      (onArea.get(area) ?? onArea.set(area, new LinExpr()).get(area)!).addExpr(here);
       const perK = onContinent.get(s.name) ?? onContinent.set(s.name, new Map()).get(s.name)!;
       (perK.get(k) ?? perK.set(k, new LinExpr()).get(k)!).addExpr(here);
       const c = ro.region.cloud;
@@ -121,18 +159,40 @@ export function capacityModel(spec: NormalizedSpec, catalog: Catalog, candidates
       });
     }
     m.addRow(`1.replicas[${s.name}]`, total, s.replicas, s.replicas);
-    if (continents) {
+    if (mip) {
       const ys = new Map<string, LinExpr>();
-      for (const [k, e] of onContinent.get(s.name) ?? []) {
-        // Present on K: at least one replica there, and its cheapest presence there.
-        const y = m.addCol(`y[${s.name},${k}]`, presenceOn.get(k) ?? 0, 0, 1, true);
-        ys.set(k, new LinExpr().add(y, 1));
-        m.addRow(`13.present[${s.name},${k}]`, new LinExpr().addExpr(e).add(y, -s.replicas), -Infinity, 0);
-        m.addRow(`13.absent[${s.name},${k}]`, new LinExpr().addExpr(e).add(y, -1), 0, Infinity);
-        (openOn.get(k) ?? openOn.set(k, []).get(k)!).push(new LinExpr().add(y, 1));
-        if (roles.publics.has(s.name)) (ingressOn.get(k) ?? ingressOn.set(k, []).get(k)!).push(new LinExpr().add(y, 1));
+      const areas = new LinExpr();
+      const inCloud = new Map<string, LinExpr>();
+      for (const [area, e] of [...onArea].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        // Present in A: at least one replica there, and its cheapest presence there.
+        const y = m.addCol(`y[${s.name},${area}]`, presenceIn.get(area) ?? 0, 0, 1, true);
+        const ye = new LinExpr().add(y, 1);
+        ys.set(area, ye);
+        areas.add(y, 1);
+        (inCloud.get(cloudOfArea(area)) ?? inCloud.set(cloudOfArea(area), new LinExpr()).get(cloudOfArea(area))!).add(y, 1);
+        m.addRow(`13.present[${s.name},${area}]`, new LinExpr().addExpr(e).add(y, -s.replicas), -Infinity, 0);
+        m.addRow(`13.absent[${s.name},${area}]`, new LinExpr().addExpr(e).add(y, -1), 0, Infinity);
+        push(openOn, area, ye);
+        if (roles.callers.has(s.name)) push(zoneOn, area, ye);
+        if (roles.publics.has(s.name)) push(ingressOn, area, ye);
       }
       present.set(s.name, ys);
+      // 4 and 5: as many regions as minRegions and minClouds ask; a region beyond one per area
+      // costs at least s's cheapest presence anywhere.
+      const regionsNeeded = Math.max(s.minRegions, s.minClouds);
+      if (regionsNeeded > 1 && onArea.size > 0) {
+        const extra = m.addCol(`e[${s.name}]`, presenceIn.size > 0 ? Math.min(...presenceIn.values()) : 0, 0, Infinity, false);
+        m.addRow(`4.minRegions[${s.name}]`, new LinExpr().addExpr(areas).add(extra, 1), regionsNeeded, Infinity);
+      }
+      if (s.minClouds > 1 && presence === "areas") {
+        const clouds = new LinExpr();
+        for (const [c, e] of inCloud) {
+          const v = m.addCol(`v[${s.name},${c}]`, 0, 0, 1, false);
+          clouds.add(v, 1);
+          m.addRow(`5.cloud[${s.name},${c}]`, new LinExpr().addExpr(e).add(v, -1), 0, Infinity);
+        }
+        m.addRow(`5.minClouds[${s.name}]`, clouds, s.minClouds, Infinity);
+      }
     }
     if (s.spotReplicas < s.replicas) m.addRow(`2.spot[${s.name}]`, spot, -Infinity, s.spotReplicas);
     const cap = perCloudCap(s.maxSharePerCloud, s.replicas);
@@ -140,24 +200,24 @@ export function capacityModel(spec: NormalizedSpec, catalog: Catalog, candidates
     near.forEach((e, i) => m.addRow(`13.users[${s.name},${points[i]}]`, e, 1, Infinity));
   }
   // Buckets and databases run in one region each: at their cheapest region (a constant), or
-  // with `continents` on one continent each, at their cheapest region there.
+  // with presence in one area each, at their cheapest region there.
   const oneRegion = (name: string, prices: ReadonlyMap<string, number>) => {
-    const perK = new Map<string, number>();
+    const perA = new Map<string, number>();
     for (const [key, usd] of prices) {
-      const k = continentOf.get(key) ?? "";
-      if (Number.isFinite(usd) && usd < (perK.get(k) ?? Infinity)) perK.set(k, usd);
+      const a = areaOf(key);
+      if (Number.isFinite(usd) && usd < (perA.get(a) ?? Infinity)) perA.set(a, usd);
     }
-    if (perK.size === 0) return;
-    if (!continents) {
-      m.offset += Math.min(...perK.values());
+    if (perA.size === 0) return;
+    if (!mip) {
+      m.offset += Math.min(...perA.values());
       return;
     }
     const one = new LinExpr();
     const on = new Map<string, LinExpr>();
-    for (const [k, usd] of [...perK].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const z = m.addCol(`z[${name},${k}]`, usd, 0, 1, true);
+    for (const [a, usd] of [...perA].sort(([x], [y]) => (x < y ? -1 : 1))) {
+      const z = m.addCol(`z[${name},${a}]`, usd, 0, 1, true);
       one.add(z, 1);
-      on.set(k, new LinExpr().add(z, 1));
+      on.set(a, new LinExpr().add(z, 1));
     }
     m.addRow(`1.place[${name}]`, one, 1, 1);
     present.set(name, on);
@@ -173,69 +233,68 @@ export function capacityModel(spec: NormalizedSpec, catalog: Catalog, candidates
     );
     if (h) {
       m.offset += prices.get(at[0]) ?? 0;
-      if (continents) heldOn(b.name, at);
+      if (mip) heldOn(b.name, at);
     } else oneRegion(b.name, prices);
   }
+  // Every area a workload may be in, per continent.
+  const byContinent = (on: ReadonlyMap<string, LinExpr>, k: string) => [...on].filter(([a]) => continentOfArea(a) === k).map(([, e]) => e);
   for (const d of spec.databases ?? []) {
     const h = fixed.databases?.[d.name];
     if (h) {
       m.offset += placedDatabaseOffer(catalog, d, h)?.monthlyUSD ?? 0;
-      if (continents) heldOn(d.name, [`${h.cloud}:${h.region}`]);
+      if (mip) heldOn(d.name, [`${h.cloud}:${h.region}`]);
       continue;
     }
     oneRegion(d.name, new Map([...cheapestDatabaseOffers(catalog, d, spec.allowBurstable)].map(([key, o]) => [key, o.monthlyUSD])));
     // 14.near, by continent: a database runs on a continent one of its callers runs on.
     const on = present.get(d.name);
-    if (!on) continue;
-    for (const [k, z] of on) {
+    const callers = databaseCallers(spec, d.name);
+    if (!on || callers.length === 0) continue;
+    for (const [a, z] of on) {
       const row = new LinExpr().addExpr(z, -1);
-      for (const caller of databaseCallers(spec, d.name)) {
-        const c = present.get(caller)?.get(k);
-        if (c) row.addExpr(c);
-      }
-      if (databaseCallers(spec, d.name).length > 0) m.addRow(`14.near[${d.name},${k}]`, row, 0, Infinity);
+      for (const caller of callers) for (const c of byContinent(present.get(caller) ?? new Map(), continentOfArea(a))) row.addExpr(c);
+      m.addRow(`14.near[${d.name},${a}]`, row, 0, Infinity);
     }
   }
 
   const replicasOf = new Map(spec.services.map((x) => [x.name, x.replicas]));
-  // With `continents`, every link with a requirement, both ways: wherever one end is present,
-  // the other is present on a continent some region of which is near one of the first's
-  //   y[me,K] <= Σ_{K' near K} y[peer,K']   (13.link by continent; K' = K for same-continent links).
-  // Without, links whose ends must share a continent in replicas: x_t(K) >= x_f(K) / R_f, for
-  // each continent K and both ways (a[f,r] >= x[f,r]/R_f and Σ_{q∈K} x[t,q] >= Σ_{q∈K} a[t,q] >= a[f,r] for r in K).
+  // Continents some region of which is near some region of K, for a link's requirement.
   const nearContinents = new Map<string, Map<string, Set<string>>>();
   const near = (l: NormalizedLink, k: string): Set<string> => {
-    const id = l.latency!.kind === "continent" ? "continent" : String(l.latency!.maxRttMs);
+    if (!l.latency) return new Set([k]);
+    const id = l.latency.kind === "continent" ? "continent" : String(l.latency.maxRttMs);
     let byK = nearContinents.get(id);
     if (!byK) {
       byK = new Map();
       for (const a of catalog.regions)
         for (const b of catalog.regions) {
           const [ka, kb] = [`${a.cloud}:${a.region}`, `${b.cloud}:${b.region}`];
-          if (linkNear(catalog, l.latency!, ka, kb)) (byK.get(a.continent) ?? byK.set(a.continent, new Set()).get(a.continent)!).add(b.continent);
+          if (linkNear(catalog, l.latency, ka, kb)) (byK.get(a.continent) ?? byK.set(a.continent, new Set()).get(a.continent)!).add(b.continent);
         }
       nearContinents.set(id, byK);
     }
     return byK.get(k) ?? new Set();
   };
+  // With presence, every link with a requirement, both ways: wherever one end is present,
+  // the other is present in an area of a continent some region of which is near one of the
+  // first's: y[me,A] <= Σ_{A' near A} y[peer,A'] (13.link by area).
+  // Without, links whose ends must share a continent in replicas: x_t(K) >= x_f(K) / R_f, for
+  // each continent K and both ways (a[f,r] >= x[f,r]/R_f and Σ_{q∈K} x[t,q] >= Σ_{q∈K} a[t,q] >= a[f,r] for r in K).
   for (const l of spec.links) {
     if (!l.latency) continue;
     for (const [me, peer] of [
       [l.from, l.to],
       [l.to, l.from],
     ]) {
-      if (continents) {
+      if (mip) {
         const mine = present.get(me);
         const theirs = present.get(peer);
         if (!mine || !theirs) continue;
-        for (const [k, y] of mine) {
+        for (const [a, y] of mine) {
           const row = new LinExpr().addExpr(y, -1);
-          for (const k2 of near(l, k)) {
-            const t = theirs.get(k2);
-            if (t) row.addExpr(t);
-          }
+          for (const k2 of near(l, continentOfArea(a))) for (const t of byContinent(theirs, k2)) row.addExpr(t);
           if (row.isConstant && row.constant >= 0) continue;
-          m.addRow(`13.link[${me}>${peer},${k}]`, row, 0, Infinity);
+          m.addRow(`13.link[${me}>${peer},${a}]`, row, 0, Infinity);
         }
         continue;
       }
@@ -252,13 +311,43 @@ export function capacityModel(spec: NormalizedSpec, catalog: Catalog, candidates
       }
     }
   }
-  // A continent anyone runs on has a network open there, and one with a public service its
-  // balancer: each at the cheapest price of the continent's regions (12, aggregated).
-  if (continents && fc) {
-    const cheapest = (k: string, price: (key: RegionKey) => number) =>
-      Math.min(...catalog.regions.filter((r) => r.continent === k).map((r) => price(`${r.cloud}:${r.region}` as RegionKey)));
-    for (const [k, d] of openOn) atLeastAll(m, `open[${k}]`, cheapest(k, (key) => fc.open(key)), d);
-    for (const [k, d] of ingressOn) atLeastAll(m, `ingress[${k}]`, cheapest(k, (key) => fc.ingress(key)), d);
+  if (mip && fc) {
+    // An area anyone runs in has a network open there, with a private zone when a caller runs
+    // there and a public balancer when a public service does: each at the cheapest of the area's
+    // regions (12, by area); and any public service, the front door's zone.
+    const cheapest = (a: string, price: (key: RegionKey) => number) => Math.min(...(regionsOfArea.get(a) ?? []).map(price));
+    const sorted = (map: Map<string, LinExpr[]>) => [...map].sort(([a], [b]) => (a < b ? -1 : 1));
+    for (const [a, d] of sorted(openOn)) atLeastAll(m, `open[${a}]`, cheapest(a, (key) => fc.open(key)), d);
+    for (const [a, d] of sorted(zoneOn)) atLeastAll(m, `zone[${a}]`, cheapest(a, (key) => fc.zone(key)), d);
+    for (const [a, d] of sorted(ingressOn)) atLeastAll(m, `ingress[${a}]`, cheapest(a, (key) => fc.ingress(key)), d);
+    if (roles.publics.size > 0) m.offset += fc.frontDoor();
+    // Connections across clouds: a service link whose ends run in two areas of different clouds
+    // on one continent (or near for its latency) connects a region of each, and each of those
+    // regions has its VPN gateway (12, by area).
+    const conns = new Map<string, LinExpr[]>();
+    for (const l of spec.links) {
+      if (l.toKind !== "service") continue;
+      const from = present.get(l.from);
+      const to = present.get(l.to);
+      if (!from || !to) continue;
+      for (const [a, ya] of from)
+        for (const k2 of near(l, continentOfArea(a)))
+          for (const [b, yb] of to) {
+            if (continentOfArea(b) !== k2 || cloudOfArea(a) === cloudOfArea(b)) continue;
+            push(conns, a < b ? `${a}|${b}` : `${b}|${a}`, new LinExpr().addExpr(ya).addExpr(yb).addConstant(-1));
+          }
+    }
+    const gateways = new Map<string, LinExpr[]>();
+    for (const [pair, d] of sorted(conns)) {
+      const [a, b] = pair.split("|");
+      let usd = Infinity;
+      for (const r of regionsOfArea.get(a) ?? []) for (const q of regionsOfArea.get(b) ?? []) usd = Math.min(usd, fc.pair(r, q));
+      const conn = atLeastAll(m, `conn[${pair}]`, Number.isFinite(usd) ? usd : 0, d, true);
+      if (conn.isConstant && conn.constant <= 0) continue;
+      push(gateways, a, conn);
+      push(gateways, b, conn);
+    }
+    for (const [a, d] of sorted(gateways)) atLeastAll(m, `gw[${a}]`, cheapest(a, (key) => fc.gateway(key)), d);
   }
   for (const [key, e] of quota) {
     const q = spec.quotas[key];

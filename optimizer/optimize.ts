@@ -235,6 +235,7 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
         decomposed: {
           ...(d.relaxed ? { relaxed: bounded(d.relaxed) } : {}),
           ...(d.capacity ? { capacity: bounded(d.capacity) } : {}),
+          ...(d.areas ? { areas: bounded(d.areas) } : {}),
           ...(d.groups ? { groups: { groups: d.groups.groups, passes: d.groups.passes, ms: d.groups.ms } } : {}),
           ...(d.restricted ? { restricted: { variables: d.restricted.variables, constraints: d.restricted.constraints, objective: d.restricted.objective, ms: d.restricted.ms } } : {}),
           regions: d.regions.length,

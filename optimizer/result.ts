@@ -36,8 +36,10 @@ export interface SolveReport {
   readonly decomposed?: {
     /** Stage 1, the relaxed model's LP (absent when the spec is too large for it: `groups`). */
     readonly relaxed?: { readonly variables: number; readonly constraints: number; readonly bound: number; readonly ms: number };
-    /** The capacity relaxation's LP (optimizer/capacity-bound.ts), when stage 1 was skipped or ended without a bound. */
+    /** The capacity relaxation with presence per continent (optimizer/capacity-bound.ts), when stage 1 was skipped or ended without a bound. */
     readonly capacity?: { readonly variables: number; readonly constraints: number; readonly bound: number; readonly ms: number };
+    /** The capacity relaxation with presence per cloud and continent, solved alongside the groups. */
+    readonly areas?: { readonly variables: number; readonly constraints: number; readonly bound: number; readonly ms: number };
     /** Placement group by group (optimizer/groups.ts), when it made the plan. */
     readonly groups?: { readonly groups: number; readonly passes: number; readonly ms: number };
     /** The exact model over the regions kept (absent if it found no plan). */

@@ -52,6 +52,7 @@ export class HighsSolver implements PlacementSolver {
     return new Promise<SolverOutcome>((resolve, reject) => {
       const finish = (keep: boolean) => {
         clearTimeout(timer);
+        opts.signal?.removeEventListener("abort", stop);
         worker.off("message", onMessage);
         worker.off("error", onError);
         worker.off("exit", onExit);
@@ -63,14 +64,17 @@ export class HighsSolver implements PlacementSolver {
           void worker.terminate();
         }
       };
-      const timer = setTimeout(() => {
+      // At the deadline, or when the caller aborts: the best plan and bound so far.
+      const stop = () => {
         finish(false);
         resolve(
           incumbent
             ? { status: "time_limit", objective: incumbent.objective, bound, values: incumbent.values }
             : { status: "no_solution", objective: NaN, bound, values: new Float64Array(0) },
         );
-      }, limitMs);
+      };
+      const timer = setTimeout(stop, limitMs);
+      opts.signal?.addEventListener("abort", stop, { once: true });
       const onMessage = (msg: WorkerMessage) => {
         if (msg.id !== id) return;
         if (msg.type === "progress") {
@@ -109,7 +113,9 @@ export class HighsSolver implements PlacementSolver {
       } catch (err) {
         finish(false);
         reject(err);
+        return;
       }
+      if (opts.signal?.aborted) stop();
     });
   }
 

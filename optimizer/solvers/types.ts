@@ -47,6 +47,11 @@ export interface SolveOptions {
    * that cannot use one ignores it; a start that breaks the model is dropped by the solver.
    */
   readonly start?: { readonly indices: Int32Array; readonly values: Float64Array };
+  /**
+   * Ends the solve early when aborted: the adapter then returns what it has, as at its time
+   * limit. A solver that cannot stop early ignores it (it still returns by its time limit).
+   */
+  readonly signal?: AbortSignal;
 }
 
 /**

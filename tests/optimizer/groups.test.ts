@@ -7,11 +7,13 @@ import { servicePairs, solveDecomposed } from "../../optimizer/decompose";
 import { evaluatePlan } from "../../optimizer/evaluate";
 import { GROUP_SIZE, linkGroups, solveByGroups } from "../../optimizer/groups";
 import { HighsSolver } from "../../optimizer/solvers/highs";
-import type { NormalizedSpec } from "../../optimizer/spec";
+import { DEFAULT_NETWORK_COSTS, type NormalizedSpec } from "../../optimizer/spec";
 import { validateSpec } from "../../optimizer/validate";
 import { verifyPlan } from "../../optimizer/verify";
 import { optimize } from "../../optimizer/optimize";
-import { bruteForce, enumerationSize, randomSpec } from "./random";
+import { fixedCosts } from "../../optimizer/network/costs";
+import { networkRoles, presenceCost } from "../../optimizer/ilp-network";
+import { bruteForce, enumerationSize, link, randomSpec, service, spec } from "./random";
 
 const catalog = loadCatalog();
 const SIZE = { services: 3, buckets: 1, links: 3, maxReplicas: 2, regionsPerWorkload: 2, network: true, latency: true };
@@ -56,7 +58,7 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     assert.ok(compared >= 6, `only ${compared} instances compared`);
   });
 
-  it("bounds every oracle instance by no more than its enumerated optimum with presence per continent (capacity MIP)", async () => {
+  it("bounds every oracle instance by no more than its enumerated optimum with presence per continent and per area (capacity MIP)", async () => {
     let compared = 0;
     for (const seed of SEEDS) {
       const s = randomSpec(seed, SIZE);
@@ -64,10 +66,12 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
       if (!best) continue;
       const c = buildCandidates(s, catalog);
       const lp = await run(capacityModel(s, catalog, c, undefined).model, { timeLimitSec: 30, relativeGap: 0 });
-      const mip = await run(capacityModel(s, catalog, c, undefined, true).model, { timeLimitSec: 30, relativeGap: 0 });
-      assert.strictEqual(mip.status, "optimal", `seed ${seed}`);
-      assert.ok(mip.bound <= best.cost + 0.01, `seed ${seed}: continent bound ${mip.bound} vs optimum ${best.cost}`);
-      assert.ok(mip.bound >= lp.objective - 0.01, `seed ${seed}: continent bound ${mip.bound} below the LP's ${lp.objective}`);
+      const continents = await run(capacityModel(s, catalog, c, undefined, "continents").model, { timeLimitSec: 30, relativeGap: 0 });
+      const areas = await run(capacityModel(s, catalog, c, undefined, "areas").model, { timeLimitSec: 30, relativeGap: 0 });
+      for (const mip of [continents, areas]) assert.strictEqual(mip.status, "optimal", `seed ${seed}`);
+      assert.ok(areas.bound <= best.cost + 0.01, `seed ${seed}: area bound ${areas.bound} vs optimum ${best.cost}`);
+      assert.ok(areas.bound >= continents.bound - 0.01, `seed ${seed}: area bound ${areas.bound} below the continent bound ${continents.bound}`);
+      assert.ok(continents.bound >= lp.objective - 0.01, `seed ${seed}: continent bound ${continents.bound} below the LP's ${lp.objective}`);
       compared++;
     }
     assert.ok(compared >= 6, `only ${compared} instances compared`);
@@ -77,7 +81,7 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     const spec = validateSpec(generateSpec(catalog, { services: 40, seed: 1 }), catalog);
     const c = buildCandidates(spec, catalog);
     const lp = await run(capacityModel(spec, catalog, c, undefined).model, { timeLimitSec: 30, relativeGap: 0 });
-    const mip = await run(capacityModel(spec, catalog, c, undefined, true).model, { timeLimitSec: 60, relativeGap: 0 });
+    const mip = await run(capacityModel(spec, catalog, c, undefined, "continents").model, { timeLimitSec: 60, relativeGap: 0 });
     assert.strictEqual(mip.status, "optimal");
     assert.ok(mip.bound > lp.objective + 1, `continent bound ${mip.bound}, LP ${lp.objective}`);
   });
@@ -89,7 +93,7 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     const input = (bucketRtt: number | undefined, cronRtt: number) => ({
       services: {
         web: { replicas: 2, vcpu: 2, memoryGiB: 8, regions: ["us-east-1", "eu-central-1"], clouds: ["aws"], latency: { maxRttMs: 30, from: ["DE"] } },
-        cron: { replicas: 4, vcpu: 2, memoryGiB: 8, regions: ["us-east-1", "eu-central-1"], clouds: ["aws"] },
+        cron: { replicas: 8, vcpu: 2, memoryGiB: 8, regions: ["us-east-1", "eu-central-1"], clouds: ["aws"] },
       },
       buckets: { data: { storageGiB: 100_000, regions: ["us-east-1", "eu-central-1"], clouds: ["aws"] } },
       links: [
@@ -97,21 +101,67 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
         { from: "cron", to: "web", monthlyGiB: 1, maxRttMs: cronRtt },
       ],
     });
-    const bound = async (spec: NormalizedSpec) => {
-      const out = await run(capacityModel(spec, catalog, buildCandidates(spec, catalog), undefined, true).model, { timeLimitSec: 30, relativeGap: 0 });
-      assert.strictEqual(out.status, "optimal");
-      return out.objective;
-    };
     const tied = validateSpec(input(undefined, 30), catalog);
     const cost = evaluatePlan(tied, await optimizePlan(tied), catalog);
-    const b = await bound(tied);
-    assert.ok(b <= cost.total + 0.01, `bound ${b} above the optimum ${cost.total}`);
-    // Loosen either link and the bound drops: the bucket to Virginia's storage price (~$150 less
-    // for 100 TB), cron to Virginia's replicas (~$40 less).
-    const bucketFree = await bound(validateSpec(input(1000, 30), catalog));
-    const cronFree = await bound(validateSpec(input(undefined, 1000), catalog));
-    assert.ok(bucketFree < b - 100, `bucket's link: ${bucketFree} vs ${b}`);
-    assert.ok(cronFree < b - 20, `cron's link: ${cronFree} vs ${b}`);
+    for (const presence of ["continents", "areas"] as const) {
+      const bound = async (spec: NormalizedSpec) => {
+        const out = await run(capacityModel(spec, catalog, buildCandidates(spec, catalog), undefined, presence).model, { timeLimitSec: 30, relativeGap: 0 });
+        assert.strictEqual(out.status, "optimal");
+        return out.objective;
+      };
+      const b = await bound(tied);
+      assert.ok(b <= cost.total + 0.01, `${presence}: bound ${b} above the optimum ${cost.total}`);
+      // Loosen either link and the bound drops: the bucket to Virginia's storage price (~$150 less
+      // for 100 TB), cron to Virginia's replicas (~$80 less, less a second network of ~$30).
+      const bucketFree = await bound(validateSpec(input(1000, 30), catalog));
+      const cronFree = await bound(validateSpec(input(undefined, 1000), catalog));
+      assert.ok(bucketFree < b - 100, `${presence}: bucket's link: ${bucketFree} vs ${b}`);
+      assert.ok(cronFree < b - 20, `${presence}: cron's link: ${cronFree} vs ${b}`);
+    }
+  });
+
+  it("counts in the capacity MIP the VPN that availability in two clouds forces, and stays below the optimum", async () => {
+    // api must run in two clouds and calls db: whichever cloud db is in, one of api's regions is
+    // connected to db's across clouds (tunnels and gateways, about $230 a month).
+    const s = spec({
+      services: [
+        service("api", { replicas: 2, arch: "arm64", regions: ["eu-central-1", "westeurope", "europe-west4"], minClouds: 2, publicPorts: [443] }),
+        service("db", { replicas: 1, vcpu: 2, memoryGiB: 8, regions: ["eu-central-1", "westeurope", "europe-west4"], ports: [5432] }),
+      ],
+      links: [link("api", "db", 10)],
+      network: DEFAULT_NETWORK_COSTS,
+    });
+    const best = await optimize(s, catalog, { explain: false, relativeGap: 0 });
+    const vpn = Object.values(best.cost.network!.pairs).reduce((a, b) => a + b, 0);
+    assert.ok(vpn > 100, `the optimum's connections cost ${vpn}`);
+    const out = await run(capacityModel(s, catalog, buildCandidates(s, catalog), undefined, "areas").model, { timeLimitSec: 30, relativeGap: 0 });
+    assert.strictEqual(out.status, "optimal");
+    assert.ok(out.bound <= best.cost.total + 0.01, `bound ${out.bound} above the optimum ${best.cost.total}`);
+    assert.ok(out.bound > best.cost.total - vpn, `bound ${out.bound}: the connection (${vpn}) is not counted (optimum ${best.cost.total})`);
+  });
+
+  it("charges a service that must run in two regions a second presence in the capacity MIP", async () => {
+    const s = (minRegions: number) =>
+      spec({
+        services: [
+          service("api", { replicas: 2, regions: ["eu-central-1", "eu-west-1", "eu-west-3"], clouds: ["aws"], minRegions, publicPorts: [443] }),
+          service("db", { replicas: 1, vcpu: 2, memoryGiB: 8, regions: ["eu-central-1", "eu-west-1"], clouds: ["aws"], ports: [5432] }),
+        ],
+        links: [link("api", "db", 10)],
+        network: DEFAULT_NETWORK_COSTS,
+      });
+    const bound = async (x: NormalizedSpec) => {
+      const out = await run(capacityModel(x, catalog, buildCandidates(x, catalog), undefined, "areas").model, { timeLimitSec: 30, relativeGap: 0 });
+      assert.strictEqual(out.status, "optimal");
+      return out.bound;
+    };
+    const two = s(2);
+    const fc = fixedCosts(catalog, two.network!);
+    const presence = Math.min(...["eu-central-1", "eu-west-1", "eu-west-3"].map((r) => presenceCost(fc, networkRoles(two), "api", `aws:${r}`)));
+    assert.ok(presence > 1, `api's cheapest presence ${presence}`);
+    const [b1, b2] = [await bound(s(1)), await bound(two)];
+    assert.ok(b2 >= b1 + presence - 0.01, `minRegions 2: ${b2}, 1: ${b1}, a presence ${presence}`);
+    assert.ok(b2 <= evaluatePlan(two, await optimizePlan(two), catalog).total + 0.01);
   });
 
   it("keeps quotas and cloud shares in the capacity bound: it is higher than the replicas at their cheapest", async () => {
@@ -190,7 +240,11 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     const cost = evaluatePlan(spec, d.plan, catalog).total;
     assert.ok(Math.abs(cost - d.objective) <= 0.01, `objective ${d.objective} vs cost ${cost}`);
     assert.ok(d.bound > 0 && d.bound <= cost, `bound ${d.bound} vs plan ${cost}`);
-    assert.strictEqual(d.bound, d.capacity.bound);
+    // The bound is the best of the two capacity MIPs; the one per cloud and continent, solved
+    // alongside the groups, is at least the one per continent.
+    assert.ok(d.areas && Number.isFinite(d.areas.bound), "the capacity MIP per cloud and continent ran");
+    assert.strictEqual(d.bound, Math.max(d.capacity.bound, d.areas.bound));
+    assert.ok(d.areas.bound >= d.capacity.bound - 0.01, `per area ${d.areas.bound}, per continent ${d.capacity.bound}`);
     assert.ok(d.groups.groups >= Math.ceil(names(spec).length / GROUP_SIZE), `${d.groups.groups} groups`);
   });
 });
