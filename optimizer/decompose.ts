@@ -13,9 +13,11 @@
 // When stage 1's LP does not end in its share of the time, stage 2 keeps each service's cheapest
 // regions per cloud and the bound is the capacity relaxation's (optimizer/capacity-bound.ts).
 // Specs with more than STAGES_UP_TO_PAIRS service-region pairs (about 250 services) skip stages
-// 1–3: the capacity relaxation gives the bound and a guide, and the plan is placed group by group
-// (optimizer/groups.ts); so does a spec whose restricted models find no plan when the whole
-// model was too large to build.
+// 1–3: the capacity relaxation with presence per continent gives a bound and a guide, the plan is
+// placed group by group (optimizer/groups.ts), and alongside the groups, in a solver of its own,
+// the capacity relaxation with presence per cloud and continent raises the bound; so does a spec
+// whose restricted models find no plan when the whole model was too large to build (with the
+// first relaxation's bound only).
 // The plan returned is the best found; the bound the best proven. Their gap is therefore a
 // proven gap of the whole problem, whatever the stages left out.
 

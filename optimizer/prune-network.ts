@@ -36,7 +36,10 @@ export function networkDominance(spec: NormalizedSpec, catalog: Catalog): ExtraD
   return (a, b, points) => {
     if (continent && continentOf(catalog, a) !== continentOf(catalog, b)) return false;
     if (rttLinks || users.length > 0) {
-      for (const x of [...points, ...users]) if (x !== a && x !== b && !le(rtt.rtt(a, x), rtt.rtt(b, x))) return false;
+      // Workloads in b move to a with everything else there (a link between a and b becomes one
+      // within a); users stay where they are, even when their location is b itself.
+      for (const x of points) if (x !== a && x !== b && !le(rtt.rtt(a, x), rtt.rtt(b, x))) return false;
+      for (const x of users) if (!le(rtt.rtt(a, x), rtt.rtt(b, x))) return false;
     }
     if (!fc) return true;
     if (!le(fc.open(a), fc.open(b)) || !le(fc.zone(a), fc.zone(b)) || !le(fc.gateway(a), fc.gateway(b))) return false;

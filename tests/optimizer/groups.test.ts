@@ -140,6 +140,44 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     assert.ok(out.bound > best.cost.total - vpn, `bound ${out.bound}: the connection (${vpn}) is not counted (optimum ${best.cost.total})`);
   });
 
+  it("keeps a region's quota in the capacity MIP per area, where its other regions share one column", async () => {
+    // Virginia is cheaper than Montréal, both in aws's North America; a quota of 2 vCPUs in
+    // Virginia and Ohio each (one replica) sends two of api's four replicas to Montréal.
+    const s = (quotas: Record<string, number>) =>
+      validateSpec(
+        {
+          services: { api: { replicas: 4, vcpu: 2, memoryGiB: 8, clouds: ["aws"], regions: ["us-east-1", "ca-central-1", "us-east-2"] } },
+          global: { quotas },
+        },
+        catalog,
+      );
+    const bound = async (x: NormalizedSpec) => {
+      const out = await run(capacityModel(x, catalog, buildCandidates(x, catalog), undefined, "areas").model, { timeLimitSec: 30, relativeGap: 0 });
+      assert.strictEqual(out.status, "optimal");
+      return out.bound;
+    };
+    const capped = s({ "aws:us-east-1": 2, "aws:us-east-2": 2 });
+    const [free, held] = [await bound(s({})), await bound(capped)];
+    const best = evaluatePlan(capped, await optimizePlan(capped), catalog).total;
+    assert.ok(held > free + 10, `with the quota ${held}, without ${free}`);
+    assert.ok(held <= best + 0.01, `bound ${held} above the optimum ${best}`);
+  });
+
+  it("keeps apart in the capacity MIP per area the regions near different users", async () => {
+    // Users at both coasts within 30 ms: one replica in the east and one in the west, both in
+    // aws's North America; a column standing for both coasts would meet neither user or both.
+    const s = validateSpec(
+      {
+        services: { web: { replicas: 2, vcpu: 2, memoryGiB: 8, clouds: ["aws"], regions: ["us-east-1", "us-west-2"], latency: { maxRttMs: 30, from: ["aws:us-east-1", "aws:us-west-2"] } } },
+      },
+      catalog,
+    );
+    const best = evaluatePlan(s, await optimizePlan(s), catalog).total;
+    const out = await run(capacityModel(s, catalog, buildCandidates(s, catalog), undefined, "areas").model, { timeLimitSec: 30, relativeGap: 0 });
+    assert.strictEqual(out.status, "optimal");
+    assert.ok(out.bound <= best + 0.01 && out.bound >= 0.75 * best, `bound ${out.bound}, optimum ${best}`);
+  });
+
   it("charges a service that must run in two regions a second presence in the capacity MIP", async () => {
     const s = (minRegions: number) =>
       spec({

@@ -8,6 +8,7 @@ import { networkRoles, presenceCost } from "../../optimizer/ilp-network";
 import { regionsIn } from "../../optimizer/latency/requirements";
 import type { Plan } from "../../optimizer/plan";
 import { DEFAULT_NETWORK_COSTS, NormalizedSpec } from "../../optimizer/spec";
+import { validateSpec } from "../../optimizer/validate";
 import { verifyPlan } from "../../optimizer/verify";
 import { bruteForce, enumerationSize, link, randomSpec, service, spec } from "./random";
 
@@ -125,6 +126,20 @@ describe("placement that pays for its network", () => {
     assert.strictEqual(pairs.length, 1);
     assert.ok(r.cost.network!.pairs[pairs[0]] > 0);
     assert.ok(Math.abs(r.report.objective - r.cost.total) <= 0.01);
+  });
+
+  it("serves users located at a region itself: pruning does not drop the region they are in", async () => {
+    // us-west-2 costs what us-east-1 costs, so region pruning compares them; the users in
+    // us-west-2 stay there when it does (a case once reported infeasible).
+    for (const from of [["aws:us-west-2"], ["aws:us-east-1", "aws:us-west-2"]]) {
+      const s = validateSpec(
+        { services: { web: { replicas: 2, vcpu: 2, memoryGiB: 8, clouds: ["aws"], regions: ["us-east-1", "us-west-2"], latency: { maxRttMs: 30, from } } } },
+        catalog,
+      );
+      const r = await optimize(s, catalog, { explain: false, relativeGap: 0 });
+      assert.deepStrictEqual(verifyPlan(s, catalog, r.plan), []);
+      assert.ok(regionsIn(r.plan, "web").includes("aws:us-west-2"), `${from}: ${JSON.stringify(r.plan.services.web)}`);
+    }
   });
 
   it("honours a link's round trip: a tight bound keeps both ends in one metro area", async () => {
