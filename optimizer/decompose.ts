@@ -316,14 +316,17 @@ export async function solveDecomposed(
     const capacity = await capacityBound();
     if (capacity.status === "infeasible") return { status: "infeasible", objective: NaN, bound: NaN, capacity, regions: [] };
     const stop = new AbortController();
-    const pending = areaBound(stop.signal);
+    // Only a higher bound: a solver failure there (caught at once, so that it cannot end the
+    // process while the groups run) leaves the first relaxation's.
+    const pending = areaBound(stop.signal).catch(() => undefined);
     const { out, report } = await byGroups();
     stop.abort();
-    const areas = await pending;
-    const proven = [capacity.bound, areas.bound].filter(Number.isFinite);
+    const found = await pending;
+    const areas = found ? { areas: found } : {};
+    const proven = [capacity.bound, found?.bound ?? NaN].filter(Number.isFinite);
     const bound = proven.length > 0 ? Math.max(...proven) : replicaBound(prices);
-    if (!out.plan) return { status: "no_solution", objective: NaN, bound, capacity, areas, groups: report, regions: [] };
-    return { status: "feasible", plan: out.plan, objective: out.objective, bound: Math.min(bound, out.objective), capacity, areas, groups: report, regions: [] };
+    if (!out.plan) return { status: "no_solution", objective: NaN, bound, capacity, ...areas, groups: report, regions: [] };
+    return { status: "feasible", plan: out.plan, objective: out.objective, bound: Math.min(bound, out.objective), capacity, ...areas, groups: report, regions: [] };
   }
 
   // Stage 1: the relaxed model's linear relaxation: a bound, and where the load wants to be.

@@ -265,6 +265,19 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     assert.ok(limits[2] > limits[0], `time limits ${limits.slice(0, 3).join(", ")}`);
   });
 
+  it("keeps the plan and the first bound when the capacity MIP per area fails alongside the groups", async function () {
+    this.timeout(120_000);
+    const spec = validateSpec(generateSpec(catalog, { services: 12, seed: 2 }), catalog);
+    const c = buildCandidates(spec, catalog);
+    // The solve run alongside the groups is the one given a signal to stop it.
+    const failing: typeof run = (m, o) => (o.signal ? Promise.reject(new Error("the solver crashed")) : run(m, o));
+    const d = await solveDecomposed(spec, catalog, c, { relativeGap: 0.001, timeLimitSec: 20, ilp: {}, run: failing, stagesUpToPairs: 10 });
+    assert.strictEqual(d.status, "feasible", JSON.stringify(d.groups));
+    assert.ok(d.plan && d.capacity && Number.isFinite(d.capacity.bound));
+    assert.strictEqual(d.areas, undefined);
+    assert.strictEqual(d.bound, Math.min(d.capacity.bound, d.objective));
+  });
+
   it("places a generated spec group by group when stage 1 is out of reach, with a proven bound below the plan", async function () {
     this.timeout(300_000);
     const spec = validateSpec(generateSpec(catalog, { services: 40, seed: 2 }), catalog);
