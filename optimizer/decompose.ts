@@ -26,6 +26,7 @@ import type { Candidates } from "./candidates";
 import type { RegionKey } from "./evaluate";
 import { capacityGuide, capacityModel } from "./capacity-bound";
 import { solveByGroups } from "./groups";
+import { latencyReach } from "./ilp-latency";
 import { buildPlacementModel, IlpOptions, PlacementModel, regionReplicaUSD } from "./ilp";
 import type { Plan } from "./plan";
 import { relativeGap } from "./solvers/types";
@@ -271,13 +272,17 @@ export async function solveDecomposed(
   const deadline = Date.now() + settings.timeLimitSec * 1000;
   const left = () => Math.max(0.01, (deadline - Date.now()) / 1000);
   const prices = replicaPrices(spec, catalog, candidates, settings.ilp.fixed);
+  // Regions no plan meeting the links' latency can use: the capacity relaxations and the groups
+  // all need them (about 2 s to compute at 2,000 services), so they are computed once.
+  let reachMemo: ReadonlyMap<string, ReadonlySet<string>> | undefined;
+  const reach = () => (reachMemo ??= latencyReach(spec, catalog, candidates, settings.ilp.fixed ?? { services: {}, buckets: {} }));
   // The capacity relaxation (a small MIP): a bound and a guide when stage 1 is out of reach.
   // Presence per continent for the guide: its model is solved to its optimum in seconds (about
   // 2 s at 500 services, 18 s at 2,000), so the groups start early from a good guide.
   let guide: ReturnType<typeof capacityGuide> | undefined;
   const capacityBound = async (): Promise<StageReport> => {
     const t = Date.now();
-    const cm = capacityModel(spec, catalog, candidates, settings.ilp.fixed, "continents");
+    const cm = capacityModel(spec, catalog, candidates, settings.ilp.fixed, "continents", reach());
     const model = cm.model;
     // A mixed-integer program (presence per continent): its proven bound holds whenever it stops.
     const out = await settings.run(model, { timeLimitSec: Math.min(left() * 0.2, 60), relativeGap: settings.relativeGap });
@@ -300,7 +305,7 @@ export async function solveDecomposed(
   // of its own alongside the groups, until they end; its proven bound holds wherever it stopped.
   const areaBound = async (signal: AbortSignal): Promise<StageReport> => {
     const t = Date.now();
-    const model = capacityModel(spec, catalog, candidates, settings.ilp.fixed, "areas").model;
+    const model = capacityModel(spec, catalog, candidates, settings.ilp.fixed, "areas", reach()).model;
     const out = await settings.run(model, { timeLimitSec: left(), relativeGap: settings.relativeGap, signal });
     const bound = out.status === "infeasible" ? NaN : out.bound;
     return { variables: model.numCols, constraints: model.numRows, status: out.status, objective: out.objective, bound: Number.isFinite(bound) ? bound : NaN, ms: Date.now() - t };
@@ -308,7 +313,7 @@ export async function solveDecomposed(
   // Group by group, with the time left: a plan where the stages have none.
   const byGroups = async () => {
     const t = Date.now();
-    const out = await solveByGroups(spec, catalog, candidates, { relativeGap: Math.max(settings.relativeGap, GROUP_GAP), deadline, ilp: settings.ilp, run: settings.run, ...(guide ? { guide } : {}) });
+    const out = await solveByGroups(spec, catalog, candidates, { relativeGap: Math.max(settings.relativeGap, GROUP_GAP), deadline, ilp: settings.ilp, run: settings.run, reach: reach(), ...(guide ? { guide } : {}) });
     return { out, report: { groups: out.groups, passes: out.passes, ms: Date.now() - t, ...(out.failure ? { failure: out.failure } : {}) } };
   };
 

@@ -278,6 +278,22 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     assert.strictEqual(d.bound, Math.min(d.capacity.bound, d.objective));
   });
 
+  it("bounds and guides from the continent MIP's linear relaxation when the MIP finds no solution in time", async function () {
+    this.timeout(120_000);
+    const spec = validateSpec(generateSpec(catalog, { services: 12, seed: 2 }), catalog);
+    const c = buildCandidates(spec, catalog);
+    // The first solve is the continent MIP: it runs out of time with nothing to show.
+    let calls = 0;
+    const late: typeof run = (m, o) => (calls++ === 0 ? Promise.resolve({ status: "no_solution", objective: NaN, bound: NaN, values: new Float64Array(0) }) : run(m, o));
+    const d = await solveDecomposed(spec, catalog, c, { relativeGap: 0.001, timeLimitSec: 20, ilp: {}, run: late, stagesUpToPairs: 10 });
+    assert.strictEqual(d.status, "feasible", JSON.stringify(d.groups));
+    assert.ok(d.capacity && Number.isFinite(d.capacity.bound), `continent bound ${d.capacity?.bound}`);
+    const mip = capacityModel(spec, catalog, c, undefined, "continents").model;
+    const lp = await run({ ...mip, integer: new Uint8Array(mip.numCols) }, { timeLimitSec: 30, relativeGap: 0 });
+    assert.ok(Math.abs(d.capacity.bound - lp.objective) <= 0.01, `continent bound ${d.capacity.bound}, its LP ${lp.objective}`);
+    assert.ok(d.bound <= d.objective + 0.01);
+  });
+
   it("places a generated spec group by group when stage 1 is out of reach, with a proven bound below the plan", async function () {
     this.timeout(300_000);
     const spec = validateSpec(generateSpec(catalog, { services: 40, seed: 2 }), catalog);
