@@ -13,7 +13,8 @@
 // with "continents", a continent (every cloud on it), which makes a model with a quarter of the
 // rows, solved some eight times faster (2.2 s against 17.6 s at 500 services), with a lower
 // bound (no rows 5 or conn below):
-//   y[s,A] ∈ {0,1} when s runs in A:  x_s(A) <= R_s·y[s,A],  x_s(A) >= y[s,A];  y[s,A] costs s's
+//   y[s,A] ∈ {0,1} when s runs in A:  x_s(A) <= M·y[s,A] (M = R_s, or with areas the most one
+//   cloud can hold, cloudCap in ilp-presence.ts),  x_s(A) >= y[s,A];  y[s,A] costs s's
 //   cheapest presence (12) in A;  Σ_A y[s,A] + e_s >= max(minRegions_s, minClouds_s), e_s >= 0
 //   costing s's cheapest presence anywhere (a region beyond one per area);  v[s,c] <= Σ_{A∈c}
 //   y[s,A], Σ_c v[s,c] >= minClouds_s (5);  open[A], zone[A], ingress[A] >= y[s,A] cost the
@@ -39,6 +40,7 @@ import type { Candidates } from "./candidates";
 import { bucketMonthlyUSD, replicaMonthlyUSD } from "./ilp";
 import { latencyReach } from "./ilp-latency";
 import { atLeastAll, networkRoles, presenceCost } from "./ilp-network";
+import { cloudCap } from "./ilp-presence";
 import { fixedCosts } from "./network/costs";
 import { latencyMatrix } from "./latency/matrix";
 import { linkNear } from "./latency/requirements";
@@ -172,6 +174,8 @@ export function capacityModel(
       const ys = new Map<string, LinExpr>();
       const areas = new LinExpr();
       const inCloud = new Map<string, LinExpr>();
+      // An area is in one cloud: at most cloudCap(s) replicas there (ilp-presence.ts).
+      const most = presence === "areas" ? cloudCap(s) : s.replicas;
       for (const [area, e] of [...onArea].sort(([a], [b]) => (a < b ? -1 : 1))) {
         // Present in A: at least one replica there, and its cheapest presence there.
         const y = m.addCol(`y[${s.name},${area}]`, presenceIn.get(area) ?? 0, 0, 1, true);
@@ -179,7 +183,7 @@ export function capacityModel(
         ys.set(area, ye);
         areas.add(y, 1);
         (inCloud.get(cloudOfArea(area)) ?? inCloud.set(cloudOfArea(area), new LinExpr()).get(cloudOfArea(area))!).add(y, 1);
-        m.addRow(`13.present[${s.name},${area}]`, new LinExpr().addExpr(e).add(y, -s.replicas), -Infinity, 0);
+        m.addRow(`13.present[${s.name},${area}]`, new LinExpr().addExpr(e).add(y, -most), -Infinity, 0);
         m.addRow(`13.absent[${s.name},${area}]`, new LinExpr().addExpr(e).add(y, -1), 0, Infinity);
         push(openOn, area, ye);
         if (roles.callers.has(s.name)) push(zoneOn, area, ye);

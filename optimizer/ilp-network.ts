@@ -25,6 +25,7 @@ import type { NormalizedSpec } from "./spec";
 
 const EPS = 1e-9;
 const cloudOf = (key: string) => key.slice(0, key.indexOf(":"));
+const cloudOfArea = (area: string) => area.slice(0, area.indexOf("/"));
 
 /**
  * An indicator at least every driver (drivers of 0/1 variables): a constant when some driver is
@@ -113,7 +114,7 @@ export function addNetworkCosts(m: ModelBuilder, spec: NormalizedSpec, catalog: 
     if (maxValue(row) > BALANCERS_PER_NETWORK) m.addRow(`12.balancers[${key}]`, row, -Infinity, BALANCERS_PER_NETWORK);
   }
 
-  if (relax) return addCloudConnections(m, spec, presence, fc);
+  if (relax) return addAreaConnections(m, spec, catalog, presence, fc);
   // Connections: every pair of regions a service link may cross.
   const pairs = new Map<string, LinExpr[]>();
   for (const l of spec.links) {
@@ -146,23 +147,31 @@ export function addNetworkCosts(m: ModelBuilder, spec: NormalizedSpec, catalog: 
 }
 
 /**
- * 12.relax: connections per pair of clouds, for the relaxed model of optimizer/decompose.ts.
- *   Y[w,c] >= a[w,r] for every region r of cloud c;   C[c,c'] >= Y[f,c] + Y[t,c'] − 1 per link;
- *   G[c] >= C[c,c'] for every other cloud c'.
- * C costs the cheapest connection between regions of c and c' that are in play, G the cheapest
- * gateway of c: every placement pays at least that for its connections across clouds. Links
- * within one cloud pay nothing here (exact when peering is free, as it is in every cloud today).
+ * 12.relax: connections per pair of areas (an area is one cloud on one continent), for the
+ * relaxed model of optimizer/decompose.ts.
+ *   Y[w,A] >= a[w,r] for every region r of area A;   C[A,A'] >= Y[f,A] + Y[t,A'] − 1 per link
+ *   and pair of areas of different clouds;   G[A] >= C[A,A'].
+ * C costs the cheapest connection between regions of A and A' that are in play, G the cheapest
+ * gateway of A: every placement pays at least that for its connections across clouds, since a
+ * link whose ends run in A and A' connects a region of each. Links within one cloud pay nothing
+ * here (exact when peering is free, as it is in every cloud today). With them, valid
+ * inequalities as in the exact model:
+ *   12.cross per area: Σ_{A' of another cloud} C[A,A'] >= a[me,r] − Σ_{q∈cloud(r)} a[peer,q]
+ *   and G[A] >= the same, for r in A (me in r, peer nowhere in r's cloud);
+ *   12.spread per cloud (see addSpreadCuts), summed over the areas of each side.
  */
-function addCloudConnections(m: ModelBuilder, spec: NormalizedSpec, presence: Presence, fc: FixedCosts): void {
+function addAreaConnections(m: ModelBuilder, spec: NormalizedSpec, catalog: Catalog, presence: Presence, fc: FixedCosts): void {
+  const continent = new Map(catalog.regions.map((r) => [`${r.cloud}:${r.region}`, r.continent]));
+  const areaOf = (key: string) => `${cloudOf(key)}/${continent.get(key) ?? ""}`;
   const inPlay = new Map<string, Set<RegionKey>>();
-  const cloudPresence = new Map<string, LinExpr>();
-  const presenceIn = (w: string, c: string): LinExpr => {
-    const id = `${w}@${c}`;
-    const done = cloudPresence.get(id);
+  const areaPresence = new Map<string, LinExpr>();
+  const presenceIn = (w: string, area: string): LinExpr => {
+    const id = `${w}@${area}`;
+    const done = areaPresence.get(id);
     if (done) return done;
-    const drivers = presence.regions(w).filter((r) => cloudOf(r) === c).map((r) => presence.of(w, r));
-    const e = atLeastAll(m, `Y[${w},${c}]`, 0, drivers, true);
-    cloudPresence.set(id, e);
+    const drivers = presence.regions(w).filter((r) => areaOf(r) === area).map((r) => presence.of(w, r));
+    const e = atLeastAll(m, `Y[${w},${area}]`, 0, drivers, true);
+    areaPresence.set(id, e);
     return e;
   };
   const pairs = new Map<string, LinExpr[]>();
@@ -170,29 +179,80 @@ function addCloudConnections(m: ModelBuilder, spec: NormalizedSpec, presence: Pr
     if (l.toKind !== "service") continue;
     const rf = presence.regions(l.from);
     const rt = presence.regions(l.to);
-    for (const r of [...rf, ...rt]) (inPlay.get(cloudOf(r)) ?? inPlay.set(cloudOf(r), new Set()).get(cloudOf(r))!).add(r);
-    const cf = [...new Set(rf.map(cloudOf))];
-    const ct = [...new Set(rt.map(cloudOf))];
-    for (const c of cf)
-      for (const d of ct) {
-        if (c === d) continue;
-        const e = new LinExpr().addExpr(presenceIn(l.from, c)).addExpr(presenceIn(l.to, d)).addConstant(-1);
-        const pair = c < d ? `${c}|${d}` : `${d}|${c}`;
+    for (const r of [...rf, ...rt]) (inPlay.get(areaOf(r)) ?? inPlay.set(areaOf(r), new Set()).get(areaOf(r))!).add(r);
+    const af = [...new Set(rf.map(areaOf))];
+    const at = [...new Set(rt.map(areaOf))];
+    for (const a of af)
+      for (const b of at) {
+        if (cloudOfArea(a) === cloudOfArea(b)) continue;
+        const e = new LinExpr().addExpr(presenceIn(l.from, a)).addExpr(presenceIn(l.to, b)).addConstant(-1);
+        const pair = a < b ? `${a}|${b}` : `${b}|${a}`;
         (pairs.get(pair) ?? pairs.set(pair, []).get(pair)!).push(e);
       }
   }
   const gateways = new Map<string, LinExpr[]>();
+  const areaConns = new Map<string, LinExpr>();
   for (const [pair, d] of [...pairs].sort(byKey)) {
-    const [c, e] = pair.split("|");
+    const [a, b] = pair.split("|");
     let cost = Infinity;
-    for (const r of inPlay.get(c) ?? []) for (const q of inPlay.get(e) ?? []) cost = Math.min(cost, fc.pair(r, q));
+    for (const r of inPlay.get(a) ?? []) for (const q of inPlay.get(b) ?? []) cost = Math.min(cost, fc.pair(r, q));
     const conn = atLeastAll(m, `C[${pair}]`, Number.isFinite(cost) ? cost : 0, d, true);
+    areaConns.set(pair, conn);
     if (maxValue(conn) <= EPS) continue;
-    for (const x of [c, e]) (gateways.get(x) ?? gateways.set(x, []).get(x)!).push(conn);
+    for (const x of [a, b]) (gateways.get(x) ?? gateways.set(x, []).get(x)!).push(conn);
   }
-  for (const [c, d] of [...gateways].sort(byKey)) {
-    const cost = Math.min(Infinity, ...[...(inPlay.get(c) ?? [])].map((r) => fc.gateway(r)));
-    atLeastAll(m, `G[${c}]`, Number.isFinite(cost) ? cost : 0, d);
+  const areaGates = new Map<string, LinExpr>();
+  for (const [a, d] of [...gateways].sort(byKey)) {
+    const cost = Math.min(Infinity, ...[...(inPlay.get(a) ?? [])].map((r) => fc.gateway(r)));
+    areaGates.set(a, atLeastAll(m, `G[${a}]`, Number.isFinite(cost) ? cost : 0, d));
+  }
+  const connOf = (a: string, b: string) => areaConns.get(a < b ? `${a}|${b}` : `${b}|${a}`) ?? new LinExpr();
+  const hasGate = (a: string) => maxValue(areaGates.get(a) ?? new LinExpr()) > EPS;
+  for (const l of spec.links) {
+    if (l.toKind !== "service") continue;
+    for (const [me, peer] of [
+      [l.from, l.to],
+      [l.to, l.from],
+    ]) {
+      const theirs = presence.regions(peer);
+      const peerAreas = [...new Set(theirs.map(areaOf))];
+      const mine = presence.regions(me);
+      // 12.cross per area: me in r while peer runs nowhere in r's cloud.
+      for (const r of mine) {
+        const a = areaOf(r);
+        const others = peerAreas.filter((b) => cloudOfArea(b) !== cloudOfArea(a));
+        if (others.length === 0) continue;
+        const need = new LinExpr().addExpr(presence.of(me, r));
+        for (const q of theirs) if (cloudOf(q) === cloudOf(r)) need.addExpr(presence.of(peer, q), -1);
+        if (maxValue(need) <= EPS) continue;
+        const conn = new LinExpr().addExpr(need, -1);
+        for (const b of others) conn.addExpr(connOf(a, b));
+        m.addRow(`12.cross[${me}>${peer},${r}]`, conn, 0, Infinity);
+        if (hasGate(a)) m.addRow(`12.gate[${me}>${peer},${r}]`, new LinExpr().addExpr(need, -1).addExpr(areaGates.get(a)!), 0, Infinity);
+      }
+      // 12.spread per cloud: me must use cloud c while peer runs outside it.
+      for (const c of new Set(mine.map(cloudOf))) {
+        const y = presence.cloudUsed(me, c);
+        if (!y) continue;
+        const inside = [...new Set(mine.filter((r) => cloudOf(r) === c).map(areaOf))];
+        const outside = peerAreas.filter((b) => cloudOfArea(b) !== c);
+        if (outside.length === 0) continue;
+        const need = new LinExpr().addExpr(y).addExpr(presence.outside(peer, c)).addConstant(-1);
+        if (maxValue(need) <= EPS) continue;
+        const conn = new LinExpr().addExpr(need, -1);
+        for (const a of inside) for (const b of outside) conn.addExpr(connOf(a, b));
+        m.addRow(`12.spread[${me}>${peer},${c}]`, conn, 0, Infinity);
+        for (const [side, keys] of [
+          ["in", inside],
+          ["out", outside],
+        ] as const) {
+          if (!keys.every(hasGate)) continue;
+          const row = new LinExpr().addExpr(need, -1);
+          for (const k of keys) row.addExpr(areaGates.get(k)!);
+          m.addRow(`12.spreadGate.${side}[${me}>${peer},${c}]`, row, 0, Infinity);
+        }
+      }
+    }
   }
 }
 
@@ -219,6 +279,7 @@ function addLeaveCuts(
       [l.to, l.from],
     ]) {
       const theirs = presence.regions(peer);
+      addSpreadCuts(m, presence, me, peer, conns, gws);
       for (const r of presence.regions(me)) {
         // A free connection within a cloud has no column: the peer's presence there stands in for
         // it. When no connection within r's cloud has a column, 12.leave is 12.cross and is skipped.
@@ -248,6 +309,57 @@ function addLeaveCuts(
           if (maxValue(new LinExpr().addExpr(gate, -1)) > EPS) m.addRow(`12.gate[${me}>${peer},${r}]`, gate, 0, Infinity);
         }
       }
+    }
+  }
+}
+
+/**
+ * 12.spread (valid inequalities): a service me that must use cloud c (y[me,c] of 5, when
+ * minClouds > 1) while its linked peer runs outside c connects c to another cloud, and both
+ * ends of that connection have their gateways. With out(peer, c) <= [peer runs outside c]
+ * (Presence.outside: 1 when the peer must use two clouds, else 1 − x[peer,c]/R_peer):
+ *   Σ_{r∈c, q∉c} conn[r,q] >= y[me,c] + out(peer, c) − 1;
+ *   Σ_{r∈c} gw[r] >= the same;   Σ_{q∉c} gw[q] >= the same.
+ * 12.cross and 12.gate say less per region, and the LP meets them by spreading me over many
+ * regions of c in fractions; y[me,c] is whole however me spreads.
+ */
+function addSpreadCuts(
+  m: ModelBuilder,
+  presence: Presence,
+  me: string,
+  peer: string,
+  conns: ReadonlyMap<string, LinExpr>,
+  gws: ReadonlyMap<RegionKey, LinExpr>,
+): void {
+  const mine = presence.regions(me);
+  const theirs = presence.regions(peer);
+  for (const c of new Set(mine.map(cloudOf))) {
+    const y = presence.cloudUsed(me, c);
+    if (!y) continue;
+    const inside = mine.filter((r) => cloudOf(r) === c);
+    const outside = theirs.filter((q) => cloudOf(q) !== c);
+    if (outside.length === 0) continue;
+    // need = y[me,c] + out(peer,c) − 1: every row below is Σ (indicators) − need >= 0.
+    const need = new LinExpr().addExpr(y).addExpr(presence.outside(peer, c)).addConstant(-1);
+    if (maxValue(need) <= EPS) continue;
+    const conn = new LinExpr().addExpr(need, -1);
+    let complete = true;
+    for (const r of inside)
+      for (const q of outside) {
+        const e = conns.get(r < q ? `${r}|${q}` : `${q}|${r}`);
+        if (e) conn.addExpr(e);
+        else complete = false;
+      }
+    if (complete) m.addRow(`12.spread[${me}>${peer},${c}]`, conn, 0, Infinity);
+    for (const [side, keys] of [
+      ["in", inside],
+      ["out", outside],
+    ] as const) {
+      // A free gateway (gcp's) has no column: no row then, or it would wrongly force y to 0.
+      if (!keys.every((k) => maxValue(gws.get(k) ?? new LinExpr()) > EPS)) continue;
+      const row = new LinExpr().addExpr(need, -1);
+      for (const k of keys) row.addExpr(gws.get(k)!);
+      m.addRow(`12.spreadGate.${side}[${me}>${peer},${c}]`, row, 0, Infinity);
     }
   }
 }

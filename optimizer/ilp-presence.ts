@@ -1,20 +1,24 @@
 // Presence indicators of the placement ILP (see the comment block of ilp.ts, notation and 12):
 // a[s,r] ∈ {0,1} is 1 exactly when service s has a replica in region r, tied to its replica
-// count x[s,r] by x[s,r] <= R_s·a[s,r] and a[s,r] <= x[s,r]. Held workloads and regions a
-// workload cannot use are constants. Created on demand, so a model that needs none has none.
+// count x[s,r] by x[s,r] <= M_s·a[s,r] and a[s,r] <= x[s,r], where M_s (regionCap) is the most
+// replicas any one region can hold in a feasible plan, often below R_s. Held workloads and
+// regions a workload cannot use are constants. Created on demand, so a model that needs none
+// has none.
 
 import type { RegionKey } from "./evaluate";
 import type { RegionVars } from "./ilp";
 import type { Plan } from "./plan";
 import { LinExpr, ModelBuilder } from "./solvers/builder";
-import type { NormalizedSpec } from "./spec";
+import type { NormalizedService, NormalizedSpec } from "./spec";
+import { perCloudCap } from "./validate-fields";
 
 const ZERO = new LinExpr();
 
 /** Presence of workloads in regions, as expressions over the model's columns. */
 export class Presence {
   private readonly made = new Map<string, LinExpr>();
-  private readonly replicas: ReadonlyMap<string, number>;
+  private readonly caps: ReadonlyMap<string, number>;
+  private readonly spread: ReadonlyMap<string, NormalizedService>;
   private readonly others = new Map<string, readonly { readonly key: RegionKey; readonly col: number }[]>();
 
   constructor(
@@ -24,7 +28,41 @@ export class Presence {
     private readonly services: ReadonlyMap<string, readonly RegionVars[]>,
     private readonly buckets: ReadonlyMap<string, readonly { readonly key: RegionKey; readonly col: number }[]>,
   ) {
-    this.replicas = new Map(spec.services.map((s) => [s.name, s.replicas]));
+    this.caps = new Map(spec.services.map((s) => [s.name, regionCap(s)]));
+    this.spread = new Map(spec.services.map((s) => [s.name, s]));
+  }
+
+  private readonly clouds = new Map<string, number>();
+
+  /** Records y[s,c] of constraint 5: a 0/1 column that is 1 only when s runs in cloud c. */
+  setCloudUsed(name: string, cloud: string, col: number): void {
+    this.clouds.set(`${name}@${cloud}`, col);
+  }
+
+  /** y[s,c] of constraint 5 when the model has it (a service with minClouds > 1). */
+  cloudUsed(name: string, cloud: string): LinExpr | undefined {
+    const col = this.clouds.get(`${name}@${cloud}`);
+    return col === undefined ? undefined : new LinExpr().add(col, 1);
+  }
+
+  /**
+   * An expression at most 1 when the workload runs in some region outside cloud c, and at most
+   * 0 otherwise: 1 for a service that must use two clouds or more; 1 − x[s,c]/R_s for another
+   * free service (its replicas in c over all of them); else 1 − Σ_{r∈c} presence.
+   */
+  outside(name: string, cloud: string): LinExpr {
+    const regions = this.regions(name);
+    if (!regions.some((r) => r.slice(0, r.indexOf(":")) !== cloud)) return new LinExpr();
+    const s = this.spread.get(name);
+    const vars = this.services.get(name);
+    if (s && s.minClouds > 1 && (vars || this.fixed.services[name])) return new LinExpr().addConstant(1);
+    const e = new LinExpr().addConstant(1);
+    if (s && vars && !this.fixed.services[name]) {
+      for (const v of vars) if (v.cloud === cloud) for (const o of [...v.onDemand, ...v.spot]) e.add(o.col, -1 / s.replicas);
+      return e;
+    }
+    for (const r of regions) if (r.slice(0, r.indexOf(":")) === cloud) e.addExpr(this.of(name, r), -1);
+    return e;
   }
 
   /** Adds the one-region columns of another kind of workload (databases), built after the rest. */
@@ -76,15 +114,34 @@ export class Presence {
     }
     const v = this.services.get(name)?.find((x) => x.key === key);
     if (!v || v.onDemand.length + v.spot.length === 0) return ZERO;
-    const R = this.replicas.get(name) ?? 1;
+    const M = this.caps.get(name) ?? 1;
     const a = this.m.addCol(`a[${name},${key}]`, 0, 0, 1, true);
     const x = new LinExpr();
     for (const o of [...v.onDemand, ...v.spot]) x.add(o.col, 1);
-    // 12.present: x[s,r] <= R_s·a[s,r] and a[s,r] <= x[s,r].
-    this.m.addRow(`12.present[${name},${key}]`, new LinExpr().addExpr(x).add(a, -R), -Infinity, 0);
+    // 12.present: x[s,r] <= M_s·a[s,r] and a[s,r] <= x[s,r].
+    this.m.addRow(`12.present[${name},${key}]`, new LinExpr().addExpr(x).add(a, -M), -Infinity, 0);
     this.m.addRow(`12.absent[${name},${key}]`, new LinExpr().add(a, 1).addExpr(x, -1), -Infinity, 0);
     return new LinExpr().add(a, 1);
   }
+}
+
+/**
+ * The most replicas of a service one cloud can hold in a plan meeting its availability: its
+ * share cap (3), less one replica for each other cloud minClouds needs (5).
+ */
+export function cloudCap(s: NormalizedService): number {
+  const cap = Math.min(s.replicas, perCloudCap(s.maxSharePerCloud, s.replicas), s.replicas - (s.minClouds - 1));
+  return Math.max(1, cap);
+}
+
+/**
+ * The most replicas of a service one region can hold in a plan meeting its availability: its
+ * cloud's cap, less one replica for each other region minRegions needs (4). Every feasible
+ * plan has x[s,r] <= regionCap(s), so x[s,r] <= regionCap(s)·a[s,r] is valid and, below R_s,
+ * tighter: a service that must spread pays a larger share of each region's network in the LP.
+ */
+export function regionCap(s: NormalizedService): number {
+  return Math.max(1, Math.min(cloudCap(s), s.replicas - (s.minRegions - 1)));
 }
 
 /** Largest value an expression of 0/1 variables can take. */

@@ -309,6 +309,7 @@ export function buildPlacementModel(
       for (const [c, e] of byCloud) {
         const y = m.addCol(`y[${s.name},${c}]`, 0, 0, 1, true);
         const row = new LinExpr().add(y, 1);
+        if (tight) presence.setCloudUsed(s.name, c, y);
         if (tight) for (const v of vars) v.cloud === c && row.addExpr(presence.of(s.name, v.key), -1);
         else row.addExpr(e, -1);
         m.addRow(`5.cloud[${s.name},${c}]`, row, -Infinity, 0);

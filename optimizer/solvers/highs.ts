@@ -86,7 +86,11 @@ export class HighsSolver implements PlacementSolver {
             bound = msg.bound! + shift;
             if (incumbent) bound = Math.min(bound, incumbent.objective);
           }
-          opts.onProgress?.({ elapsedMs: Date.now() - start, gap: incumbent ? relativeGap(incumbent.objective, bound) : undefined });
+          opts.onProgress?.({
+            elapsedMs: Date.now() - start,
+            gap: incumbent ? relativeGap(incumbent.objective, bound) : undefined,
+            ...(Number.isFinite(bound) ? { bound } : {}),
+          });
         } else if (msg.type === "incumbent") {
           if (!incumbent || msg.objective! < incumbent.objective) incumbent = { objective: msg.objective!, values: msg.values! };
         } else if (msg.type === "done") {

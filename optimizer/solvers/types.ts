@@ -33,6 +33,8 @@ export interface SolveProgress {
   readonly elapsedMs: number;
   /** Relative gap of the best plan found so far, when the solver knows it. */
   readonly gap?: number;
+  /** The proven bound so far, when the solver knows it. */
+  readonly bound?: number;
 }
 
 /** Limits and callbacks of one solve. */
