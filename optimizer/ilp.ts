@@ -64,15 +64,17 @@
 //      κ as above for the groups to keep, and Σ κ >= the number to keep.
 //  12. Network fixed costs (optimizer/ilp-network.ts, when the spec prices its network), a
 //      facility-location model priced from the network layer's inventory (network/costs.ts):
-//        presence  x[s,r] <= R_s·a[s,r],  a[s,r] <= x[s,r];
+//        presence  x[s,r] <= M_s·a[s,r],  a[s,r] <= x[s,r], with M_s <= R_s the most replicas
+//                  one region can hold in a plan meeting 3, 4 and 5 (ilp-presence.ts, regionCap);
 //        open[r] >= a[s,r] ∀s;  zone[r] >= a[s,r] ∀ callers s;  ingress[r] >= a[s,r] ∀ public s;
 //        conn[r,q] >= a[f,r] + a[t,q] − 1 ∀ service links f→t, r != q;
 //        gw[r] >= conn[r,q] ∀ q in another cloud;
 //      12.balancers: Σ_{s called} a[s,r] <= 250 (the internal balancers a region's network has
 //      addresses for; a row only where more could run);
-//      with the valid inequalities 12.leave, 12.cross and 12.gate (ilp-network.ts) for the LP
-//      bound. 12.relax (option `relax`) prices connections per pair of clouds instead: a
-//      relaxation, whose bound optimizer/decompose.ts uses for specs too large to solve whole.
+//      with the valid inequalities 12.leave, 12.cross, 12.gate and 12.spread (ilp-network.ts)
+//      for the LP bound. 12.relax (option `relax`) prices connections per pair of areas (a cloud
+//      on a continent) instead: a relaxation, whose bound optimizer/decompose.ts uses for specs
+//      too large to solve whole.
 //      cost open(r)·open[r] + zone(r)·zone[r] + ingress(r)·ingress[r] + pair(r,q)·conn[r,q]
 //      + gateway(r)·gw[r] + Σ a[s,r]·(publicTarget(r) if s public + endpoint(r, ports_s) if
 //      called) + the front door's zone (a constant when any service is public).
@@ -123,7 +125,7 @@ export interface IlpOptions {
    * restricted model of optimizer/decompose.ts. Its plans are plans of the whole model.
    */
   readonly regions?: ReadonlyMap<string, ReadonlySet<RegionKey>>;
-  /** Price connections per pair of clouds (12.relax): a relaxation whose bound holds for the exact model. */
+  /** Price connections per pair of areas, a cloud on a continent (12.relax): a relaxation whose bound holds for the exact model. */
   readonly relax?: boolean;
 }
 

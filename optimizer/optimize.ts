@@ -234,10 +234,12 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
         solveMs: Date.now() - t,
         decomposed: {
           ...(d.relaxed ? { relaxed: bounded(d.relaxed) } : {}),
+          ...(d.relaxedMip ? { relaxedMip: bounded(d.relaxedMip) } : {}),
           ...(d.capacity ? { capacity: bounded(d.capacity) } : {}),
           ...(d.areas ? { areas: bounded(d.areas) } : {}),
           ...(d.groups ? { groups: { groups: d.groups.groups, passes: d.groups.passes, ms: d.groups.ms } } : {}),
           ...(d.restricted ? { restricted: { variables: d.restricted.variables, constraints: d.restricted.constraints, objective: d.restricted.objective, ms: d.restricted.ms } } : {}),
+          ...(d.improved ? { improved: d.improved } : {}),
           regions: d.regions.length,
         },
       });

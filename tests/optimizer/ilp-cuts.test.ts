@@ -59,6 +59,26 @@ describe("valid inequalities of the network model (12.spread, 12.present caps)",
     assert.ok(relaxed <= exact + 1e-6 && relaxed >= 0.85 * best.cost.total, `relaxed LP ${relaxed} vs optimum ${best.cost.total}`);
   });
 
+  it("leave the optimum alone when the peer runs wholly inside one of the clouds availability forces", async () => {
+    // api must use aws and gcp; db costs least in a gcp region api cannot use. api's gcp region
+    // then needs no connection to db, only its aws region does: a cut that ignored where db
+    // runs would charge a second VPN.
+    const s = spec({
+      services: [
+        service("api", { replicas: 2, regions: ["eu-central-1", "europe-west1"], minClouds: 2 }),
+        service("db", { replicas: 1, vcpu: 2, memoryGiB: 8, regions: ["europe-west4", "westeurope"], ports: [5432] }),
+      ],
+      links: [link("api", "db", 10)],
+      network: DEFAULT_NETWORK_COSTS,
+    });
+    const best = bruteForce(s, catalog)!;
+    assert.strictEqual(best.plan.services.db.groups[0].cloud, "gcp", "the instance must be one where db runs in gcp");
+    const r = await optimize(s, catalog, { explain: false, relativeGap: 0 });
+    assert.ok(Math.abs(r.cost.total - best.cost) <= 0.01, `${r.cost.total} vs enumerated ${best.cost}`);
+    assert.ok(Math.abs(r.report.objective - best.cost) <= 0.01, `objective ${r.report.objective} vs enumerated ${best.cost}`);
+    for (const relax of [false, true]) assert.ok((await lpBound(s, relax)) <= best.cost + 0.01);
+  });
+
   it("never cut off a plan: both LP bounds stay at or under the enumerated optimum", async () => {
     const SIZE = { services: 3, buckets: 1, links: 3, maxReplicas: 3, regionsPerWorkload: 2, network: true, latency: true };
     let checked = 0;
