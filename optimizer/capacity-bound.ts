@@ -53,6 +53,7 @@ import { LinExpr, ModelBuilder } from "./solvers/builder";
 import type { SparseModel } from "./solvers/types";
 import type { NormalizedLink, NormalizedSpec } from "./spec";
 import { perCloudCap } from "./validate-fields";
+import { trafficRates } from "./traffic";
 
 /** The capacity relaxation's model, with what each replica column stands for. */
 export interface CapacityModel {
@@ -91,6 +92,8 @@ export function capacityModel(
     (regionsOfArea.get(areaOf(key)) ?? regionsOfArea.set(areaOf(key), []).get(areaOf(key))!).push(key);
   }
   const present = new Map<string, Map<string, LinExpr>>();
+  // Each service's share of its replicas per area (x_s(A) / R_s), for traffic between areas.
+  const shareOn = new Map<string, Map<string, LinExpr>>();
   const heldOn = (name: string, keys: readonly string[]) => present.set(name, new Map(keys.map((k) => [areaOf(k), new LinExpr().addConstant(1)])));
   const openOn = new Map<string, LinExpr[]>();
   const zoneOn = new Map<string, LinExpr[]>();
@@ -109,6 +112,13 @@ export function capacityModel(
     const h = fixed.services[s.name];
     if (h) {
       heldOn(s.name, h.groups.map((g) => `${g.cloud}:${g.region}`));
+      const held = new Map<string, LinExpr>();
+      const all = h.groups.reduce((n, g) => n + g.count, 0);
+      for (const g of h.groups) {
+        const a = areaOf(`${g.cloud}:${g.region}`);
+        if (all > 0) (held.get(a) ?? held.set(a, new LinExpr()).get(a)!).addConstant(g.count / all);
+      }
+      shareOn.set(s.name, held);
       for (const g of h.groups) {
         const o = catalog.offer(g.cloud, g.region, g.instanceType);
         if (!o) continue;
@@ -170,6 +180,7 @@ export function capacityModel(
       for (const i of c.near) near[i].addExpr(here);
     }
     m.addRow(`1.replicas[${s.name}]`, total, s.replicas, s.replicas);
+    shareOn.set(s.name, new Map([...onArea].map(([a, e]) => [a, new LinExpr().addExpr(e, 1 / s.replicas)])));
     if (mip) {
       const ys = new Map<string, LinExpr>();
       const areas = new LinExpr();
@@ -362,11 +373,66 @@ export function capacityModel(
     }
     for (const [a, d] of sorted(gateways)) atLeastAll(m, `gw[${a}]`, cheapest(a, (key) => fc.gateway(key)), d);
   }
+  if (presence === "areas") addAreaTraffic(m, spec, catalog, shareOn, present, regionsOfArea);
   for (const [key, e] of quota) {
     const q = spec.quotas[key];
     if (q !== undefined && !e.isConstant) m.addRow(`6.quota[${key}]`, e, -Infinity, q);
   }
   return { model: m.build(), columns };
+}
+
+/**
+ * 9 by area: traffic between areas. In each direction x→y of a link with volume V, x sends
+ * V·s_x(A) from area A and y receives V·s_y(A) there, so at least V·(s_x(A) − s_y(A)) leaves A,
+ * each GiB at no less than the cheapest rate from a region of A to a region of another area y may
+ * use (μ): d[x>y,A] >= V·(s_x(A) − s_y(A)), d >= 0, costing μ·d. Shares are x_s(A)/R_s for a
+ * service and z[w,A] for a bucket or database (constants where held). Traffic within an area
+ * counts nothing: a lower bound of the routing cost 9 prices exactly.
+ */
+function addAreaTraffic(
+  m: ModelBuilder,
+  spec: NormalizedSpec,
+  catalog: Catalog,
+  shareOn: ReadonlyMap<string, ReadonlyMap<string, LinExpr>>,
+  present: ReadonlyMap<string, ReadonlyMap<string, LinExpr>>,
+  regionsOfArea: ReadonlyMap<string, readonly RegionKey[]>,
+): void {
+  const rates = trafficRates(catalog);
+  const cheapest = new Map<string, number>();
+  const between = (a: string, b: string): number => {
+    const id = `${a}|${b}`;
+    let usd = cheapest.get(id);
+    if (usd === undefined) {
+      usd = Infinity;
+      for (const r of regionsOfArea.get(a) ?? []) for (const q of regionsOfArea.get(b) ?? []) usd = Math.min(usd, rates.cost(r, q));
+      cheapest.set(id, usd);
+    }
+    return usd;
+  };
+  const sharesOf = (name: string) => shareOn.get(name) ?? present.get(name);
+  for (const l of spec.links) {
+    const volume = l.monthlyGiB / 2;
+    if (volume <= 0) continue;
+    for (const [x, y] of [
+      [l.from, l.to],
+      [l.to, l.from],
+    ]) {
+      const from = sharesOf(x);
+      const to = sharesOf(y);
+      if (!from || !to) continue;
+      for (const [a, sx] of [...from].sort(([p], [q]) => (p < q ? -1 : 1))) {
+        let usd = Infinity;
+        for (const b of to.keys()) if (b !== a) usd = Math.min(usd, between(a, b));
+        if (!Number.isFinite(usd) || usd <= 0) continue;
+        const row = new LinExpr().addExpr(sx, -volume);
+        const sy = to.get(a);
+        if (sy) row.addExpr(sy, volume);
+        if (row.isConstant) continue;
+        const d = m.addCol(`d[${x}>${y},${a}]`, usd, 0, Infinity, false);
+        m.addRow(`9.area[${x}>${y},${a}]`, row.add(d, 1), 0, Infinity);
+      }
+    }
+  }
 }
 
 /**

@@ -13,7 +13,7 @@ import { verifyPlan } from "../../optimizer/verify";
 import { optimize } from "../../optimizer/optimize";
 import { fixedCosts } from "../../optimizer/network/costs";
 import { networkRoles, presenceCost } from "../../optimizer/ilp-network";
-import { bruteForce, enumerationSize, link, randomSpec, service, spec } from "./random";
+import { bruteForce, bucket, enumerationSize, link, randomSpec, service, spec } from "./random";
 
 const catalog = loadCatalog();
 const SIZE = { services: 3, buckets: 1, links: 3, maxReplicas: 2, regionsPerWorkload: 2, network: true, latency: true };
@@ -138,6 +138,29 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     assert.strictEqual(out.status, "optimal");
     assert.ok(out.bound <= best.cost.total + 0.01, `bound ${out.bound} above the optimum ${best.cost.total}`);
     assert.ok(out.bound > best.cost.total - vpn, `bound ${out.bound}: the connection (${vpn}) is not counted (optimum ${best.cost.total})`);
+  });
+
+  it("counts in the capacity MIP per area the traffic that leaves an area, and stays below the optimum", async () => {
+    // api must run in two clouds and reads 20 TiB a month from a bucket that only gcp's
+    // Netherlands region may hold: the replica outside gcp sends and receives half of it across
+    // clouds (about $1,000 of the optimum's $1,192).
+    const s = spec({
+      services: [service("api", { replicas: 2, regions: ["eu-central-1", "europe-west4", "westeurope"], minClouds: 2 })],
+      buckets: [bucket("data", { regions: ["europe-west4"], clouds: ["gcp"] })],
+      links: [link("api", "data", 20_000, "bucket")],
+      network: DEFAULT_NETWORK_COSTS,
+    });
+    const best = bruteForce(s, catalog)!;
+    const traffic = evaluatePlan(s, best.plan, catalog).traffic;
+    assert.ok(traffic > 0.5 * best.cost, `the optimum's traffic costs ${traffic} of ${best.cost}`);
+    for (const presence of ["areas", "continents"] as const) {
+      const out = await run(capacityModel(s, catalog, buildCandidates(s, catalog), undefined, presence).model, { timeLimitSec: 30, relativeGap: 0 });
+      assert.strictEqual(out.status, "optimal");
+      assert.ok(out.bound <= best.cost + 0.01, `${presence}: bound ${out.bound} above the optimum ${best.cost}`);
+      // Per continent, two clouds share an area: traffic between them is not seen there.
+      if (presence === "areas") assert.ok(out.bound > best.cost - 0.1 * traffic, `bound ${out.bound}: the traffic (${traffic}) is not counted (optimum ${best.cost})`);
+      else assert.ok(out.bound < best.cost - traffic);
+    }
   });
 
   it("keeps a region's quota in the capacity MIP per area, where its other regions share one column", async () => {
