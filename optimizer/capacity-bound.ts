@@ -27,11 +27,12 @@
 //   (13.link by area), in place of the 13.continent rows above;
 //   every service link f→t and two areas A, A' of different clouds on one continent, or near for
 //   the link's latency: conn[A,A'] >= y[f,A] + y[t,A'] − 1, costing the cheapest connection
-//   between their regions, and gw[A] >= conn[A,A'] the cheapest VPN gateway of A (12 by area).
-// Everything it leaves out (traffic, connections other than those above, region-level latency,
-// databases' quota, migration) costs at least nothing, and every constraint it keeps is one of
-// the exact model's or implied by it, with prices and vCPUs no higher than any offer's: so no plan
-// of the spec costs less than its optimum. Its model has a few rows per service, quota, cloud
+//   between their regions, and gw[A] >= conn[A,A'] the cheapest VPN gateway of A (12 by area);
+//   with "areas", the traffic that must leave each area (9 by area, addAreaTraffic below).
+// Everything it leaves out (other traffic, connections other than those above, region-level
+// latency, databases' quota, migration) costs at least nothing, and every constraint it keeps is
+// one of the exact model's or implied by it, with prices and vCPUs no higher than any offer's: so
+// no plan of the spec costs less than its optimum. Its model has a few rows per service, quota, cloud
 // share, user point and link: it solves in seconds where the relaxed placement model (all rows of
 // 9, 12, 13) does not.
 
