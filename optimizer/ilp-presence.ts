@@ -18,7 +18,9 @@ const ZERO = new LinExpr();
 export class Presence {
   private readonly made = new Map<string, LinExpr>();
   private readonly caps: ReadonlyMap<string, number>;
-  private readonly spread: ReadonlyMap<string, NormalizedService>;
+  private readonly specs: ReadonlyMap<string, NormalizedService>;
+  /** y[s,c] of constraint 5 by "service@cloud", recorded by the model as it makes them. */
+  private readonly clouds = new Map<string, number>();
   private readonly others = new Map<string, readonly { readonly key: RegionKey; readonly col: number }[]>();
 
   constructor(
@@ -29,10 +31,8 @@ export class Presence {
     private readonly buckets: ReadonlyMap<string, readonly { readonly key: RegionKey; readonly col: number }[]>,
   ) {
     this.caps = new Map(spec.services.map((s) => [s.name, regionCap(s)]));
-    this.spread = new Map(spec.services.map((s) => [s.name, s]));
+    this.specs = new Map(spec.services.map((s) => [s.name, s]));
   }
-
-  private readonly clouds = new Map<string, number>();
 
   /** Records y[s,c] of constraint 5: a 0/1 column that is 1 only when s runs in cloud c. */
   setCloudUsed(name: string, cloud: string, col: number): void {
@@ -53,7 +53,7 @@ export class Presence {
   outside(name: string, cloud: string): LinExpr {
     const regions = this.regions(name);
     if (!regions.some((r) => r.slice(0, r.indexOf(":")) !== cloud)) return new LinExpr();
-    const s = this.spread.get(name);
+    const s = this.specs.get(name);
     const vars = this.services.get(name);
     if (s && s.minClouds > 1 && (vars || this.fixed.services[name])) return new LinExpr().addConstant(1);
     const e = new LinExpr().addConstant(1);
