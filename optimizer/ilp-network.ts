@@ -79,8 +79,9 @@ export function presenceCost(fc: FixedCosts, roles: NetworkRoles, service: strin
 
 /**
  * 12. The network layer's fixed costs; nothing when the spec does not price its network. With
- * `relax`, connections are priced per pair of areas (a cloud on a continent) rather than per pair of regions (12.relax),
- * which can only lower the cost of any placement: the model's bound is then a bound of the exact one.
+ * `relax`, connections are priced per pair of areas (a cloud on a continent) rather than per pair
+ * of regions (12.relax), which can only lower the cost of any placement: the model's bound is
+ * then a bound of the exact one.
  */
 export function addNetworkCosts(m: ModelBuilder, spec: NormalizedSpec, catalog: Catalog, presence: Presence, relax = false): void {
   if (!spec.network || spec.services.length === 0) return;
