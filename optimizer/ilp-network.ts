@@ -26,6 +26,8 @@ import type { NormalizedSpec } from "./spec";
 const EPS = 1e-9;
 const cloudOf = (key: string) => key.slice(0, key.indexOf(":"));
 const cloudOfArea = (area: string) => area.slice(0, area.indexOf("/"));
+/** The key of an unordered pair of regions or areas. */
+const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
 /**
  * An indicator at least every driver (drivers of 0/1 variables): a constant when some driver is
@@ -128,7 +130,7 @@ export function addNetworkCosts(m: ModelBuilder, spec: NormalizedSpec, catalog: 
         // either: it needs no column (measured: 3 of 4 conn rows of a generated spec).
         if (r === q || (cloudOf(r) === cloudOf(q) && fc.pair(r, q) <= EPS)) continue;
         const d = new LinExpr().addExpr(presence.of(l.from, r)).addExpr(presence.of(l.to, q)).addConstant(-1);
-        push(pairs, r < q ? `${r}|${q}` : `${q}|${r}`, d);
+        push(pairs, pairKey(r, q), d);
       }
   }
   const gateways = new Map<RegionKey, LinExpr[]>();
@@ -187,7 +189,7 @@ function addAreaConnections(m: ModelBuilder, spec: NormalizedSpec, catalog: Cata
       for (const b of at) {
         if (cloudOfArea(a) === cloudOfArea(b)) continue;
         const e = new LinExpr().addExpr(presenceIn(l.from, a)).addExpr(presenceIn(l.to, b)).addConstant(-1);
-        const pair = a < b ? `${a}|${b}` : `${b}|${a}`;
+        const pair = pairKey(a, b);
         (pairs.get(pair) ?? pairs.set(pair, []).get(pair)!).push(e);
       }
   }
@@ -207,7 +209,7 @@ function addAreaConnections(m: ModelBuilder, spec: NormalizedSpec, catalog: Cata
     const cost = Math.min(Infinity, ...[...(inPlay.get(a) ?? [])].map((r) => fc.gateway(r)));
     areaGates.set(a, atLeastAll(m, `G[${a}]`, Number.isFinite(cost) ? cost : 0, d));
   }
-  const connOf = (a: string, b: string) => areaConns.get(a < b ? `${a}|${b}` : `${b}|${a}`) ?? new LinExpr();
+  const connOf = (a: string, b: string) => areaConns.get(pairKey(a, b)) ?? new LinExpr();
   const hasGate = (a: string) => maxValue(areaGates.get(a) ?? new LinExpr()) > EPS;
   for (const l of spec.links) {
     if (l.toKind !== "service") continue;
@@ -231,28 +233,8 @@ function addAreaConnections(m: ModelBuilder, spec: NormalizedSpec, catalog: Cata
         m.addRow(`12.cross[${me}>${peer},${r}]`, conn, 0, Infinity);
         if (hasGate(a)) m.addRow(`12.gate[${me}>${peer},${r}]`, new LinExpr().addExpr(need, -1).addExpr(areaGates.get(a)!), 0, Infinity);
       }
-      // 12.spread per cloud: me must use cloud c while peer runs outside it.
-      for (const c of new Set(mine.map(cloudOf))) {
-        const y = presence.cloudUsed(me, c);
-        if (!y) continue;
-        const inside = [...new Set(mine.filter((r) => cloudOf(r) === c).map(areaOf))];
-        const outside = peerAreas.filter((b) => cloudOfArea(b) !== c);
-        if (outside.length === 0) continue;
-        const need = new LinExpr().addExpr(y).addExpr(presence.outside(peer, c)).addConstant(-1);
-        if (maxValue(need) <= EPS) continue;
-        const conn = new LinExpr().addExpr(need, -1);
-        for (const a of inside) for (const b of outside) conn.addExpr(connOf(a, b));
-        m.addRow(`12.spread[${me}>${peer},${c}]`, conn, 0, Infinity);
-        for (const [side, keys] of [
-          ["in", inside],
-          ["out", outside],
-        ] as const) {
-          if (!keys.every(hasGate)) continue;
-          const row = new LinExpr().addExpr(need, -1);
-          for (const k of keys) row.addExpr(areaGates.get(k)!);
-          m.addRow(`12.spreadGate.${side}[${me}>${peer},${c}]`, row, 0, Infinity);
-        }
-      }
+      // 12.spread per cloud, summed over the areas of each side.
+      addSpreadCuts(m, presence, me, peer, { of: areaOf, conn: (a, b) => areaConns.get(pairKey(a, b)), gate: (a) => areaGates.get(a) });
     }
   }
 }
@@ -280,7 +262,7 @@ function addLeaveCuts(
       [l.to, l.from],
     ]) {
       const theirs = presence.regions(peer);
-      addSpreadCuts(m, presence, me, peer, conns, gws);
+      addSpreadCuts(m, presence, me, peer, { of: (r) => r, conn: (r, q) => conns.get(pairKey(r, q)), gate: (r) => gws.get(r) });
       for (const r of presence.regions(me)) {
         // A free connection within a cloud has no column: the peer's presence there stands in for
         // it. When no connection within r's cloud has a column, 12.leave is 12.cross and is skipped.
@@ -288,7 +270,7 @@ function addLeaveCuts(
         let inCloud = false;
         for (const q of theirs) {
           if (q === r) continue;
-          const conn = conns.get(r < q ? `${r}|${q}` : `${q}|${r}`);
+          const conn = conns.get(pairKey(r, q));
           if (conn) {
             row.addExpr(conn);
             inCloud ||= cloudOf(q) === cloudOf(r);
@@ -299,7 +281,7 @@ function addLeaveCuts(
         const cross = new LinExpr().addExpr(presence.of(me, r), -1);
         for (const q of theirs) {
           if (cloudOf(q) === cloudOf(r)) cross.addExpr(presence.of(peer, q));
-          else cross.addExpr(conns.get(r < q ? `${r}|${q}` : `${q}|${r}`) ?? new LinExpr());
+          else cross.addExpr(conns.get(pairKey(r, q)) ?? new LinExpr());
         }
         if (!cross.isConstant && maxValue(new LinExpr().addExpr(cross, -1)) > EPS) m.addRow(`12.cross[${me}>${peer},${r}]`, cross, 0, Infinity);
         // 12.gate: and then r needs its gateway, however the connections split in the LP.
@@ -314,40 +296,44 @@ function addLeaveCuts(
   }
 }
 
+/** How 12.spread groups regions: each region alone (the exact model), or by area (12.relax). */
+interface SpreadUnits {
+  /** The unit a region belongs to. */
+  of(key: RegionKey): string;
+  /** The connection indicator between two units of different clouds; undefined without a column. */
+  conn(a: string, b: string): LinExpr | undefined;
+  /** The gateway indicator of a unit; undefined (or constant 0) when gateways there are free. */
+  gate(unit: string): LinExpr | undefined;
+}
+
 /**
  * 12.spread (valid inequalities): a service me that must use cloud c (y[me,c] of 5, when
  * minClouds > 1) while its linked peer runs outside c connects c to another cloud, and both
  * ends of that connection have their gateways. With out(peer, c) <= [peer runs outside c]
- * (Presence.outside: 1 when the peer must use two clouds, else 1 − x[peer,c]/R_peer):
- *   Σ_{r∈c, q∉c} conn[r,q] >= y[me,c] + out(peer, c) − 1;
- *   Σ_{r∈c} gw[r] >= the same;   Σ_{q∉c} gw[q] >= the same.
+ * (Presence.outside: 1 when the peer must use two clouds, else 1 − x[peer,c]/R_peer), over the
+ * units (regions or areas) u of me in c and v of the peer outside c:
+ *   Σ_{u, v} conn[u,v] >= y[me,c] + out(peer, c) − 1;
+ *   Σ_u gw[u] >= the same;   Σ_v gw[v] >= the same.
  * 12.cross and 12.gate say less per region, and the LP meets them by spreading me over many
  * regions of c in fractions; y[me,c] is whole however me spreads.
  */
-function addSpreadCuts(
-  m: ModelBuilder,
-  presence: Presence,
-  me: string,
-  peer: string,
-  conns: ReadonlyMap<string, LinExpr>,
-  gws: ReadonlyMap<RegionKey, LinExpr>,
-): void {
+function addSpreadCuts(m: ModelBuilder, presence: Presence, me: string, peer: string, units: SpreadUnits): void {
   const mine = presence.regions(me);
   const theirs = presence.regions(peer);
   for (const c of new Set(mine.map(cloudOf))) {
     const y = presence.cloudUsed(me, c);
     if (!y) continue;
-    const inside = mine.filter((r) => cloudOf(r) === c);
-    const outside = theirs.filter((q) => cloudOf(q) !== c);
+    const inside = [...new Set(mine.filter((r) => cloudOf(r) === c).map(units.of))];
+    const outside = [...new Set(theirs.filter((q) => cloudOf(q) !== c).map(units.of))];
     if (outside.length === 0) continue;
     // need = y[me,c] + out(peer,c) − 1: every row below is Σ (indicators) − need >= 0.
     const need = new LinExpr().addExpr(y).addExpr(presence.outside(peer, c)).addConstant(-1);
     if (maxValue(need) <= EPS) continue;
     const conn = new LinExpr().addExpr(need, -1);
     let complete = true;
-    for (const r of inside)
-      for (const q of outside) {
-        const e = conns.get(r < q ? `${r}|${q}` : `${q}|${r}`);
+    for (const u of inside)
+      for (const v of outside) {
+        const e = units.conn(u, v);
         if (e) conn.addExpr(e);
         else complete = false;
       }
@@ -357,9 +343,9 @@ function addSpreadCuts(
       ["out", outside],
     ] as const) {
       // A free gateway (gcp's) has no column: no row then, or it would wrongly force y to 0.
-      if (!keys.every((k) => maxValue(gws.get(k) ?? new LinExpr()) > EPS)) continue;
+      if (!keys.every((k) => maxValue(units.gate(k) ?? new LinExpr()) > EPS)) continue;
       const row = new LinExpr().addExpr(need, -1);
-      for (const k of keys) row.addExpr(gws.get(k)!);
+      for (const k of keys) row.addExpr(units.gate(k)!);
       m.addRow(`12.spreadGate.${side}[${me}>${peer},${c}]`, row, 0, Infinity);
     }
   }
