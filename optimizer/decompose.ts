@@ -8,9 +8,9 @@
 //      cloud, its regions in the previous plan, and the busiest regions overall: its plans are
 //      plans of the whole problem (priced exactly, every requirement checked);
 //   3. with the time left, the whole exact model (when it was built) warm-started from stage 2's
-//      plan, which improves both the plan and the bound; otherwise the relaxed model as an
-//      integer program, which only raises the bound, solved alongside stage 2 in a second
-//      solver from the moment stage 1 ends.
+//      plan, which improves both the plan and the bound; otherwise stage 2's plan improved
+//      group by group (optimizer/groups.ts), while the relaxed model as an integer program,
+//      which only raises the bound, is solved in a second solver from the moment stage 1 ends.
 // When stage 1's LP does not end in its share of the time, stage 2 keeps each service's cheapest
 // regions per cloud and the bound is the capacity relaxation's (optimizer/capacity-bound.ts).
 // Specs with more than STAGES_UP_TO_PAIRS service-region pairs (about 250 services) skip stages
@@ -283,7 +283,7 @@ export async function solveDecomposed(
   const reach = () => (reachMemo ??= latencyReach(spec, catalog, candidates, settings.ilp.fixed ?? { services: {}, buckets: {} }));
   // The capacity relaxation (a small MIP): a bound and a guide when stage 1 is out of reach.
   // Presence per continent for the guide: its model is solved to its optimum in seconds (about
-  // 2 s at 500 services, 18 s at 2,000), so the groups start early from a good guide.
+  // 2 s at 500 services, 13 s at 2,000), so the groups start early from a good guide.
   let guide: ReturnType<typeof capacityGuide> | undefined;
   const capacityBound = async (): Promise<StageReport> => {
     const t = Date.now();
@@ -382,8 +382,10 @@ export async function solveDecomposed(
           .catch(() => undefined)
       : undefined;
   let relaxedMipReport: { relaxedMip: StageReport } | Record<string, never> = {};
-  const boundFromMip = async (): Promise<void> => {
+  // Waits for the bound solved alongside (stopped first when `stop`) and counts it.
+  const boundFromMip = async (stop: boolean): Promise<void> => {
     if (!relaxedMip) return;
+    if (stop) stopBound.abort();
     const mip = await relaxedMip;
     if (!mip) return;
     const proven = mip.status !== "infeasible" && Number.isFinite(mip.bound) ? mip.bound : NaN;
@@ -426,14 +428,12 @@ export async function solveDecomposed(
     // The restricted models found nothing (and there is no whole model to hand the time to):
     // place group by group.
     const { out, report } = await byGroups();
-    stopBound.abort();
-    await boundFromMip();
+    await boundFromMip(true);
     if (!out.plan) return { status: "no_solution", objective: NaN, bound, relaxed, ...relaxedMipReport, capacity, restricted, groups: report, regions };
     return { status: "feasible", plan: out.plan, objective: out.objective, bound: Math.min(bound, out.objective), relaxed, ...relaxedMipReport, capacity, restricted, groups: report, regions };
   }
   if (!found) {
-    stopBound.abort();
-    await boundFromMip();
+    await boundFromMip(true);
     return { status: "no_solution", objective: NaN, bound, relaxed, ...relaxedMipReport, capacity, restricted, regions };
   }
   // Without a whole model, the time left improves the plan group by group (each group of linked
@@ -441,10 +441,9 @@ export async function solveDecomposed(
   // plan gets cheaper) while the bound is solved alongside, until the deadline or until the
   // bound meets the plan's gap (its onProgress stops it then).
   let improved: { improved: NonNullable<DecomposedOutcome["improved"]> } | Record<string, never> = {};
-  if (relaxedMip) {
+  if (!settings.exact) {
     planned = found.objective;
-    if (relativeGap(found.objective, bound) <= settings.relativeGap) stopBound.abort();
-    else if (left() > 1) {
+    if (left() > 1 && relativeGap(found.objective, bound) > settings.relativeGap) {
       const ti = Date.now();
       const better = await solveByGroups(spec, catalog, candidates, {
         relativeGap: settings.relativeGap,
@@ -457,10 +456,9 @@ export async function solveDecomposed(
       if (better) improved = { improved: { groups: better.groups, passes: better.passes, ms: Date.now() - ti, from: found.objective } };
       if (better?.plan && better.objective < found.objective - 1e-6) found = { plan: better.plan, objective: better.objective };
       planned = found.objective;
-      // Passes that end early (nothing left to move) leave the time to the bound.
-      if (relativeGap(found.objective, bound) <= settings.relativeGap) stopBound.abort();
     }
-    await boundFromMip();
+    // Passes that end early (nothing left to move) leave the time to the bound.
+    await boundFromMip(relativeGap(found.objective, bound) <= settings.relativeGap);
   }
 
   // Stage 3: with the time left, the whole exact model from that plan when it was built (its
