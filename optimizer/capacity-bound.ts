@@ -81,8 +81,8 @@ export function capacityModel(
   const fc = spec.network ? fixedCosts(catalog, spec.network) : undefined;
   const roles = networkRoles(spec);
   // Areas: a cloud on a continent ("aws/Europe"), or a continent ("*/Europe"). With presence, per
-  // workload and area A its presence there: y[s,A] ∈ {0,1} for a free service, z[w,A] for a free bucket or database, 1
-  // where a held one is.
+  // workload and area A its presence there: y[s,A] ∈ {0,1} for a free service, z[w,A] for a free
+  // bucket or database, 1 where a held one is.
   const continentOf = new Map(catalog.regions.map((r) => [`${r.cloud}:${r.region}`, r.continent]));
   const areaOf = (key: string) => `${presence === "areas" ? key.slice(0, key.indexOf(":")) : "*"}/${continentOf.get(key) ?? ""}`;
   const continentOfArea = (area: string) => area.slice(area.indexOf("/") + 1);
@@ -113,14 +113,12 @@ export function capacityModel(
     const h = fixed.services[s.name];
     if (h) {
       heldOn(s.name, h.groups.map((g) => `${g.cloud}:${g.region}`));
-      const held = new Map<string, LinExpr>();
+      const shares = new Map<string, LinExpr>();
+      shareOn.set(s.name, shares);
       const all = h.groups.reduce((n, g) => n + g.count, 0);
       for (const g of h.groups) {
         const a = areaOf(`${g.cloud}:${g.region}`);
-        if (all > 0) (held.get(a) ?? held.set(a, new LinExpr()).get(a)!).addConstant(g.count / all);
-      }
-      shareOn.set(s.name, held);
-      for (const g of h.groups) {
+        (shares.get(a) ?? shares.set(a, new LinExpr()).get(a)!).addConstant(g.count / Math.max(1, all));
         const o = catalog.offer(g.cloud, g.region, g.instanceType);
         if (!o) continue;
         m.offset += (g.count - g.spot) * replicaMonthlyUSD(catalog, s, o, false) + g.spot * replicaMonthlyUSD(catalog, s, o, true);
