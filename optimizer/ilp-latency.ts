@@ -13,7 +13,7 @@ import type { Candidates } from "./candidates";
 import type { Plan } from "./plan";
 import { Presence } from "./ilp-presence";
 import { latencyMatrix } from "./latency/matrix";
-import { linkNear } from "./latency/requirements";
+import { continentOf, linkNear } from "./latency/requirements";
 import { LinExpr, ModelBuilder } from "./solvers/builder";
 import type { NormalizedSpec } from "./spec";
 
@@ -79,8 +79,10 @@ export function latencyFeasibleRegions(
       ]) {
         const mine = left.get(me)!;
         const theirs = [...left.get(peer)!];
+        // Same-continent links: the peer's continents, once per link and direction.
+        const continents = l.latency!.kind === "continent" ? new Set(theirs.map((q) => continentOf(catalog, q))) : undefined;
         for (const r of [...mine]) {
-          if (theirs.some((q) => linkNear(catalog, l.latency!, r, q))) continue;
+          if (continents ? continents.has(continentOf(catalog, r)) : theirs.some((q) => linkNear(catalog, l.latency!, r, q))) continue;
           mine.delete(r);
           changed = true;
         }

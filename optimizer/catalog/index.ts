@@ -25,7 +25,7 @@ export class Catalog {
   readonly sources: readonly PriceSource[];
   /** Date of the newest price in the catalog (YYYY-MM-DD), shown with every cost. */
   readonly pricesOf: string;
-  private readonly regionByKey = new Map<string, RegionInfo>();
+  private readonly regionsByKey = new Map<string, RegionInfo>();
   private readonly regionsById = new Map<string, RegionInfo>();
   /** Offer rows of each region: [first, end) positions in file.offers (rows are sorted by region). */
   private readonly rowRange = new Map<string, [number, number]>();
@@ -39,7 +39,7 @@ export class Catalog {
     this.sources = file.sources;
     this.pricesOf = file.pricesOf;
     for (const r of file.regions) {
-      this.regionByKey.set(`${r.cloud}:${r.region}`, r);
+      this.regionsByKey.set(`${r.cloud}:${r.region}`, r);
       this.regionsById.set(r.region, r);
     }
     const rows = file.offers;
@@ -60,7 +60,12 @@ export class Catalog {
 
   /** The region with this id in this cloud, or undefined. */
   region(cloud: Cloud, region: string): RegionInfo | undefined {
-    return this.regionByKey.get(`${cloud}:${region}`);
+    return this.regionsByKey.get(`${cloud}:${region}`);
+  }
+
+  /** The region with this key ("cloud:region"), or undefined. */
+  regionByKey(key: string): RegionInfo | undefined {
+    return this.regionsByKey.get(key);
   }
 
   /** The region with this id in any cloud (region ids are unique across the three clouds). */
@@ -144,7 +149,7 @@ export class Catalog {
       }
       this.transfers.set(key, (t = { fallback, byRegion }));
     }
-    const rate = t.byRegion.get(toRegion) ?? (this.regionByKey.has(`${cloud}:${toRegion}`) ? t.fallback : undefined);
+    const rate = t.byRegion.get(toRegion) ?? (this.regionsByKey.has(`${cloud}:${toRegion}`) ? t.fallback : undefined);
     if (!rate) throw new RangeError(`The price catalog has no inter-region price for ${cloud}:${fromRegion}>${toRegion}.`);
     return rate;
   }

@@ -18,8 +18,7 @@ export function regionsIn(plan: Plan, name: string): string[] {
 
 /** The continent of a region key (undefined for a region the catalog lacks). */
 export function continentOf(catalog: Catalog, key: string): string | undefined {
-  const i = key.indexOf(":");
-  return catalog.region(key.slice(0, i) as "aws", key.slice(i + 1))?.continent;
+  return catalog.regionByKey(key)?.continent;
 }
 
 /** Whether two regions are near enough for a link's requirement. */
