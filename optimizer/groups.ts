@@ -43,6 +43,12 @@ export const GROUP_SIZE = 10;
  * $425,061 with no time left to improve; 20%, $410,268; 50%, $418,150.
  */
 const CONSTRUCTION_GAP = 0.2;
+/**
+ * Seconds per group left below which construction takes each group's first plan (a gap of 1):
+ * at 2,000 services, constructing at CONSTRUCTION_GAP takes some 60 s (0.25 s a group), at the
+ * first plan 30 s, for a plan that costs 10% more before the improvement passes.
+ */
+const HURRIED_GROUP_SEC = 0.5;
 /** Cheapest regions per cloud and continent each workload keeps while its group is solved. */
 const CHEAPEST_PER_AREA = 2;
 
@@ -302,7 +308,9 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
   // sees only the links to workloads placed before it, and could otherwise pick one of them.
   const reach = (settings.reach ?? latencyReach(spec, catalog, candidates, held0)) as ReadonlyMap<string, ReadonlySet<RegionKey>>;
   const secondsLeft = () => (settings.deadline - Date.now()) / 1000;
-  const construct = Math.max(settings.relativeGap, CONSTRUCTION_GAP);
+  // The gap each group is constructed to: CONSTRUCTION_GAP, or its first plan when the time left
+  // per group is short (checked again at every group, so a run that falls behind speeds up).
+  const construct = (groupsLeft: number) => (secondsLeft() / groupsLeft < HURRIED_GROUP_SEC ? 1 : Math.max(settings.relativeGap, CONSTRUCTION_GAP));
 
   let plan: Plan;
   let objective = NaN;
@@ -315,12 +323,13 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
       if (secondsLeft() <= 0) return { objective: NaN, groups: groups.length, passes: 0, failure: `the time limit ended after ${i} of ${groups.length} groups` };
       for (const n of groups[i]) placed.add(n);
       let share = perGroup(secondsLeft(), groups.length - i);
-      let r = await solveGroup(subSpec(spec, placed), catalog, candidates, groups[i], plan, cheap, reach, settings, share, construct);
+      const gap = construct(groups.length - i);
+      let r = await solveGroup(subSpec(spec, placed), catalog, candidates, groups[i], plan, cheap, reach, settings, share, gap);
       // A model that ran out of its share (a slow or busy machine) gets more of the time left
       // before its neighbours are moved: repairing cannot help a model that only needed time.
       if ("failure" in r && r.timedOut && secondsLeft() > share) {
         share = Math.min(secondsLeft() / 2, PATIENT * share);
-        r = await solveGroup(subSpec(spec, placed), catalog, candidates, groups[i], plan, cheap, reach, settings, share, construct);
+        r = await solveGroup(subSpec(spec, placed), catalog, candidates, groups[i], plan, cheap, reach, settings, share, gap);
       }
       // What was placed before this group's links were known may leave it no room (a partner on
       // another continent, a quota used up): place it again with its placed neighbours free, and
@@ -336,7 +345,7 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
         }
         if (free.size === before) break;
         const rest = only(plan, new Set([...placed].filter((n) => !free.has(n))));
-        r = await solveGroup(subSpec(spec, placed), catalog, candidates, [...free].sort(), rest, cheap, reach, settings, share, construct);
+        r = await solveGroup(subSpec(spec, placed), catalog, candidates, [...free].sort(), rest, cheap, reach, settings, share, gap);
       }
       if ("failure" in r) return { objective: NaN, groups: groups.length, passes: 0, failure: r.failure };
       plan = r.plan;

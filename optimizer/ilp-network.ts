@@ -256,7 +256,9 @@ function addLeaveCuts(
   gws: ReadonlyMap<RegionKey, LinExpr>,
 ): void {
   for (const l of spec.links) {
-    if (l.toKind !== "service") continue;
+    // Between two held workloads every row below is constant (and met): a group of
+    // optimizer/groups.ts holds most of the spec.
+    if (l.toKind !== "service" || (presence.isHeld(l.from) && presence.isHeld(l.to))) continue;
     for (const [me, peer] of [
       [l.from, l.to],
       [l.to, l.from],

@@ -34,6 +34,11 @@ export class Presence {
     this.specs = new Map(spec.services.map((s) => [s.name, s]));
   }
 
+  /** Whether the workload is held where it is (its presence is then constant everywhere). */
+  isHeld(name: string): boolean {
+    return name in this.fixed.services || name in this.fixed.buckets || name in (this.fixed.databases ?? {});
+  }
+
   /** Records y[s,c] of constraint 5: a 0/1 column that is 1 only when s runs in cloud c. */
   setCloudUsed(name: string, cloud: string, col: number): void {
     this.clouds.set(`${name}@${cloud}`, col);
