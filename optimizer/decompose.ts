@@ -15,7 +15,7 @@
 // regions per cloud and the bound is the capacity relaxation's (optimizer/capacity-bound.ts).
 // Specs with more than STAGES_UP_TO_PAIRS service-region pairs (about 250 services) skip stages
 // 1–3: the capacity relaxation with presence per continent gives a bound and a guide, the plan is
-// placed group by group (optimizer/groups.ts), and alongside the groups, in a solver of its own,
+// placed group by group (optimizer/groups.ts), and alongside their improvement, in a solver of its own,
 // the capacity relaxation with presence per cloud and continent raises the bound; so does a spec
 // whose restricted models find no plan when the whole model was too large to build (with the
 // first relaxation's bound only).
@@ -307,8 +307,8 @@ export async function solveDecomposed(
   // Presence per cloud and continent: connections across clouds, a network per cloud and the
   // traffic that leaves an area count too, which raises the bound (measured: +2.0% at 500
   // services, +1.2% at 2,000) in a model with four times the rows that takes some 40 s at 500
-  // services and 115 s at 2,000. It runs in a solver of its own alongside the groups, until they
-  // end; its proven bound holds wherever it stopped.
+  // services and 115 s at 2,000. It runs in a solver of its own alongside the groups'
+  // improvement passes, until they end; its proven bound holds wherever it stopped.
   const areaBound = async (signal: AbortSignal): Promise<StageReport> => {
     const t = Date.now();
     const model = capacityModel(spec, catalog, candidates, settings.ilp.fixed, "areas", reach()).model;
@@ -317,9 +317,17 @@ export async function solveDecomposed(
     return { variables: model.numCols, constraints: model.numRows, status: out.status, objective: out.objective, bound: Number.isFinite(bound) ? bound : NaN, ms: Date.now() - t };
   };
   // Group by group, with the time left: a plan where the stages have none.
-  const byGroups = async () => {
+  const byGroups = async (onConstructed?: () => void) => {
     const t = Date.now();
-    const out = await solveByGroups(spec, catalog, candidates, { relativeGap: Math.max(settings.relativeGap, GROUP_GAP), deadline, ilp: settings.ilp, run: settings.run, reach: reach(), ...(guide ? { guide } : {}) });
+    const out = await solveByGroups(spec, catalog, candidates, {
+      relativeGap: Math.max(settings.relativeGap, GROUP_GAP),
+      deadline,
+      ilp: settings.ilp,
+      run: settings.run,
+      reach: reach(),
+      ...(guide ? { guide } : {}),
+      ...(onConstructed ? { onConstructed } : {}),
+    });
     return { out, report: { groups: out.groups, passes: out.passes, ms: Date.now() - t, ...(out.failure ? { failure: out.failure } : {}) } };
   };
 
@@ -328,9 +336,12 @@ export async function solveDecomposed(
     if (capacity.status === "infeasible") return { status: "infeasible", objective: NaN, bound: NaN, capacity, regions: [] };
     const stop = new AbortController();
     // Only a higher bound: a solver failure there (caught at once, so that it cannot end the
-    // process while the groups run) leaves the first relaxation's.
-    const pending = areaBound(stop.signal).catch(() => undefined);
-    const { out, report } = await byGroups();
+    // process while the groups run) leaves the first relaxation's. It starts once the groups are
+    // all placed: construction solves two groups at once, and a plan comes before a bound.
+    let pending: Promise<StageReport | undefined> | undefined;
+    const { out, report } = await byGroups(() => {
+      pending = areaBound(stop.signal).catch(() => undefined);
+    });
     stop.abort();
     const found = await pending;
     const areas = found ? { areas: found } : {};

@@ -29,6 +29,7 @@ import type { RegionKey } from "./evaluate";
 import { bucketMonthlyUSD, buildPlacementModel, IlpOptions } from "./ilp";
 import { cheapestPerArea, replicaPrices, startFrom } from "./decompose";
 import { planUse } from "./explain";
+import { globalViolations } from "./verify";
 import { latencyReach } from "./ilp-latency";
 import type { Plan } from "./plan";
 import type { SolveOptions, SolverOutcome, SparseModel } from "./solvers/types";
@@ -135,6 +136,8 @@ export interface GroupSettings {
    * share of a quota, so that scarce quota goes where the relaxation found it saves most.
    */
   readonly guide?: { readonly regions: ReadonlyMap<string, ReadonlySet<RegionKey>>; readonly vcpus: ReadonlyMap<string, ReadonlyMap<RegionKey, number>> };
+  /** Called once construction has placed every group (not with `start`): what else may now use the second core. */
+  readonly onConstructed?: () => void;
   /** latencyReach of the spec with `ilp.fixed` held, when the caller has it already (about 2 s to compute at 2,000 services). */
   readonly reach?: ReadonlyMap<string, ReadonlySet<string>>;
 }
@@ -212,6 +215,23 @@ function regionsIn(plan: Plan, name: string): RegionKey[] {
 function only(plan: Plan, names: ReadonlySet<string>): Plan {
   const pick = <T>(r: Readonly<Record<string, T>> | undefined) => Object.fromEntries(Object.entries(r ?? {}).filter(([n]) => names.has(n)));
   return { services: pick(plan.services), buckets: pick(plan.buckets), ...(plan.databases ? { databases: pick(plan.databases) } : {}) };
+}
+
+/** Two plans of different workloads as one. */
+function join(a: Plan, b: Plan): Plan {
+  const databases = a.databases || b.databases ? { databases: { ...a.databases, ...b.databases } } : {};
+  return { services: { ...a.services, ...b.services }, buckets: { ...a.buckets, ...b.buckets }, ...databases };
+}
+
+/** Each workload's linked workloads. */
+function linkPeers(spec: NormalizedSpec): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const add = (a: string, b: string) => (out.get(a) ?? out.set(a, new Set()).get(a)!).add(b);
+  for (const l of spec.links) {
+    add(l.from, l.to);
+    add(l.to, l.from);
+  }
+  return out;
 }
 
 /** The spec cut down to these workloads and the links between them. */
@@ -319,12 +339,44 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
   } else {
     plan = held0;
     const placed = new Set(heldNames);
+    const peers = linkPeers(spec);
     for (let i = 0; i < groups.length; i++) {
       if (secondsLeft() <= 0) return { objective: NaN, groups: groups.length, passes: 0, failure: `the time limit ended after ${i} of ${groups.length} groups` };
-      for (const n of groups[i]) placed.add(n);
       let share = perGroup(secondsLeft(), groups.length - i);
       const gap = construct(groups.length - i);
-      let r = await solveGroup(subSpec(spec, placed), catalog, candidates, groups[i], plan, cheap, reach, settings, share, gap);
+      // Two groups no link joins are solved at once, in two solvers, each with what was placed
+      // before them held: the second's model is built while the first's solves. Their plans
+      // stand together unless both drew on a quota, the clouds maxClouds allows or a network's
+      // balancers beyond what is left, when the second is solved again after the first. The
+      // last group is always solved alone: its model holds the whole spec, so its objective is
+      // the plan's.
+      let pending: ReturnType<typeof solveGroup> | undefined;
+      if (i + 2 < groups.length && !groups[i + 1].some((n) => groups[i].some((m) => peers.get(n)?.has(m)))) {
+        const first = new Set([...placed, ...groups[i]]);
+        const second = new Set([...placed, ...groups[i + 1]]);
+        const tp = Date.now();
+        const [a, b] = await Promise.all([
+          solveGroup(subSpec(spec, first), catalog, candidates, groups[i], plan, cheap, reach, settings, share, gap),
+          solveGroup(subSpec(spec, second), catalog, candidates, groups[i + 1], plan, cheap, reach, settings, share, gap),
+        ]);
+        (globalThis as any).pairMs = ((globalThis as any).pairMs ?? 0) + Date.now() - tp;
+        if (!("failure" in a) && !("failure" in b)) {
+          const both = new Set([...first, ...groups[i + 1]]);
+          const merged = join(a.plan, only(b.plan, new Set(groups[i + 1])));
+          if (globalViolations(subSpec(spec, both), catalog, merged).length === 0) {
+            if (process.env.DBG) console.error("pair", i);
+            for (const n of both) placed.add(n);
+            plan = merged;
+            objective = NaN;
+            i++;
+            continue;
+          }
+        }
+        if (process.env.DBG) console.error("nopair", i, "failure" in a, "failure" in b);
+        pending = Promise.resolve(a);
+      }
+      for (const n of groups[i]) placed.add(n);
+      let r = await (pending ?? solveGroup(subSpec(spec, placed), catalog, candidates, groups[i], plan, cheap, reach, settings, share, gap));
       // A model that ran out of its share (a slow or busy machine) gets more of the time left
       // before its neighbours are moved: repairing cannot help a model that only needed time.
       if ("failure" in r && r.timedOut && secondsLeft() > share) {
@@ -353,6 +405,7 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
     }
   }
 
+  if (!settings.start) settings.onConstructed?.();
   // Improvement: every group again with the rest held and the whole spec in the model; when a
   // pass moves nothing, every two groups a link joins, together (a move one group alone cannot
   // make: both ends of a link leaving a region at once); when that moves nothing either, every

@@ -17,6 +17,7 @@ const ZERO = new LinExpr();
 /** Presence of workloads in regions, as expressions over the model's columns. */
 export class Presence {
   private readonly made = new Map<string, LinExpr>();
+  private readonly regionsOf = new Map<string, readonly RegionKey[]>();
   private readonly caps: ReadonlyMap<string, number>;
   private readonly specs: ReadonlyMap<string, NormalizedService>;
   /** y[s,c] of constraint 5 by "service@cloud", recorded by the model as it makes them. */
@@ -73,10 +74,19 @@ export class Presence {
   /** Adds the one-region columns of another kind of workload (databases), built after the rest. */
   addColumns(name: string, cols: readonly { readonly key: RegionKey; readonly col: number }[]): void {
     this.others.set(name, cols);
+    this.regionsOf.delete(name);
   }
 
   /** The regions a workload may be in: its columns' regions, or where it is held. */
-  regions(name: string): RegionKey[] {
+  regions(name: string): readonly RegionKey[] {
+    const done = this.regionsOf.get(name);
+    if (done) return done;
+    const out = this.findRegions(name);
+    this.regionsOf.set(name, out);
+    return out;
+  }
+
+  private findRegions(name: string): RegionKey[] {
     const hd = this.fixed.databases?.[name];
     if (hd) return [`${hd.cloud}:${hd.region}`];
     const other = this.others.get(name);

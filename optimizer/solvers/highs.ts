@@ -10,8 +10,10 @@ import type { PlacementSolver, SolveOptions, SolverOutcome, SparseModel } from "
 /** A worker whose Wasm memory has grown past this is terminated rather than kept for reuse. */
 const KEEP_WORKER_BELOW_BYTES = 256 * 1024 * 1024;
 
-/** One idle worker kept across solves (unreferenced, so it never holds the process open). */
-let idle: Worker | undefined;
+/** Idle workers kept across solves (unreferenced, so they never hold the process open). */
+const idle: Worker[] = [];
+/** At most this many: the group solve (optimizer/groups.ts) runs two models at once. */
+const IDLE_WORKERS = 2;
 
 function spawn(): Worker {
   return new Worker(path.join(__dirname, "highs-worker.js"));
@@ -37,8 +39,7 @@ export class HighsSolver implements PlacementSolver {
 
   /** Solves the model in a worker, terminating it at the deadline if HiGHS has not returned. */
   solve(model: SparseModel, opts: SolveOptions): Promise<SolverOutcome> {
-    const worker = idle ?? spawn();
-    idle = undefined;
+    const worker = idle.pop() ?? spawn();
     worker.ref();
     this.busy.add(worker);
     const id = this.nextId++;
@@ -57,9 +58,9 @@ export class HighsSolver implements PlacementSolver {
         worker.off("error", onError);
         worker.off("exit", onExit);
         this.busy.delete(worker);
-        if (keep && !idle) {
+        if (keep && idle.length < IDLE_WORKERS) {
           worker.unref();
-          idle = worker;
+          idle.push(worker);
         } else {
           void worker.terminate();
         }
@@ -123,14 +124,10 @@ export class HighsSolver implements PlacementSolver {
     });
   }
 
-  /** Terminates this solver's running workers and the shared idle one. */
+  /** Terminates this solver's running workers and the shared idle ones. */
   async dispose(): Promise<void> {
-    const all = [...this.busy];
+    const all = [...this.busy, ...idle.splice(0)];
     this.busy.clear();
-    if (idle) {
-      all.push(idle);
-      idle = undefined;
-    }
     await Promise.all(all.map((w) => w.terminate()));
   }
 }

@@ -268,24 +268,89 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     assert.ok(Math.abs(evaluatePlan(spec, out.plan, catalog).total - out.objective) <= 0.01);
   });
 
+  // Thirty services no link joins (three groups of ten, by name), each able to run in two aws
+  // regions; with a quota, us-east-1 holds one group's vCPUs and no more.
+  const unlinked = (quotas: Record<string, number> = {}) =>
+    spec({
+      services: Array.from({ length: 30 }, (_, i) => service(`s${String(i).padStart(2, "0")}`, { clouds: ["aws"], regions: ["us-east-1", "eu-central-1"] })),
+      quotas,
+    });
+  const usedIn = (p: NonNullable<Awaited<ReturnType<typeof solveByGroups>>["plan"]>, key: string) =>
+    Object.values(p.services)
+      .flatMap((x) => x.groups)
+      .filter((g) => `${g.cloud}:${g.region}` === key)
+      .reduce((n, g) => n + catalog.offer(g.cloud, g.region, g.instanceType)!.vcpus * g.count, 0);
+
+  it("constructs two groups no link joins at once, the same plan every time", async function () {
+    this.timeout(120_000);
+    const s = unlinked();
+    assert.deepStrictEqual(linkGroups(s).map((g) => g.length), [10, 10, 10]);
+    const c = buildCandidates(s, catalog);
+    let running = 0;
+    let most = 0;
+    const watch: typeof run = async (m, o) => {
+      most = Math.max(most, ++running);
+      try {
+        return await run(m, o);
+      } finally {
+        running--;
+      }
+    };
+    const solve = () => solveByGroups(s, catalog, c, { relativeGap: 0.005, deadline: Date.now() + 60_000, ilp: {}, run: watch, maxPasses: 0 });
+    const out = await solve();
+    assert.ok(out.plan, out.failure);
+    assert.strictEqual(most, 2, "the first two groups were not solved at once");
+    assert.deepStrictEqual(verifyPlan(s, catalog, out.plan), []);
+    // The last group is solved alone, holding the rest: its objective is the whole plan's.
+    assert.ok(Math.abs(evaluatePlan(s, out.plan, catalog).total - out.objective) <= 0.01);
+    assert.deepStrictEqual((await solve()).plan, out.plan);
+  });
+
+  it("solves the second of two groups again when together they would overdraw a quota", async function () {
+    this.timeout(120_000);
+    const free = unlinked();
+    const c = buildCandidates(free, catalog);
+    const settings = { relativeGap: 0.005, ilp: {}, run, maxPasses: 0 };
+    // Unbounded, every group picks the cheaper region: each alone fits the quota set below.
+    const open = await solveByGroups(free, catalog, c, { ...settings, deadline: Date.now() + 60_000 });
+    assert.ok(open.plan, open.failure);
+    const cheap = usedIn(open.plan, "aws:us-east-1") > 0 ? "aws:us-east-1" : "aws:eu-central-1";
+    assert.strictEqual(usedIn(open.plan, cheap), 30 * 2 * 2);
+    const tight = unlinked({ [cheap]: 40 });
+    let models = 0;
+    const count: typeof run = (m, o) => {
+      models++;
+      return run(m, o);
+    };
+    const out = await solveByGroups(tight, catalog, c, { ...settings, run: count, deadline: Date.now() + 60_000 });
+    assert.ok(out.plan, out.failure);
+    assert.deepStrictEqual(verifyPlan(tight, catalog, out.plan), []);
+    assert.strictEqual(usedIn(out.plan, cheap), 40);
+    // Three groups, and the second once more after the first was placed.
+    assert.strictEqual(models, 4);
+  });
+
   it("gives a group model that ran out of time more time before giving up (a slow or busy machine)", async function () {
     this.timeout(300_000);
     const spec = validateSpec(generateSpec(catalog, { services: 60, seed: 3 }), catalog);
     assert.ok(linkGroups(spec).length >= 8);
-    // The first group's models (its own regions, then all of them) end at their time limit with
-    // no plan, as HiGHS does when the machine is too slow for a group's share; later models are
-    // solved as usual.
+    // The first models given the first group's share (its own regions, then all of them; and the
+    // second group's, solved alongside it) end at their time limit with no plan, as HiGHS does
+    // when the machine is too slow for a group's share; every other model is solved as usual.
     const limits: number[] = [];
+    let solved = -1;
     const slow: typeof run = async (m, o) => {
       limits.push(o.timeLimitSec);
-      if (limits.length <= 2) return { status: "time_limit", objective: NaN, bound: NaN, values: new Float64Array(0) };
+      if (solved < 0 && limits.length <= 4 && o.timeLimitSec <= limits[0]) return { status: "time_limit", objective: NaN, bound: NaN, values: new Float64Array(0) };
+      if (solved < 0) solved = limits.length - 1;
       return run(m, o);
     };
     const c = buildCandidates(spec, catalog);
     const out = await solveByGroups(spec, catalog, c, { relativeGap: 0.05, deadline: Date.now() + 240_000, ilp: { migration: MIGRATION }, run: slow, maxPasses: 0 });
     assert.ok(out.plan, `no plan: ${out.failure}`);
     assert.deepStrictEqual(verifyPlan(spec, catalog, out.plan), []);
-    assert.ok(limits[2] > limits[0], `time limits ${limits.slice(0, 3).join(", ")}`);
+    // The first model solved after those is the first group's again, with more time.
+    assert.ok(solved >= 2 && limits[solved] > limits[0], `time limits ${limits.slice(0, 6).join(", ")}`);
   });
 
   it("keeps the plan and the first bound when the capacity MIP per area fails alongside the groups", async function () {
