@@ -13,8 +13,10 @@
 //      workloads, with the group's share of each quota from the guide; then all of its regions
 //      and the whole quotas if that fails; then, if that fails too, the group again with its
 //      placed neighbours free (up to REPAIR_DEPTH links away). Groups are solved to a loose gap
-//      (CONSTRUCTION_GAP) here: the improvement passes tighten them. A model that ran out of
-//      its share of the time is solved again with more before any neighbour is freed;
+//      (CONSTRUCTION_GAP, or their first plan when time is short) here: the improvement passes
+//      tighten them. A model that ran out of its share of the time is solved again with more
+//      before any neighbour is freed. Two groups no link joins are solved at once, in two
+//      solvers, unless their plans together break a rule of the whole spec;
 //   3. improvement: with the time left, each group again, now with every other workload held and
 //      every link in the model, warm-started from where it is: the model's objective is then the
 //      whole plan's, and a group moves only when the whole plan gets cheaper. When a pass moves
@@ -354,17 +356,14 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
       if (i + 2 < groups.length && !groups[i + 1].some((n) => groups[i].some((m) => peers.get(n)?.has(m)))) {
         const first = new Set([...placed, ...groups[i]]);
         const second = new Set([...placed, ...groups[i + 1]]);
-        const tp = Date.now();
         const [a, b] = await Promise.all([
           solveGroup(subSpec(spec, first), catalog, candidates, groups[i], plan, cheap, reach, settings, share, gap),
           solveGroup(subSpec(spec, second), catalog, candidates, groups[i + 1], plan, cheap, reach, settings, share, gap),
         ]);
-        (globalThis as any).pairMs = ((globalThis as any).pairMs ?? 0) + Date.now() - tp;
         if (!("failure" in a) && !("failure" in b)) {
           const both = new Set([...first, ...groups[i + 1]]);
           const merged = join(a.plan, only(b.plan, new Set(groups[i + 1])));
           if (globalViolations(subSpec(spec, both), catalog, merged).length === 0) {
-            if (process.env.DBG) console.error("pair", i);
             for (const n of both) placed.add(n);
             plan = merged;
             objective = NaN;
@@ -372,7 +371,6 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
             continue;
           }
         }
-        if (process.env.DBG) console.error("nopair", i, "failure" in a, "failure" in b);
         pending = Promise.resolve(a);
       }
       for (const n of groups[i]) placed.add(n);
