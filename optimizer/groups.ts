@@ -219,6 +219,27 @@ function only(plan: Plan, names: ReadonlySet<string>): Plan {
   return { services: pick(plan.services), buckets: pick(plan.buckets), ...(plan.databases ? { databases: pick(plan.databases) } : {}) };
 }
 
+/**
+ * Groups in a row that construction solves at once, two at a time, at most (see solveByGroups).
+ * Measured at 2,000 services (construction alone, 247 groups): two, 47.3 s; four, 43.6 s; eight,
+ * 42.7 s with more groups solved again.
+ */
+const WINDOW = 4;
+
+/** Runs the tasks two at a time; their results in the tasks' order. */
+async function inPairs<T>(tasks: readonly (() => Promise<T>)[]): Promise<T[]> {
+  const out: T[] = new Array(tasks.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < tasks.length) {
+      const k = next++;
+      out[k] = await tasks[k]();
+    }
+  };
+  await Promise.all([lane(), lane()]);
+  return out;
+}
+
 /** Two plans of different workloads as one. */
 function join(a: Plan, b: Plan): Plan {
   const databases = a.databases || b.databases ? { databases: { ...a.databases, ...b.databases } } : {};
@@ -346,32 +367,38 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
       if (secondsLeft() <= 0) return { objective: NaN, groups: groups.length, passes: 0, failure: `the time limit ended after ${i} of ${groups.length} groups` };
       let share = perGroup(secondsLeft(), groups.length - i);
       const gap = construct(groups.length - i);
-      // Two groups no link joins are solved at once, in two solvers, each with what was placed
-      // before them held: the second's model is built while the first's solves. Their plans
-      // stand together unless both drew on a quota, the clouds maxClouds allows or a network's
-      // balancers beyond what is left, when the second is solved again after the first. The
-      // last group is always solved alone: its model holds the whole spec, so its objective is
-      // the plan's.
+      // Up to WINDOW groups in a row that no link joins are solved two at a time, in two solvers,
+      // each with what was placed before the first of them held (a model is built while another
+      // solves). Their plans are taken in order while together they break no rule of the whole
+      // spec (a quota, maxClouds, a network's balancers); the first that fails or would break
+      // one is solved again, with the others taken held. The last group is always solved alone:
+      // its model holds the whole spec, so its objective is the plan's.
       let pending: ReturnType<typeof solveGroup> | undefined;
-      if (i + 2 < groups.length && !groups[i + 1].some((n) => groups[i].some((m) => peers.get(n)?.has(m)))) {
-        const first = new Set([...placed, ...groups[i]]);
-        const second = new Set([...placed, ...groups[i + 1]]);
-        const [a, b] = await Promise.all([
-          solveGroup(subSpec(spec, first), catalog, candidates, groups[i], plan, cheap, reach, settings, share, gap),
-          solveGroup(subSpec(spec, second), catalog, candidates, groups[i + 1], plan, cheap, reach, settings, share, gap),
-        ]);
-        if (!("failure" in a) && !("failure" in b)) {
-          const both = new Set([...first, ...groups[i + 1]]);
-          const merged = join(a.plan, only(b.plan, new Set(groups[i + 1])));
-          if (globalViolations(subSpec(spec, both), catalog, merged).length === 0) {
-            for (const n of both) placed.add(n);
-            plan = merged;
-            objective = NaN;
-            i++;
-            continue;
-          }
+      let end = i + 1;
+      while (end < Math.min(i + WINDOW, groups.length - 1) && !groups[end].some((n) => groups.slice(i, end).some((g) => g.some((m) => peers.get(n)?.has(m))))) end++;
+      if (end - i >= 2) {
+        const batch = groups.slice(i, end);
+        const results = await inPairs(batch.map((g) => () => solveGroup(subSpec(spec, new Set([...placed, ...g])), catalog, candidates, g, plan, cheap, reach, settings, share, gap)));
+        let merged = plan;
+        const now = new Set(placed);
+        let taken = 0;
+        for (const r of results) {
+          if ("failure" in r) break;
+          const g = batch[taken];
+          const next = taken === 0 ? r.plan : join(merged, only(r.plan, new Set(g)));
+          for (const n of g) now.add(n);
+          if (taken > 0 && globalViolations(subSpec(spec, now), catalog, next).length > 0) break;
+          merged = next;
+          taken++;
         }
-        pending = Promise.resolve(a);
+        if (taken > 0) {
+          for (const g of batch.slice(0, taken)) for (const n of g) placed.add(n);
+          plan = merged;
+          objective = NaN;
+          i += taken - 1;
+          continue;
+        }
+        pending = Promise.resolve(results[0]);
       }
       for (const n of groups[i]) placed.add(n);
       let r = await (pending ?? solveGroup(subSpec(spec, placed), catalog, candidates, groups[i], plan, cheap, reach, settings, share, gap));
