@@ -15,7 +15,7 @@ import { evaluatePlan } from "../optimizer/evaluate";
 import type { NormalizedSpec } from "../optimizer/spec";
 import { validateSpec } from "../optimizer/validate";
 import { verifyPlan } from "../optimizer/verify";
-import { cheapestOfferBaseline, singleCloudBaseline } from "./baselines";
+import { cheapestOfferBaseline, singleCloudBaseline } from "../optimizer/baselines";
 import { findCbc, runCbc } from "./cbc";
 import type { CloudfitRun } from "./cloudfit-child";
 import { generateSpec } from "./generate";

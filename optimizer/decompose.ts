@@ -25,6 +25,7 @@
 import type { Catalog } from "./catalog";
 import type { Candidates } from "./candidates";
 import type { RegionKey } from "./evaluate";
+import { cheapestOfferBaseline } from "./baselines";
 import { capacityGuide, capacityModel } from "./capacity-bound";
 import { solveByGroups } from "./groups";
 import { latencyReach } from "./ilp-latency";
@@ -255,6 +256,15 @@ export function replicaBound(prices: ReadonlyMap<string, readonly { usd: number 
   return usd;
 }
 
+/**
+ * The cheapest-offer baseline's plan (optimizer/baselines.ts: about 2 s at 2,000 services), when
+ * it meets the whole spec and nothing is held (it knows nothing of holds); undefined otherwise.
+ */
+function quickPlan(spec: NormalizedSpec, catalog: Catalog, held: Plan | undefined): Plan | undefined {
+  if (held && Object.keys({ ...held.services, ...held.buckets, ...held.databases }).length > 0) return undefined;
+  return cheapestOfferBaseline(spec, catalog).plan;
+}
+
 /** Relative gap each group's model is solved to, of the group's own cost: the groups' plan proves no bound of its own. */
 const GROUP_GAP = 0.005;
 
@@ -327,6 +337,7 @@ export async function solveDecomposed(
       reach: reach(),
       ...(guide ? { guide } : {}),
       ...(onConstructed ? { onConstructed } : {}),
+      quickStart: () => quickPlan(spec, catalog, settings.ilp.fixed),
     });
     return { out, report: { groups: out.groups, passes: out.passes, ms: Date.now() - t, ...(out.failure ? { failure: out.failure } : {}) } };
   };

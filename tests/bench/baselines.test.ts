@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { cheapestOfferBaseline, singleCloudBaseline } from "../../bench/baselines";
+import { cheapestOfferBaseline, singleCloudBaseline } from "../../optimizer/baselines";
 import { generateSpec } from "../../bench/generate";
 import { HOURS_PER_MONTH, loadCatalog } from "../../optimizer/catalog";
 import { allowedRegions, buildCandidates, fits } from "../../optimizer/candidates";

@@ -5,6 +5,7 @@ import { capacityModel } from "../../optimizer/capacity-bound";
 import { loadCatalog } from "../../optimizer/catalog";
 import { servicePairs, solveDecomposed } from "../../optimizer/decompose";
 import { evaluatePlan } from "../../optimizer/evaluate";
+import { cheapestOfferBaseline } from "../../optimizer/baselines";
 import { GROUP_SIZE, linkGroups, solveByGroups } from "../../optimizer/groups";
 import { HighsSolver } from "../../optimizer/solvers/highs";
 import { DEFAULT_NETWORK_COSTS, type NormalizedSpec } from "../../optimizer/spec";
@@ -328,6 +329,35 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     assert.strictEqual(usedIn(out.plan, cheap), 40);
     // Three groups, and the second once more after the first was placed.
     assert.strictEqual(models, 4);
+  });
+
+  it("improves a quick plan in place of a construction when too little time per group is left, and prices it", async function () {
+    this.timeout(120_000);
+    const s = validateSpec(generateSpec(catalog, { services: 30, seed: 4 }), catalog);
+    const c = buildCandidates(s, catalog);
+    const quick = cheapestOfferBaseline(s, catalog);
+    assert.ok(quick.plan && quick.cost, quick.note);
+    let asked = 0;
+    const quickStart = () => {
+      asked++;
+      return quick.plan;
+    };
+    // Under 0.15 s a group: the quick plan, improved with the time there is (none here: the
+    // deadline is now).
+    const hurried = await solveByGroups(s, catalog, c, { relativeGap: 0.005, deadline: Date.now(), ilp: {}, run, quickStart });
+    assert.strictEqual(asked, 1);
+    assert.deepStrictEqual(hurried.plan, quick.plan);
+    assert.ok(Math.abs(hurried.objective - quick.cost.total) <= 0.01, `${hurried.objective} against ${quick.cost.total}`);
+    // With a few seconds, passes over the groups move what gets cheaper.
+    const improved = await solveByGroups(s, catalog, c, { relativeGap: 0.005, deadline: Date.now() + 8_000, ilp: {}, run, quickStart: () => quick.plan, maxPasses: 1 });
+    assert.ok(improved.plan);
+    assert.deepStrictEqual(verifyPlan(s, catalog, improved.plan), []);
+    assert.ok(improved.objective < quick.cost.total - 1, `${improved.objective} against ${quick.cost.total}`);
+    assert.ok(Math.abs(evaluatePlan(s, improved.plan, catalog).total - improved.objective) <= 0.01);
+    // With time enough per group, a construction, and the quick plan is never made.
+    const constructed = await solveByGroups(s, catalog, c, { relativeGap: 0.005, deadline: Date.now() + 60_000, ilp: {}, run, quickStart, maxPasses: 0 });
+    assert.ok(constructed.plan, constructed.failure);
+    assert.strictEqual(asked, 1);
   });
 
   it("gives a group model that ran out of time more time before giving up (a slow or busy machine)", async function () {

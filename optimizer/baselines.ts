@@ -1,19 +1,21 @@
-// Cost baselines the benchmark sets cloudfit's plans against, built without a solver:
+// Cost baselines the benchmark sets cloudfit's plans against, built without a solver (the
+// cheapest-offer one is also where optimizer/groups.ts starts when time is too short to place a
+// large spec group by group):
 //   cheapest-offer  each service on its cheapest offers ignoring links and quotas (its own
 //                   residency, spread and spot limit kept), then repaired greedily into quotas;
 //   single-cloud    the same in one cloud only, for the cloud where it costs least. Cross-cloud
 //                   availability cannot hold in one cloud: minClouds k becomes minRegions k there.
-// Both keep the spec's latency (bench/baseline-latency.ts narrows where each workload may run
+// Both keep the spec's latency (baseline-latency.ts narrows where each workload may run
 // first), are checked against the whole spec, and are priced with evaluatePlan, the cost model
 // cloudfit optimizes, network layer included.
 
-import type { Catalog, Offer } from "../optimizer/catalog";
-import { buildCandidates, type Candidates, type RegionOffers } from "../optimizer/candidates";
-import { evaluatePlan, splitKey, type RegionKey } from "../optimizer/evaluate";
-import type { BucketPlacement, Plan, PlanCost, ReplicaGroup } from "../optimizer/plan";
-import { CLOUDS, type Cloud, type NormalizedService, type NormalizedSpec } from "../optimizer/spec";
-import { HOURS_PER_MONTH } from "../optimizer/catalog";
-import { balancerViolations, verifyPlan } from "../optimizer/verify";
+import type { Catalog, Offer } from "./catalog";
+import { buildCandidates, type Candidates, type RegionOffers } from "./candidates";
+import { evaluatePlan, splitKey, type RegionKey } from "./evaluate";
+import type { BucketPlacement, Plan, PlanCost, ReplicaGroup } from "./plan";
+import { CLOUDS, type Cloud, type NormalizedService, type NormalizedSpec } from "./spec";
+import { HOURS_PER_MONTH } from "./catalog";
+import { balancerViolations, verifyPlan } from "./verify";
 import { pinnedForLatency } from "./baseline-latency";
 
 /** A baseline plan with its cost, or the reason it has none. */

@@ -6,11 +6,11 @@
 // regions within its round trip of every user location. The baseline's plan is then checked
 // against the full spec like any plan.
 
-import type { Catalog } from "../optimizer/catalog";
-import { allowedRegions, fits } from "../optimizer/candidates";
-import { HOURS_PER_MONTH } from "../optimizer/catalog";
-import { latencyMatrix } from "../optimizer/latency/matrix";
-import type { NormalizedBucket, NormalizedService, NormalizedSpec } from "../optimizer/spec";
+import type { Catalog } from "./catalog";
+import { allowedRegions, fits } from "./candidates";
+import { HOURS_PER_MONTH } from "./catalog";
+import { latencyMatrix } from "./latency/matrix";
+import type { NormalizedBucket, NormalizedService, NormalizedSpec } from "./spec";
 
 /** The spec with each linked group on one continent and user-facing services near their users. */
 export function pinnedForLatency(spec: NormalizedSpec, catalog: Catalog): NormalizedSpec {
