@@ -15,8 +15,10 @@
 //      placed neighbours free (up to REPAIR_DEPTH links away). Groups are solved to a loose gap
 //      (CONSTRUCTION_GAP, or their first plan when time is short) here: the improvement passes
 //      tighten them. A model that ran out of its share of the time is solved again with more
-//      before any neighbour is freed. Two groups no link joins are solved at once, in two
-//      solvers, unless their plans together break a rule of the whole spec;
+//      before any neighbour is freed. Up to WINDOW groups in a row that no link joins are
+//      solved two at a time, in two solvers, their plans taken in order while together they
+//      break no rule of the whole spec. With too little time for a construction, a quick plan
+//      made without a solver (quickStart) takes its place;
 //   3. improvement: with the time left, each group again, now with every other workload held and
 //      every link in the model, warm-started from where it is: the model's objective is then the
 //      whole plan's, and a group moves only when the whole plan gets cheaper. When a pass moves
@@ -151,7 +153,7 @@ export interface GroupSettings {
    * less than QUICK_START_GROUP_SEC per group is left at the start; undefined when there is none.
    */
   readonly quickStart?: () => Plan | undefined;
-  /** Called once construction has placed every group (not with `start`): what else may now use the second core. */
+  /** Called once every group is placed, by construction or quickStart (not with `start`): what else may now use the second core. */
   readonly onConstructed?: () => void;
   /** latencyReach of the spec with `ilp.fixed` held, when the caller has it already (about 2 s to compute at 2,000 services). */
   readonly reach?: ReadonlyMap<string, ReadonlySet<string>>;
