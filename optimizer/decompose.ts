@@ -299,18 +299,29 @@ export async function solveDecomposed(
     const t = Date.now();
     const cm = capacityModel(spec, catalog, candidates, settings.ilp.fixed, "continents", reach());
     const model = cm.model;
+    const limit = Math.min(left() * 0.2, 60);
     // A mixed-integer program (presence per continent): its proven bound holds whenever it stops.
-    const out = await settings.run(model, { timeLimitSec: Math.min(left() * 0.2, 60), relativeGap: settings.relativeGap });
-    if (out.values.length > 0 && out.status !== "infeasible" && out.status !== "no_solution") guide = capacityGuide(cm, out.values);
+    const mip = settings.run(model, { timeLimitSec: limit, relativeGap: settings.relativeGap });
+    // Its linear relaxation, a bound too (about 2 s at 2,000 services), in the second solver at
+    // the same time: when the MIP runs out of time before its root is solved, as it does at
+    // 2,000 services with a limit of 10 s, the LP's bound and fractions stand in for its own.
+    const stopLp = new AbortController();
+    const relaxed = settings
+      .run({ ...model, integer: new Uint8Array(model.numCols) }, { timeLimitSec: limit, relativeGap: 0, signal: stopLp.signal })
+      .catch(() => undefined);
+    const out = await mip.catch((e) => {
+      stopLp.abort();
+      throw e;
+    });
+    const solved = out.values.length > 0 && out.status !== "infeasible" && out.status !== "no_solution";
+    if (solved) guide = capacityGuide(cm, out.values);
     let bound = out.status === "infeasible" ? NaN : out.bound;
-    // Out of time before its first solution: its linear relaxation, a bound too, guides the
-    // groups with its fractions.
-    if (!guide && out.status !== "infeasible") {
-      const lp = await settings.run({ ...model, integer: new Uint8Array(model.numCols) }, { timeLimitSec: Math.min(left() * 0.1, 30), relativeGap: 0 });
-      if (lp.status === "optimal") {
-        guide = capacityGuide(cm, lp.values);
-        bound = Number.isFinite(bound) ? Math.max(bound, lp.objective) : lp.objective;
-      }
+    // A MIP with a plan and a bound has solved its root LP, whose bound is at least this one's.
+    if ((solved && Number.isFinite(bound)) || out.status === "infeasible") stopLp.abort();
+    const lp = await relaxed;
+    if (lp?.status === "optimal" && out.status !== "infeasible") {
+      if (!guide) guide = capacityGuide(cm, lp.values);
+      bound = Number.isFinite(bound) ? Math.max(bound, lp.objective) : lp.objective;
     }
     return { variables: model.numCols, constraints: model.numRows, status: out.status, objective: out.objective, bound: Number.isFinite(bound) ? bound : NaN, ms: Date.now() - t };
   };

@@ -388,7 +388,8 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     this.timeout(120_000);
     const spec = validateSpec(generateSpec(catalog, { services: 12, seed: 2 }), catalog);
     const c = buildCandidates(spec, catalog);
-    // The solve run alongside the groups is the one given a signal to stop it.
+    // The solves given a signal to stop them fail: the MIP per area alongside the groups (and the
+    // continent LP alongside the continent MIP, which only backs that MIP up).
     const failing: typeof run = (m, o) => (o.signal ? Promise.reject(new Error("the solver crashed")) : run(m, o));
     const d = await solveDecomposed(spec, catalog, c, { relativeGap: 0.001, timeLimitSec: 20, ilp: {}, run: failing, stagesUpToPairs: 10 });
     assert.strictEqual(d.status, "feasible", JSON.stringify(d.groups));
@@ -401,7 +402,8 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     this.timeout(120_000);
     const spec = validateSpec(generateSpec(catalog, { services: 12, seed: 2 }), catalog);
     const c = buildCandidates(spec, catalog);
-    // The first solve is the continent MIP: it runs out of time with nothing to show.
+    // The first solve is the continent MIP (its LP is solved alongside it): it runs out of time
+    // with nothing to show.
     let calls = 0;
     const late: typeof run = (m, o) => (calls++ === 0 ? Promise.resolve({ status: "no_solution", objective: NaN, bound: NaN, values: new Float64Array(0) }) : run(m, o));
     const d = await solveDecomposed(spec, catalog, c, { relativeGap: 0.001, timeLimitSec: 20, ilp: {}, run: late, stagesUpToPairs: 10 });
