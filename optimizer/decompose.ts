@@ -303,11 +303,12 @@ export async function solveDecomposed(
     // A mixed-integer program (presence per continent): its proven bound holds whenever it stops.
     const mip = settings.run(model, { timeLimitSec: limit, relativeGap: settings.relativeGap });
     // Its linear relaxation, a bound too (about 2 s at 2,000 services), in the second solver at
-    // the same time: when the MIP runs out of time before its root is solved, as it does at
-    // 2,000 services with a limit of 10 s, the LP's bound and fractions stand in for its own.
+    // the same time and with twice the time: when the MIP runs out of time before its root is
+    // solved, as it does at 2,000 services with a limit of 10 s, the LP's bound and fractions
+    // stand in for its own.
     const stopLp = new AbortController();
     const relaxed = settings
-      .run({ ...model, integer: new Uint8Array(model.numCols) }, { timeLimitSec: limit, relativeGap: 0, signal: stopLp.signal })
+      .run({ ...model, integer: new Uint8Array(model.numCols) }, { timeLimitSec: Math.min(left() * 0.4, 60), relativeGap: 0, signal: stopLp.signal })
       .catch(() => undefined);
     const out = await mip.catch((e) => {
       stopLp.abort();
