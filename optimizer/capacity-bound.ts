@@ -40,11 +40,11 @@ import type { Catalog } from "./catalog";
 import type { Candidates } from "./candidates";
 import { bucketMonthlyUSD, replicaMonthlyUSD } from "./ilp";
 import { latencyReach } from "./ilp-latency";
-import { atLeastAll, networkRoles, presenceCost } from "./ilp-network";
+import { areaOf as areaOfRegion, atLeastAll, networkRoles, presenceCost } from "./ilp-network";
 import { cloudCap } from "./ilp-presence";
 import { fixedCosts } from "./network/costs";
 import { latencyMatrix } from "./latency/matrix";
-import { linkNear } from "./latency/requirements";
+import { continentOf, linkNear } from "./latency/requirements";
 import { cheapestDatabaseOffers } from "./ilp-databases";
 import { placedDatabaseOffer } from "./database-offers";
 import { databaseCallers } from "./verify";
@@ -83,8 +83,7 @@ export function capacityModel(
   // Areas: a cloud on a continent ("aws/Europe"), or a continent ("*/Europe"). With presence, per
   // workload and area A its presence there: y[s,A] ∈ {0,1} for a free service, z[w,A] for a free
   // bucket or database, 1 where a held one is.
-  const continentOf = new Map(catalog.regions.map((r) => [`${r.cloud}:${r.region}`, r.continent]));
-  const areaOf = (key: string) => `${presence === "areas" ? key.slice(0, key.indexOf(":")) : "*"}/${continentOf.get(key) ?? ""}`;
+  const areaOf = (key: string) => (presence === "areas" ? areaOfRegion(catalog, key) : `*/${continentOf(catalog, key) ?? ""}`);
   const continentOfArea = (area: string) => area.slice(area.indexOf("/") + 1);
   const cloudOfArea = (area: string) => area.slice(0, area.indexOf("/"));
   const regionsOfArea = new Map<string, RegionKey[]>();

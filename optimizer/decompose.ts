@@ -258,11 +258,16 @@ export function replicaBound(prices: ReadonlyMap<string, readonly { usd: number 
 
 /**
  * The cheapest-offer baseline's plan (optimizer/baselines.ts: about 2 s at 2,000 services), when
- * it meets the whole spec and nothing is held (it knows nothing of holds); undefined otherwise.
+ * it meets the whole spec and nothing is held (it knows nothing of holds); undefined otherwise,
+ * and when the greedy fails outright: it is only a head start, the groups construct without it.
  */
 function quickPlan(spec: NormalizedSpec, catalog: Catalog, held: Plan | undefined): Plan | undefined {
   if (held && Object.keys({ ...held.services, ...held.buckets, ...held.databases }).length > 0) return undefined;
-  return cheapestOfferBaseline(spec, catalog).plan;
+  try {
+    return cheapestOfferBaseline(spec, catalog).plan;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Relative gap each group's model is solved to, of the group's own cost: the groups' plan proves no bound of its own. */

@@ -35,6 +35,7 @@ import { cheapestPerArea, replicaPrices, startFrom } from "./decompose";
 import { planUse } from "./explain";
 import { globalViolations } from "./verify";
 import { latencyReach } from "./ilp-latency";
+import { areaOf } from "./ilp-network";
 import type { Plan } from "./plan";
 import type { SolveOptions, SolverOutcome, SparseModel } from "./solvers/types";
 import type { NormalizedLink, NormalizedSpec } from "./spec";
@@ -182,8 +183,7 @@ function cheapRegions(spec: NormalizedSpec, catalog: Catalog, candidates: Candid
       (candidates.buckets.get(b.name) ?? []).map((r) => ({ key: `${r.cloud}:${r.region}` as RegionKey, cloud: r.cloud, usd: bucketMonthlyUSD(catalog, b.storageGiB, b.internetEgressGiB, r) })),
     );
   }
-  const continent = new Map(catalog.regions.map((r) => [`${r.cloud}:${r.region}`, r.continent]));
-  return cheapestPerArea(prices, k, (x) => `${x.cloud}/${continent.get(x.key)}`);
+  return cheapestPerArea(prices, k, (x) => areaOf(catalog, x.key));
 }
 
 /**

@@ -18,6 +18,7 @@
 import type { Catalog } from "./catalog";
 import type { RegionKey } from "./evaluate";
 import { maxValue, Presence } from "./ilp-presence";
+import { continentOf } from "./latency/requirements";
 import { fixedCosts, FixedCosts } from "./network/costs";
 import { BALANCERS_PER_NETWORK } from "./network/topology";
 import { LinExpr, ModelBuilder } from "./solvers/builder";
@@ -26,6 +27,10 @@ import type { NormalizedSpec } from "./spec";
 const EPS = 1e-9;
 const cloudOf = (key: string) => key.slice(0, key.indexOf(":"));
 const cloudOfArea = (area: string) => area.slice(0, area.indexOf("/"));
+/** The area of a region key: its cloud on its continent ("aws/Europe"). */
+export function areaOf(catalog: Catalog, key: string): string {
+  return `${cloudOf(key)}/${continentOf(catalog, key) ?? ""}`;
+}
 /** The key of an unordered pair of regions or areas. */
 const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
@@ -164,15 +169,14 @@ export function addNetworkCosts(m: ModelBuilder, spec: NormalizedSpec, catalog: 
  *   12.spread per cloud (see addSpreadCuts), summed over the areas of each side.
  */
 function addAreaConnections(m: ModelBuilder, spec: NormalizedSpec, catalog: Catalog, presence: Presence, fc: FixedCosts): void {
-  const continent = new Map(catalog.regions.map((r) => [`${r.cloud}:${r.region}`, r.continent]));
-  const areaOf = (key: string) => `${cloudOf(key)}/${continent.get(key) ?? ""}`;
+  const areaOfKey = (key: string) => areaOf(catalog, key);
   const inPlay = new Map<string, Set<RegionKey>>();
   const areaPresence = new Map<string, LinExpr>();
   const presenceIn = (w: string, area: string): LinExpr => {
     const id = `${w}@${area}`;
     const done = areaPresence.get(id);
     if (done) return done;
-    const drivers = presence.regions(w).filter((r) => areaOf(r) === area).map((r) => presence.of(w, r));
+    const drivers = presence.regions(w).filter((r) => areaOfKey(r) === area).map((r) => presence.of(w, r));
     const e = atLeastAll(m, `Y[${w},${area}]`, 0, drivers, true);
     areaPresence.set(id, e);
     return e;
@@ -182,9 +186,9 @@ function addAreaConnections(m: ModelBuilder, spec: NormalizedSpec, catalog: Cata
     if (l.toKind !== "service") continue;
     const rf = presence.regions(l.from);
     const rt = presence.regions(l.to);
-    for (const r of [...rf, ...rt]) (inPlay.get(areaOf(r)) ?? inPlay.set(areaOf(r), new Set()).get(areaOf(r))!).add(r);
-    const af = [...new Set(rf.map(areaOf))];
-    const at = [...new Set(rt.map(areaOf))];
+    for (const r of [...rf, ...rt]) (inPlay.get(areaOfKey(r)) ?? inPlay.set(areaOfKey(r), new Set()).get(areaOfKey(r))!).add(r);
+    const af = [...new Set(rf.map(areaOfKey))];
+    const at = [...new Set(rt.map(areaOfKey))];
     for (const a of af)
       for (const b of at) {
         if (cloudOfArea(a) === cloudOfArea(b)) continue;
@@ -218,11 +222,11 @@ function addAreaConnections(m: ModelBuilder, spec: NormalizedSpec, catalog: Cata
       [l.to, l.from],
     ]) {
       const theirs = presence.regions(peer);
-      const peerAreas = [...new Set(theirs.map(areaOf))];
+      const peerAreas = [...new Set(theirs.map(areaOfKey))];
       const mine = presence.regions(me);
       // 12.cross per area: me in r while peer runs nowhere in r's cloud.
       for (const r of mine) {
-        const a = areaOf(r);
+        const a = areaOfKey(r);
         const others = peerAreas.filter((b) => cloudOfArea(b) !== cloudOfArea(a));
         if (others.length === 0) continue;
         const need = new LinExpr().addExpr(presence.of(me, r));
@@ -234,7 +238,7 @@ function addAreaConnections(m: ModelBuilder, spec: NormalizedSpec, catalog: Cata
         if (hasGate(a)) m.addRow(`12.gate[${me}>${peer},${r}]`, new LinExpr().addExpr(need, -1).addExpr(areaGates.get(a)!), 0, Infinity);
       }
       // 12.spread per cloud, summed over the areas of each side.
-      addSpreadCuts(m, presence, me, peer, { of: areaOf, conn: (a, b) => areaConns.get(pairKey(a, b)), gate: (a) => areaGates.get(a) });
+      addSpreadCuts(m, presence, me, peer, { of: areaOfKey, conn: (a, b) => areaConns.get(pairKey(a, b)), gate: (a) => areaGates.get(a) });
     }
   }
 }
