@@ -24,7 +24,7 @@ export function pinnedForLatency(spec: NormalizedSpec, catalog: Catalog): Normal
   const groups = new Map<string, (NormalizedService | NormalizedBucket)[]>();
   for (const w of [...spec.services, ...spec.buckets]) (groups.get(find(w.name)) ?? groups.set(find(w.name), []).get(find(w.name))!).push(w);
   const rtt = latencyMatrix(catalog);
-  const continentOfKey = (k: string) => catalog.regions.find((r) => `${r.cloud}:${r.region}` === k)?.continent;
+  const continentOfKey = (k: string) => catalog.regionByKey(k)?.continent;
   const pinned = new Map<string, string>();
   // Continents a link with a round-trip bound allows between its ends' groups: every pair of
   // regions of the two within the bound (the greedy placement may pick any of them).

@@ -31,16 +31,16 @@ export interface Baseline {
   readonly note: string;
 }
 
-interface Unit {
+export interface Unit {
   key: RegionKey;
   offer: Offer;
   spot: boolean;
   count: number;
 }
 
-type Placement = Unit[];
+export type Placement = Unit[];
 
-const perReplica = (s: NormalizedService, catalog: Catalog, o: Offer, spot: boolean) =>
+export const perReplica = (s: NormalizedService, catalog: Catalog, o: Offer, spot: boolean) =>
   HOURS_PER_MONTH * (spot ? o.spotHourlyUSD! : o.onDemandHourlyUSD) +
   s.diskGiB * catalog.diskPerGiBMonth(o.cloud, o.region);
 
@@ -60,7 +60,7 @@ function cap(s: NormalizedService): number {
   return Math.floor(s.maxSharePerCloud * s.replicas + 1e-9);
 }
 
-function spreadOk(s: NormalizedService, p: Placement): boolean {
+export function spreadOk(s: NormalizedService, p: Placement): boolean {
   const { regions, clouds } = spread(p);
   return (
     regions.size >= s.minRegions &&
@@ -74,7 +74,7 @@ function spreadOk(s: NormalizedService, p: Placement): boolean {
  * region of each of the minClouds cheapest clouds, more regions up to minRegions, the rest in the
  * cheapest region whose cloud is below its share cap; then up to spotReplicas on spot where cheaper.
  */
-function placeAlone(
+export function placeAlone(
   s: NormalizedService,
   catalog: Catalog,
   regions: readonly RegionOffers[],
@@ -116,7 +116,7 @@ function placeAlone(
  * Moves replicas out of regions over their vCPU quota, each time the move that costs least per
  * vCPU freed, to a region with room, keeping every service's spread. Says why when stuck.
  */
-function repairQuotas(
+export function repairQuotas(
   spec: NormalizedSpec,
   catalog: Catalog,
   cands: Candidates,
@@ -200,7 +200,7 @@ function repairQuotas(
 }
 
 /** The plan of a set of placements, groups merged by (region, type) and sorted. */
-function toPlan(
+export function toPlan(
   placements: Map<string, Placement>,
   buckets: Record<string, BucketPlacement>,
 ): Plan {

@@ -37,6 +37,7 @@ import { globalViolations } from "./verify";
 import { latencyReach } from "./ilp-latency";
 import { areaOf } from "./ilp-network";
 import type { Plan } from "./plan";
+import type { QuickStart } from "./guided-plan";
 import type { SolveOptions, SolverOutcome, SparseModel } from "./solvers/types";
 import type { NormalizedLink, NormalizedSpec } from "./spec";
 
@@ -150,10 +151,12 @@ export interface GroupSettings {
    */
   readonly guide?: { readonly regions: ReadonlyMap<string, ReadonlySet<RegionKey>>; readonly vcpus: ReadonlyMap<string, ReadonlyMap<RegionKey, number>> };
   /**
-   * A plan of the whole spec made without a solver, improved in place of a construction when
-   * less than QUICK_START_GROUP_SEC per group is left at the start; undefined when there is none.
+   * Plans of the whole spec made without a solver, tried in order in place of a construction
+   * when less than QUICK_START_GROUP_SEC per group is left at the start: the first whose
+   * workloads to repair (breaking a latency requirement) can all be placed again, group by group
+   * with every other workload held, is improved.
    */
-  readonly quickStart?: () => Plan | undefined;
+  readonly quickStart?: () => Iterable<QuickStart>;
   /** Called once every group is placed, by construction or quickStart (not with `start`): what else may now use the second core. */
   readonly onConstructed?: () => void;
   /** latencyReach of the spec with `ilp.fixed` held, when the caller has it already (about 2 s to compute at 2,000 services). */
@@ -372,10 +375,30 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
 
   let plan: Plan;
   let objective = NaN;
-  const quick = !settings.start && settings.quickStart && secondsLeft() / Math.max(1, groups.length) < QUICK_START_GROUP_SEC ? settings.quickStart() : undefined;
-  const start = settings.start ?? quick;
+  // A quick start's workloads that break a latency requirement are placed again, in groups
+  // along their links, each with the whole spec in its model and everything else held (the last
+  // group's objective is then the plan's); undefined when one of them cannot be placed in time.
+  const repaired = async (q: QuickStart): Promise<{ plan: Plan; objective: number } | undefined> => {
+    let out = { plan: q.plan, objective: NaN };
+    const parts = linkGroups(subSpec(spec, new Set(q.repair)));
+    for (let i = 0; i < parts.length; i++) {
+      if (secondsLeft() <= 0) return undefined;
+      const names = new Set(parts[i]);
+      const rest = only(out.plan, new Set([...Object.keys(out.plan.services), ...Object.keys(out.plan.buckets)].filter((n) => !names.has(n))));
+      const r = await solveGroup(spec, catalog, candidates, parts[i], rest, cheap, reach, settings, perGroup(secondsLeft(), parts.length - i), CONSTRUCTION_GAP, undefined, true);
+      if ("failure" in r) return undefined;
+      out = r;
+    }
+    return out;
+  };
+  let quick: { plan: Plan; objective: number } | undefined;
+  if (!settings.start && settings.quickStart && secondsLeft() / Math.max(1, groups.length) < QUICK_START_GROUP_SEC) {
+    for (const q of settings.quickStart()) if ((quick = await repaired(q))) break;
+  }
+  const start = settings.start ?? quick?.plan;
   if (start) {
     plan = start;
+    objective = quick?.objective ?? NaN;
   } else {
     plan = held0;
     const placed = new Set(heldNames);

@@ -340,7 +340,7 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     let asked = 0;
     const quickStart = () => {
       asked++;
-      return quick.plan;
+      return [{ plan: quick.plan!, repair: [] }];
     };
     // Under 0.15 s a group: the quick plan, improved with the time there is (none here: the
     // deadline is now).
@@ -349,7 +349,7 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     assert.deepStrictEqual(hurried.plan, quick.plan);
     assert.ok(Math.abs(hurried.objective - quick.cost.total) <= 0.01, `${hurried.objective} against ${quick.cost.total}`);
     // With a few seconds, passes over the groups move what gets cheaper.
-    const improved = await solveByGroups(s, catalog, c, { relativeGap: 0.005, deadline: Date.now() + 8_000, ilp: {}, run, quickStart: () => quick.plan, maxPasses: 1 });
+    const improved = await solveByGroups(s, catalog, c, { relativeGap: 0.005, deadline: Date.now() + 8_000, ilp: {}, run, quickStart: () => [{ plan: quick.plan!, repair: [] }], maxPasses: 1 });
     assert.ok(improved.plan);
     assert.deepStrictEqual(verifyPlan(s, catalog, improved.plan), []);
     assert.ok(improved.objective < quick.cost.total - 1, `${improved.objective} against ${quick.cost.total}`);

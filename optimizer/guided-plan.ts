@@ -1,0 +1,251 @@
+// A plan rounded from the capacity relaxation's solution (optimizer/capacity-bound.ts), made
+// without a solver: the quick start of optimizer/groups.ts when a spec is too large to construct
+// group by group in the time given. The relaxation shares out the quotas and says on which
+// continents (and in which regions) each service's replicas belong, which a greedy placement of
+// one service at a time cannot see; what it leaves out, this module adds back:
+//   1. each service's replicas shared over the regions the guide gives it, in proportion to its
+//      vCPUs there (largest remainders, ties by region), the cheaper of spot and on-demand up to
+//      spotReplicas; a user location with no replica within the round trip then takes one from
+//      the region with the most (to the guide's region near it with the most vCPUs, else the
+//      cheapest region near it); a service the guide misses, or whose spread the rounding breaks,
+//      goes on its cheapest offers near all of its users (or anywhere) as the baseline does;
+//   2. the quotas repaired as the cheapest-offer baseline repairs them (baselines.ts);
+//   3. a replica whose link's latency fails moves to the cheapest region of its service where
+//      every link of that service holds, as long as the service's spread and quotas allow;
+//   4. each bucket in the cheapest region meeting its links' latency to where its callers run.
+// The plan is checked against the whole spec: undefined when it breaks anything (the caller then
+// starts from elsewhere). Deterministic in its inputs.
+
+import type { Catalog } from "./catalog";
+import type { Candidates, RegionOffers } from "./candidates";
+import { perReplica, placeAlone, repairQuotas, spreadOk, toPlan, type Placement } from "./baselines";
+import type { RegionKey } from "./evaluate";
+import { latencyMatrix } from "./latency/matrix";
+import { linkNear, unservedPlaces } from "./latency/requirements";
+import type { BucketPlacement, Plan } from "./plan";
+import type { NormalizedService, NormalizedSpec } from "./spec";
+import { verifyPlan } from "./verify";
+
+/** vCPUs per service and region: the capacity relaxation's solution (capacityGuide). */
+export type GuideVcpus = ReadonlyMap<string, ReadonlyMap<RegionKey, number>>;
+
+const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/** Replicas per region in proportion to the guide's vCPUs there (largest remainders). */
+function shareOut(s: NormalizedService, here: readonly RegionOffers[], vcpus: ReadonlyMap<RegionKey, number>): Map<RegionKey, number> {
+  const total = here.reduce((n, r) => n + vcpus.get(r.key)!, 0);
+  const exact = here.map((r) => ({ key: r.key, x: (s.replicas * vcpus.get(r.key)!) / total }));
+  const count = new Map(exact.map(({ key, x }) => [key, Math.floor(x + 1e-9)]));
+  let left = s.replicas - [...count.values()].reduce((a, b) => a + b, 0);
+  const frac = (x: number) => x - Math.floor(x + 1e-9);
+  for (const { key } of [...exact].sort((a, b) => frac(b.x) - frac(a.x) || byKey(a, b))) {
+    if (left-- <= 0) break;
+    count.set(key, count.get(key)! + 1);
+  }
+  return count;
+}
+
+/**
+ * Moves replicas so that every user location of `s` has one within its round trip; false when
+ * some location has no region near it or no replica can be spared.
+ */
+function coverUsers(s: NormalizedService, catalog: Catalog, regions: readonly RegionOffers[], vcpus: ReadonlyMap<RegionKey, number>, count: Map<RegionKey, number>): boolean {
+  if (!s.latency) return true;
+  const rtt = latencyMatrix(catalog);
+  const max = s.latency.maxRttMs + 1e-9;
+  const points = s.latency.from.flatMap((f) => f.points);
+  const covered = (without?: RegionKey) => points.filter((p) => [...count].some(([k, n]) => n - (k === without ? 1 : 0) > 0 && rtt.rtt(k, p) <= max)).length;
+  const od = (r: RegionOffers) => perReplica(s, catalog, r.onDemand[0], false);
+  for (const p of points) {
+    if ([...count].some(([k, n]) => n > 0 && rtt.rtt(k, p) <= max)) continue;
+    const to = regions
+      .filter((r) => rtt.rtt(r.key, p) <= max)
+      .sort((a, b) => (vcpus.get(b.key) ?? 0) - (vcpus.get(a.key) ?? 0) || od(a) - od(b) || byKey(a, b))[0];
+    if (!to) return false;
+    const before = covered();
+    const donor = [...count]
+      .filter(([, n]) => n > 0)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .find(([k]) => covered(k) === before);
+    if (!donor) return false;
+    count.set(donor[0], donor[1] - 1);
+    count.set(to.key, (count.get(to.key) ?? 0) + 1);
+  }
+  return true;
+}
+
+/** Units of a placement from replicas per region: spot where cheaper, up to spotReplicas, cheapest regions first. */
+function units(s: NormalizedService, catalog: Catalog, regions: readonly RegionOffers[], count: ReadonlyMap<RegionKey, number>): Placement {
+  const od = (r: RegionOffers) => perReplica(s, catalog, r.onDemand[0], false);
+  const out: Placement = [];
+  let spotLeft = s.spotReplicas;
+  for (const r of regions.filter((x) => (count.get(x.key) ?? 0) > 0).sort((a, b) => od(a) - od(b) || byKey(a, b))) {
+    const n = count.get(r.key)!;
+    const spotOffer = r.spot[0];
+    const k = spotOffer && perReplica(s, catalog, spotOffer, true) < od(r) ? Math.min(spotLeft, n) : 0;
+    spotLeft -= k;
+    if (k > 0) out.push({ key: r.key, offer: spotOffer, spot: true, count: k });
+    if (n - k > 0) out.push({ key: r.key, offer: r.onDemand[0], spot: false, count: n - k });
+  }
+  return out;
+}
+
+/** One service placed as the guide says (step 1 above). */
+function placeService(s: NormalizedService, catalog: Catalog, regions: readonly RegionOffers[], vcpus: ReadonlyMap<RegionKey, number> | undefined): Placement | undefined {
+  const here = regions.filter((r) => (vcpus?.get(r.key) ?? 0) > 1e-9);
+  if (vcpus && here.length > 0) {
+    const count = shareOut(s, here, vcpus);
+    if (coverUsers(s, catalog, regions, vcpus, count)) {
+      const p = units(s, catalog, regions, count);
+      if (spreadOk(s, p)) return p;
+    }
+  }
+  const rtt = latencyMatrix(catalog);
+  const nearAll = s.latency ? regions.filter((r) => s.latency!.from.every((f) => f.points.every((p) => rtt.rtt(r.key, p) <= s.latency!.maxRttMs + 1e-9))) : regions;
+  return placeAlone(s, catalog, nearAll) ?? placeAlone(s, catalog, regions);
+}
+
+/** Regions where a placement has replicas. */
+const regionsOf = (p: Placement | undefined) => [...new Set((p ?? []).filter((u) => u.count > 0).map((u) => u.key))];
+
+/**
+ * Step 3 above: while some service runs in a region with no peer of a latency link near, its
+ * replicas there move to its cheapest region where every such link of it holds, within quotas
+ * and its spread (first such service and region by name; a move that finds no region is skipped).
+ */
+function fixLinkLatency(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates, placements: Map<string, Placement>, buckets: Readonly<Record<string, BucketPlacement>>): void {
+  const at = (name: string): RegionKey[] => (buckets[name] ? [`${buckets[name].cloud}:${buckets[name].region}`] : regionsOf(placements.get(name)));
+  const links = spec.links.filter((l) => l.latency);
+  const linksOf = new Map<string, { peer: string; latency: NonNullable<(typeof links)[number]["latency"]> }[]>();
+  for (const l of links)
+    for (const [me, peer] of [
+      [l.from, l.to],
+      [l.to, l.from],
+    ])
+      if (placements.has(me)) (linksOf.get(me) ?? linksOf.set(me, []).get(me)!).push({ peer, latency: l.latency! });
+  const holdsAt = (me: string, key: RegionKey) => (linksOf.get(me) ?? []).every(({ peer, latency }) => at(peer).some((q) => linkNear(catalog, latency, key, q)));
+  const byName = new Map(spec.services.map((s) => [s.name, s]));
+  const names = [...linksOf.keys()].sort();
+  const skipped = new Set<string>();
+  for (let moves = 0; moves < 4 * links.length + 10; moves++) {
+    let bad: { me: string; key: RegionKey } | undefined;
+    for (const me of names) {
+      const key = regionsOf(placements.get(me)).sort().find((k) => !skipped.has(`${me}@${k}`) && !holdsAt(me, k));
+      if (key) {
+        bad = { me, key };
+        break;
+      }
+    }
+    if (!bad) return;
+    const s = byName.get(bad.me)!;
+    const p = placements.get(bad.me)!;
+    const used = new Map<RegionKey, number>();
+    for (const q of placements.values()) for (const u of q) used.set(u.key, (used.get(u.key) ?? 0) + u.count * u.offer.vcpus);
+    const leaving = p.filter((u) => u.key === bad!.key && u.count > 0);
+    const options = (candidates.services.get(s.name) ?? [])
+      .filter((r) => r.key !== bad!.key && holdsAt(s.name, r.key))
+      .map((r) => {
+        const moved: Placement = leaving.map((u) => {
+          const list = u.spot && r.spot.length > 0 ? r.spot : r.onDemand;
+          return { key: r.key, offer: list[0], spot: u.spot && list === r.spot, count: u.count };
+        });
+        const vcpus = moved.reduce((n, u) => n + u.count * u.offer.vcpus, 0);
+        const usd = moved.reduce((n, u) => n + u.count * perReplica(s, catalog, u.offer, u.spot), 0);
+        return { r, moved, vcpus, usd };
+      })
+      .filter((o) => (spec.quotas[o.r.key] ?? Infinity) - (used.get(o.r.key) ?? 0) >= o.vcpus)
+      .map((o) => ({ ...o, next: [...p.filter((u) => u.key !== bad!.key), ...o.moved] }))
+      .filter((o) => spreadOk(s, o.next) && unservedPlaces(catalog, s, regionsOf(o.next)).length === 0)
+      .sort((a, b) => a.usd - b.usd || byKey(a.r, b.r));
+    if (options.length > 0) placements.set(s.name, merge(options[0].next));
+    else skipped.add(`${bad.me}@${bad.key}`);
+  }
+}
+
+/** A placement with units of one region, offer and market merged. */
+function merge(p: Placement): Placement {
+  const out: Placement = [];
+  for (const u of p) {
+    const same = out.find((x) => x.key === u.key && x.offer === u.offer && x.spot === u.spot);
+    if (same) same.count += u.count;
+    else out.push({ ...u });
+  }
+  return out;
+}
+
+/** A plan made without a solver, with the workloads that break a latency requirement in it (to be placed again). */
+export interface QuickStart {
+  readonly plan: Plan;
+  readonly repair: readonly string[];
+}
+
+/**
+ * The capacity relaxation's solution rounded into a plan of the whole spec (see the comment at
+ * the top of this module), with the workloads still breaking a latency requirement; undefined
+ * when it breaks anything else (a quota, a spread, a network's balancers: the plan of every other
+ * workload is checked against the spec without those) or the spec has databases.
+ */
+export function guidedPlan(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates, guide: GuideVcpus): QuickStart | undefined {
+  const { plan } = roundGuide(spec, catalog, candidates, guide);
+  if (!plan) return undefined;
+  const repair = latencyOffenders(spec, catalog, plan);
+  const out = new Set(repair);
+  const rest: NormalizedSpec = {
+    ...spec,
+    services: spec.services.filter((s) => !out.has(s.name)),
+    buckets: spec.buckets.filter((b) => !out.has(b.name)),
+    links: spec.links.filter((l) => !out.has(l.from) && !out.has(l.to)),
+  };
+  const kept: Plan = {
+    services: Object.fromEntries(Object.entries(plan.services).filter(([n]) => !out.has(n))),
+    buckets: Object.fromEntries(Object.entries(plan.buckets).filter(([n]) => !out.has(n))),
+  };
+  return verifyPlan(rest, catalog, kept).length === 0 ? { plan, repair } : undefined;
+}
+
+/**
+ * The workloads of a plan that break a latency requirement: services with a user location no
+ * replica is near, and both ends of a link one of whose regions has no peer near. Sorted.
+ */
+export function latencyOffenders(spec: NormalizedSpec, catalog: Catalog, plan: Plan): string[] {
+  const out = new Set<string>();
+  const at = (name: string) => (plan.buckets[name] ? [`${plan.buckets[name].cloud}:${plan.buckets[name].region}`] : (plan.services[name]?.groups ?? []).map((g) => `${g.cloud}:${g.region}`));
+  for (const s of spec.services) if (unservedPlaces(catalog, s, at(s.name)).length > 0) out.add(s.name);
+  for (const l of spec.links) {
+    if (!l.latency) continue;
+    const [a, b] = [at(l.from), at(l.to)];
+    const misses = (mine: string[], theirs: string[]) => mine.some((r) => !theirs.some((q) => linkNear(catalog, l.latency!, r, q)));
+    if (a.length > 0 && b.length > 0 && (misses(a, b) || misses(b, a))) out.add(l.from).add(l.to);
+  }
+  return [...out].sort();
+}
+
+/** The rounded plan with what it breaks (empty when nothing), or why there is none. */
+export function roundGuide(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates, guide: GuideVcpus): { plan?: Plan; problems: string[] } {
+  if ((spec.databases ?? []).length > 0) return { problems: ["databases are not placed by the guided plan"] };
+  const placements = new Map<string, Placement>();
+  for (const s of spec.services) {
+    const p = placeService(s, catalog, candidates.services.get(s.name) ?? [], guide.get(s.name));
+    if (!p) return { problems: [`services.${s.name} cannot meet its own constraints`] };
+    placements.set(s.name, p);
+  }
+  const stuck = repairQuotas(spec, catalog, candidates, placements, () => true);
+  if (stuck) return { problems: [`quota repair failed: ${stuck}`] };
+  // Buckets first (they stay where they are put): the cheapest region that the most of their
+  // linked services' regions meet the latency of, then the services moved to meet them.
+  const buckets: Record<string, BucketPlacement> = {};
+  for (const b of [...spec.buckets].sort((x, y) => (x.name < y.name ? -1 : 1))) {
+    const price = (r: { cloud: string; region: string }) => b.storageGiB * catalog.storagePerGiBMonth(r.cloud as never, r.region) + b.internetEgressGiB * catalog.internetEgressPerGiB(r.cloud as never, r.region);
+    const links = spec.links.filter((l) => l.latency && (l.to === b.name || l.from === b.name));
+    const misses = (key: string) =>
+      links.reduce((n, l) => n + regionsOf(placements.get(l.to === b.name ? l.from : l.to)).filter((q) => !linkNear(catalog, l.latency!, q, key)).length, 0);
+    const regions = (candidates.buckets.get(b.name) ?? []).map((r) => ({ r, misses: misses(`${r.cloud}:${r.region}`), usd: price(r) }));
+    const best = regions.sort((x, y) => x.misses - y.misses || x.usd - y.usd || (`${x.r.cloud}:${x.r.region}` < `${y.r.cloud}:${y.r.region}` ? -1 : 1))[0];
+    if (!best) return { problems: [`buckets.${b.name} has no region`] };
+    buckets[b.name] = { cloud: best.r.cloud, region: best.r.region };
+  }
+  fixLinkLatency(spec, catalog, candidates, placements, buckets);
+  const services = toPlan(placements, {});
+  const plan: Plan = { services: services.services, buckets };
+  return { plan, problems: verifyPlan(spec, catalog, plan) };
+}
