@@ -375,25 +375,39 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
 
   let plan: Plan;
   let objective = NaN;
+  const peers = linkPeers(spec);
   // A quick start's workloads that break a latency requirement are placed again, in groups
   // along their links, each with the whole spec in its model and everything else held (the last
   // group's objective is then the plan's); undefined when one of them cannot be placed in time.
   const repaired = async (q: QuickStart): Promise<{ plan: Plan; objective: number } | undefined> => {
     let out = { plan: q.plan, objective: NaN };
     const parts = linkGroups(subSpec(spec, new Set(q.repair)));
+    const everything = [...Object.keys(q.plan.services), ...Object.keys(q.plan.buckets)];
     for (let i = 0; i < parts.length; i++) {
       if (secondsLeft() <= 0) return undefined;
+      // The parts not repaired yet are left out as if not placed: their broken links, held,
+      // would make the model infeasible.
+      const later = new Set(parts.slice(i + 1).flat());
+      // Where its held neighbours leave a group no region, they are placed again with it, and
+      // theirs, up to REPAIR_DEPTH links away.
       const names = new Set(parts[i]);
-      const rest = only(out.plan, new Set([...Object.keys(out.plan.services), ...Object.keys(out.plan.buckets)].filter((n) => !names.has(n))));
-      const r = await solveGroup(spec, catalog, candidates, parts[i], rest, cheap, reach, settings, perGroup(secondsLeft(), parts.length - i), CONSTRUCTION_GAP, undefined, true);
-      if ("failure" in r) return undefined;
+      let r: Awaited<ReturnType<typeof solveGroup>> | undefined;
+      for (let depth = 0; depth <= REPAIR_DEPTH && secondsLeft() > 0; depth++) {
+        if (depth > 0) for (const n of [...names]) for (const m of peers.get(n) ?? []) if (!heldNames.has(m) && !later.has(m)) names.add(m);
+        const rest = only(out.plan, new Set(everything.filter((n) => !names.has(n) && !later.has(n))));
+        const placed = new Set(everything.filter((n) => !later.has(n)));
+        r = await solveGroup(subSpec(spec, placed), catalog, candidates, [...names].sort(), rest, cheap, reach, settings, perGroup(secondsLeft(), parts.length - i), CONSTRUCTION_GAP);
+        if (process.env.DBG) console.error("repair", i, parts.length, names.size, "failure" in r ? r.failure : r.objective, secondsLeft().toFixed(1));
+        if (!("failure" in r)) break;
+      }
+      if (!r || "failure" in r) return undefined;
       out = r;
     }
     return out;
   };
   let quick: { plan: Plan; objective: number } | undefined;
   if (!settings.start && settings.quickStart && secondsLeft() / Math.max(1, groups.length) < QUICK_START_GROUP_SEC) {
-    for (const q of settings.quickStart()) if ((quick = await repaired(q))) break;
+    for (const q of settings.quickStart()) { if (process.env.DBG) console.error("quick", q.repair.length, secondsLeft().toFixed(1)); if ((quick = await repaired(q))) break; }
   }
   const start = settings.start ?? quick?.plan;
   if (start) {
@@ -402,7 +416,6 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
   } else {
     plan = held0;
     const placed = new Set(heldNames);
-    const peers = linkPeers(spec);
     for (let i = 0; i < groups.length; i++) {
       if (secondsLeft() <= 0) return { objective: NaN, groups: groups.length, passes: 0, failure: `the time limit ended after ${i} of ${groups.length} groups` };
       let share = perGroup(secondsLeft(), groups.length - i);

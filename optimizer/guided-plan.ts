@@ -31,16 +31,45 @@ export type GuideVcpus = ReadonlyMap<string, ReadonlyMap<RegionKey, number>>;
 
 const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
-/** Replicas per region in proportion to the guide's vCPUs there (largest remainders). */
+/** Counts in proportion to weights summing to `total` (largest remainders, ties by key), each at least its `least`. */
+function apportion(total: number, weights: readonly { key: string; w: number; least?: number }[]): Map<string, number> {
+  const sum = weights.reduce((n, x) => n + x.w, 0);
+  const exact = weights.map((x) => ({ ...x, x: (total * x.w) / sum }));
+  const count = new Map(exact.map((x) => [x.key, Math.max(x.least ?? 0, Math.floor(x.x + 1e-9))]));
+  let left = total - [...count.values()].reduce((a, b) => a + b, 0);
+  const frac = (x: { key: string; x: number }) => x.x - count.get(x.key)!;
+  for (const x of [...exact].sort((a, b) => frac(b) - frac(a) || (a.key < b.key ? -1 : 1))) {
+    if (left-- <= 0) break;
+    count.set(x.key, count.get(x.key)! + 1);
+  }
+  // More than `total` after the least counts: take back from the largest above their least.
+  for (; left < -1; left++) {
+    const over = [...exact].filter((x) => count.get(x.key)! > (x.least ?? 0)).sort((a, b) => count.get(b.key)! - count.get(a.key)! || (a.key < b.key ? -1 : 1))[0];
+    if (!over) break;
+    count.set(over.key, count.get(over.key)! - 1);
+  }
+  return count;
+}
+
+/**
+ * Replicas per region in proportion to the guide's vCPUs there: first per continent, each
+ * continent where the guide has at least a whole replica keeping one (a link that must share a
+ * continent holds on the guide's continents), then per region within each continent.
+ */
 function shareOut(s: NormalizedService, here: readonly RegionOffers[], vcpus: ReadonlyMap<RegionKey, number>): Map<RegionKey, number> {
   const total = here.reduce((n, r) => n + vcpus.get(r.key)!, 0);
-  const exact = here.map((r) => ({ key: r.key, x: (s.replicas * vcpus.get(r.key)!) / total }));
-  const count = new Map(exact.map(({ key, x }) => [key, Math.floor(x + 1e-9)]));
-  let left = s.replicas - [...count.values()].reduce((a, b) => a + b, 0);
-  const frac = (x: number) => x - Math.floor(x + 1e-9);
-  for (const { key } of [...exact].sort((a, b) => frac(b.x) - frac(a.x) || byKey(a, b))) {
-    if (left-- <= 0) break;
-    count.set(key, count.get(key)! + 1);
+  const byContinent = new Map<string, RegionOffers[]>();
+  for (const r of here) (byContinent.get(r.region.continent) ?? byContinent.set(r.region.continent, []).get(r.region.continent)!).push(r);
+  const weights = [...byContinent].map(([key, rs]) => {
+    const w = rs.reduce((n, r) => n + vcpus.get(r.key)!, 0);
+    return { key, w, least: (s.replicas * w) / total >= 1 - 1e-6 ? 1 : 0 };
+  });
+  const perContinent = apportion(s.replicas, weights);
+  const count = new Map<RegionKey, number>();
+  for (const [k, rs] of byContinent) {
+    const n = perContinent.get(k)!;
+    if (n === 0) continue;
+    for (const [key, c] of apportion(n, rs.map((r) => ({ key: r.key, w: vcpus.get(r.key)! })))) count.set(key as RegionKey, c);
   }
   return count;
 }
@@ -188,8 +217,18 @@ export interface QuickStart {
 export function guidedPlan(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates, guide: GuideVcpus): QuickStart | undefined {
   const { plan } = roundGuide(spec, catalog, candidates, guide);
   if (!plan) return undefined;
-  const repair = latencyOffenders(spec, catalog, plan);
-  const out = new Set(repair);
+  // With every workload its links tie to one continent (as far as those links reach): placed
+  // again alone, an offender often finds its continent already decided by them.
+  const out = new Set(latencyOffenders(spec, catalog, plan));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const l of spec.links) {
+      if (l.latency?.kind !== "continent" || out.has(l.from) === out.has(l.to)) continue;
+      out.add(l.from).add(l.to);
+      grew = true;
+    }
+  }
+  const repair = [...out].sort();
   const rest: NormalizedSpec = {
     ...spec,
     services: spec.services.filter((s) => !out.has(s.name)),
