@@ -397,7 +397,6 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
         const rest = only(out.plan, new Set(everything.filter((n) => !names.has(n) && !later.has(n))));
         const placed = new Set(everything.filter((n) => !later.has(n)));
         r = await solveGroup(subSpec(spec, placed), catalog, candidates, [...names].sort(), rest, cheap, reach, settings, perGroup(secondsLeft(), parts.length - i), CONSTRUCTION_GAP);
-        if (process.env.DBG) console.error("repair", i, parts.length, names.size, "failure" in r ? r.failure : r.objective, secondsLeft().toFixed(1));
         if (!("failure" in r)) break;
       }
       if (!r || "failure" in r) return undefined;
@@ -407,7 +406,7 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
   };
   let quick: { plan: Plan; objective: number } | undefined;
   if (!settings.start && settings.quickStart && secondsLeft() / Math.max(1, groups.length) < QUICK_START_GROUP_SEC) {
-    for (const q of settings.quickStart()) { if (process.env.DBG) console.error("quick", q.repair.length, secondsLeft().toFixed(1)); if ((quick = await repaired(q))) break; }
+    for (const q of settings.quickStart()) if ((quick = await repaired(q))) break;
   }
   const start = settings.start ?? quick?.plan;
   if (start) {
