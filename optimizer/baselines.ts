@@ -122,6 +122,8 @@ export function repairQuotas(
   cands: Candidates,
   placements: Map<string, Placement>,
   allowed: (service: string, r: RegionOffers) => boolean,
+  /** What else a service's placement must keep after a move (optimizer/guided-plan.ts: its users served, its continents). */
+  keeps: (s: NormalizedService, p: Placement) => boolean = () => true,
 ): string | undefined {
   const used = new Map<RegionKey, number>();
   const unitsIn = new Map<RegionKey, { s: NormalizedService; unit: Unit }[]>();
@@ -176,7 +178,7 @@ export function repairQuotas(
       const fits = (n: number) => {
         from.count -= n;
         to.count = n;
-        const ok = n > 0 && spreadOk(s, [...p, to]);
+        const ok = n > 0 && spreadOk(s, [...p, to]) && keeps(s, [...p, to]);
         from.count += n;
         return ok;
       };

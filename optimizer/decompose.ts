@@ -259,12 +259,13 @@ export function replicaBound(prices: ReadonlyMap<string, readonly { usd: number 
 
 /**
  * Quick starts for the groups, best first, when nothing is held (they know nothing of holds):
- * the capacity relaxation's solution rounded into a plan (optimizer/guided-plan.ts, well under a
- * second at 2,000 services), when there is a guide; then the cheapest-offer baseline's plan
+ * the capacity relaxation's solution rounded into a plan (optimizer/guided-plan.ts, about 1.5 s
+ * at 2,000 services), when there is a guide and time to place its offenders again (`repairs`);
+ * then the cheapest-offer baseline's plan
  * (optimizer/baselines.ts: about 2 s at 2,000 services), when it meets the whole spec. A greedy
  * that throws is only a head start missed: the groups construct without it.
  */
-function* quickPlans(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates, held: Plan | undefined, guide: ReturnType<typeof capacityGuide> | undefined): Generator<QuickStart> {
+function* quickPlans(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates, held: Plan | undefined, guide: ReturnType<typeof capacityGuide> | undefined, repairs: boolean): Generator<QuickStart> {
   if (held && Object.keys({ ...held.services, ...held.buckets, ...held.databases }).length > 0) return;
   const attempt = <T>(f: () => T): T | undefined => {
     try {
@@ -273,7 +274,7 @@ function* quickPlans(spec: NormalizedSpec, catalog: Catalog, candidates: Candida
       return undefined;
     }
   };
-  const guided = guide ? attempt(() => guidedPlan(spec, catalog, candidates, guide.vcpus)) : undefined;
+  const guided = guide && repairs ? attempt(() => guidedPlan(spec, catalog, candidates, guide.vcpus)) : undefined;
   if (guided) yield guided;
   const plain = attempt(() => cheapestOfferBaseline(spec, catalog).plan);
   if (plain) yield { plan: plain, repair: [] };
@@ -370,7 +371,7 @@ export async function solveDecomposed(
       reach: reach(),
       ...(guide ? { guide } : {}),
       ...(onConstructed ? { onConstructed } : {}),
-      quickStart: () => quickPlans(spec, catalog, candidates, settings.ilp.fixed, guide),
+      quickStart: (repairs) => quickPlans(spec, catalog, candidates, settings.ilp.fixed, guide, repairs),
     });
     return { out, report: { groups: out.groups, passes: out.passes, ms: Date.now() - t, ...(out.failure ? { failure: out.failure } : {}) } };
   };

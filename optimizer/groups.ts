@@ -64,6 +64,12 @@ const HURRIED_GROUP_SEC = 0.5;
  * At 60 s (0.19 s a group) a hurried construction does better: 12.5% against 13.2%.
  */
 const QUICK_START_GROUP_SEC = 0.15;
+/**
+ * Seconds per group below which no quick start that needs its workloads placed again is asked
+ * for: at 2,000 services in 10 s (0.024 s a group) the rounded capacity solution's repair does
+ * not end in time, and the cheapest-offer plan made after it would overrun the limit.
+ */
+const REPAIR_GROUP_SEC = 0.05;
 /** Cheapest regions per cloud and continent each workload keeps while its group is solved. */
 const CHEAPEST_PER_AREA = 2;
 
@@ -156,7 +162,7 @@ export interface GroupSettings {
    * workloads to repair (breaking a latency requirement) can all be placed again, group by group
    * with every other workload held, is improved.
    */
-  readonly quickStart?: () => Iterable<QuickStart>;
+  readonly quickStart?: (repairs: boolean) => Iterable<QuickStart>;
   /** Called once every group is placed, by construction or quickStart (not with `start`): what else may now use the second core. */
   readonly onConstructed?: () => void;
   /** latencyReach of the spec with `ilp.fixed` held, when the caller has it already (about 2 s to compute at 2,000 services). */
@@ -377,36 +383,57 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
   let objective = NaN;
   const peers = linkPeers(spec);
   // A quick start's workloads that break a latency requirement are placed again, in groups
-  // along their links, each with the whole spec in its model and everything else held (the last
-  // group's objective is then the plan's); undefined when one of them cannot be placed in time.
+  // along their links, each with everything else held; the groups not placed again yet are left
+  // out of its model as if not placed (their broken links, held, would make it infeasible).
+  // Where its held neighbours leave a group no region, they are placed again with it, and theirs,
+  // up to REPAIR_DEPTH links away. Two groups no link joins are solved at once and taken
+  // together while they break no rule of the whole spec, as in construction. Undefined when a
+  // group cannot be placed in time.
   const repaired = async (q: QuickStart): Promise<{ plan: Plan; objective: number } | undefined> => {
-    let out = { plan: q.plan, objective: NaN };
     const parts = linkGroups(subSpec(spec, new Set(q.repair)));
     const everything = [...Object.keys(q.plan.services), ...Object.keys(q.plan.buckets)];
-    for (let i = 0; i < parts.length; i++) {
-      if (secondsLeft() <= 0) return undefined;
-      // The parts not repaired yet are left out as if not placed: their broken links, held,
-      // would make the model infeasible.
-      const later = new Set(parts.slice(i + 1).flat());
-      // Where its held neighbours leave a group no region, they are placed again with it, and
-      // theirs, up to REPAIR_DEPTH links away.
-      const names = new Set(parts[i]);
+    let out = { plan: q.plan, objective: NaN };
+    const pending = new Set(q.repair);
+    const place = async (part: readonly string[], base: Plan, share: number, gap: number) => {
+      const names = new Set(part);
+      const away = new Set([...pending].filter((n) => !names.has(n)));
       let r: Awaited<ReturnType<typeof solveGroup>> | undefined;
       for (let depth = 0; depth <= REPAIR_DEPTH && secondsLeft() > 0; depth++) {
-        if (depth > 0) for (const n of [...names]) for (const m of peers.get(n) ?? []) if (!heldNames.has(m) && !later.has(m)) names.add(m);
-        const rest = only(out.plan, new Set(everything.filter((n) => !names.has(n) && !later.has(n))));
-        const placed = new Set(everything.filter((n) => !later.has(n)));
-        r = await solveGroup(subSpec(spec, placed), catalog, candidates, [...names].sort(), rest, cheap, reach, settings, perGroup(secondsLeft(), parts.length - i), CONSTRUCTION_GAP);
-        if (!("failure" in r)) break;
+        if (depth > 0) for (const n of [...names]) for (const m of peers.get(n) ?? []) if (!heldNames.has(m) && !away.has(m)) names.add(m);
+        const rest = only(base, new Set(everything.filter((n) => !names.has(n) && !away.has(n))));
+        r = await solveGroup(subSpec(spec, new Set(everything.filter((n) => !away.has(n)))), catalog, candidates, [...names].sort(), rest, cheap, reach, settings, share, gap);
+        if (!("failure" in r)) return { r, names };
       }
-      if (!r || "failure" in r) return undefined;
-      out = r;
+      return undefined;
+    };
+    for (let i = 0; i < parts.length; ) {
+      if (secondsLeft() <= 0) return undefined;
+      const share = perGroup(secondsLeft(), parts.length - i);
+      const gap = construct(parts.length - i);
+      const two = i + 1 < parts.length - 1 && !parts[i + 1].some((n) => parts[i].some((m) => peers.get(n)?.has(m)));
+      const batch = parts.slice(i, two ? i + 2 : i + 1);
+      const results = await inPairs(batch.map((part) => () => place(part, out.plan, share, gap)));
+      let taken = 0;
+      for (const x of results) {
+        if (!x) break;
+        const next = taken === 0 ? x.r : { plan: join(only(out.plan, new Set(Object.keys({ ...out.plan.services, ...out.plan.buckets }).filter((n) => !x.names.has(n)))), only(x.r.plan, x.names)), objective: NaN };
+        if (taken > 0) {
+          const now = new Set(everything.filter((n) => !pending.has(n) || x.names.has(n)));
+          if (globalViolations(subSpec(spec, now), catalog, next.plan).length > 0) break;
+        }
+        out = next;
+        for (const n of x.names) pending.delete(n);
+        taken++;
+      }
+      if (taken === 0) return undefined;
+      i += taken;
     }
     return out;
   };
   let quick: { plan: Plan; objective: number } | undefined;
-  if (!settings.start && settings.quickStart && secondsLeft() / Math.max(1, groups.length) < QUICK_START_GROUP_SEC) {
-    for (const q of settings.quickStart()) if ((quick = await repaired(q))) break;
+  const perGroupNow = secondsLeft() / Math.max(1, groups.length);
+  if (!settings.start && settings.quickStart && perGroupNow < Number(process.env.QS ?? QUICK_START_GROUP_SEC)) {
+    for (const q of settings.quickStart(perGroupNow >= REPAIR_GROUP_SEC)) if ((quick = await repaired(q))) break;
   }
   const start = settings.start ?? quick?.plan;
   if (start) {

@@ -16,14 +16,14 @@
 // The plan is checked against the whole spec: undefined when it breaks anything (the caller then
 // starts from elsewhere). Deterministic in its inputs.
 
-import type { Catalog } from "./catalog";
+import type { Catalog, RegionInfo } from "./catalog";
 import type { Candidates, RegionOffers } from "./candidates";
 import { perReplica, placeAlone, repairQuotas, spreadOk, toPlan, type Placement } from "./baselines";
 import type { RegionKey } from "./evaluate";
 import { latencyMatrix } from "./latency/matrix";
 import { linkNear, unservedPlaces } from "./latency/requirements";
 import type { BucketPlacement, Plan } from "./plan";
-import type { NormalizedService, NormalizedSpec } from "./spec";
+import type { NormalizedBucket, NormalizedService, NormalizedSpec } from "./spec";
 import { verifyPlan } from "./verify";
 
 /** vCPUs per service and region: the capacity relaxation's solution (capacityGuide). */
@@ -31,47 +31,96 @@ export type GuideVcpus = ReadonlyMap<string, ReadonlyMap<RegionKey, number>>;
 
 const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
-/** Counts in proportion to weights summing to `total` (largest remainders, ties by key), each at least its `least`. */
+/**
+ * Counts in proportion to the weights, summing to `total`: at least `least` each (while the
+ * total allows: what exceeds it comes back from the largest counts), then largest remainders,
+ * ties by key.
+ */
 function apportion(total: number, weights: readonly { key: string; w: number; least?: number }[]): Map<string, number> {
   const sum = weights.reduce((n, x) => n + x.w, 0);
-  const exact = weights.map((x) => ({ ...x, x: (total * x.w) / sum }));
-  const count = new Map(exact.map((x) => [x.key, Math.max(x.least ?? 0, Math.floor(x.x + 1e-9))]));
+  const exact = weights.map((x) => ({ key: x.key, least: x.least ?? 0, x: (total * x.w) / sum }));
+  const count = new Map(exact.map((x) => [x.key, Math.max(x.least, Math.floor(x.x + 1e-9))]));
   let left = total - [...count.values()].reduce((a, b) => a + b, 0);
-  const frac = (x: { key: string; x: number }) => x.x - count.get(x.key)!;
-  for (const x of [...exact].sort((a, b) => frac(b) - frac(a) || (a.key < b.key ? -1 : 1))) {
-    if (left-- <= 0) break;
-    count.set(x.key, count.get(x.key)! + 1);
-  }
-  // More than `total` after the least counts: take back from the largest above their least.
-  for (; left < -1; left++) {
-    const over = [...exact].filter((x) => count.get(x.key)! > (x.least ?? 0)).sort((a, b) => count.get(b.key)! - count.get(a.key)! || (a.key < b.key ? -1 : 1))[0];
-    if (!over) break;
+  const order = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  for (; left < 0; left++) {
+    const [over] = [...exact].sort((a, b) => Number(count.get(b.key)! > b.least) - Number(count.get(a.key)! > a.least) || count.get(b.key)! - count.get(a.key)! || order(a, b));
     count.set(over.key, count.get(over.key)! - 1);
+  }
+  const frac = (x: { key: string; x: number }) => x.x - count.get(x.key)!;
+  for (const x of [...exact].sort((a, b) => frac(b) - frac(a) || order(a, b))) {
+    if (left <= 0) break;
+    count.set(x.key, count.get(x.key)! + 1);
+    left--;
   }
   return count;
 }
 
 /**
- * Replicas per region in proportion to the guide's vCPUs there: first per continent, each
- * continent where the guide has at least a whole replica keeping one (a link that must share a
- * continent holds on the guide's continents), then per region within each continent.
+ * Replicas per region in proportion to the guide's vCPUs there: first per continent, keeping
+ * one on each continent where the guide has a whole replica or that `required` names (in its
+ * cheapest region there when the guide has none), then per region within each continent.
  */
-function shareOut(s: NormalizedService, here: readonly RegionOffers[], vcpus: ReadonlyMap<RegionKey, number>): Map<RegionKey, number> {
-  const total = here.reduce((n, r) => n + vcpus.get(r.key)!, 0);
+function shareOut(s: NormalizedService, catalog: Catalog, regions: readonly RegionOffers[], vcpus: ReadonlyMap<RegionKey, number>, required: ReadonlySet<string>): Map<RegionKey, number> {
+  const here = regions.filter((r) => (vcpus.get(r.key) ?? 0) > 1e-9);
+  const od = (r: RegionOffers) => perReplica(s, catalog, r.onDemand[0], false);
+  for (const k of required) {
+    if (here.some((r) => r.region.continent === k)) continue;
+    const cheapest = regions.filter((r) => r.region.continent === k).sort((a, b) => od(a) - od(b) || byKey(a, b))[0];
+    if (cheapest) here.push(cheapest);
+  }
+  const w = (r: RegionOffers) => vcpus.get(r.key) ?? 0;
+  const total = here.reduce((n, r) => n + w(r), 0);
   const byContinent = new Map<string, RegionOffers[]>();
   for (const r of here) (byContinent.get(r.region.continent) ?? byContinent.set(r.region.continent, []).get(r.region.continent)!).push(r);
   const weights = [...byContinent].map(([key, rs]) => {
-    const w = rs.reduce((n, r) => n + vcpus.get(r.key)!, 0);
-    return { key, w, least: (s.replicas * w) / total >= 1 - 1e-6 ? 1 : 0 };
+    const sum = rs.reduce((n, r) => n + w(r), 0);
+    return { key, w: sum, least: required.has(key) || (s.replicas * sum) / total >= 1 - 1e-6 ? 1 : 0 };
   });
   const perContinent = apportion(s.replicas, weights);
   const count = new Map<RegionKey, number>();
   for (const [k, rs] of byContinent) {
     const n = perContinent.get(k)!;
     if (n === 0) continue;
-    for (const [key, c] of apportion(n, rs.map((r) => ({ key: r.key, w: vcpus.get(r.key)! })))) count.set(key as RegionKey, c);
+    const sum = rs.reduce((x, r) => x + w(r), 0);
+    for (const [key, c] of apportion(n, rs.map((r) => ({ key: r.key, w: sum > 0 ? w(r) : 1 })))) count.set(key as RegionKey, c);
   }
   return count;
+}
+
+/**
+ * Continents each service must be on: where all the regions near one of its user locations
+ * are, and, along links that must share a continent (both ways), its peers'.
+ */
+export function requiredContinents(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates): Map<string, Set<string>> {
+  const rtt = latencyMatrix(catalog);
+  const out = new Map<string, Set<string>>();
+  for (const s of spec.services) {
+    if (!s.latency) continue;
+    const regions = candidates.services.get(s.name) ?? [];
+    for (const p of s.latency.from.flatMap((f) => f.points)) {
+      const on = new Set(regions.filter((r) => rtt.rtt(r.key, p) <= s.latency!.maxRttMs + 1e-9).map((r) => r.region.continent));
+      if (on.size === 1) (out.get(s.name) ?? out.set(s.name, new Set()).get(s.name)!).add([...on][0]);
+    }
+  }
+  const links = spec.links.filter((l) => l.latency?.kind === "continent");
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const l of links)
+      for (const [a, b] of [
+        [l.from, l.to],
+        [l.to, l.from],
+      ]) {
+        const mine = out.get(a);
+        if (!mine) continue;
+        const theirs = out.get(b) ?? out.set(b, new Set()).get(b)!;
+        for (const k of mine)
+          if (!theirs.has(k)) {
+            theirs.add(k);
+            grew = true;
+          }
+      }
+  }
+  return out;
 }
 
 /**
@@ -120,18 +169,22 @@ function units(s: NormalizedService, catalog: Catalog, regions: readonly RegionO
 }
 
 /** One service placed as the guide says (step 1 above). */
-function placeService(s: NormalizedService, catalog: Catalog, regions: readonly RegionOffers[], vcpus: ReadonlyMap<RegionKey, number> | undefined): Placement | undefined {
+function placeService(s: NormalizedService, catalog: Catalog, regions: readonly RegionOffers[], vcpus: ReadonlyMap<RegionKey, number> | undefined, required: ReadonlySet<string>): Placement | undefined {
   const here = regions.filter((r) => (vcpus?.get(r.key) ?? 0) > 1e-9);
   if (vcpus && here.length > 0) {
-    const count = shareOut(s, here, vcpus);
+    const count = shareOut(s, catalog, regions, vcpus, required);
     if (coverUsers(s, catalog, regions, vcpus, count)) {
       const p = units(s, catalog, regions, count);
       if (spreadOk(s, p)) return p;
     }
   }
+  // Else on its cheapest offers: on the guide's continents (its links' latency) near all of its
+  // users, then anywhere near them, then anywhere.
   const rtt = latencyMatrix(catalog);
   const nearAll = s.latency ? regions.filter((r) => s.latency!.from.every((f) => f.points.every((p) => rtt.rtt(r.key, p) <= s.latency!.maxRttMs + 1e-9))) : regions;
-  return placeAlone(s, catalog, nearAll) ?? placeAlone(s, catalog, regions);
+  const continents = new Set(here.map((r) => r.region.continent));
+  const onGuide = (list: readonly RegionOffers[]) => list.filter((r) => continents.has(r.region.continent));
+  return placeAlone(s, catalog, onGuide(nearAll)) ?? placeAlone(s, catalog, onGuide(regions)) ?? placeAlone(s, catalog, nearAll) ?? placeAlone(s, catalog, regions);
 }
 
 /** Regions where a placement has replicas. */
@@ -217,17 +270,9 @@ export interface QuickStart {
 export function guidedPlan(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates, guide: GuideVcpus): QuickStart | undefined {
   const { plan } = roundGuide(spec, catalog, candidates, guide);
   if (!plan) return undefined;
-  // With every workload its links tie to one continent (as far as those links reach): placed
-  // again alone, an offender often finds its continent already decided by them.
-  const out = new Set(latencyOffenders(spec, catalog, plan));
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const l of spec.links) {
-      if (l.latency?.kind !== "continent" || out.has(l.from) === out.has(l.to)) continue;
-      out.add(l.from).add(l.to);
-      grew = true;
-    }
-  }
+  // With every workload its links tie to one continent: placed again alone, an offender often
+  // finds its continent already decided by them.
+  const out = withContinentPeers(spec, latencyOffenders(spec, catalog, plan));
   const repair = [...out].sort();
   const rest: NormalizedSpec = {
     ...spec,
@@ -263,28 +308,69 @@ export function latencyOffenders(spec: NormalizedSpec, catalog: Catalog, plan: P
 export function roundGuide(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates, guide: GuideVcpus): { plan?: Plan; problems: string[] } {
   if ((spec.databases ?? []).length > 0) return { problems: ["databases are not placed by the guided plan"] };
   const placements = new Map<string, Placement>();
+  const required = requiredContinents(spec, catalog, candidates);
   for (const s of spec.services) {
-    const p = placeService(s, catalog, candidates.services.get(s.name) ?? [], guide.get(s.name));
+    const p = placeService(s, catalog, candidates.services.get(s.name) ?? [], guide.get(s.name), required.get(s.name) ?? new Set());
     if (!p) return { problems: [`services.${s.name} cannot meet its own constraints`] };
     placements.set(s.name, p);
   }
-  const stuck = repairQuotas(spec, catalog, candidates, placements, () => true);
+  // Replicas over a quota move only within the continents their service is on, each of them
+  // kept, and its users kept served: the guide's continents are what keeps its links' latency.
+  const continentsOf = (p: Placement) => new Set(p.filter((u) => u.count > 0).map((u) => catalog.regionByKey(u.key)?.continent));
+  const continents = new Map([...placements].map(([n, p]) => [n, continentsOf(p)]));
+  const stuck = repairQuotas(
+    spec,
+    catalog,
+    candidates,
+    placements,
+    (n, r) => continents.get(n)?.has(r.region.continent) ?? true,
+    (s, p) => continentsOf(p).size === continents.get(s.name)?.size && unservedPlaces(catalog, s, regionsOf(p)).length === 0,
+  );
   if (stuck) return { problems: [`quota repair failed: ${stuck}`] };
-  // Buckets first (they stay where they are put): the cheapest region that the most of their
-  // linked services' regions meet the latency of, then the services moved to meet them.
   const buckets: Record<string, BucketPlacement> = {};
-  for (const b of [...spec.buckets].sort((x, y) => (x.name < y.name ? -1 : 1))) {
-    const price = (r: { cloud: string; region: string }) => b.storageGiB * catalog.storagePerGiBMonth(r.cloud as never, r.region) + b.internetEgressGiB * catalog.internetEgressPerGiB(r.cloud as never, r.region);
+  const failed = placeBuckets(spec, catalog, candidates, spec.buckets, placements, buckets);
+  if (failed) return { problems: [failed] };
+  fixLinkLatency(spec, catalog, candidates, placements, buckets);
+  const services = toPlan(placements, {});
+  const plan: Plan = { services: services.services, buckets };
+  return { plan, problems: verifyPlan(spec, catalog, plan) };
+}
+
+/**
+ * Each of `list` in the cheapest region that the most of its linked services' regions meet the
+ * latency of (into `out`); the reason when one has no region.
+ */
+function placeBuckets(
+  spec: NormalizedSpec,
+  catalog: Catalog,
+  candidates: Candidates,
+  list: readonly NormalizedBucket[],
+  placements: ReadonlyMap<string, Placement>,
+  out: Record<string, BucketPlacement>,
+): string | undefined {
+  for (const b of [...list].sort((x, y) => (x.name < y.name ? -1 : 1))) {
+    const price = (r: RegionInfo) => b.storageGiB * catalog.storagePerGiBMonth(r.cloud, r.region) + b.internetEgressGiB * catalog.internetEgressPerGiB(r.cloud, r.region);
     const links = spec.links.filter((l) => l.latency && (l.to === b.name || l.from === b.name));
     const misses = (key: string) =>
       links.reduce((n, l) => n + regionsOf(placements.get(l.to === b.name ? l.from : l.to)).filter((q) => !linkNear(catalog, l.latency!, q, key)).length, 0);
     const regions = (candidates.buckets.get(b.name) ?? []).map((r) => ({ r, misses: misses(`${r.cloud}:${r.region}`), usd: price(r) }));
     const best = regions.sort((x, y) => x.misses - y.misses || x.usd - y.usd || (`${x.r.cloud}:${x.r.region}` < `${y.r.cloud}:${y.r.region}` ? -1 : 1))[0];
-    if (!best) return { problems: [`buckets.${b.name} has no region`] };
-    buckets[b.name] = { cloud: best.r.cloud, region: best.r.region };
+    if (!best) return `buckets.${b.name} has no region`;
+    out[b.name] = { cloud: best.r.cloud, region: best.r.region };
   }
-  fixLinkLatency(spec, catalog, candidates, placements, buckets);
-  const services = toPlan(placements, {});
-  const plan: Plan = { services: services.services, buckets };
-  return { plan, problems: verifyPlan(spec, catalog, plan) };
+  return undefined;
+}
+
+/** The workloads with every workload a link that must share a continent ties them to, as far as such links reach. */
+function withContinentPeers(spec: NormalizedSpec, names: Iterable<string>): Set<string> {
+  const out = new Set(names);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const l of spec.links) {
+      if (l.latency?.kind !== "continent" || out.has(l.from) === out.has(l.to)) continue;
+      out.add(l.from).add(l.to);
+      grew = true;
+    }
+  }
+  return out;
 }
