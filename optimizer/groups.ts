@@ -160,9 +160,12 @@ export interface GroupSettings {
    * Plans of the whole spec made without a solver, tried in order in place of a construction
    * when less than QUICK_START_GROUP_SEC per group is left at the start: the first whose
    * workloads to repair (breaking a latency requirement) can all be placed again, group by group
-   * with every other workload held, is improved.
+   * with every other workload held, is improved. `repairs` is false when too little time is left
+   * for that (under REPAIR_GROUP_SEC a group): then only plans with nothing to repair are used.
    */
   readonly quickStart?: (repairs: boolean) => Iterable<QuickStart>;
+  /** Seconds per group below which a quick start is asked for (default QUICK_START_GROUP_SEC). */
+  readonly quickStartGroupSec?: number;
   /** Called once every group is placed, by construction or quickStart (not with `start`): what else may now use the second core. */
   readonly onConstructed?: () => void;
   /** latencyReach of the spec with `ilp.fixed` held, when the caller has it already (about 2 s to compute at 2,000 services). */
@@ -432,7 +435,7 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
   };
   let quick: { plan: Plan; objective: number } | undefined;
   const perGroupNow = secondsLeft() / Math.max(1, groups.length);
-  if (!settings.start && settings.quickStart && perGroupNow < Number(process.env.QS ?? QUICK_START_GROUP_SEC)) {
+  if (!settings.start && settings.quickStart && perGroupNow < (settings.quickStartGroupSec ?? Number(process.env.QS ?? QUICK_START_GROUP_SEC))) {
     for (const q of settings.quickStart(perGroupNow >= REPAIR_GROUP_SEC)) if ((quick = await repaired(q))) break;
   }
   const start = settings.start ?? quick?.plan;

@@ -1,0 +1,138 @@
+import * as assert from "assert";
+import { generateSpec } from "../../bench/generate";
+import { buildCandidates } from "../../optimizer/candidates";
+import { capacityGuide, capacityModel } from "../../optimizer/capacity-bound";
+import { loadCatalog } from "../../optimizer/catalog";
+import { evaluatePlan } from "../../optimizer/evaluate";
+import { cheapestOfferBaseline } from "../../optimizer/baselines";
+import { guidedPlan, latencyOffenders, requiredContinents, roundGuide } from "../../optimizer/guided-plan";
+import { solveByGroups } from "../../optimizer/groups";
+import type { Plan } from "../../optimizer/plan";
+import { HighsSolver } from "../../optimizer/solvers/highs";
+import type { NormalizedSpec } from "../../optimizer/spec";
+import { validateSpec } from "../../optimizer/validate";
+import { verifyPlan } from "../../optimizer/verify";
+import { link, service, spec as makeSpec } from "./random";
+
+const catalog = loadCatalog();
+
+/** The spec and plan without some workloads (and their links). */
+function without(s: NormalizedSpec, plan: Plan, names: ReadonlySet<string>): { spec: NormalizedSpec; plan: Plan } {
+  return {
+    spec: {
+      ...s,
+      services: s.services.filter((x) => !names.has(x.name)),
+      buckets: s.buckets.filter((x) => !names.has(x.name)),
+      links: s.links.filter((l) => !names.has(l.from) && !names.has(l.to)),
+    },
+    plan: {
+      services: Object.fromEntries(Object.entries(plan.services).filter(([n]) => !names.has(n))),
+      buckets: Object.fromEntries(Object.entries(plan.buckets).filter(([n]) => !names.has(n))),
+    },
+  };
+}
+
+const replicasIn = (plan: Plan, name: string, key: string) =>
+  plan.services[name].groups.filter((g) => `${g.cloud}:${g.region}` === key).reduce((n, g) => n + g.count, 0);
+
+describe("the capacity relaxation's solution rounded into a plan (optimizer/guided-plan.ts)", () => {
+  const solver = new HighsSolver();
+  after(() => solver.dispose());
+
+  it("shares a service's replicas as the guide does, and keeps them on the guide's continents when a quota is short", () => {
+    const keys = ["aws:us-east-1", "aws:us-west-2"];
+    const s = makeSpec({ services: [service("api", { replicas: 10, vcpu: 2, memoryGiB: 4, regions: keys.map((k) => k.split(":")[1]), clouds: ["aws"] })] });
+    const c = buildCandidates(s, catalog);
+    const vcpus = c.services.get("api")!.find((r) => r.key === keys[0])!.onDemand[0].vcpus;
+    const guide = new Map([["api", new Map([[keys[0], 6 * vcpus], [keys[1], 4 * vcpus]])]]) as never;
+    const r = roundGuide(s, catalog, c, guide);
+    assert.ok(r.plan, r.problems.join("; "));
+    assert.deepStrictEqual(r.problems, []);
+    assert.deepStrictEqual(keys.map((k) => replicasIn(r.plan!, "api", k)), [6, 4]);
+    // A quota of 5 replicas in the first region: the sixth moves to the other region of its
+    // continent, not to a cheaper one elsewhere.
+    const tight = { ...s, quotas: { [keys[0]]: 5 * vcpus } };
+    const t = roundGuide(tight, catalog, c, guide);
+    assert.ok(t.plan, t.problems.join("; "));
+    assert.deepStrictEqual(verifyPlan(tight, catalog, t.plan!), []);
+    assert.deepStrictEqual(keys.map((k) => replicasIn(t.plan!, "api", k)), [5, 5]);
+  });
+
+  it("names the continents that users and links which must share a continent require", () => {
+    // Users in Germany within 30 ms: only European regions are that near; the cache linked to
+    // the web service on the same continent, and the worker linked to the cache, must be there too.
+    const de = catalog.regions.find((r) => r.country === "DE")!;
+    const point = `${de.cloud}:${de.region}`;
+    const s = makeSpec({
+      services: [
+        service("web", { latency: { maxRttMs: 30, from: [{ name: "DE", points: [point] }] } }),
+        service("cache"),
+        service("worker"),
+        service("free"),
+      ],
+      links: [
+        { ...link("web", "cache", 10), latency: { kind: "continent" } },
+        { ...link("worker", "cache", 10), latency: { kind: "continent" } },
+        { ...link("worker", "free", 10), latency: { kind: "rtt", maxRttMs: 250 } },
+      ],
+    });
+    const req = requiredContinents(s, catalog, buildCandidates(s, catalog));
+    for (const n of ["web", "cache", "worker"]) assert.deepStrictEqual([...(req.get(n) ?? [])], [de.continent], n);
+    assert.ok(!req.get("free")?.size, "a round-trip link requires no continent");
+  });
+
+  it("rounds a generated spec's capacity LP into a plan whose only breaks are its repair list's, then the groups repair and improve it", async function () {
+    this.timeout(300_000);
+    const s = validateSpec(generateSpec(catalog, { services: 100, seed: 1 }), catalog);
+    const c = buildCandidates(s, catalog);
+    const cm = capacityModel(s, catalog, c, undefined, "continents");
+    const lp = await solver.solve({ ...cm.model, integer: new Uint8Array(cm.model.numCols) }, { timeLimitSec: 60, relativeGap: 0 });
+    assert.strictEqual(lp.status, "optimal");
+    const guide = capacityGuide(cm, lp.values);
+    const q = guidedPlan(s, catalog, c, guide.vcpus);
+    assert.ok(q, "no guided plan");
+    assert.deepStrictEqual(guidedPlan(s, catalog, c, guide.vcpus), q, "not deterministic");
+    const repair = new Set(q.repair);
+    assert.ok(repair.size > 0 && repair.size < s.services.length / 2, `${repair.size} to repair`);
+    // Every latency offender is in the repair list, with what its same-continent links tie it to.
+    for (const n of latencyOffenders(s, catalog, q.plan)) assert.ok(repair.has(n), n);
+    for (const l of s.links) if (l.latency?.kind === "continent") assert.strictEqual(repair.has(l.from), repair.has(l.to), `${l.from} -> ${l.to}`);
+    // Without them, the plan meets the spec; with them, it breaks only latency.
+    const rest = without(s, q.plan, repair);
+    assert.deepStrictEqual(verifyPlan(rest.spec, catalog, rest.plan), []);
+    for (const p of verifyPlan(s, catalog, q.plan)) assert.ok(/users in|^link /.test(p), p);
+    // Cheaper than the cheapest-offer plan before any repair: the guide shares out the quotas.
+    const plain = cheapestOfferBaseline(s, catalog);
+    assert.ok(plain.cost);
+    assert.ok(evaluatePlan(s, q.plan, catalog).total < plain.cost.total, `${evaluatePlan(s, q.plan, catalog).total} against ${plain.cost.total}`);
+
+    // The groups place the repair list again (one pass of improvement after it) and return a
+    // plan of the whole spec, priced as evaluatePlan prices it.
+    let asked: boolean[] = [];
+    const run = (m: Parameters<HighsSolver["solve"]>[0], o: Parameters<HighsSolver["solve"]>[1]) => solver.solve(m, o);
+    const out = await solveByGroups(s, catalog, c, {
+      relativeGap: 0.005,
+      deadline: Date.now() + 120_000,
+      ilp: {},
+      run,
+      quickStartGroupSec: Infinity,
+      maxPasses: 1,
+      quickStart: (repairs) => {
+        asked.push(repairs);
+        return [q];
+      },
+    });
+    assert.deepStrictEqual(asked, [true]);
+    assert.ok(out.plan, out.failure);
+    assert.deepStrictEqual(verifyPlan(s, catalog, out.plan), []);
+    assert.ok(Math.abs(evaluatePlan(s, out.plan, catalog).total - out.objective) <= 0.01, `${out.objective}`);
+    // What was not in the repair list and the improvement did not move stays where it was.
+    const kept = Object.keys(q.plan.services).filter((n) => !repair.has(n) && JSON.stringify(out.plan!.services[n]) === JSON.stringify(q.plan.services[n]));
+    assert.ok(kept.length > 0);
+
+    // Too little time to repair (under 0.05 s a group): the quick start is asked for plans with nothing to repair only.
+    asked = [];
+    await solveByGroups(s, catalog, c, { relativeGap: 0.005, deadline: Date.now(), ilp: {}, run, quickStart: (repairs) => (asked.push(repairs), []) }).catch(() => undefined);
+    assert.deepStrictEqual(asked, [false]);
+  });
+});
