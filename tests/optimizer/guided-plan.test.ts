@@ -58,6 +58,12 @@ describe("the capacity relaxation's solution rounded into a plan (optimizer/guid
     assert.ok(t.plan, t.problems.join("; "));
     assert.deepStrictEqual(verifyPlan(tight, catalog, t.plan!), []);
     assert.deepStrictEqual([...keys, asia].map((k) => replicasIn(t.plan!, "api", k)), [5, 5, 0]);
+    // A single replica with no room where the guide puts it: to the other region of its
+    // continent, not to the cheaper one on another.
+    const solo = makeSpec({ services: [service("solo", { replicas: 1, vcpu: 2, memoryGiB: 4, regions: [...keys, asia].map((k) => k.split(":")[1]), clouds: ["aws"] })], quotas: { [keys[0]]: 0 } });
+    const one = roundGuide(solo, catalog, buildCandidates(solo, catalog), new Map([["solo", new Map([[keys[0], vcpus]])]]) as never);
+    assert.ok(one.plan, one.problems.join("; "));
+    assert.deepStrictEqual([...keys, asia].map((k) => replicasIn(one.plan!, "solo", k)), [0, 1, 0]);
   });
 
   it("names the continents that users and links which must share a continent require", () => {
@@ -130,8 +136,8 @@ describe("the capacity relaxation's solution rounded into a plan (optimizer/guid
         }
     }
 
-    // The groups place the repair list again (one pass of improvement after it) and return a
-    // plan of the whole spec, priced as evaluatePlan prices it.
+    // The groups place the repair list again (no improvement after it) and return a plan of
+    // the whole spec, priced as evaluatePlan prices it.
     let asked: boolean[] = [];
     const run = (m: Parameters<HighsSolver["solve"]>[0], o: Parameters<HighsSolver["solve"]>[1]) => solver.solve(m, o);
     const out = await solveByGroups(s, catalog, c, {
@@ -140,7 +146,7 @@ describe("the capacity relaxation's solution rounded into a plan (optimizer/guid
       ilp: {},
       run,
       quickStartGroupSec: Infinity,
-      maxPasses: 1,
+      maxPasses: 0,
       quickStart: (repairs) => {
         asked.push(repairs);
         return [{ plan: broken, repair: [...toRepair].sort() }];
