@@ -64,6 +64,13 @@ describe("the capacity relaxation's solution rounded into a plan (optimizer/guid
     const one = roundGuide(solo, catalog, buildCandidates(solo, catalog), new Map([["solo", new Map([[keys[0], vcpus]])]]) as never);
     assert.ok(one.plan, one.problems.join("; "));
     assert.deepStrictEqual([...keys, asia].map((k) => replicasIn(one.plan!, "solo", k)), [0, 1, 0]);
+    // Two replicas, one in North America and one in Europe, with no room for the European one:
+    // it moves to another European region, not next to its twin where it would cost less.
+    const eu = ["aws:eu-west-1", "aws:eu-central-1"];
+    const both = makeSpec({ services: [service("both", { replicas: 2, vcpu: 2, memoryGiB: 4, regions: [keys[0], ...eu].map((k) => k.split(":")[1]), clouds: ["aws"] })], quotas: { [eu[0]]: 0 } });
+    const two = roundGuide(both, catalog, buildCandidates(both, catalog), new Map([["both", new Map([[keys[0], vcpus], [eu[0], vcpus]])]]) as never);
+    assert.ok(two.plan, two.problems.join("; "));
+    assert.deepStrictEqual([keys[0], ...eu].map((k) => replicasIn(two.plan!, "both", k)), [1, 0, 1]);
   });
 
   it("names the continents that users and links which must share a continent require", () => {
@@ -116,16 +123,21 @@ describe("the capacity relaxation's solution rounded into a plan (optimizer/guid
 
     // A plan broken on purpose: a service with a link that must share a continent moved, all
     // of it, to a region of another continent. It and what its links tie it to are repaired.
-    const l = s.links.find((x) => x.latency?.kind === "continent" && x.toKind === "service" && !repair.has(x.from))!;
-    const at = q.plan.services[l.from].groups[0];
-    const here = catalog.regionByKey(`${at.cloud}:${at.region}`)!.continent;
-    const away = c.services.get(l.from)!.find((r) => r.region.continent !== here)!;
-    const broken: Plan = {
-      ...q.plan,
-      services: { ...q.plan.services, [l.from]: { groups: [{ cloud: away.region.cloud, region: away.region.region, instanceType: away.onDemand[0].instanceType, count: s.services.find((x) => x.name === l.from)!.replicas, spot: 0 }] } },
-    };
+    // Two of them, in two applications (two groups to repair: the second is left out of the
+    // first's model, where its broken link would make it infeasible).
+    const app = (n: string) => n.slice(0, n.indexOf("-"));
+    const continentLinks = s.links.filter((x) => x.latency?.kind === "continent" && x.toKind === "service" && !repair.has(x.from));
+    const ls = [continentLinks[0], continentLinks.find((x) => app(x.from) !== app(continentLinks[0].from))!];
+    let broken: Plan = q.plan;
+    for (const l of ls) {
+      const at = q.plan.services[l.from].groups[0];
+      const here = catalog.regionByKey(`${at.cloud}:${at.region}`)!.continent;
+      const away = c.services.get(l.from)!.find((r) => r.region.continent !== here)!;
+      const replicas = s.services.find((x) => x.name === l.from)!.replicas;
+      broken = { ...broken, services: { ...broken.services, [l.from]: { groups: [{ cloud: away.region.cloud, region: away.region.region, instanceType: away.onDemand[0].instanceType, count: replicas, spot: 0 }] } } };
+    }
     const offenders = latencyOffenders(s, catalog, broken);
-    assert.ok(offenders.includes(l.from) && offenders.includes(l.to), offenders.join(", "));
+    for (const l of ls) assert.ok(offenders.includes(l.from) && offenders.includes(l.to), offenders.join(", "));
     const toRepair = new Set([...repair, ...offenders]);
     for (let grew = true; grew; ) {
       grew = false;
@@ -157,6 +169,10 @@ describe("the capacity relaxation's solution rounded into a plan (optimizer/guid
     assert.deepStrictEqual(verifyPlan(s, catalog, out.plan), []);
     assert.ok(Math.abs(evaluatePlan(s, out.plan, catalog).total - out.objective) <= 0.01, `${out.objective}`);
     assert.deepStrictEqual(latencyOffenders(s, catalog, out.plan), []);
+    // Started from the quick plan (no construction): what was not repaired is where it was.
+    const others = s.services.filter((x) => !toRepair.has(x.name));
+    const same = others.filter((x) => JSON.stringify(out.plan!.services[x.name]) === JSON.stringify(broken.services[x.name]));
+    assert.ok(same.length >= 0.9 * others.length, `${same.length} of ${others.length} unmoved`);
 
     // Too little time to repair (under 0.05 s a group): the quick start is asked for plans with nothing to repair only.
     asked = [];
