@@ -126,13 +126,13 @@ describe("the capacity relaxation's solution rounded into a plan (optimizer/guid
     // Two of them, in two applications (two groups to repair: the second is left out of the
     // first's model, where its broken link would make it infeasible).
     const app = (n: string) => n.slice(0, n.indexOf("-"));
-    const continentLinks = s.links.filter((x) => x.latency?.kind === "continent" && x.toKind === "service" && !repair.has(x.from));
+    const continentOf = (n: string) => catalog.regionByKey(`${q.plan.services[n].groups[0].cloud}:${q.plan.services[n].groups[0].region}`)!.continent;
+    const elsewhere = (n: string) => c.services.get(n)!.find((r) => r.region.continent !== continentOf(n));
+    const continentLinks = s.links.filter((x) => x.latency?.kind === "continent" && x.toKind === "service" && !repair.has(x.from) && elsewhere(x.from));
     const ls = [continentLinks[0], continentLinks.find((x) => app(x.from) !== app(continentLinks[0].from))!];
     let broken: Plan = q.plan;
     for (const l of ls) {
-      const at = q.plan.services[l.from].groups[0];
-      const here = catalog.regionByKey(`${at.cloud}:${at.region}`)!.continent;
-      const away = c.services.get(l.from)!.find((r) => r.region.continent !== here)!;
+      const away = elsewhere(l.from)!;
       const replicas = s.services.find((x) => x.name === l.from)!.replicas;
       broken = { ...broken, services: { ...broken.services, [l.from]: { groups: [{ cloud: away.region.cloud, region: away.region.region, instanceType: away.onDemand[0].instanceType, count: replicas, spot: 0 }] } } };
     }
