@@ -58,12 +58,14 @@ const CONSTRUCTION_GAP = 0.2;
 const HURRIED_GROUP_SEC = 0.5;
 /**
  * Seconds per group below which the improvement starts from `quickStart` rather than a
- * construction, which would not end in time: at 2,000 services in 30 s (about 0.09 s a group
- * once the capacity MIP is solved) hurried construction placed 230 of 247 groups, or ended 26 to
- * 30% over the bound; the cheapest-offer plan improved for the same time ends 15.5% over it.
- * At 60 s (0.19 s a group) a hurried construction does better: 12.5% against 13.2%.
+ * construction. Measured with the capacity solution rounded into a plan (guided-plan.ts) as the
+ * quick start, against a construction (gap over the proven bound when the limit ends): 2,000
+ * services, 30 s: 9.5% (construction does not end: the cheapest-offer plan improved, 16%); 60 s:
+ * 5.8% against 11.8%; 120 s (0.46 s a group): 2.4% against 3.3%; 180 s (0.7 s a group): 2.26%
+ * against 2.28%. 500 services, 30 s (0.48 s a group): 2.8% against 5.8%; 60 s (0.97 s a
+ * group): 2.6% against 2.4%.
  */
-const QUICK_START_GROUP_SEC = 0.15;
+const QUICK_START_GROUP_SEC = 0.6;
 /**
  * Seconds per group below which no quick start that needs its workloads placed again is asked
  * for: at 2,000 services in 10 s (0.024 s a group) the rounded capacity solution's repair does
@@ -435,7 +437,7 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
   };
   let quick: { plan: Plan; objective: number } | undefined;
   const perGroupNow = secondsLeft() / Math.max(1, groups.length);
-  if (!settings.start && settings.quickStart && perGroupNow < (settings.quickStartGroupSec ?? Number(process.env.QS ?? QUICK_START_GROUP_SEC))) {
+  if (!settings.start && settings.quickStart && perGroupNow < (settings.quickStartGroupSec ?? QUICK_START_GROUP_SEC)) {
     for (const q of settings.quickStart(perGroupNow >= REPAIR_GROUP_SEC)) if ((quick = await repaired(q))) break;
   }
   const start = settings.start ?? quick?.plan;
