@@ -15,7 +15,8 @@
 // regions per cloud and the bound is the capacity relaxation's (optimizer/capacity-bound.ts).
 // Specs with more than STAGES_UP_TO_PAIRS service-region pairs (about 250 services) skip stages
 // 1–3: the capacity relaxation with presence per continent gives a bound and a guide, the plan is
-// placed group by group (optimizer/groups.ts), and alongside their improvement, in a solver of its own,
+// placed group by group (optimizer/groups.ts), or when time is short rounded from the guide
+// (optimizer/guided-plan.ts) and improved group by group; alongside the improvement, in a solver of its own,
 // the capacity relaxation with presence per cloud and continent raises the bound; so does a spec
 // whose restricted models find no plan when the whole model was too large to build (with the
 // first relaxation's bound only).

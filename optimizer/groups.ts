@@ -18,7 +18,8 @@
 //      before any neighbour is freed. Up to WINDOW groups in a row that no link joins are
 //      solved two at a time, in two solvers, their plans taken in order while together they
 //      break no rule of the whole spec. With too little time for a construction, a quick plan
-//      made without a solver (quickStart) takes its place;
+//      made without a solver (quickStart) takes its place, its workloads that break a latency
+//      requirement placed again group by group first;
 //   3. improvement: with the time left, each group again, now with every other workload held and
 //      every link in the model, warm-started from where it is: the model's objective is then the
 //      whole plan's, and a group moves only when the whole plan gets cheaper. When a pass moves
