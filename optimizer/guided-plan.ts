@@ -187,6 +187,19 @@ function placeService(s: NormalizedService, catalog: Catalog, regions: readonly 
   return placeAlone(s, catalog, onGuide(nearAll)) ?? placeAlone(s, catalog, onGuide(regions)) ?? placeAlone(s, catalog, nearAll) ?? placeAlone(s, catalog, regions);
 }
 
+/**
+ * The rules of a quota repair that keeps the guide's continents: replicas move only within the
+ * continents their service is on now, each of them kept, and its users kept served.
+ */
+function withContinents(catalog: Catalog, placements: ReadonlyMap<string, Placement>) {
+  const continentsOf = (p: Placement) => new Set(p.filter((u) => u.count > 0).map((u) => catalog.regionByKey(u.key)?.continent));
+  const continents = new Map([...placements].map(([n, p]) => [n, continentsOf(p)]));
+  return [
+    (n: string, r: RegionOffers) => continents.get(n)?.has(r.region.continent) ?? true,
+    (s: NormalizedService, p: Placement) => continentsOf(p).size === continents.get(s.name)?.size && unservedPlaces(catalog, s, regionsOf(p)).length === 0,
+  ] as const;
+}
+
 /** Regions where a placement has replicas. */
 const regionsOf = (p: Placement | undefined) => [...new Set((p ?? []).filter((u) => u.count > 0).map((u) => u.key))];
 
@@ -316,16 +329,7 @@ export function roundGuide(spec: NormalizedSpec, catalog: Catalog, candidates: C
   }
   // Replicas over a quota move only within the continents their service is on, each of them
   // kept, and its users kept served: the guide's continents are what keeps its links' latency.
-  const continentsOf = (p: Placement) => new Set(p.filter((u) => u.count > 0).map((u) => catalog.regionByKey(u.key)?.continent));
-  const continents = new Map([...placements].map(([n, p]) => [n, continentsOf(p)]));
-  const stuck = repairQuotas(
-    spec,
-    catalog,
-    candidates,
-    placements,
-    (n, r) => continents.get(n)?.has(r.region.continent) ?? true,
-    (s, p) => continentsOf(p).size === continents.get(s.name)?.size && unservedPlaces(catalog, s, regionsOf(p)).length === 0,
-  );
+  const stuck = repairQuotas(spec, catalog, candidates, placements, ...withContinents(catalog, placements));
   if (stuck) return { problems: [`quota repair failed: ${stuck}`] };
   const buckets: Record<string, BucketPlacement> = {};
   const failed = placeBuckets(spec, catalog, candidates, spec.buckets, placements, buckets);
