@@ -73,6 +73,12 @@ const QUICK_START_GROUP_SEC = 0.6;
  * not end in time, and the cheapest-offer plan made after it would overrun the limit.
  */
 const REPAIR_GROUP_SEC = 0.05;
+/**
+ * Relative gap of each group's own cost while a quick start's workloads are placed again: the
+ * improvement passes tighten them. Measured at 2,000 services (76 workloads, 13 models): 20%,
+ * 10.3 s for $1,884,923; 50%, 6.6 s for $1,888,395; first plans, 6.2 s for $1,907,236.
+ */
+const REPAIR_GAP = 0.5;
 /** Cheapest regions per cloud and continent each workload keeps while its group is solved. */
 const CHEAPEST_PER_AREA = 2;
 
@@ -415,7 +421,7 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
     for (let i = 0; i < parts.length; ) {
       if (secondsLeft() <= 0) return undefined;
       const share = perGroup(secondsLeft(), parts.length - i);
-      const gap = construct(parts.length - i);
+      const gap = Math.max(construct(parts.length - i), REPAIR_GAP);
       const two = i + 1 < parts.length - 1 && !parts[i + 1].some((n) => parts[i].some((m) => peers.get(n)?.has(m)));
       const batch = parts.slice(i, two ? i + 2 : i + 1);
       const results = await inPairs(batch.map((part) => () => place(part, out.plan, share, gap)));
