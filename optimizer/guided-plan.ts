@@ -4,17 +4,23 @@
 // continents (and in which regions) each service's replicas belong, which a greedy placement of
 // one service at a time cannot see; what it leaves out, this module adds back:
 //   1. each service's replicas shared over the regions the guide gives it, in proportion to its
-//      vCPUs there (largest remainders, ties by region), the cheaper of spot and on-demand up to
-//      spotReplicas; a user location with no replica within the round trip then takes one from
-//      the region with the most (to the guide's region near it with the most vCPUs, else the
-//      cheapest region near it); a service the guide misses, or whose spread the rounding breaks,
-//      goes on its cheapest offers near all of its users (or anywhere) as the baseline does;
-//   2. the quotas repaired as the cheapest-offer baseline repairs them (baselines.ts);
-//   3. a replica whose link's latency fails moves to the cheapest region of its service where
-//      every link of that service holds, as long as the service's spread and quotas allow;
-//   4. each bucket in the cheapest region meeting its links' latency to where its callers run.
-// The plan is checked against the whole spec: undefined when it breaks anything (the caller then
-// starts from elsewhere). Deterministic in its inputs.
+//      vCPUs there, per continent first, then per region within each (largest remainders, ties
+//      by key); a continent keeps one replica where the guide has a whole one, and where the
+//      service's users or its same-continent links require it (requiredContinents); the cheaper
+//      of spot and on-demand up to spotReplicas; a user location with no replica within the round
+//      trip then takes one from the region with the most; a service the guide misses, or whose
+//      spread the rounding breaks, goes on its cheapest offers as the baseline does (on the
+//      guide's continents near all of its users, then near them, then anywhere);
+//   2. the quotas repaired as the cheapest-offer baseline repairs them (baselines.ts), replicas
+//      moving only within their service's continents, each kept, and its users kept served;
+//   3. each bucket in the cheapest region that the most of its linked services' regions meet the
+//      latency of;
+//   4. a service's replicas in a region with no peer of a latency link near move to its cheapest
+//      region where all of its latency links hold, as long as quotas, its spread and its users
+//      allow.
+// What still breaks a latency requirement is listed (with what same-continent links tie it to)
+// for the caller to place again with a solver; the plan of everything else is checked against
+// the spec. Deterministic in its inputs.
 
 import type { Catalog, RegionInfo } from "./catalog";
 import type { Candidates, RegionOffers } from "./candidates";
@@ -41,13 +47,12 @@ function apportion(total: number, weights: readonly { key: string; w: number; le
   const exact = weights.map((x) => ({ key: x.key, least: x.least ?? 0, x: (total * x.w) / sum }));
   const count = new Map(exact.map((x) => [x.key, Math.max(x.least, Math.floor(x.x + 1e-9))]));
   let left = total - [...count.values()].reduce((a, b) => a + b, 0);
-  const order = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
   for (; left < 0; left++) {
-    const [over] = [...exact].sort((a, b) => Number(count.get(b.key)! > b.least) - Number(count.get(a.key)! > a.least) || count.get(b.key)! - count.get(a.key)! || order(a, b));
+    const [over] = [...exact].sort((a, b) => Number(count.get(b.key)! > b.least) - Number(count.get(a.key)! > a.least) || count.get(b.key)! - count.get(a.key)! || byKey(a, b));
     count.set(over.key, count.get(over.key)! - 1);
   }
   const frac = (x: { key: string; x: number }) => x.x - count.get(x.key)!;
-  for (const x of [...exact].sort((a, b) => frac(b) - frac(a) || order(a, b))) {
+  for (const x of [...exact].sort((a, b) => frac(b) - frac(a) || byKey(a, b))) {
     if (left <= 0) break;
     count.set(x.key, count.get(x.key)! + 1);
     left--;
@@ -204,7 +209,7 @@ function withContinents(catalog: Catalog, placements: ReadonlyMap<string, Placem
 const regionsOf = (p: Placement | undefined) => [...new Set((p ?? []).filter((u) => u.count > 0).map((u) => u.key))];
 
 /**
- * Step 3 above: while some service runs in a region with no peer of a latency link near, its
+ * Step 4 above: while some service runs in a region with no peer of a latency link near, its
  * replicas there move to its cheapest region where every such link of it holds, within quotas
  * and its spread (first such service and region by name; a move that finds no region is skipped).
  */
