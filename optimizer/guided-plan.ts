@@ -210,8 +210,9 @@ const regionsOf = (p: Placement | undefined) => [...new Set((p ?? []).filter((u)
 
 /**
  * Step 4 above: while some service runs in a region with no peer of a latency link near, its
- * replicas there move to its cheapest region where every such link of it holds, within quotas
- * and its spread (first such service and region by name; a move that finds no region is skipped).
+ * replicas there move to its cheapest region where every such link of it holds, within quotas,
+ * its spread and its users' round trips (first such service and region by name; a move that
+ * finds no region is skipped).
  */
 function fixLinkLatency(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates, placements: Map<string, Placement>, buckets: Readonly<Record<string, BucketPlacement>>): void {
   const at = (name: string): RegionKey[] => (buckets[name] ? [`${buckets[name].cloud}:${buckets[name].region}`] : regionsOf(placements.get(name)));
