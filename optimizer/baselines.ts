@@ -97,19 +97,28 @@ export function placeAlone(
     if (!r) return undefined;
     add(r);
   }
+  const units = toUnits(s, catalog, sorted, count);
+  return spreadOk(s, units) ? units : undefined;
+}
+
+/**
+ * Units of a placement from replicas per region: in each region its cheapest offer, on spot
+ * where that is cheaper, up to spotReplicas, in the order of `regions` (cheapest first).
+ */
+export function toUnits(s: NormalizedService, catalog: Catalog, regions: readonly RegionOffers[], count: ReadonlyMap<RegionKey, number>): Placement {
   const units: Placement = [];
   let spotLeft = s.spotReplicas;
-  for (const r of sorted) {
+  for (const r of regions) {
     const n = count.get(r.key) ?? 0;
     if (n === 0) continue;
     const spotOffer = r.spot[0];
     const k =
-      spotOffer && perReplica(s, catalog, spotOffer, true) < od(r) ? Math.min(spotLeft, n) : 0;
+      spotOffer && perReplica(s, catalog, spotOffer, true) < perReplica(s, catalog, r.onDemand[0], false) ? Math.min(spotLeft, n) : 0;
     spotLeft -= k;
     if (k > 0) units.push({ key: r.key, offer: spotOffer, spot: true, count: k });
     if (n - k > 0) units.push({ key: r.key, offer: r.onDemand[0], spot: false, count: n - k });
   }
-  return spreadOk(s, units) ? units : undefined;
+  return units;
 }
 
 /**

@@ -24,7 +24,7 @@
 
 import type { Catalog, RegionInfo } from "./catalog";
 import type { Candidates, RegionOffers } from "./candidates";
-import { perReplica, placeAlone, repairQuotas, spreadOk, toPlan, type Placement } from "./baselines";
+import { perReplica, placeAlone, repairQuotas, spreadOk, toPlan, toUnits, type Placement } from "./baselines";
 import type { RegionKey } from "./evaluate";
 import { latencyMatrix } from "./latency/matrix";
 import { linkNear, unservedPlaces } from "./latency/requirements";
@@ -157,20 +157,10 @@ function coverUsers(s: NormalizedService, catalog: Catalog, regions: readonly Re
   return true;
 }
 
-/** Units of a placement from replicas per region: spot where cheaper, up to spotReplicas, cheapest regions first. */
+/** Units of a placement from replicas per region, cheapest regions first (baselines.ts's toUnits). */
 function units(s: NormalizedService, catalog: Catalog, regions: readonly RegionOffers[], count: ReadonlyMap<RegionKey, number>): Placement {
   const od = (r: RegionOffers) => perReplica(s, catalog, r.onDemand[0], false);
-  const out: Placement = [];
-  let spotLeft = s.spotReplicas;
-  for (const r of regions.filter((x) => (count.get(x.key) ?? 0) > 0).sort((a, b) => od(a) - od(b) || byKey(a, b))) {
-    const n = count.get(r.key)!;
-    const spotOffer = r.spot[0];
-    const k = spotOffer && perReplica(s, catalog, spotOffer, true) < od(r) ? Math.min(spotLeft, n) : 0;
-    spotLeft -= k;
-    if (k > 0) out.push({ key: r.key, offer: spotOffer, spot: true, count: k });
-    if (n - k > 0) out.push({ key: r.key, offer: r.onDemand[0], spot: false, count: n - k });
-  }
-  return out;
+  return toUnits(s, catalog, [...regions].sort((a, b) => od(a) - od(b) || byKey(a, b)), count);
 }
 
 /** One service placed as the guide says (step 1 above). */
