@@ -123,13 +123,16 @@ describe("the capacity relaxation's solution rounded into a plan (optimizer/guid
 
     // A plan broken on purpose: a service with a link that must share a continent moved, all
     // of it, to a region of another continent. It and what its links tie it to are repaired.
-    // Two of them, in two applications (two groups to repair: the second is left out of the
-    // first's model, where its broken link would make it infeasible).
+    // Four of them, in four applications (three groups to repair, two applications packed in
+    // one: the groups not repaired yet are left out of a group's model, where their broken links
+    // would make it infeasible).
     const app = (n: string) => n.slice(0, n.indexOf("-"));
     const continentOf = (n: string) => catalog.regionByKey(`${q.plan.services[n].groups[0].cloud}:${q.plan.services[n].groups[0].region}`)!.continent;
     const elsewhere = (n: string) => c.services.get(n)!.find((r) => r.region.continent !== continentOf(n));
     const continentLinks = s.links.filter((x) => x.latency?.kind === "continent" && x.toKind === "service" && !repair.has(x.from) && elsewhere(x.from));
-    const ls = [continentLinks[0], continentLinks.find((x) => app(x.from) !== app(continentLinks[0].from))!];
+    // The first two groups are repaired at once (no link joins them), the last alone.
+    const ls: typeof continentLinks = [];
+    for (const x of continentLinks) if (ls.length < 4 && !ls.some((y) => app(y.from) === app(x.from))) ls.push(x);
     let broken: Plan = q.plan;
     for (const l of ls) {
       const away = elsewhere(l.from)!;
@@ -151,7 +154,16 @@ describe("the capacity relaxation's solution rounded into a plan (optimizer/guid
     // The groups place the repair list again (no improvement after it) and return a plan of
     // the whole spec, priced as evaluatePlan prices it.
     let asked: boolean[] = [];
-    const run = (m: Parameters<HighsSolver["solve"]>[0], o: Parameters<HighsSolver["solve"]>[1]) => solver.solve(m, o);
+    let running = 0;
+    let most = 0;
+    const run = async (m: Parameters<HighsSolver["solve"]>[0], o: Parameters<HighsSolver["solve"]>[1]) => {
+      most = Math.max(most, ++running);
+      try {
+        return await solver.solve(m, o);
+      } finally {
+        running--;
+      }
+    };
     const out = await solveByGroups(s, catalog, c, {
       relativeGap: 0.005,
       deadline: Date.now() + 120_000,
@@ -166,6 +178,7 @@ describe("the capacity relaxation's solution rounded into a plan (optimizer/guid
     });
     assert.deepStrictEqual(asked, [true]);
     assert.ok(out.plan, out.failure);
+    assert.strictEqual(most, 2, "two repair groups at once");
     assert.deepStrictEqual(verifyPlan(s, catalog, out.plan), []);
     assert.ok(Math.abs(evaluatePlan(s, out.plan, catalog).total - out.objective) <= 0.01, `${out.objective}`);
     assert.deepStrictEqual(latencyOffenders(s, catalog, out.plan), []);
