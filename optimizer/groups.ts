@@ -426,13 +426,18 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
       const batch = parts.slice(i, two ? i + 2 : i + 1);
       const results = await inPairs(batch.map((part) => () => place(part, out.plan, share, gap)));
       let taken = 0;
+      const first = new Set<string>();
       for (const x of results) {
         if (!x) break;
         const next = taken === 0 ? x.r : { plan: join(only(out.plan, new Set(Object.keys({ ...out.plan.services, ...out.plan.buckets }).filter((n) => !x.names.has(n)))), only(x.r.plan, x.names)), objective: NaN };
         if (taken > 0) {
+          // The second stands only beside a first it shares no workload and no link with (the
+          // neighbours either freed may have tied them) and if together they break no global rule.
+          if ([...x.names].some((n) => first.has(n) || [...(peers.get(n) ?? [])].some((m) => first.has(m)))) break;
           const now = new Set(everything.filter((n) => !pending.has(n) || x.names.has(n)));
           if (globalViolations(subSpec(spec, now), catalog, next.plan).length > 0) break;
         }
+        for (const n of x.names) first.add(n);
         out = next;
         for (const n of x.names) pending.delete(n);
         taken++;
