@@ -281,7 +281,7 @@ function* quickPlans(spec: NormalizedSpec, catalog: Catalog, candidates: Candida
   if (plain) yield { plan: plain, repair: [] };
 }
 
-/** The capacity MIP's plan guides the groups when within this of its bound, else its LP's solution does. */
+/** The capacity MIP's plan guides the groups when within this of its bound (or the run's gap), else its LP's solution does. */
 const GUIDE_GAP = 0.02;
 
 /** Relative gap each group's model is solved to, of the group's own cost: the groups' plan proves no bound of its own. */
@@ -336,7 +336,7 @@ export async function solveDecomposed(
     const solved = out.values.length > 0 && out.status !== "infeasible" && out.status !== "no_solution";
     // The MIP's plan guides when it is near its bound; a first plan found in a hurry (47% over
     // it at 2,000 services in 6 s) guides worse than the LP's fractions.
-    if (solved && relativeGap(out.objective, out.bound) <= GUIDE_GAP) guide = capacityGuide(cm, out.values);
+    if (solved && relativeGap(out.objective, out.bound) <= Math.max(GUIDE_GAP, settings.relativeGap)) guide = capacityGuide(cm, out.values);
     let bound = out.status === "infeasible" ? NaN : out.bound;
     // A MIP with a plan and a bound has solved its root LP, whose bound is at least this one's;
     // the LP is still awaited for its fractions when the MIP's plan is too far from it to guide.

@@ -403,7 +403,7 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
   // group cannot be placed in time.
   const repaired = async (q: QuickStart): Promise<{ plan: Plan; objective: number } | undefined> => {
     const parts = linkGroups(subSpec(spec, new Set(q.repair)));
-    const everything = [...Object.keys(q.plan.services), ...Object.keys(q.plan.buckets)];
+    const everything = [...Object.keys(q.plan.services), ...Object.keys(q.plan.buckets), ...Object.keys(q.plan.databases ?? {})];
     let out = { plan: q.plan, objective: NaN };
     const pending = new Set(q.repair);
     const place = async (part: readonly string[], base: Plan, share: number, gap: number) => {
@@ -411,7 +411,9 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
       const away = new Set([...pending].filter((n) => !names.has(n)));
       let r: Awaited<ReturnType<typeof solveGroup>> | undefined;
       for (let depth = 0; depth <= REPAIR_DEPTH && secondsLeft() > 0; depth++) {
+        const before = names.size;
         if (depth > 0) for (const n of [...names]) for (const m of peers.get(n) ?? []) if (!heldNames.has(m) && !away.has(m)) names.add(m);
+        if (depth > 0 && names.size === before) break;
         const rest = only(base, new Set(everything.filter((n) => !names.has(n) && !away.has(n))));
         r = await solveGroup(subSpec(spec, new Set(everything.filter((n) => !away.has(n)))), catalog, candidates, [...names].sort(), rest, cheap, reach, settings, share, gap);
         if (!("failure" in r)) return { r, names };
@@ -429,7 +431,7 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
       const first = new Set<string>();
       for (const x of results) {
         if (!x) break;
-        const next = taken === 0 ? x.r : { plan: join(only(out.plan, new Set(Object.keys({ ...out.plan.services, ...out.plan.buckets }).filter((n) => !x.names.has(n)))), only(x.r.plan, x.names)), objective: NaN };
+        const next = taken === 0 ? x.r : { plan: join(only(out.plan, new Set(Object.keys({ ...out.plan.services, ...out.plan.buckets, ...out.plan.databases }).filter((n) => !x.names.has(n)))), only(x.r.plan, x.names)), objective: NaN };
         if (taken > 0) {
           // The second stands only beside a first it shares no workload and no link with (the
           // neighbours either freed may have tied them) and if together they break no global rule.

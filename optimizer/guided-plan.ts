@@ -44,7 +44,8 @@ const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : 
  */
 function apportion(total: number, weights: readonly { key: string; w: number; least?: number }[]): Map<string, number> {
   const sum = weights.reduce((n, x) => n + x.w, 0);
-  const exact = weights.map((x) => ({ key: x.key, least: x.least ?? 0, x: (total * x.w) / sum }));
+  // No weight anywhere: equal shares.
+  const exact = weights.map((x) => ({ key: x.key, least: x.least ?? 0, x: sum > 0 ? (total * x.w) / sum : total / weights.length }));
   const count = new Map(exact.map((x) => [x.key, Math.max(x.least, Math.floor(x.x + 1e-9))]));
   let left = total - [...count.values()].reduce((a, b) => a + b, 0);
   for (; left < 0; left++) {
@@ -86,8 +87,7 @@ function shareOut(s: NormalizedService, catalog: Catalog, regions: readonly Regi
   for (const [k, rs] of byContinent) {
     const n = perContinent.get(k)!;
     if (n === 0) continue;
-    const sum = rs.reduce((x, r) => x + w(r), 0);
-    for (const [key, c] of apportion(n, rs.map((r) => ({ key: r.key, w: sum > 0 ? w(r) : 1 })))) count.set(key as RegionKey, c);
+    for (const [key, c] of apportion(n, rs.map((r) => ({ key: r.key, w: w(r) })))) count.set(key as RegionKey, c);
   }
   return count;
 }

@@ -133,6 +133,7 @@ describe("the capacity relaxation's solution rounded into a plan (optimizer/guid
     // The first two groups are repaired at once (no link joins them), the last alone.
     const ls: typeof continentLinks = [];
     for (const x of continentLinks) if (ls.length < 4 && !ls.some((y) => app(y.from) === app(x.from))) ls.push(x);
+    assert.strictEqual(ls.length, 4);
     let broken: Plan = q.plan;
     for (const l of ls) {
       const away = elsewhere(l.from)!;
