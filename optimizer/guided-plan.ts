@@ -277,8 +277,8 @@ export interface QuickStart {
  * workload is checked against the spec without those) or the spec has databases.
  */
 export function guidedPlan(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates, guide: GuideVcpus): QuickStart | undefined {
-  const { plan } = roundGuide(spec, catalog, candidates, guide);
-  if (!plan) return undefined;
+  const plan = round(spec, catalog, candidates, guide);
+  if (typeof plan === "string") return undefined;
   // With every workload its links tie to one continent: placed again alone, an offender often
   // finds its continent already decided by them.
   const out = withContinentPeers(spec, latencyOffenders(spec, catalog, plan));
@@ -315,25 +315,29 @@ export function latencyOffenders(spec: NormalizedSpec, catalog: Catalog, plan: P
 
 /** The rounded plan with what it breaks (empty when nothing), or why there is none. */
 export function roundGuide(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates, guide: GuideVcpus): { plan?: Plan; problems: string[] } {
-  if ((spec.databases ?? []).length > 0) return { problems: ["databases are not placed by the guided plan"] };
+  const plan = round(spec, catalog, candidates, guide);
+  return typeof plan === "string" ? { problems: [plan] } : { plan, problems: verifyPlan(spec, catalog, plan) };
+}
+
+/** Steps 1 to 4 above: the rounded plan, or why there is none. */
+function round(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates, guide: GuideVcpus): Plan | string {
+  if ((spec.databases ?? []).length > 0) return "databases are not placed by the guided plan";
   const placements = new Map<string, Placement>();
   const required = requiredContinents(spec, catalog, candidates);
   for (const s of spec.services) {
     const p = placeService(s, catalog, candidates.services.get(s.name) ?? [], guide.get(s.name), required.get(s.name) ?? new Set());
-    if (!p) return { problems: [`services.${s.name} cannot meet its own constraints`] };
+    if (!p) return `services.${s.name} cannot meet its own constraints`;
     placements.set(s.name, p);
   }
   // Replicas over a quota move only within the continents their service is on, each of them
   // kept, and its users kept served: the guide's continents are what keeps its links' latency.
   const stuck = repairQuotas(spec, catalog, candidates, placements, ...withContinents(catalog, placements));
-  if (stuck) return { problems: [`quota repair failed: ${stuck}`] };
+  if (stuck) return `quota repair failed: ${stuck}`;
   const buckets: Record<string, BucketPlacement> = {};
   const failed = placeBuckets(spec, catalog, candidates, spec.buckets, placements, buckets);
-  if (failed) return { problems: [failed] };
+  if (failed) return failed;
   fixLinkLatency(spec, catalog, candidates, placements, buckets);
-  const services = toPlan(placements, {});
-  const plan: Plan = { services: services.services, buckets };
-  return { plan, problems: verifyPlan(spec, catalog, plan) };
+  return { services: toPlan(placements, {}).services, buckets };
 }
 
 /**
