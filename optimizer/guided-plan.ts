@@ -27,7 +27,7 @@ import type { Candidates, RegionOffers } from "./candidates";
 import { perReplica, placeAlone, repairQuotas, spreadOk, toPlan, toUnits, type Placement } from "./baselines";
 import type { RegionKey } from "./evaluate";
 import { latencyMatrix } from "./latency/matrix";
-import { linkNear, unservedPlaces } from "./latency/requirements";
+import { linkMisses, linkNear, regionsIn, unservedPlaces } from "./latency/requirements";
 import type { BucketPlacement, Plan } from "./plan";
 import type { NormalizedBucket, NormalizedService, NormalizedSpec } from "./spec";
 import { verifyPlan } from "./verify";
@@ -175,8 +175,7 @@ function placeService(s: NormalizedService, catalog: Catalog, regions: readonly 
   }
   // Else on its cheapest offers: on the guide's continents (its links' latency) near all of its
   // users, then anywhere near them, then anywhere.
-  const rtt = latencyMatrix(catalog);
-  const nearAll = s.latency ? regions.filter((r) => s.latency!.from.every((f) => f.points.every((p) => rtt.rtt(r.key, p) <= s.latency!.maxRttMs + 1e-9))) : regions;
+  const nearAll = regions.filter((r) => unservedPlaces(catalog, s, [r.key]).length === 0);
   const continents = new Set(here.map((r) => r.region.continent));
   const onGuide = (list: readonly RegionOffers[]) => list.filter((r) => continents.has(r.region.continent));
   return placeAlone(s, catalog, onGuide(nearAll)) ?? placeAlone(s, catalog, onGuide(regions)) ?? placeAlone(s, catalog, nearAll) ?? placeAlone(s, catalog, regions);
@@ -302,14 +301,8 @@ export function guidedPlan(spec: NormalizedSpec, catalog: Catalog, candidates: C
  */
 export function latencyOffenders(spec: NormalizedSpec, catalog: Catalog, plan: Plan): string[] {
   const out = new Set<string>();
-  const at = (name: string) => (plan.buckets[name] ? [`${plan.buckets[name].cloud}:${plan.buckets[name].region}`] : (plan.services[name]?.groups ?? []).map((g) => `${g.cloud}:${g.region}`));
-  for (const s of spec.services) if (unservedPlaces(catalog, s, at(s.name)).length > 0) out.add(s.name);
-  for (const l of spec.links) {
-    if (!l.latency) continue;
-    const [a, b] = [at(l.from), at(l.to)];
-    const misses = (mine: string[], theirs: string[]) => mine.some((r) => !theirs.some((q) => linkNear(catalog, l.latency!, r, q)));
-    if (a.length > 0 && b.length > 0 && (misses(a, b) || misses(b, a))) out.add(l.from).add(l.to);
-  }
+  for (const s of spec.services) if (unservedPlaces(catalog, s, regionsIn(plan, s.name)).length > 0) out.add(s.name);
+  for (const l of spec.links) if (linkMisses(catalog, l, plan).length > 0) out.add(l.from).add(l.to);
   return [...out].sort();
 }
 

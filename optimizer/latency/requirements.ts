@@ -49,30 +49,37 @@ export function nearest(catalog: Catalog, from: string, candidates: readonly str
   return best;
 }
 
-/** Every link latency requirement a plan breaks, in words; empty when it keeps them all. */
-export function linkLatencyViolations(spec: NormalizedSpec, catalog: Catalog, plan: Plan): string[] {
-  const out: string[] = [];
-  for (const l of spec.links) {
-    if (!l.latency) continue;
-    const known = (k: string) => continentOf(catalog, k) !== undefined;
-    const a = regionsIn(plan, l.from).filter(known);
-    const b = regionsIn(plan, l.to).filter(known);
-    if (a.length === 0 || b.length === 0) continue;
-    for (const [mine, theirs, me, peer] of [
-      [a, b, l.from, l.to],
-      [b, a, l.to, l.from],
-    ] as const) {
-      for (const r of mine) {
-        if (theirs.some((q) => linkNear(catalog, l.latency!, r, q))) continue;
-        const n = nearest(catalog, r, theirs)!;
-        out.push(
-          `${linkLabel(l)}: ${me} runs in ${r}, which is not ${linkRequirement(l.latency, peer)} ` +
-            `(nearest: ${n.key} at ${n.ms} ms${l.latency.kind === "continent" ? `, ${continentOf(catalog, n.key)}` : ""}).`,
-        );
-      }
-    }
+/**
+ * Where a plan breaks a link's latency requirement: each region one end runs in with no region
+ * of the other end near enough (regions the catalog lacks are left out); empty when it holds.
+ */
+export function linkMisses(catalog: Catalog, l: NormalizedLink, plan: Plan): { me: string; peer: string; region: string; theirs: string[] }[] {
+  if (!l.latency) return [];
+  const known = (k: string) => continentOf(catalog, k) !== undefined;
+  const a = regionsIn(plan, l.from).filter(known);
+  const b = regionsIn(plan, l.to).filter(known);
+  if (a.length === 0 || b.length === 0) return [];
+  const out: { me: string; peer: string; region: string; theirs: string[] }[] = [];
+  for (const [mine, theirs, me, peer] of [
+    [a, b, l.from, l.to],
+    [b, a, l.to, l.from],
+  ] as const) {
+    for (const r of mine) if (!theirs.some((q) => linkNear(catalog, l.latency!, r, q))) out.push({ me, peer, region: r, theirs });
   }
   return out;
+}
+
+/** Every link latency requirement a plan breaks, in words; empty when it keeps them all. */
+export function linkLatencyViolations(spec: NormalizedSpec, catalog: Catalog, plan: Plan): string[] {
+  return spec.links.flatMap((l) =>
+    linkMisses(catalog, l, plan).map(({ me, peer, region, theirs }) => {
+      const n = nearest(catalog, region, theirs)!;
+      return (
+        `${linkLabel(l)}: ${me} runs in ${region}, which is not ${linkRequirement(l.latency!, peer)} ` +
+        `(nearest: ${n.key} at ${n.ms} ms${l.latency!.kind === "continent" ? `, ${continentOf(catalog, n.key)}` : ""}).`
+      );
+    }),
+  );
 }
 
 /** The user locations of a service that no region of `regions` serves within its round trip. */
