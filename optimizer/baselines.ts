@@ -14,9 +14,9 @@ import { buildCandidates, type Candidates, type RegionOffers } from "./candidate
 import { evaluatePlan, splitKey, type RegionKey } from "./evaluate";
 import type { BucketPlacement, Plan, PlanCost, ReplicaGroup } from "./plan";
 import { CLOUDS, type Cloud, type NormalizedService, type NormalizedSpec } from "./spec";
-import { HOURS_PER_MONTH } from "./catalog";
 import { balancerViolations, verifyPlan } from "./verify";
 import { pinnedForLatency } from "./baseline-latency";
+import { replicaMonthlyUSD } from "./ilp";
 
 /** A baseline plan with its cost, or the reason it has none. */
 export interface Baseline {
@@ -40,9 +40,6 @@ export interface Unit {
 
 export type Placement = Unit[];
 
-export const perReplica = (s: NormalizedService, catalog: Catalog, o: Offer, spot: boolean) =>
-  HOURS_PER_MONTH * (spot ? o.spotHourlyUSD! : o.onDemandHourlyUSD) +
-  s.diskGiB * catalog.diskPerGiBMonth(o.cloud, o.region);
 
 /** Replicas per region and per cloud of a placement. */
 function spread(p: Placement): { regions: Map<RegionKey, number>; clouds: Map<Cloud, number> } {
@@ -80,7 +77,7 @@ export function placeAlone(
   regions: readonly RegionOffers[],
 ): Placement | undefined {
   if (regions.length === 0) return undefined;
-  const od = (r: RegionOffers) => perReplica(s, catalog, r.onDemand[0], false);
+  const od = (r: RegionOffers) => replicaMonthlyUSD(catalog, s, r.onDemand[0], false);
   const sorted = [...regions].sort((a, b) => od(a) - od(b) || (a.key < b.key ? -1 : 1));
   const count = new Map<RegionKey, number>();
   const inCloud = (c: Cloud) =>
@@ -113,7 +110,7 @@ export function toUnits(s: NormalizedService, catalog: Catalog, regions: readonl
     if (n === 0) continue;
     const spotOffer = r.spot[0];
     const k =
-      spotOffer && perReplica(s, catalog, spotOffer, true) < perReplica(s, catalog, r.onDemand[0], false) ? Math.min(spotLeft, n) : 0;
+      spotOffer && replicaMonthlyUSD(catalog, s, spotOffer, true) < replicaMonthlyUSD(catalog, s, r.onDemand[0], false) ? Math.min(spotLeft, n) : 0;
     spotLeft -= k;
     if (k > 0) units.push({ key: r.key, offer: spotOffer, spot: true, count: k });
     if (n - k > 0) units.push({ key: r.key, offer: r.onDemand[0], spot: false, count: n - k });
@@ -149,7 +146,7 @@ export function repairQuotas(
   }
   const room = (k: RegionKey) => (spec.quotas[k] ?? Infinity) - (used.get(k) ?? 0);
   const od = (s: NormalizedService, r: RegionOffers) =>
-    perReplica(s, catalog, r.onDemand[0], false);
+    replicaMonthlyUSD(catalog, s, r.onDemand[0], false);
   for (const key of [...used.keys()].sort()) {
     if (room(key) >= 0) continue;
     // Every (group, target region) pair, cheapest extra cost per vCPU freed first.
@@ -158,8 +155,8 @@ export function repairQuotas(
       for (const r of cands.services.get(s.name)!) {
         if (r.key === key || !allowed(s.name, r)) continue;
         const asSpot = from.spot && r.spot.length > 0;
-        const target = asSpot ? perReplica(s, catalog, r.spot[0], true) : od(s, r);
-        const delta = target - perReplica(s, catalog, from.offer, from.spot);
+        const target = asSpot ? replicaMonthlyUSD(catalog, s, r.spot[0], true) : od(s, r);
+        const delta = target - replicaMonthlyUSD(catalog, s, from.offer, from.spot);
         moves.push({ s, from, r, perVcpu: delta / from.offer.vcpus });
       }
     }

@@ -24,8 +24,9 @@
 
 import type { Catalog, RegionInfo } from "./catalog";
 import type { Candidates, RegionOffers } from "./candidates";
-import { perReplica, placeAlone, repairQuotas, spreadOk, toPlan, toUnits, type Placement } from "./baselines";
+import { placeAlone, repairQuotas, spreadOk, toPlan, toUnits, type Placement } from "./baselines";
 import type { RegionKey } from "./evaluate";
+import { replicaMonthlyUSD } from "./ilp";
 import { latencyMatrix } from "./latency/matrix";
 import { linkMisses, linkNear, regionsIn, unservedPlaces } from "./latency/requirements";
 import type { BucketPlacement, Plan } from "./plan";
@@ -68,7 +69,7 @@ function apportion(total: number, weights: readonly { key: string; w: number; le
  */
 function shareOut(s: NormalizedService, catalog: Catalog, regions: readonly RegionOffers[], vcpus: ReadonlyMap<RegionKey, number>, required: ReadonlySet<string>): Map<RegionKey, number> {
   const here = regions.filter((r) => (vcpus.get(r.key) ?? 0) > 1e-9);
-  const od = (r: RegionOffers) => perReplica(s, catalog, r.onDemand[0], false);
+  const od = (r: RegionOffers) => replicaMonthlyUSD(catalog, s, r.onDemand[0], false);
   for (const k of required) {
     if (here.some((r) => r.region.continent === k)) continue;
     const cheapest = regions.filter((r) => r.region.continent === k).sort((a, b) => od(a) - od(b) || byKey(a, b))[0];
@@ -138,7 +139,7 @@ function coverUsers(s: NormalizedService, catalog: Catalog, regions: readonly Re
   const max = s.latency.maxRttMs + 1e-9;
   const points = s.latency.from.flatMap((f) => f.points);
   const covered = (without?: RegionKey) => points.filter((p) => [...count].some(([k, n]) => n - (k === without ? 1 : 0) > 0 && rtt.rtt(k, p) <= max)).length;
-  const od = (r: RegionOffers) => perReplica(s, catalog, r.onDemand[0], false);
+  const od = (r: RegionOffers) => replicaMonthlyUSD(catalog, s, r.onDemand[0], false);
   for (const p of points) {
     if ([...count].some(([k, n]) => n > 0 && rtt.rtt(k, p) <= max)) continue;
     const to = regions
@@ -159,7 +160,7 @@ function coverUsers(s: NormalizedService, catalog: Catalog, regions: readonly Re
 
 /** Units of a placement from replicas per region, cheapest regions first (baselines.ts's toUnits). */
 function units(s: NormalizedService, catalog: Catalog, regions: readonly RegionOffers[], count: ReadonlyMap<RegionKey, number>): Placement {
-  const od = (r: RegionOffers) => perReplica(s, catalog, r.onDemand[0], false);
+  const od = (r: RegionOffers) => replicaMonthlyUSD(catalog, s, r.onDemand[0], false);
   return toUnits(s, catalog, [...regions].sort((a, b) => od(a) - od(b) || byKey(a, b)), count);
 }
 
@@ -240,7 +241,7 @@ function fixLinkLatency(spec: NormalizedSpec, catalog: Catalog, candidates: Cand
           return { key: r.key, offer: list[0], spot: u.spot && list === r.spot, count: u.count };
         });
         const vcpus = moved.reduce((n, u) => n + u.count * u.offer.vcpus, 0);
-        const usd = moved.reduce((n, u) => n + u.count * perReplica(s, catalog, u.offer, u.spot), 0);
+        const usd = moved.reduce((n, u) => n + u.count * replicaMonthlyUSD(catalog, s, u.offer, u.spot), 0);
         return { r, moved, vcpus, usd };
       })
       .filter((o) => (spec.quotas[o.r.key] ?? Infinity) - (used.get(o.r.key) ?? 0) >= o.vcpus)
