@@ -276,7 +276,7 @@ async function inPairs<T>(tasks: readonly (() => Promise<T>)[]): Promise<T[]> {
   return out;
 }
 
-/** Two plans of different workloads as one. */
+/** Two plans as one; a workload both place is where `b` puts it. */
 function join(a: Plan, b: Plan): Plan {
   const databases = a.databases || b.databases ? { databases: { ...a.databases, ...b.databases } } : {};
   return { services: { ...a.services, ...b.services }, buckets: { ...a.buckets, ...b.buckets }, ...databases };
@@ -431,7 +431,7 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
       const first = new Set<string>();
       for (const x of results) {
         if (!x) break;
-        const next = taken === 0 ? x.r : { plan: join(only(out.plan, new Set(Object.keys({ ...out.plan.services, ...out.plan.buckets, ...out.plan.databases }).filter((n) => !x.names.has(n)))), only(x.r.plan, x.names)), objective: NaN };
+        const next = taken === 0 ? x.r : { plan: join(out.plan, only(x.r.plan, x.names)), objective: NaN };
         if (taken > 0) {
           // The second stands only beside a first it shares no workload and no link with (the
           // neighbours either freed may have tied them) and if together they break no global rule.
