@@ -260,7 +260,7 @@ export function replicaBound(prices: ReadonlyMap<string, readonly { usd: number 
 
 /**
  * Quick starts for the groups, best first, when nothing is held (they know nothing of holds):
- * the capacity relaxation's solution rounded into a plan (optimizer/guided-plan.ts, about 1.5 s
+ * the capacity relaxation's solution rounded into a plan (optimizer/guided-plan.ts, about 1 s
  * at 2,000 services), when there is a guide and time to place its offenders again (`repairs`);
  * then the cheapest-offer baseline's plan
  * (optimizer/baselines.ts: about 2 s at 2,000 services), when it meets the whole spec. A greedy
