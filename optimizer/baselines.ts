@@ -99,20 +99,28 @@ export function placeAlone(
 }
 
 /**
- * Units of a placement from replicas per region: in each region its cheapest offer, on spot
- * where that is cheaper, up to spotReplicas, in the order of `regions` (cheapest first).
+ * Units of a placement from replicas per region: in each region its cheapest offer, and up to
+ * spotReplicas of them on spot where spot saves most per replica (which, with the counts given,
+ * is the cheapest way to use the spot allowance); ties in the order of `regions`.
  */
 export function toUnits(s: NormalizedService, catalog: Catalog, regions: readonly RegionOffers[], count: ReadonlyMap<RegionKey, number>): Placement {
-  const units: Placement = [];
+  const saving = (r: RegionOffers) =>
+    r.spot[0] ? replicaMonthlyUSD(catalog, s, r.onDemand[0], false) - replicaMonthlyUSD(catalog, s, r.spot[0], true) : 0;
+  const spotIn = new Map<RegionKey, number>();
   let spotLeft = s.spotReplicas;
+  const order = regions.map((r, i) => ({ r, i, save: saving(r) })).sort((a, b) => b.save - a.save || a.i - b.i);
+  for (const { r, save } of order) {
+    if (spotLeft <= 0 || save <= 0) break;
+    const k = Math.min(spotLeft, count.get(r.key) ?? 0);
+    spotIn.set(r.key, k);
+    spotLeft -= k;
+  }
+  const units: Placement = [];
   for (const r of regions) {
     const n = count.get(r.key) ?? 0;
     if (n === 0) continue;
-    const spotOffer = r.spot[0];
-    const k =
-      spotOffer && replicaMonthlyUSD(catalog, s, spotOffer, true) < replicaMonthlyUSD(catalog, s, r.onDemand[0], false) ? Math.min(spotLeft, n) : 0;
-    spotLeft -= k;
-    if (k > 0) units.push({ key: r.key, offer: spotOffer, spot: true, count: k });
+    const k = spotIn.get(r.key) ?? 0;
+    if (k > 0) units.push({ key: r.key, offer: r.spot[0], spot: true, count: k });
     if (n - k > 0) units.push({ key: r.key, offer: r.onDemand[0], spot: false, count: n - k });
   }
   return units;

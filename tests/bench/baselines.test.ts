@@ -1,9 +1,10 @@
 import * as assert from "assert";
-import { cheapestOfferBaseline, singleCloudBaseline } from "../../optimizer/baselines";
+import { cheapestOfferBaseline, singleCloudBaseline, toUnits } from "../../optimizer/baselines";
 import { generateSpec } from "../../bench/generate";
 import { HOURS_PER_MONTH, loadCatalog } from "../../optimizer/catalog";
 import { allowedRegions, buildCandidates, fits } from "../../optimizer/candidates";
 import { evaluatePlan } from "../../optimizer/evaluate";
+import { replicaMonthlyUSD } from "../../optimizer/ilp";
 import type { NormalizedSpec, WorkloadSpec } from "../../optimizer/spec";
 import { validateSpec } from "../../optimizer/validate";
 import { verifyPlan } from "../../optimizer/verify";
@@ -119,6 +120,33 @@ describe("cost baselines", () => {
     const spot = b.plan!.services.api.groups.reduce((n, g) => n + g.spot, 0);
     assert.strictEqual(spot, 3);
     assert.deepStrictEqual(verifyPlan(spec, catalog, b.plan!), []);
+  });
+
+  it("puts the spot allowance where spot saves most, whatever the order of the regions", () => {
+    const spec = oneService({ replicas: 6, spotReplicas: 3 });
+    const s = spec.services[0];
+    const regions = buildCandidates(spec, catalog).services.get("api")!.filter((r) => r.spot.length > 0);
+    const saving = (r: (typeof regions)[number]) => replicaMonthlyUSD(catalog, s, r.onDemand[0], false) - replicaMonthlyUSD(catalog, s, r.spot[0], true);
+    const bySaving = [...regions].sort((a, b) => saving(a) - saving(b));
+    // Cheapest on-demand first and least saving first: the order alone would waste the allowance.
+    const [small, large] = [bySaving[0], bySaving[bySaving.length - 1]];
+    assert.ok(saving(large) > saving(small) + 1, `savings ${saving(small)} and ${saving(large)}`);
+    const count = new Map([
+      [small.key, 3],
+      [large.key, 3],
+    ]);
+    const cost = (p: ReturnType<typeof toUnits>) => p.reduce((n, u) => n + u.count * replicaMonthlyUSD(catalog, s, u.offer, u.spot), 0);
+    const units = toUnits(s, catalog, [small, large], count);
+    // Brute force: every number of spot replicas in each region, three at most in all.
+    const usd = (r: typeof small, spot: number) => spot * replicaMonthlyUSD(catalog, s, r.spot[0], true) + (3 - spot) * replicaMonthlyUSD(catalog, s, r.onDemand[0], false);
+    let best = Infinity;
+    for (let i = 0; i <= 3; i++) for (let j = 0; i + j <= 3; j++) best = Math.min(best, usd(small, i) + usd(large, j));
+    assert.ok(Math.abs(cost(units) - best) < 1e-6, `${cost(units)} against ${best}`);
+    assert.deepStrictEqual(
+      units.filter((u) => u.spot).map((u) => [u.key, u.count]),
+      [[large.key, 3]],
+    );
+    assert.strictEqual(units.reduce((n, u) => n + u.count, 0), 6);
   });
 
   it("reports a baseline without a plan when the quotas leave no room", () => {
