@@ -69,10 +69,11 @@ const HURRIED_GROUP_SEC = 0.5;
 const QUICK_START_GROUP_SEC = 0.6;
 /**
  * Seconds per group below which no quick start that needs its workloads placed again is asked
- * for: at 2,000 services in 10 s (0.024 s a group) the rounded capacity solution's repair does
- * not end in time, and the cheapest-offer plan made after it would overrun the limit.
+ * for: its repair could not end in time, and the cheapest-offer plan made after it would overrun
+ * the limit. At 2,000 services in 10 s the groups start with about 5.4 s left (0.022 s a group),
+ * and the rounding (0.9 s) and its repair (50 workloads, 9 models, 3.4 s) end within it.
  */
-const REPAIR_GROUP_SEC = 0.05;
+const REPAIR_GROUP_SEC = 0.02;
 /**
  * Relative gap of each group's own cost while a quick start's workloads are placed again: the
  * improvement passes tighten them. Measured at 2,000 services (76 workloads, 13 models): 20%,

@@ -11,6 +11,10 @@
 //      trip then takes one from the region with the most; a service the guide misses, or whose
 //      spread the rounding breaks, goes on its cheapest offers as the baseline does (on the
 //      guide's continents near all of its users, then near them, then anywhere);
+//   1b. services that links must keep on one continent given the same continents: one that
+//      misses a continent a linked one is on moves a replica there (to its cheapest region on
+//      it); when one has too few replicas for all of them, the whole set goes to the single
+//      continent where its services cost least and their users are served (shareContinents);
 //   2. the quotas repaired as the cheapest-offer baseline repairs them (baselines.ts), replicas
 //      moving only within their service's continents, each kept, and its users kept served;
 //   3. each bucket in the cheapest region that the most of its linked services' regions meet the
@@ -195,6 +199,85 @@ function withContinents(catalog: Catalog, placements: ReadonlyMap<string, Placem
   ] as const;
 }
 
+/**
+ * Step 1b: services that links must keep on one continent need the same continents (each
+ * replica's region needs a peer on its continent, both ways): in each set of services such links
+ * join, a service missing a continent another is on moves one replica there, to its cheapest
+ * region on it, from its region with the most replicas on a continent it keeps; when a service
+ * has too few replicas for every continent, or a move breaks its spread or its users, the set
+ * is left as it is (for the repair).
+ */
+function shareContinents(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates, placements: Map<string, Placement>): void {
+  const parent = new Map<string, string>();
+  const root = (n: string): string => {
+    let r = n;
+    while ((parent.get(r) ?? r) !== r) r = parent.get(r)!;
+    return r;
+  };
+  for (const l of spec.links) {
+    if (l.latency?.kind !== "continent" || !placements.has(l.from) || !placements.has(l.to)) continue;
+    const [a, b] = [root(l.from), root(l.to)];
+    if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
+  }
+  const sets = new Map<string, string[]>();
+  for (const n of [...parent.keys(), ...parent.values()]) {
+    const members = sets.get(root(n)) ?? sets.set(root(n), []).get(root(n))!;
+    if (!members.includes(n)) members.push(n);
+  }
+  const byName = new Map(spec.services.map((x) => [x.name, x]));
+  const continentOf = (key: string) => catalog.regionByKey(key)?.continent ?? "";
+  for (const members of [...sets.values()].map((m) => m.sort())) {
+    const counts = new Map(members.map((n) => [n, countsOf(placements.get(n)!)]));
+    const on = (n: string) => new Set([...counts.get(n)!].filter(([, c]) => c > 0).map(([k]) => continentOf(k)));
+    const all = new Set(members.flatMap((n) => [...on(n)]));
+    if (members.some((n) => byName.get(n)!.replicas < all.size)) {
+      // Too few replicas for every continent: the whole set on the one continent where it costs
+      // least, each service on its cheapest offers there (near all of its users first).
+      const options = [...all].sort().flatMap((k) => {
+        const placed = new Map<string, Placement>();
+        for (const n of members) {
+          const s = byName.get(n)!;
+          const here = (candidates.services.get(n) ?? []).filter((r) => r.region.continent === k);
+          const p = placeAlone(s, catalog, here.filter((r) => unservedPlaces(catalog, s, [r.key]).length === 0)) ?? placeAlone(s, catalog, here);
+          if (!p || unservedPlaces(catalog, s, regionsOf(p)).length > 0) return [];
+          placed.set(n, p);
+        }
+        const usd = [...placed].reduce((x, [n, p]) => x + p.reduce((y, u) => y + u.count * replicaMonthlyUSD(catalog, byName.get(n)!, u.offer, u.spot), 0), 0);
+        return [{ placed, usd }];
+      });
+      const best = options.sort((a, b) => a.usd - b.usd)[0];
+      if (best) for (const [n, p] of best.placed) placements.set(n, p);
+      continue;
+    }
+    const next = new Map<string, Placement>();
+    for (const n of members) {
+      const s = byName.get(n)!;
+      const regions = candidates.services.get(n) ?? [];
+      const count = new Map(counts.get(n)!);
+      const od = (r: RegionOffers) => replicaMonthlyUSD(catalog, s, r.onDemand[0], false);
+      for (const k of [...all].sort()) {
+        if ([...count].some(([key, c]) => c > 0 && continentOf(key) === k)) continue;
+        const to = regions.filter((r) => r.region.continent === k).sort((a, b) => od(a) - od(b) || byKey(a, b))[0];
+        const perContinent = (c: string) => [...count].filter(([key]) => continentOf(key) === c).reduce((x, [, y]) => x + y, 0);
+        const from = [...count].filter(([key, c]) => c > 0 && perContinent(continentOf(key)) > 1).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+        if (!to || !from) break;
+        count.set(from[0], from[1] - 1);
+        count.set(to.key, (count.get(to.key) ?? 0) + 1);
+      }
+      const p = units(s, catalog, regions, count);
+      if (on(n).size > 0 && new Set(regionsOf(p).map(continentOf)).size === all.size && spreadOk(s, p) && unservedPlaces(catalog, s, regionsOf(p)).length === 0) next.set(n, p);
+    }
+    if (next.size === members.length) for (const [n, p] of next) placements.set(n, p);
+  }
+}
+
+/** Replicas per region of a placement. */
+function countsOf(p: Placement): Map<RegionKey, number> {
+  const out = new Map<RegionKey, number>();
+  for (const u of p) out.set(u.key, (out.get(u.key) ?? 0) + u.count);
+  return out;
+}
+
 /** Regions where a placement has replicas. */
 const regionsOf = (p: Placement | undefined) => [...new Set((p ?? []).filter((u) => u.count > 0).map((u) => u.key))];
 
@@ -323,6 +406,7 @@ function round(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates, g
     if (!p) return `services.${s.name} cannot meet its own constraints`;
     placements.set(s.name, p);
   }
+  shareContinents(spec, catalog, candidates, placements);
   // Replicas over a quota move only within the continents their service is on, each of them
   // kept, and its users kept served: the guide's continents are what keeps its links' latency.
   const stuck = repairQuotas(spec, catalog, candidates, placements, ...withContinents(catalog, placements));

@@ -96,6 +96,48 @@ describe("the capacity relaxation's solution rounded into a plan (optimizer/guid
     assert.ok(!req.get("free")?.size, "a round-trip link requires no continent");
   });
 
+  it("gives services that must share a continent the same continents, or one continent when a service has too few replicas", () => {
+    const us = "aws:us-east-1";
+    const eu = ["aws:eu-west-1", "aws:eu-central-1"];
+    const regions = [us, ...eu].map((k) => k.split(":")[1]);
+    const continentOf = (key: string) => catalog.regionByKey(key)!.continent;
+    const continents = (plan: Plan, name: string) => [...new Set(plan.services[name].groups.map((g) => continentOf(`${g.cloud}:${g.region}`)))].sort();
+    const make = (workerReplicas: number, users?: object) =>
+      makeSpec({
+        services: [
+          service("api", { replicas: 2, vcpu: 2, memoryGiB: 4, regions, clouds: ["aws"], ...(users ? { latency: users } : {}) }),
+          service("worker", { replicas: workerReplicas, vcpu: 2, memoryGiB: 4, regions, clouds: ["aws"] }),
+        ],
+        links: [{ ...link("api", "worker", 10), latency: { kind: "continent" } }],
+      });
+    const guideFor = (s: NormalizedSpec, worker: number) => {
+      const vcpus = buildCandidates(s, catalog).services.get("api")!.find((r) => r.key === us)!.onDemand[0].vcpus;
+      // The api on both continents, the worker only in North America (a relaxation's fractions
+      // of a replica in Europe rounded away).
+      return new Map([
+        ["api", new Map([[us, vcpus], [eu[0], vcpus]])],
+        ["worker", new Map([[us, worker * vcpus]])],
+      ]) as never;
+    };
+    // Three worker replicas: one moves to its cheapest European region, two stay.
+    const three = make(3);
+    const a = roundGuide(three, catalog, buildCandidates(three, catalog), guideFor(three, 3));
+    assert.ok(a.plan, a.problems.join("; "));
+    assert.deepStrictEqual(a.problems, []);
+    assert.deepStrictEqual(continents(a.plan!, "worker"), continents(a.plan!, "api"));
+    assert.deepStrictEqual(continents(a.plan!, "api").length, 2);
+    assert.strictEqual(replicasIn(a.plan!, "worker", us), 2);
+    // One worker replica cannot be on two continents: both services go to the one continent
+    // where the api's users in Germany (30 ms) are served.
+    const de = catalog.regions.find((r) => r.country === "DE")!;
+    const one = make(1, { maxRttMs: 30, from: [{ name: "DE", points: [`${de.cloud}:${de.region}`] }] });
+    const b = roundGuide(one, catalog, buildCandidates(one, catalog), guideFor(one, 1));
+    assert.ok(b.plan, b.problems.join("; "));
+    assert.deepStrictEqual(b.problems, []);
+    assert.deepStrictEqual(continents(b.plan!, "api"), [de.continent]);
+    assert.deepStrictEqual(continents(b.plan!, "worker"), [de.continent]);
+  });
+
   it("rounds a generated spec's capacity LP into a plan whose only breaks are its repair list's, then the groups repair and improve it", async function () {
     this.timeout(300_000);
     const s = validateSpec(generateSpec(catalog, { services: 100, seed: 1 }), catalog);
