@@ -102,7 +102,7 @@ describe("the capacity relaxation's solution rounded into a plan (optimizer/guid
     const regions = [us, ...eu].map((k) => k.split(":")[1]);
     const continentOf = (key: string) => catalog.regionByKey(key)!.continent;
     const continents = (plan: Plan, name: string) => [...new Set(plan.services[name].groups.map((g) => continentOf(`${g.cloud}:${g.region}`)))].sort();
-    const make = (workerReplicas: number, users?: object) =>
+    const make = (workerReplicas: number, users?: NormalizedSpec["services"][number]["latency"]) =>
       makeSpec({
         services: [
           service("api", { replicas: 2, vcpu: 2, memoryGiB: 4, regions, clouds: ["aws"], ...(users ? { latency: users } : {}) }),
