@@ -61,10 +61,9 @@ const HURRIED_GROUP_SEC = 0.5;
  * Seconds per group below which the improvement starts from `quickStart` rather than a
  * construction. Measured with the capacity solution rounded into a plan (guided-plan.ts) as the
  * quick start, against a construction (gap over the proven bound when the limit ends): 2,000
- * services, 30 s: 9.5% (construction does not end: the cheapest-offer plan improved, 16%); 60 s:
- * 5.8% against 11.8%; 120 s (0.46 s a group): 2.4% against 3.3%; 180 s (0.7 s a group): 2.26%
- * against 2.28%. 500 services, 30 s (0.48 s a group): 2.8% against 5.8%; 60 s (0.97 s a
- * group): 2.6% against 2.4%.
+ * services, 30 s: 5.4% (construction does not end: the cheapest-offer plan improved, 16%); 60 s:
+ * 3.4% against 11.8%; 120 s (0.46 s a group): 2.37% against 3.3%. 500 services, 30 s (0.48 s a
+ * group): 2.7% against 5.8%; 60 s (0.97 s a group): 2.45% against 2.33%.
  */
 const QUICK_START_GROUP_SEC = 0.6;
 /**
