@@ -203,9 +203,11 @@ function withContinents(catalog: Catalog, placements: ReadonlyMap<string, Placem
  * Step 1b: services that links must keep on one continent need the same continents (each
  * replica's region needs a peer on its continent, both ways): in each set of services such links
  * join, a service missing a continent another is on moves one replica there, to its cheapest
- * region on it, from its region with the most replicas on a continent it keeps; when a service
- * has too few replicas for every continent, or a move breaks its spread or its users, the set
- * is left as it is (for the repair).
+ * region on it, from its region with the most replicas on a continent it keeps. When a service
+ * has too few replicas for every continent, the whole set goes to the one continent where its
+ * replicas cost least and every service's users are served. A set that neither way can place
+ * (a move breaks a spread or users, no continent serves them all) is left as it is, for the
+ * repair.
  */
 function shareContinents(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates, placements: Map<string, Placement>): void {
   const parent = new Map<string, string>();
