@@ -6,8 +6,8 @@
 //   1. each service's replicas shared over the regions the guide gives it, in proportion to its
 //      vCPUs there, per continent first, then per region within each (largest remainders, ties
 //      by key); a continent keeps one replica where the guide has a whole one, and where the
-//      service's users or its same-continent links require it (requiredContinents); the cheaper
-//      of spot and on-demand up to spotReplicas; a user location with no replica within the round
+//      service's users or its same-continent links require it (requiredContinents); up to
+//      spotReplicas on spot where spot saves most per replica; a user location with no replica within the round
 //      trip then takes one from the region with the most; a service the guide misses, or whose
 //      spread the rounding breaks, goes on its cheapest offers as the baseline does (on the
 //      guide's continents near all of its users, then near them, then anywhere);
@@ -162,7 +162,7 @@ function coverUsers(s: NormalizedService, catalog: Catalog, regions: readonly Re
   return true;
 }
 
-/** Units of a placement from replicas per region, cheapest regions first (baselines.ts's toUnits). */
+/** Units of a placement from replicas per region (baselines.ts's toUnits; ties in spot's saving go to the cheaper region). */
 function units(s: NormalizedService, catalog: Catalog, regions: readonly RegionOffers[], count: ReadonlyMap<RegionKey, number>): Placement {
   const od = (r: RegionOffers) => replicaMonthlyUSD(catalog, s, r.onDemand[0], false);
   return toUnits(s, catalog, [...regions].sort((a, b) => od(a) - od(b) || byKey(a, b)), count);
@@ -204,10 +204,10 @@ function withContinents(catalog: Catalog, placements: ReadonlyMap<string, Placem
  * replica's region needs a peer on its continent, both ways): in each set of services such links
  * join, a service missing a continent another is on moves one replica there, to its cheapest
  * region on it, from its region with the most replicas on a continent it keeps. When a service
- * has too few replicas for every continent, the whole set goes to the one continent where its
- * replicas cost least and every service's users are served. A set that neither way can place
- * (a move breaks a spread or users, no continent serves them all) is left as it is, for the
- * repair.
+ * has too few replicas for every continent, or one cannot be given them all (no region on one,
+ * its spread or users broken), the whole set goes to the one continent of theirs where its
+ * replicas cost least and every service's users are served. A set that neither way can place is
+ * left as it is, for the repair.
  */
 function shareContinents(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates, placements: Map<string, Placement>): void {
   const parent = new Map<string, string>();
@@ -232,9 +232,9 @@ function shareContinents(spec: NormalizedSpec, catalog: Catalog, candidates: Can
     const counts = new Map(members.map((n) => [n, countsOf(placements.get(n)!)]));
     const on = (n: string) => new Set([...counts.get(n)!].filter(([, c]) => c > 0).map(([k]) => continentOf(k)));
     const all = new Set(members.flatMap((n) => [...on(n)]));
-    if (members.some((n) => byName.get(n)!.replicas < all.size)) {
-      // Too few replicas for every continent: the whole set on the one continent where it costs
-      // least, each service on its cheapest offers there (near all of its users first).
+    // The whole set on the one continent of theirs where its replicas cost least, each service on
+    // its cheapest offers there (near all of its users first); undefined when none serves them all.
+    const oneContinent = () => {
       const options = [...all].sort().flatMap((k) => {
         const placed = new Map<string, Placement>();
         for (const n of members) {
@@ -247,8 +247,14 @@ function shareContinents(spec: NormalizedSpec, catalog: Catalog, candidates: Can
         const usd = [...placed].reduce((x, [n, p]) => x + p.reduce((y, u) => y + u.count * replicaMonthlyUSD(catalog, byName.get(n)!, u.offer, u.spot), 0), 0);
         return [{ placed, usd }];
       });
-      const best = options.sort((a, b) => a.usd - b.usd)[0];
-      if (best) for (const [n, p] of best.placed) placements.set(n, p);
+      return options.sort((a, b) => a.usd - b.usd)[0]?.placed;
+    };
+    const apply = (placed: ReadonlyMap<string, Placement> | undefined) => {
+      for (const [n, p] of placed ?? []) placements.set(n, p);
+    };
+    // Too few replicas for every continent: one continent.
+    if (members.some((n) => byName.get(n)!.replicas < all.size)) {
+      apply(oneContinent());
       continue;
     }
     const next = new Map<string, Placement>();
@@ -269,7 +275,9 @@ function shareContinents(spec: NormalizedSpec, catalog: Catalog, candidates: Can
       const p = units(s, catalog, regions, count);
       if (on(n).size > 0 && new Set(regionsOf(p).map(continentOf)).size === all.size && spreadOk(s, p) && unservedPlaces(catalog, s, regionsOf(p)).length === 0) next.set(n, p);
     }
-    if (next.size === members.length) for (const [n, p] of next) placements.set(n, p);
+    // Every service on every continent of the set, else (a service cannot reach one of them, or
+    // a move breaks its spread or users) one continent.
+    apply(next.size === members.length ? next : oneContinent());
   }
 }
 

@@ -136,6 +136,23 @@ describe("the capacity relaxation's solution rounded into a plan (optimizer/guid
     assert.deepStrictEqual(b.problems, []);
     assert.deepStrictEqual(continents(b.plan!, "api"), [de.continent]);
     assert.deepStrictEqual(continents(b.plan!, "worker"), [de.continent]);
+    // An api that may run only in Europe cannot join the worker in North America: the worker
+    // joins it there instead. The quotas leave no European region room for the worker's three
+    // replicas at once, so that moving them region by region (step 4) cannot do it instead.
+    const base = makeSpec({
+      services: [
+        service("api", { replicas: 3, vcpu: 2, memoryGiB: 4, regions: eu.map((k) => k.split(":")[1]), clouds: ["aws"] }),
+        service("worker", { replicas: 3, vcpu: 2, memoryGiB: 4, regions, clouds: ["aws"] }),
+      ],
+      links: [{ ...link("api", "worker", 10), latency: { kind: "continent" } }],
+    });
+    const ec = buildCandidates(base, catalog);
+    const v = ec.services.get("api")!.find((r) => r.key === eu[0])!.onDemand[0].vcpus;
+    const europeOnly = { ...base, quotas: { [eu[0]]: 4 * v, [eu[1]]: 2 * v } };
+    const c = roundGuide(europeOnly, catalog, ec, new Map([["api", new Map([[eu[0], 3 * v]])], ["worker", new Map([[us, 3 * v]])]]) as never);
+    assert.ok(c.plan, c.problems.join("; "));
+    assert.deepStrictEqual(c.problems, []);
+    assert.deepStrictEqual(continents(c.plan!, "worker"), [continentOf(eu[0])]);
   });
 
   it("rounds a generated spec's capacity LP into a plan whose only breaks are its repair list's, then the groups repair and improve it", async function () {
