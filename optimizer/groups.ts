@@ -20,7 +20,8 @@
 //      break no rule of the whole spec. With too little time for a construction, a quick plan
 //      made without a solver (quickStart) takes its place, its workloads that break a latency
 //      requirement placed again group by group first;
-//   3. improvement: with the time left, each group again, now with every other workload held and
+//   3. improvement: with the time left, each group again (those whose workloads cost most over
+//      their cheapest first, byExcess), now with every other workload held and
 //      every link in the model, warm-started from where it is: the model's objective is then the
 //      whole plan's, and a group moves only when the whole plan gets cheaper. When a pass moves
 //      nothing, every two linked groups together, then every group over all of its regions.
@@ -33,6 +34,7 @@ import type { Candidates } from "./candidates";
 import type { RegionKey } from "./evaluate";
 import { bucketMonthlyUSD, buildPlacementModel, IlpOptions } from "./ilp";
 import { cheapestPerArea, replicaPrices, startFrom } from "./decompose";
+import { evaluatePlan } from "./evaluate";
 import { planUse } from "./explain";
 import { globalViolations } from "./verify";
 import { latencyReach } from "./ilp-latency";
@@ -205,6 +207,29 @@ function cheapRegions(spec: NormalizedSpec, catalog: Catalog, candidates: Candid
     );
   }
   return cheapestPerArea(prices, k, (x) => areaOf(catalog, x.key));
+}
+
+/**
+ * The groups by how much their workloads cost in `plan` over their cheapest (a service's replicas
+ * in its cheapest region, a bucket in its cheapest region, its traffic in full), most first, ties
+ * in their order: an improvement pass that the time limit ends partway through has then spent
+ * its time where most can be saved.
+ */
+function byExcess(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates, plan: Plan, groups: readonly string[][]): string[][] {
+  const cost = evaluatePlan(spec, plan, catalog);
+  const least = new Map<string, number>();
+  for (const [name, list] of replicaPrices(spec, catalog, candidates, undefined)) least.set(name, Math.min(Infinity, ...list.map((x) => x.usd)));
+  for (const b of spec.buckets)
+    least.set(b.name, Math.min(Infinity, ...(candidates.buckets.get(b.name) ?? []).map((r) => bucketMonthlyUSD(catalog, b.storageGiB, b.internetEgressGiB, r))));
+  const excess = (n: string) => {
+    const now = cost.services[n]?.total ?? cost.buckets[n]?.total;
+    const floor = least.get(n);
+    return now === undefined || floor === undefined || !Number.isFinite(floor) ? 0 : Math.max(0, now - floor);
+  };
+  return groups
+    .map((g, i) => ({ g, i, usd: g.reduce((x, n) => x + excess(n), 0) }))
+    .sort((a, b) => b.usd - a.usd || a.i - b.i)
+    .map((x) => x.g);
 }
 
 /**
@@ -534,10 +559,11 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
   // make: both ends of a link leaving a region at once); when that moves nothing either, every
   // group over all of its regions; whatever moves something sends it back to groups alone.
   const pairs = linkedPairs(spec, groups);
+  const order = byExcess(spec, catalog, candidates, plan, groups);
   const modes = ["groups", "pairs", "regions"] as const;
   let passes = 0;
   for (let mode = 0; mode < modes.length && secondsLeft() > 0 && passes < (settings.maxPasses ?? Infinity); ) {
-    const parts = modes[mode] === "pairs" ? pairs : groups;
+    const parts = modes[mode] === "pairs" ? pairs : order;
     let changed = false;
     let i = 0;
     for (; i < parts.length && secondsLeft() > 0; i++) {

@@ -331,6 +331,31 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     assert.strictEqual(models, 4);
   });
 
+  it("improves first the groups whose workloads cost most over their cheapest", async function () {
+    this.timeout(120_000);
+    // Twelve unlinked services: one group of ten, then one of two (linkGroups packs in name
+    // order). All at their cheapest but s11, in its dearest region: its group is improved first.
+    const names = Array.from({ length: 12 }, (_, i) => `s${String(i).padStart(2, "0")}`);
+    const s = spec({ services: names.map((n) => service(n, { replicas: 2, vcpu: 2, memoryGiB: 4 })) });
+    const c = buildCandidates(s, catalog);
+    assert.deepStrictEqual(linkGroups(s).map((g) => g.length), [10, 2]);
+    const start = cheapestOfferBaseline(s, catalog).plan!;
+    const dear = [...c.services.get("s11")!].sort((a, b) => b.onDemand[0].onDemandHourlyUSD - a.onDemand[0].onDemandHourlyUSD)[0];
+    const moved = { ...start, services: { ...start.services, s11: { groups: [{ cloud: dear.region.cloud, region: dear.region.region, instanceType: dear.onDemand[0].instanceType, count: 2, spot: 0 }] } } };
+    assert.deepStrictEqual(verifyPlan(s, catalog, moved), []);
+    // The models carry no names: the two services' group has the smaller one.
+    const sizes: number[] = [];
+    const watch = (m: Parameters<HighsSolver["solve"]>[0], o: Parameters<HighsSolver["solve"]>[1]) => {
+      sizes.push(m.numCols);
+      return solver.solve(m, o);
+    };
+    const out = await solveByGroups(s, catalog, c, { relativeGap: 0.005, deadline: Date.now() + 60_000, ilp: {}, run: watch, start: moved, maxPasses: 1 });
+    assert.ok(out.plan);
+    assert.strictEqual(sizes.length, 2, `${sizes.length} models`);
+    assert.ok(sizes[0] < sizes[1], `models of ${sizes.join(" then ")} columns`);
+    assert.ok(out.objective < evaluatePlan(s, moved, catalog).total - 1, "s11 moved to a cheaper region");
+  });
+
   it("improves a quick plan in place of a construction when too little time per group is left, and prices it", async function () {
     this.timeout(120_000);
     const s = validateSpec(generateSpec(catalog, { services: 30, seed: 4 }), catalog);
