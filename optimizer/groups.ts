@@ -63,18 +63,23 @@ const HURRIED_GROUP_SEC = 0.5;
  * Seconds per group below which the improvement starts from `quickStart` rather than a
  * construction. Measured with the capacity solution rounded into a plan (guided-plan.ts) as the
  * quick start, against a construction (gap over the proven bound when the limit ends): 2,000
- * services, 30 s: 5.4% (construction does not end: the cheapest-offer plan improved, 16%); 60 s:
- * 3.4% against 11.8%; 120 s (0.46 s a group): 2.37% against 3.3%. 500 services, 30 s (0.48 s a
+ * services, 30 s: 5.1% (construction does not end: the cheapest-offer plan improved, 16%); 60 s:
+ * 3.25 to 3.75% against 11.8%; 120 s (0.46 s a group): 2.34% against 3.3%. 500 services, 30 s (0.48 s a
  * group): 2.7% against 5.8%; 60 s (0.97 s a group): 2.45% against 2.33%.
  */
 const QUICK_START_GROUP_SEC = 0.6;
 /**
  * Seconds per group below which no quick start that needs its workloads placed again is asked
  * for: its repair could not end in time, and the cheapest-offer plan made after it would overrun
- * the limit. At 2,000 services in 10 s the groups start with about 5.4 s left (0.022 s a group),
- * and the rounding (0.9 s) and its repair (50 workloads, 9 models, 3.4 s) end within it.
+ * the limit. At 2,000 services in 10 s the groups start with 4.9 to 5.4 s left (0.020 to 0.022 s
+ * a group), and the rounding (0.9 s) and its repair (50 workloads, 9 models, 3.4 s) end within it.
  */
 const REPAIR_GROUP_SEC = 0.02;
+/**
+ * Seconds a quick start's repair is expected to take per group of workloads placed again (3.4 s
+ * for 7 at 2,000 services, two at a time): a repair the time left cannot cover is not begun.
+ */
+const REPAIR_PART_SEC = 0.5;
 /**
  * Relative gap of each group's own cost while a quick start's workloads are placed again: the
  * improvement passes tighten them. Measured at 2,000 services (76 workloads, 13 models): 20%,
@@ -428,6 +433,7 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
   // group cannot be placed in time.
   const repaired = async (q: QuickStart): Promise<{ plan: Plan; objective: number } | undefined> => {
     const parts = linkGroups(subSpec(spec, new Set(q.repair)));
+    if (parts.length > 0 && parts.length * REPAIR_PART_SEC > secondsLeft()) return undefined;
     const everything = [...Object.keys(q.plan.services), ...Object.keys(q.plan.buckets), ...Object.keys(q.plan.databases ?? {})];
     let out = { plan: q.plan, objective: NaN };
     const pending = new Set(q.repair);
@@ -594,7 +600,9 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
     mode = changed ? 0 : mode + 1;
   }
   // A start no group's model ever priced (the time ended first): its objective is the offset of
-  // the model that holds all of it.
-  if (!Number.isFinite(objective)) objective = buildPlacementModel(spec, catalog, candidates, { ...settings.ilp, fixed: plan }).model.offset;
+  // the model that holds all of it; with no previous plan to price moves from, its cost, which
+  // is that offset without building the model (1.5 to 2 s at 2,000 services).
+  if (!Number.isFinite(objective))
+    objective = settings.ilp.previous ? buildPlacementModel(spec, catalog, candidates, { ...settings.ilp, fixed: plan }).model.offset : evaluatePlan(spec, plan, catalog).total;
   return { plan, objective, groups: groups.length, passes };
 }

@@ -247,7 +247,26 @@ describe("the capacity relaxation's solution rounded into a plan (optimizer/guid
     const same = others.filter((x) => JSON.stringify(out.plan!.services[x.name]) === JSON.stringify(broken.services[x.name]));
     assert.ok(same.length >= 0.9 * others.length, `${same.length} of ${others.length} unmoved`);
 
-    // Too little time to repair (under 0.05 s a group): the quick start is asked for plans with nothing to repair only.
+    // Time enough per group, but not for the repair's three groups (0.5 s each expected): it
+    // is not begun, and the next quick start, with nothing to repair, is the plan.
+    let models = 0;
+    const counted = (m: Parameters<HighsSolver["solve"]>[0], o: Parameters<HighsSolver["solve"]>[1]) => (models++, solver.solve(m, o));
+    const short = await solveByGroups(s, catalog, c, {
+      relativeGap: 0.005,
+      deadline: Date.now() + 1_000,
+      ilp: {},
+      run: counted,
+      quickStartGroupSec: Infinity,
+      maxPasses: 0,
+      quickStart: () => [
+        { plan: broken, repair: [...toRepair].sort() },
+        { plan: plain.plan!, repair: [] },
+      ],
+    });
+    assert.strictEqual(models, 0, "no repair model was begun");
+    assert.deepStrictEqual(short.plan, plain.plan);
+
+    // Too little time to repair (under 0.02 s a group): the quick start is asked for plans with nothing to repair only.
     asked = [];
     await solveByGroups(s, catalog, c, { relativeGap: 0.005, deadline: Date.now(), ilp: {}, run, quickStart: (repairs) => (asked.push(repairs), []) }).catch(() => undefined);
     assert.deepStrictEqual(asked, [false]);
