@@ -41,8 +41,13 @@ export interface Unit {
 export type Placement = Unit[];
 
 
+/** What one replica of `s` costs a month at the region's cheapest on-demand offer. */
+export function onDemandUSD(catalog: Catalog, s: NormalizedService, r: RegionOffers): number {
+  return replicaMonthlyUSD(catalog, s, r.onDemand[0], false);
+}
+
 /** Replicas per region and per cloud of a placement. */
-function spread(p: Placement): { regions: Map<RegionKey, number>; clouds: Map<Cloud, number> } {
+export function spread(p: Placement): { regions: Map<RegionKey, number>; clouds: Map<Cloud, number> } {
   const regions = new Map<RegionKey, number>();
   const clouds = new Map<Cloud, number>();
   for (const u of p) {
@@ -77,7 +82,7 @@ export function placeAlone(
   regions: readonly RegionOffers[],
 ): Placement | undefined {
   if (regions.length === 0) return undefined;
-  const od = (r: RegionOffers) => replicaMonthlyUSD(catalog, s, r.onDemand[0], false);
+  const od = (r: RegionOffers) => onDemandUSD(catalog, s, r);
   const sorted = [...regions].sort((a, b) => od(a) - od(b) || (a.key < b.key ? -1 : 1));
   const count = new Map<RegionKey, number>();
   const inCloud = (c: Cloud) =>
@@ -105,7 +110,7 @@ export function placeAlone(
  */
 export function toUnits(s: NormalizedService, catalog: Catalog, regions: readonly RegionOffers[], count: ReadonlyMap<RegionKey, number>): Placement {
   const saving = (r: RegionOffers) =>
-    r.spot[0] ? replicaMonthlyUSD(catalog, s, r.onDemand[0], false) - replicaMonthlyUSD(catalog, s, r.spot[0], true) : 0;
+    r.spot[0] ? onDemandUSD(catalog, s, r) - replicaMonthlyUSD(catalog, s, r.spot[0], true) : 0;
   const spotIn = new Map<RegionKey, number>();
   let spotLeft = s.spotReplicas;
   const order = regions.map((r, i) => ({ r, i, save: saving(r) })).sort((a, b) => b.save - a.save || a.i - b.i);
@@ -153,8 +158,6 @@ export function repairQuotas(
     }
   }
   const room = (k: RegionKey) => (spec.quotas[k] ?? Infinity) - (used.get(k) ?? 0);
-  const od = (s: NormalizedService, r: RegionOffers) =>
-    replicaMonthlyUSD(catalog, s, r.onDemand[0], false);
   for (const key of [...used.keys()].sort()) {
     if (room(key) >= 0) continue;
     // Every (group, target region) pair, cheapest extra cost per vCPU freed first.
@@ -163,7 +166,7 @@ export function repairQuotas(
       for (const r of cands.services.get(s.name)!) {
         if (r.key === key || !allowed(s.name, r)) continue;
         const asSpot = from.spot && r.spot.length > 0;
-        const target = asSpot ? replicaMonthlyUSD(catalog, s, r.spot[0], true) : od(s, r);
+        const target = asSpot ? replicaMonthlyUSD(catalog, s, r.spot[0], true) : onDemandUSD(catalog, s, r);
         const delta = target - replicaMonthlyUSD(catalog, s, from.offer, from.spot);
         moves.push({ s, from, r, perVcpu: delta / from.offer.vcpus });
       }

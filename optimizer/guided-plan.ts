@@ -7,14 +7,15 @@
 //      vCPUs there, per continent first, then per region within each (largest remainders, ties
 //      by key); a continent keeps one replica where the guide has a whole one, and where the
 //      service's users or its same-continent links require it (requiredContinents); up to
-//      spotReplicas on spot where spot saves most per replica; a user location with no replica within the round
-//      trip then takes one from the region with the most; a service the guide misses, or whose
-//      spread the rounding breaks, goes on its cheapest offers as the baseline does (on the
+//      spotReplicas on spot where spot saves most per replica; a user location with no replica
+//      within the round trip then takes one from the region with the most; a service the guide
+//      misses, or whose spread the rounding breaks, goes on its cheapest offers as the baseline does (on the
 //      guide's continents near all of its users, then near them, then anywhere);
 //   1b. services that links must keep on one continent given the same continents: one that
 //      misses a continent a linked one is on moves a replica there (to its cheapest region on
-//      it); when one has too few replicas for all of them, the whole set goes to the single
-//      continent where its services cost least and their users are served (shareContinents);
+//      it); when one has too few replicas for all of them or cannot be given one, the whole set
+//      goes to the one continent of theirs where its replicas cost least and their users are
+//      served (shareContinents);
 //   2. the quotas repaired as the cheapest-offer baseline repairs them (baselines.ts), replicas
 //      moving only within their service's continents, each kept, and its users kept served;
 //   3. each bucket in the cheapest region that the most of its linked services' regions meet the
@@ -28,7 +29,7 @@
 
 import type { Catalog, RegionInfo } from "./catalog";
 import type { Candidates, RegionOffers } from "./candidates";
-import { placeAlone, repairQuotas, spreadOk, toPlan, toUnits, type Placement } from "./baselines";
+import { onDemandUSD, placeAlone, repairQuotas, spread, spreadOk, toPlan, toUnits, type Placement } from "./baselines";
 import type { RegionKey } from "./evaluate";
 import { replicaMonthlyUSD } from "./ilp";
 import { latencyMatrix } from "./latency/matrix";
@@ -73,7 +74,7 @@ function apportion(total: number, weights: readonly { key: string; w: number; le
  */
 function shareOut(s: NormalizedService, catalog: Catalog, regions: readonly RegionOffers[], vcpus: ReadonlyMap<RegionKey, number>, required: ReadonlySet<string>): Map<RegionKey, number> {
   const here = regions.filter((r) => (vcpus.get(r.key) ?? 0) > 1e-9);
-  const od = (r: RegionOffers) => replicaMonthlyUSD(catalog, s, r.onDemand[0], false);
+  const od = (r: RegionOffers) => onDemandUSD(catalog, s, r);
   for (const k of required) {
     if (here.some((r) => r.region.continent === k)) continue;
     const cheapest = regions.filter((r) => r.region.continent === k).sort((a, b) => od(a) - od(b) || byKey(a, b))[0];
@@ -143,7 +144,7 @@ function coverUsers(s: NormalizedService, catalog: Catalog, regions: readonly Re
   const max = s.latency.maxRttMs + 1e-9;
   const points = s.latency.from.flatMap((f) => f.points);
   const covered = (without?: RegionKey) => points.filter((p) => [...count].some(([k, n]) => n - (k === without ? 1 : 0) > 0 && rtt.rtt(k, p) <= max)).length;
-  const od = (r: RegionOffers) => replicaMonthlyUSD(catalog, s, r.onDemand[0], false);
+  const od = (r: RegionOffers) => onDemandUSD(catalog, s, r);
   for (const p of points) {
     if ([...count].some(([k, n]) => n > 0 && rtt.rtt(k, p) <= max)) continue;
     const to = regions
@@ -164,7 +165,7 @@ function coverUsers(s: NormalizedService, catalog: Catalog, regions: readonly Re
 
 /** Units of a placement from replicas per region (baselines.ts's toUnits; ties in spot's saving go to the cheaper region). */
 function units(s: NormalizedService, catalog: Catalog, regions: readonly RegionOffers[], count: ReadonlyMap<RegionKey, number>): Placement {
-  const od = (r: RegionOffers) => replicaMonthlyUSD(catalog, s, r.onDemand[0], false);
+  const od = (r: RegionOffers) => onDemandUSD(catalog, s, r);
   return toUnits(s, catalog, [...regions].sort((a, b) => od(a) - od(b) || byKey(a, b)), count);
 }
 
@@ -222,14 +223,11 @@ function shareContinents(spec: NormalizedSpec, catalog: Catalog, candidates: Can
     if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
   }
   const sets = new Map<string, string[]>();
-  for (const n of [...parent.keys(), ...parent.values()]) {
-    const members = sets.get(root(n)) ?? sets.set(root(n), []).get(root(n))!;
-    if (!members.includes(n)) members.push(n);
-  }
+  for (const n of placements.keys()) (sets.get(root(n)) ?? sets.set(root(n), []).get(root(n))!).push(n);
   const byName = new Map(spec.services.map((x) => [x.name, x]));
   const continentOf = (key: string) => catalog.regionByKey(key)?.continent ?? "";
-  for (const members of [...sets.values()].map((m) => m.sort())) {
-    const counts = new Map(members.map((n) => [n, countsOf(placements.get(n)!)]));
+  for (const members of [...sets.values()].filter((m) => m.length > 1).map((m) => m.sort())) {
+    const counts = new Map(members.map((n) => [n, spread(placements.get(n)!).regions]));
     const on = (n: string) => new Set([...counts.get(n)!].filter(([, c]) => c > 0).map(([k]) => continentOf(k)));
     const all = new Set(members.flatMap((n) => [...on(n)]));
     // The whole set on the one continent of theirs where its replicas cost least, each service on
@@ -262,7 +260,7 @@ function shareContinents(spec: NormalizedSpec, catalog: Catalog, candidates: Can
       const s = byName.get(n)!;
       const regions = candidates.services.get(n) ?? [];
       const count = new Map(counts.get(n)!);
-      const od = (r: RegionOffers) => replicaMonthlyUSD(catalog, s, r.onDemand[0], false);
+      const od = (r: RegionOffers) => onDemandUSD(catalog, s, r);
       for (const k of [...all].sort()) {
         if ([...count].some(([key, c]) => c > 0 && continentOf(key) === k)) continue;
         const to = regions.filter((r) => r.region.continent === k).sort((a, b) => od(a) - od(b) || byKey(a, b))[0];
@@ -273,19 +271,12 @@ function shareContinents(spec: NormalizedSpec, catalog: Catalog, candidates: Can
         count.set(to.key, (count.get(to.key) ?? 0) + 1);
       }
       const p = units(s, catalog, regions, count);
-      if (on(n).size > 0 && new Set(regionsOf(p).map(continentOf)).size === all.size && spreadOk(s, p) && unservedPlaces(catalog, s, regionsOf(p)).length === 0) next.set(n, p);
+      if (new Set(regionsOf(p).map(continentOf)).size === all.size && spreadOk(s, p) && unservedPlaces(catalog, s, regionsOf(p)).length === 0) next.set(n, p);
     }
     // Every service on every continent of the set, else (a service cannot reach one of them, or
     // a move breaks its spread or users) one continent.
     apply(next.size === members.length ? next : oneContinent());
   }
-}
-
-/** Replicas per region of a placement. */
-function countsOf(p: Placement): Map<RegionKey, number> {
-  const out = new Map<RegionKey, number>();
-  for (const u of p) out.set(u.key, (out.get(u.key) ?? 0) + u.count);
-  return out;
 }
 
 /** Regions where a placement has replicas. */
