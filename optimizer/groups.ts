@@ -64,15 +64,15 @@ const HURRIED_GROUP_SEC = 0.5;
  * construction. Measured with the capacity solution rounded into a plan (guided-plan.ts) as the
  * quick start, against a construction (gap over the proven bound when the limit ends): 2,000
  * services, 30 s: 5.1% (construction does not end: the cheapest-offer plan improved, 16%); 60 s:
- * 3.25 to 3.75% against 11.8%; 120 s (0.46 s a group): 2.34% against 3.3%. 500 services, 30 s (0.48 s a
- * group): 2.7% against 5.8%; 60 s (0.97 s a group): 2.45% against 2.33%.
+ * 3.25 to 3.75% against 11.8%; 120 s (0.46 s a group): 2.34% against 3.3%. 500 services, 30 s
+ * (0.48 s a group): 2.7% against 5.8%; 60 s (0.97 s a group): 2.45% against 2.33%.
  */
 const QUICK_START_GROUP_SEC = 0.6;
 /**
  * Seconds per group below which no quick start that needs its workloads placed again is asked
  * for: its repair could not end in time, and the cheapest-offer plan made after it would overrun
- * the limit. At 2,000 services in 10 s the groups start with 4.9 to 5.4 s left (0.020 to 0.022 s
- * a group), and the rounding (0.9 s) and its repair (50 workloads, 9 models, 3.4 s) end within it.
+ * the limit. At 2,000 services in 10 s the groups' stage took 5.1 to 5.5 s (about 0.02 s a
+ * group), and the rounding (0.9 s) and its repair (50 workloads, 9 models, 3.4 s) fit in it.
  */
 const REPAIR_GROUP_SEC = 0.02;
 /**
@@ -201,8 +201,8 @@ export interface GroupOutcome {
   readonly failure?: string;
 }
 
-/** Each free workload's cheapest regions per cloud and continent, by the price of its replicas or storage. */
-function cheapRegions(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates, held: Plan, k: number): Map<string, Set<RegionKey>> {
+/** What each free workload costs in each region it may use: its replicas at their cheapest offers, or its storage. */
+function workloadPrices(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates, held: Plan): Map<string, { key: RegionKey; cloud: string; usd: number }[]> {
   const prices = replicaPrices(spec, catalog, candidates, held);
   for (const b of spec.buckets) {
     if (held.buckets[b.name]) continue;
@@ -211,25 +211,21 @@ function cheapRegions(spec: NormalizedSpec, catalog: Catalog, candidates: Candid
       (candidates.buckets.get(b.name) ?? []).map((r) => ({ key: `${r.cloud}:${r.region}` as RegionKey, cloud: r.cloud, usd: bucketMonthlyUSD(catalog, b.storageGiB, b.internetEgressGiB, r) })),
     );
   }
-  return cheapestPerArea(prices, k, (x) => areaOf(catalog, x.key));
+  return prices;
 }
 
 /**
- * The groups by how much their workloads cost in `plan` over their cheapest (a service's replicas
- * in its cheapest region, a bucket in its cheapest region, its traffic in full), most first, ties
- * in their order: an improvement pass that the time limit ends partway through has then spent
- * its time where most can be saved.
+ * The groups by how much their workloads cost in `plan` over their cheapest (`prices`: a
+ * service's replicas or a bucket in its cheapest region; traffic counted in full), most first,
+ * ties in their order: an improvement pass that the time limit ends partway through has then
+ * spent its time where most can be saved.
  */
-function byExcess(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates, plan: Plan, groups: readonly string[][]): string[][] {
+function byExcess(spec: NormalizedSpec, catalog: Catalog, prices: ReadonlyMap<string, readonly { usd: number }[]>, plan: Plan, groups: readonly string[][]): string[][] {
   const cost = evaluatePlan(spec, plan, catalog);
-  const least = new Map<string, number>();
-  for (const [name, list] of replicaPrices(spec, catalog, candidates, undefined)) least.set(name, Math.min(Infinity, ...list.map((x) => x.usd)));
-  for (const b of spec.buckets)
-    least.set(b.name, Math.min(Infinity, ...(candidates.buckets.get(b.name) ?? []).map((r) => bucketMonthlyUSD(catalog, b.storageGiB, b.internetEgressGiB, r))));
   const excess = (n: string) => {
     const now = cost.services[n]?.total ?? cost.buckets[n]?.total;
-    const floor = least.get(n);
-    return now === undefined || floor === undefined || !Number.isFinite(floor) ? 0 : Math.max(0, now - floor);
+    const floor = Math.min(Infinity, ...(prices.get(n) ?? []).map((x) => x.usd));
+    return now === undefined || !Number.isFinite(floor) ? 0 : Math.max(0, now - floor);
   };
   return groups
     .map((g, i) => ({ g, i, usd: g.reduce((x, n) => x + excess(n), 0) }))
@@ -412,7 +408,8 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
   const held0 = settings.ilp.fixed ?? { services: {}, buckets: {} };
   const heldNames = new Set([...Object.keys(held0.services), ...Object.keys(held0.buckets), ...Object.keys(held0.databases ?? {})]);
   const groups = linkGroups(spec).map((g) => g.filter((n) => !heldNames.has(n))).filter((g) => g.length > 0);
-  const cheap = cheapRegions(spec, catalog, candidates, held0, CHEAPEST_PER_AREA);
+  const prices = workloadPrices(spec, catalog, candidates, held0);
+  const cheap = cheapestPerArea(prices, CHEAPEST_PER_AREA, (x) => areaOf(catalog, x.key));
   // Regions where a link's latency can never hold, propagated over the whole spec: a group's model
   // sees only the links to workloads placed before it, and could otherwise pick one of them.
   const reach = (settings.reach ?? latencyReach(spec, catalog, candidates, held0)) as ReadonlyMap<string, ReadonlySet<RegionKey>>;
@@ -565,7 +562,7 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
   // make: both ends of a link leaving a region at once); when that moves nothing either, every
   // group over all of its regions; whatever moves something sends it back to groups alone.
   const pairs = linkedPairs(spec, groups);
-  const order = byExcess(spec, catalog, candidates, plan, groups);
+  const order = byExcess(spec, catalog, prices, plan, groups);
   const modes = ["groups", "pairs", "regions"] as const;
   let passes = 0;
   for (let mode = 0; mode < modes.length && secondsLeft() > 0 && passes < (settings.maxPasses ?? Infinity); ) {
@@ -600,9 +597,7 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
     mode = changed ? 0 : mode + 1;
   }
   // A start no group's model ever priced (the time ended first): its objective is the offset of
-  // the model that holds all of it; with no previous plan to price moves from, its cost, which
-  // is that offset without building the model (1.5 to 2 s at 2,000 services).
-  if (!Number.isFinite(objective))
-    objective = settings.ilp.previous ? buildPlacementModel(spec, catalog, candidates, { ...settings.ilp, fixed: plan }).model.offset : evaluatePlan(spec, plan, catalog).total;
+  // the model that holds all of it (0.1 to 0.15 s to build at 2,000 services).
+  if (!Number.isFinite(objective)) objective = buildPlacementModel(spec, catalog, candidates, { ...settings.ilp, fixed: plan }).model.offset;
   return { plan, objective, groups: groups.length, passes };
 }
