@@ -134,6 +134,8 @@ export interface DecomposeSettings {
   readonly exact?: PlacementModel;
   /** Candidate (service, region) pairs above which stage 1 is skipped for groups; default STAGES_UP_TO_PAIRS. */
   readonly stagesUpToPairs?: number;
+  /** Seconds per nonzero the capacity MIP's root is expected to take; default MIP_ROOT_SEC_PER_NONZERO. */
+  readonly mipRootSecPerNonzero?: number;
 }
 
 /** The plan's values of the model's integer placement columns (replicas, buckets, databases). */
@@ -284,6 +286,12 @@ function* quickPlans(spec: NormalizedSpec, catalog: Catalog, candidates: Candida
 /** The capacity MIP's plan guides the groups when within this of its bound (or the run's gap), else its LP's solution does. */
 const GUIDE_GAP = 0.02;
 
+/**
+ * Seconds per nonzero the capacity MIP's root LP is expected to take, beside its LP in the other
+ * solver: 1.45 s for 215,000 nonzeros (500 services), 3.5 s for 862,000 (2,000 services).
+ */
+const MIP_ROOT_SEC_PER_NONZERO = 4e-6;
+
 /** Relative gap each group's model is solved to, of the group's own cost: the groups' plan proves no bound of its own. */
 const GROUP_GAP = 0.005;
 
@@ -320,35 +328,40 @@ export async function solveDecomposed(
     const model = cm.model;
     const limit = Math.min(left() * 0.2, 60);
     // A mixed-integer program (presence per continent): its proven bound holds whenever it stops.
-    const mip = settings.run(model, { timeLimitSec: limit, relativeGap: settings.relativeGap });
-    // Its linear relaxation, a bound too (3 to 4.5 s at 2,000 services), in the second solver at
+    // Not begun when its limit is shorter than its root LP is expected to take: it would end with
+    // no bound and only slow the LP solved beside it (at 2,000 services with a limit of 10 s, by
+    // about 0.5 s of the 1.4 s that LP takes alone).
+    const mip = limit >= (settings.mipRootSecPerNonzero ?? MIP_ROOT_SEC_PER_NONZERO) * model.index.length ? settings.run(model, { timeLimitSec: limit, relativeGap: settings.relativeGap }) : undefined;
+    // Its linear relaxation, a bound too (1.4 to 2 s at 2,000 services), in the second solver at
     // the same time and with half the time left: when the MIP runs out of time before its root
-    // is solved, as it does at 2,000 services with a limit of 10 s, the LP's bound and fractions
-    // stand in for its own (with 40%, 3.8 s there, a slow minute left no bound but the replicas'
-    // and no guide: 36% over it against 8 to 18%).
+    // is solved, or is not run, the LP's bound and fractions stand in for its own (with 40% of
+    // the time, a slow minute once left no bound but the replicas' and no guide: 36% over it
+    // against 8 to 18%).
     const stopLp = new AbortController();
     const relaxed = settings
       .run({ ...model, integer: new Uint8Array(model.numCols) }, { timeLimitSec: Math.min(left() * 0.5, 60), relativeGap: 0, signal: stopLp.signal })
       .catch(() => undefined);
-    const out = await mip.catch((e) => {
+    const out = await mip?.catch((e) => {
       stopLp.abort();
       throw e;
     });
-    const solved = out.values.length > 0 && out.status !== "infeasible" && out.status !== "no_solution";
+    const solved = out !== undefined && out.values.length > 0 && out.status !== "infeasible" && out.status !== "no_solution";
     // The MIP's plan guides when it is near its bound; a first plan found in a hurry (47% over
     // it at 2,000 services in 6 s) guides worse than the LP's fractions.
     if (solved && relativeGap(out.objective, out.bound) <= Math.max(GUIDE_GAP, settings.relativeGap)) guide = capacityGuide(cm, out.values);
-    let bound = out.status === "infeasible" ? NaN : out.bound;
+    let bound = out && out.status !== "infeasible" ? out.bound : NaN;
     // A MIP with a plan and a bound has solved its root LP, whose bound is at least this one's;
     // the LP is still awaited for its fractions when the MIP's plan is too far from it to guide.
-    if ((solved && Number.isFinite(bound) && guide) || out.status === "infeasible") stopLp.abort();
+    if ((solved && Number.isFinite(bound) && guide) || out?.status === "infeasible") stopLp.abort();
     const lp = await relaxed;
     if (!guide && solved && lp?.status !== "optimal") guide = capacityGuide(cm, out.values);
-    if (lp?.status === "optimal" && out.status !== "infeasible") {
+    if (lp?.status === "optimal" && out?.status !== "infeasible") {
       if (!guide) guide = capacityGuide(cm, lp.values);
       bound = Number.isFinite(bound) ? Math.max(bound, lp.objective) : lp.objective;
     }
-    return { variables: model.numCols, constraints: model.numRows, status: out.status, objective: out.objective, bound: Number.isFinite(bound) ? bound : NaN, ms: Date.now() - t };
+    // Without the MIP, the LP's status stands for it (an infeasible relaxation proves the spec so).
+    const status = out?.status ?? (lp?.status === "optimal" || lp?.status === "infeasible" ? lp.status : "no_solution");
+    return { variables: model.numCols, constraints: model.numRows, status, objective: out?.objective ?? NaN, bound: Number.isFinite(bound) ? bound : NaN, ms: Date.now() - t };
   };
   // Presence per cloud and continent: connections across clouds, a network per cloud and the
   // traffic that leaves an area count too, which raises the bound (measured: +2.0% at 500
@@ -386,8 +399,11 @@ export async function solveDecomposed(
     // process while the groups run) leaves the first relaxation's. It starts once the groups are
     // all placed: construction solves two groups at once, and a plan comes before a bound.
     let pending: Promise<StageReport | undefined> | undefined;
+    // Not begun when less time is left than the first relaxation took: the second has four
+    // times its rows, and its build alone (1.8 s at 2,000 services) would hold up the groups and
+    // overrun the limit with no bound to show for it (its root LP takes longer still).
     const { out, report } = await byGroups(() => {
-      pending = areaBound(stop.signal).catch(() => undefined);
+      if (left() > capacity.ms / 1000) pending = areaBound(stop.signal).catch(() => undefined);
     });
     stop.abort();
     const found = await pending;

@@ -71,10 +71,11 @@ const QUICK_START_GROUP_SEC = 0.6;
 /**
  * Seconds per group below which no quick start that needs its workloads placed again is asked
  * for: its repair could not end in time, and the cheapest-offer plan made after it would overrun
- * the limit. At 2,000 services in 10 s the groups' stage took 5.1 to 5.5 s (about 0.02 s a
- * group), and the rounding (0.9 s) and its repair (50 workloads, 9 models, 3.4 s) fit in it.
+ * the limit. At 2,000 services in 10 s the groups' stage has 3.4 to 6.1 s (0.014 to 0.025 s a
+ * group) as the machine's speed goes; the rounding (0.65 to 1.1 s) and its repair (50 workloads,
+ * 7 parts, 2.5 to 3.2 s) need about 3.7 s of it.
  */
-const REPAIR_GROUP_SEC = 0.02;
+const REPAIR_GROUP_SEC = 0.015;
 /**
  * Seconds a quick start's repair is expected to take per group of workloads placed again (3.4 s
  * for 7 at 2,000 services, two at a time): a repair the time left cannot cover is not begun.

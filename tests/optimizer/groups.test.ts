@@ -441,6 +441,53 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     assert.ok(d.bound <= d.objective + 0.01);
   });
 
+  it("leaves out the continent MIP whose limit is shorter than its root is expected to take, and bounds from its LP", async function () {
+    this.timeout(120_000);
+    const spec = validateSpec(generateSpec(catalog, { services: 12, seed: 2 }), catalog);
+    const c = buildCandidates(spec, catalog);
+    const mip = capacityModel(spec, catalog, c, undefined, "continents").model;
+    const solved: { rows: number; integer: boolean }[] = [];
+    const record: typeof run = (m, o) => {
+      solved.push({ rows: m.numRows, integer: m.integer.some((x) => x === 1) });
+      return run(m, o);
+    };
+    const capacitySolves = () => solved.filter((x) => x.rows === mip.numRows);
+    // An expected root of a second per nonzero: no limit of 20 s covers it.
+    const d = await solveDecomposed(spec, catalog, c, { relativeGap: 0.001, timeLimitSec: 20, ilp: {}, run: record, stagesUpToPairs: 10, mipRootSecPerNonzero: 1 });
+    assert.strictEqual(d.status, "feasible", JSON.stringify(d.groups));
+    assert.deepStrictEqual(capacitySolves(), [{ rows: mip.numRows, integer: false }]);
+    const lp = await run({ ...mip, integer: new Uint8Array(mip.numCols) }, { timeLimitSec: 30, relativeGap: 0 });
+    assert.ok(d.capacity && Math.abs(d.capacity.bound - lp.objective) <= 0.01, `continent bound ${d.capacity?.bound}, its LP ${lp.objective}`);
+    assert.ok(d.bound <= d.objective + 0.01 && d.plan);
+    assert.deepStrictEqual(verifyPlan(spec, catalog, d.plan), []);
+    // With the default, the MIP runs beside its LP.
+    solved.length = 0;
+    await solveDecomposed(spec, catalog, c, { relativeGap: 0.001, timeLimitSec: 20, ilp: {}, run: record, stagesUpToPairs: 10 });
+    assert.deepStrictEqual(capacitySolves().map((x) => x.integer).sort(), [false, true]);
+  });
+
+  it("does not begin the capacity MIP per area when less time is left than the relaxation per continent took", async function () {
+    this.timeout(120_000);
+    const spec = validateSpec(generateSpec(catalog, { services: 12, seed: 2 }), catalog);
+    const c = buildCandidates(spec, catalog);
+    const continents = capacityModel(spec, catalog, c, undefined, "continents").model;
+    const areas = capacityModel(spec, catalog, c, undefined, "areas").model;
+    const rows: number[] = [];
+    // The continent relaxation's solves end late (a slow minute): 6 of the 12 seconds go to it.
+    const slow: typeof run = async (m, o) => {
+      rows.push(m.numRows);
+      const out = await run(m, o);
+      if (m.numRows === continents.numRows) await new Promise((r) => setTimeout(r, 6000));
+      return out;
+    };
+    const d = await solveDecomposed(spec, catalog, c, { relativeGap: 0.001, timeLimitSec: 12, ilp: {}, run: slow, stagesUpToPairs: 10 });
+    assert.strictEqual(d.status, "feasible", JSON.stringify(d.groups));
+    assert.ok(d.capacity && d.capacity.ms >= 6000, `continent stage ${d.capacity?.ms} ms`);
+    assert.strictEqual(d.areas, undefined);
+    assert.ok(!rows.includes(areas.numRows), "the model per area was not solved");
+    assert.strictEqual(d.bound, Math.min(d.capacity.bound, d.objective));
+  });
+
   it("places a generated spec group by group when stage 1 is out of reach, with a proven bound below the plan", async function () {
     this.timeout(300_000);
     const spec = validateSpec(generateSpec(catalog, { services: 40, seed: 2 }), catalog);
