@@ -17,7 +17,8 @@
 // 1–3: the capacity relaxation with presence per continent gives a bound and a guide, the plan is
 // placed group by group (optimizer/groups.ts), or when time is short rounded from the guide
 // (optimizer/guided-plan.ts) and improved group by group; alongside the improvement, in a solver of its own,
-// the capacity relaxation with presence per cloud and continent raises the bound; so does a spec
+// the capacity relaxation with presence per cloud and continent raises the bound (and beside the
+// groups from the start, the continent MIP when its limit was too short for it beside its LP); so does a spec
 // whose restricted models find no plan when the whole model was too large to build (with the
 // first relaxation's bound only).
 // The plan returned is the best found; the bound the best proven. Their gap is therefore a
@@ -109,7 +110,11 @@ export interface DecomposedOutcome {
   readonly relaxed?: StageReport;
   /** The relaxed model as an integer program, solved alongside stage 2 for a higher bound (without a whole model). */
   readonly relaxedMip?: StageReport;
-  /** The capacity relaxation with presence per continent, when stage 1 was skipped or without an optimum: the groups' guide and a bound. */
+  /**
+   * The capacity relaxation with presence per continent, when stage 1 was skipped or without an
+   * optimum: the groups' guide and a bound (its MIP's, when that was left for later and ran beside
+   * the groups, if higher; `ms` is the stage's own time).
+   */
   readonly capacity?: StageReport;
   /** The capacity relaxation with presence per cloud and continent, solved alongside the groups: a higher bound. */
   readonly areas?: StageReport;
@@ -322,16 +327,21 @@ export async function solveDecomposed(
   // Presence per continent for the guide: its model is solved to its optimum in seconds (about
   // 2 s at 500 services, 13 s at 2,000), so the groups start early from a good guide.
   let guide: ReturnType<typeof capacityGuide> | undefined;
+  // The continent MIP when it was not begun beside its LP: begun afterwards, beside the groups.
+  let laterMip: ((signal: AbortSignal) => Promise<SolverOutcome>) | undefined;
   const capacityBound = async (): Promise<StageReport> => {
     const t = Date.now();
     const cm = capacityModel(spec, catalog, candidates, settings.ilp.fixed, "continents", reach());
     const model = cm.model;
     const limit = Math.min(left() * 0.2, 60);
     // A mixed-integer program (presence per continent): its proven bound holds whenever it stops.
-    // Not begun when its limit is shorter than its root LP is expected to take: it would end with
-    // no bound and only slow the LP solved beside it (at 2,000 services with a limit of 10 s, by
-    // about 0.5 s of the 1.4 s that LP takes alone).
-    const mip = limit >= (settings.mipRootSecPerNonzero ?? MIP_ROOT_SEC_PER_NONZERO) * model.index.length ? settings.run(model, { timeLimitSec: limit, relativeGap: settings.relativeGap }) : undefined;
+    // When its limit is shorter than its root LP is expected to take, it would end with no bound
+    // and only slow the LP solved beside it (at 2,000 services with a limit of 10 s, by about
+    // 0.5 s of the 1.4 s that LP takes alone): it is then left for later, beside the groups,
+    // with all of the time left (there, its bound is 1% above its LP's).
+    const now = limit >= (settings.mipRootSecPerNonzero ?? MIP_ROOT_SEC_PER_NONZERO) * model.index.length;
+    const mip = now ? settings.run(model, { timeLimitSec: limit, relativeGap: settings.relativeGap }) : undefined;
+    if (!now) laterMip = (signal) => settings.run(model, { timeLimitSec: left(), relativeGap: settings.relativeGap, signal });
     // Its linear relaxation, a bound too (1.4 to 2 s at 2,000 services), in the second solver at
     // the same time and with half the time left: when the MIP runs out of time before its root
     // is solved, or is not run, the LP's bound and fractions stand in for its own (with 40% of
@@ -399,6 +409,10 @@ export async function solveDecomposed(
     // process while the groups run) leaves the first relaxation's. It starts once the groups are
     // all placed: construction solves two groups at once, and a plan comes before a bound.
     let pending: Promise<StageReport | undefined> | undefined;
+    // The continent MIP left for later runs beside the groups until they end, in a third solver
+    // (at 2,000 services in 10 s its bound, $1,680,900 to $1,681,000 against its LP's $1,664,021,
+    // cost the groups' plan nothing measurable).
+    const later = laterMip?.(stop.signal).catch(() => undefined);
     // Not begun when less time is left than the first relaxation took: the second has four
     // times its rows, and its build alone (1.8 s at 2,000 services) would hold up the groups and
     // overrun the limit with no bound to show for it (its root LP takes longer still).
@@ -407,11 +421,14 @@ export async function solveDecomposed(
     });
     stop.abort();
     const found = await pending;
+    const late = await later;
+    const lateBound = late && late.status !== "infeasible" && Number.isFinite(late.bound) ? late.bound : NaN;
+    const continent = Number.isFinite(lateBound) && !(capacity.bound >= lateBound) ? { ...capacity, bound: lateBound } : capacity;
     const areas = found ? { areas: found } : {};
-    const proven = [capacity.bound, found?.bound ?? NaN].filter(Number.isFinite);
+    const proven = [continent.bound, found?.bound ?? NaN].filter(Number.isFinite);
     const bound = proven.length > 0 ? Math.max(...proven) : replicaBound(prices);
-    if (!out.plan) return { status: "no_solution", objective: NaN, bound, capacity, ...areas, groups: report, regions: [] };
-    return { status: "feasible", plan: out.plan, objective: out.objective, bound: Math.min(bound, out.objective), capacity, ...areas, groups: report, regions: [] };
+    if (!out.plan) return { status: "no_solution", objective: NaN, bound, capacity: continent, ...areas, groups: report, regions: [] };
+    return { status: "feasible", plan: out.plan, objective: out.objective, bound: Math.min(bound, out.objective), capacity: continent, ...areas, groups: report, regions: [] };
   }
 
   // Stage 1: the relaxed model's linear relaxation: a bound, and where the load wants to be.

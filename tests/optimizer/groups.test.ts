@@ -441,29 +441,59 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     assert.ok(d.bound <= d.objective + 0.01);
   });
 
-  it("leaves out the continent MIP whose limit is shorter than its root is expected to take, and bounds from its LP", async function () {
+  it("begins the continent MIP after its LP, beside the groups, when its limit is shorter than its root is expected to take", async function () {
     this.timeout(120_000);
     const spec = validateSpec(generateSpec(catalog, { services: 12, seed: 2 }), catalog);
     const c = buildCandidates(spec, catalog);
     const mip = capacityModel(spec, catalog, c, undefined, "continents").model;
     const solved: { rows: number; integer: boolean }[] = [];
-    const record: typeof run = (m, o) => {
-      solved.push({ rows: m.numRows, integer: m.integer.some((x) => x === 1) });
-      return run(m, o);
+    let later: Awaited<ReturnType<typeof run>> | undefined;
+    let lpEnded = Infinity;
+    let mipBegun = -Infinity;
+    const record: typeof run = async (m, o) => {
+      const integer = m.integer.some((x) => x === 1);
+      const ours = m.numRows === mip.numRows;
+      solved.push({ rows: m.numRows, integer });
+      if (ours && integer) mipBegun = Date.now();
+      const out = await run(m, o);
+      if (ours && integer) later = out;
+      if (ours && !integer) lpEnded = Date.now();
+      return out;
     };
-    const capacitySolves = () => solved.filter((x) => x.rows === mip.numRows);
-    // An expected root of a second per nonzero: no limit of 20 s covers it.
+    const capacitySolves = () => solved.filter((x) => x.rows === mip.numRows).map((x) => x.integer);
+    // An expected root of a second per nonzero: no share of a 20 s limit covers it.
     const d = await solveDecomposed(spec, catalog, c, { relativeGap: 0.001, timeLimitSec: 20, ilp: {}, run: record, stagesUpToPairs: 10, mipRootSecPerNonzero: 1 });
     assert.strictEqual(d.status, "feasible", JSON.stringify(d.groups));
-    assert.deepStrictEqual(capacitySolves(), [{ rows: mip.numRows, integer: false }]);
-    const lp = await run({ ...mip, integer: new Uint8Array(mip.numCols) }, { timeLimitSec: 30, relativeGap: 0 });
-    assert.ok(d.capacity && Math.abs(d.capacity.bound - lp.objective) <= 0.01, `continent bound ${d.capacity?.bound}, its LP ${lp.objective}`);
-    assert.ok(d.bound <= d.objective + 0.01 && d.plan);
+    assert.ok(d.plan);
     assert.deepStrictEqual(verifyPlan(spec, catalog, d.plan), []);
+    // The LP first and alone; the MIP once it ended.
+    assert.deepStrictEqual(capacitySolves(), [false, true]);
+    assert.ok(mipBegun >= lpEnded, "the MIP was begun after the LP ended");
+    assert.ok(solved.length > 2, "the groups' models were solved");
+    const lp = await run({ ...mip, integer: new Uint8Array(mip.numCols) }, { timeLimitSec: 30, relativeGap: 0 });
+    assert.ok(later, "the later MIP ended");
+    const best = Number.isFinite(later.bound) ? Math.max(lp.objective, later.bound) : lp.objective;
+    assert.ok(d.capacity && Math.abs(d.capacity.bound - best) <= 0.01, `continent bound ${d.capacity?.bound}, its LP ${lp.objective}, its MIP ${later.bound}`);
+    assert.ok(d.bound <= d.objective + 0.01);
     // With the default, the MIP runs beside its LP.
     solved.length = 0;
     await solveDecomposed(spec, catalog, c, { relativeGap: 0.001, timeLimitSec: 20, ilp: {}, run: record, stagesUpToPairs: 10 });
-    assert.deepStrictEqual(capacitySolves().map((x) => x.integer).sort(), [false, true]);
+    assert.deepStrictEqual(capacitySolves(), [true, false]);
+  });
+
+  it("counts the later continent MIP's bound when it is above its LP's", async function () {
+    this.timeout(120_000);
+    const spec = validateSpec(generateSpec(catalog, { services: 12, seed: 2 }), catalog);
+    const c = buildCandidates(spec, catalog);
+    const mip = capacityModel(spec, catalog, c, undefined, "continents").model;
+    const lp = await run({ ...mip, integer: new Uint8Array(mip.numCols) }, { timeLimitSec: 30, relativeGap: 0 });
+    // The later MIP stops with a bound a dollar above its LP's and no plan (as when the groups end first).
+    const stopped: typeof run = (m, o) =>
+      m.numRows === mip.numRows && m.integer.some((x) => x === 1) ? Promise.resolve({ status: "no_solution", objective: NaN, bound: lp.objective + 1, values: new Float64Array(0) }) : run(m, o);
+    const d = await solveDecomposed(spec, catalog, c, { relativeGap: 0.001, timeLimitSec: 20, ilp: {}, run: stopped, stagesUpToPairs: 10, mipRootSecPerNonzero: 1 });
+    assert.strictEqual(d.status, "feasible", JSON.stringify(d.groups));
+    assert.ok(d.capacity && Math.abs(d.capacity.bound - (lp.objective + 1)) <= 0.01, `continent bound ${d.capacity?.bound}, its LP ${lp.objective}`);
+    assert.ok(d.objective >= lp.objective + 1 - 0.01 && d.bound <= d.objective + 0.01);
   });
 
   it("does not begin the capacity MIP per area when less time is left than the relaxation per continent took", async function () {
