@@ -156,6 +156,55 @@ describe("the capacity relaxation's solution rounded into a plan (optimizer/guid
     assert.deepStrictEqual(continents(c.plan!, "worker"), [continentOf(eu[0])]);
   });
 
+  it("moves a service to a region of its continent where a linked one runs when the traffic between them costs more than the move", () => {
+    const keys = ["aws:us-east-1", "aws:us-east-2"];
+    const regions = keys.map((k) => k.split(":")[1]);
+    const make = (monthlyGiB: number, quotas: Record<string, number> = {}) =>
+      makeSpec({
+        services: [service("api", { replicas: 2, vcpu: 2, memoryGiB: 4, regions, clouds: ["aws"] }), service("worker", { replicas: 2, vcpu: 2, memoryGiB: 4, regions, clouds: ["aws"] })],
+        links: [link("api", "worker", monthlyGiB)],
+        quotas,
+      });
+    const c = buildCandidates(make(0), catalog);
+    const v = c.services.get("api")!.find((r) => r.key === keys[0])!.onDemand[0].vcpus;
+    // The guide puts each in its own region (as a relaxation that prices replicas alone may).
+    const guide = new Map([
+      ["api", new Map([[keys[0], 2 * v]])],
+      ["worker", new Map([[keys[1], 2 * v]])],
+    ]) as never;
+    const regionsOf = (plan: Plan, name: string) => [...new Set(plan.services[name].groups.map((g) => `${g.cloud}:${g.region}`))];
+    const round = (sp: NormalizedSpec) => {
+      const r = roundGuide(sp, catalog, c, guide);
+      assert.ok(r.plan, r.problems.join("; "));
+      assert.deepStrictEqual(r.problems, []);
+      return r.plan;
+    };
+    // No traffic: each stays where the guide put it.
+    const apart = round(make(0));
+    assert.deepStrictEqual([regionsOf(apart, "api"), regionsOf(apart, "worker")], [[keys[0]], [keys[1]]]);
+    // 50 TB a month between them: one joins the other, and the plan costs less than apart.
+    const heavy = make(50_000);
+    const together = round(heavy);
+    assert.deepStrictEqual(regionsOf(together, "api"), regionsOf(together, "worker"));
+    assert.ok(evaluatePlan(heavy, together, catalog).total < evaluatePlan(heavy, apart, catalog).total - 100);
+    // Quotas each filled by its own service: neither can join the other.
+    const full = make(50_000, { [keys[0]]: 2 * v, [keys[1]]: 2 * v });
+    const kept = round(full);
+    assert.deepStrictEqual([regionsOf(kept, "api"), regionsOf(kept, "worker")], [[keys[0]], [keys[1]]]);
+    // The worker also linked, within 1 ms, to a cache that only its own region may hold, and the
+    // api to a store in its own: neither may leave, whatever the traffic between them.
+    const pinned = makeSpec({
+      services: [...heavy.services, service("cache", { replicas: 1, vcpu: 2, memoryGiB: 4, regions: [regions[1]], clouds: ["aws"] }), service("store", { replicas: 1, vcpu: 2, memoryGiB: 4, regions: [regions[0]], clouds: ["aws"] })],
+      links: [...heavy.links, { ...link("worker", "cache", 1), latency: { kind: "rtt", maxRttMs: 1 } }, { ...link("api", "store", 1), latency: { kind: "rtt", maxRttMs: 1 } }],
+    });
+    const pc = buildCandidates(pinned, catalog);
+    const pg = new Map([...(guide as Map<string, Map<string, number>>), ["cache", new Map([[keys[1], v]])], ["store", new Map([[keys[0], v]])]]) as never;
+    const r = roundGuide(pinned, catalog, pc, pg);
+    assert.ok(r.plan, r.problems.join("; "));
+    assert.deepStrictEqual(r.problems, []);
+    assert.deepStrictEqual([regionsOf(r.plan, "api"), regionsOf(r.plan, "worker")], [[keys[0]], [keys[1]]]);
+  });
+
   it("rounds a generated spec's capacity LP into a plan whose only breaks are its repair list's, then the groups repair and improve it", async function () {
     this.timeout(300_000);
     const s = validateSpec(generateSpec(catalog, { services: 100, seed: 1 }), catalog);
