@@ -236,15 +236,15 @@ function shareContinents(spec: NormalizedSpec, catalog: Catalog, candidates: Can
     const on = (n: string) => new Set([...counts.get(n)!].filter(([, c]) => c > 0).map(([k]) => continentOf(k)));
     const all = new Set(members.flatMap((n) => [...on(n)]));
     // The whole set on the one continent of theirs where its replicas cost least, each service on
-    // its cheapest offers there (near all of its users first); undefined when none serves them all.
+    // its cheapest offers there with its users served (cheapestNearUsers); undefined when none serves them all.
     const oneContinent = () => {
       const options = [...all].sort().flatMap((k) => {
         const placed = new Map<string, Placement>();
         for (const n of members) {
           const s = byName.get(n)!;
           const here = (candidates.services.get(n) ?? []).filter((r) => r.region.continent === k);
-          const p = placeAlone(s, catalog, here.filter((r) => unservedPlaces(catalog, s, [r.key]).length === 0)) ?? placeAlone(s, catalog, here);
-          if (!p || unservedPlaces(catalog, s, regionsOf(p)).length > 0) return [];
+          const p = cheapestNearUsers(s, catalog, here);
+          if (!p) return [];
           placed.set(n, p);
         }
         const usd = [...placed].reduce((x, [n, p]) => x + p.reduce((y, u) => y + u.count * replicaMonthlyUSD(catalog, byName.get(n)!, u.offer, u.spot), 0), 0);
@@ -282,6 +282,24 @@ function shareContinents(spec: NormalizedSpec, catalog: Catalog, candidates: Can
     // a move breaks its spread or users) one continent.
     apply(next.size === members.length ? next : oneContinent());
   }
+}
+
+/**
+ * A service on its cheapest offers among `regions` with every user location served: on the
+ * cheapest regions with a replica moved near each location no replica is near (coverUsers), or
+ * all of them on regions near every location, whichever costs less; undefined when neither
+ * keeps its spread.
+ */
+function cheapestNearUsers(s: NormalizedService, catalog: Catalog, regions: readonly RegionOffers[]): Placement | undefined {
+  const served = (p: Placement | undefined) => (p && spreadOk(s, p) && unservedPlaces(catalog, s, regionsOf(p)).length === 0 ? [p] : []);
+  const options = served(placeAlone(s, catalog, regions.filter((r) => unservedPlaces(catalog, s, [r.key]).length === 0)));
+  const alone = placeAlone(s, catalog, regions);
+  if (alone) {
+    const count = new Map(spread(alone).regions);
+    if (coverUsers(s, catalog, regions, new Map(), count)) options.push(...served(units(s, catalog, regions, count)));
+  }
+  const usd = (p: Placement) => p.reduce((n, u) => n + u.count * replicaMonthlyUSD(catalog, s, u.offer, u.spot), 0);
+  return options.sort((a, b) => usd(a) - usd(b))[0];
 }
 
 /** Regions where a placement has replicas. */

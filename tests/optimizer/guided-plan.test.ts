@@ -137,6 +137,17 @@ describe("the capacity relaxation's solution rounded into a plan (optimizer/guid
     assert.deepStrictEqual(b.problems, []);
     assert.deepStrictEqual(continents(b.plan!, "api"), [de.continent]);
     assert.deepStrictEqual(continents(b.plan!, "worker"), [de.continent]);
+    // With more replicas than its users need near them (users in Frankfurt within 5 ms), only
+    // one goes there: the rest to the continent's cheapest region (Ireland costs less).
+    const near = make(1, { maxRttMs: 5, from: [{ name: "DE", points: [eu[1]] }] });
+    const more = { ...near, services: near.services.map((x) => (x.name === "api" ? { ...x, replicas: 4 } : x)) };
+    const mc = buildCandidates(more, catalog);
+    const price = (key: string) => mc.services.get("api")!.find((r) => r.key === key)!.onDemand[0].onDemandHourlyUSD;
+    assert.ok(price(eu[0]) < price(eu[1]), "Ireland not cheaper than Frankfurt");
+    const d = roundGuide(more, catalog, mc, guideFor(more, 1));
+    assert.ok(d.plan, d.problems.join("; "));
+    assert.deepStrictEqual(d.problems, []);
+    assert.deepStrictEqual([replicasIn(d.plan!, "api", eu[0]), replicasIn(d.plan!, "api", eu[1])], [3, 1]);
     // An api that may run only in Europe cannot join the worker in North America: the worker
     // joins it there instead. The quotas leave no European region room for the worker's three
     // replicas at once, so that moving them region by region (step 4) cannot do it instead.
