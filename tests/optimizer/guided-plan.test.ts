@@ -11,6 +11,7 @@ import { solveByGroups } from "../../optimizer/groups";
 import type { Plan } from "../../optimizer/plan";
 import { HighsSolver } from "../../optimizer/solvers/highs";
 import type { NormalizedSpec } from "../../optimizer/spec";
+import { latencyMatrix } from "../../optimizer/latency/matrix";
 import { validateSpec } from "../../optimizer/validate";
 import { verifyPlan } from "../../optimizer/verify";
 import { link, service, spec as makeSpec } from "./random";
@@ -214,6 +215,30 @@ describe("the capacity relaxation's solution rounded into a plan (optimizer/guid
     assert.ok(r.plan, r.problems.join("; "));
     assert.deepStrictEqual(r.problems, []);
     assert.deepStrictEqual([regionsOf(r.plan, "api"), regionsOf(r.plan, "worker")], [[keys[0]], [keys[1]]]);
+  });
+
+  it("mends a link whose round trip a region misses by lending the peer's replica there when that costs less than moving its own", () => {
+    // A cache in Mumbai and a db in Sydney, 173 ms apart, with a link that allows 150 ms. Mumbai
+    // costs less, but its quota has room for one more replica only.
+    const [mumbai, sydney] = ["aws:ap-south-1", "aws:ap-southeast-2"];
+    const regions = [mumbai, sydney].map((k) => k.split(":")[1]);
+    const base = makeSpec({
+      services: [service("a-cache", { replicas: 3, vcpu: 2, memoryGiB: 4, regions, clouds: ["aws"] }), service("b-db", { replicas: 4, vcpu: 2, memoryGiB: 4, regions, clouds: ["aws"] })],
+      links: [{ ...link("b-db", "a-cache", 1), latency: { kind: "rtt", maxRttMs: 150 } }],
+    });
+    const c = buildCandidates(base, catalog);
+    const offer = (key: string) => c.services.get("b-db")!.find((r) => r.key === key)!.onDemand[0];
+    assert.ok(offer(mumbai).onDemandHourlyUSD < offer(sydney).onDemandHourlyUSD, "Mumbai not cheaper than Sydney");
+    assert.ok(latencyMatrix(catalog).rtt(mumbai, sydney) > 150);
+    const v = offer(mumbai).vcpus;
+    const s = { ...base, quotas: { [mumbai]: 4 * v } };
+    const r = roundGuide(s, catalog, c, new Map([["a-cache", new Map([[mumbai, 3 * v]])], ["b-db", new Map([[sydney, 4 * v]])]]) as never);
+    assert.ok(r.plan, r.problems.join("; "));
+    assert.deepStrictEqual(r.problems, []);
+    // Each lends the other one replica, rather than the cache leaving Mumbai (the db cannot
+    // join it: the quota).
+    assert.deepStrictEqual([mumbai, sydney].map((k) => replicasIn(r.plan!, "a-cache", k)), [2, 1]);
+    assert.deepStrictEqual([mumbai, sydney].map((k) => replicasIn(r.plan!, "b-db", k)), [1, 3]);
   });
 
   it("rounds a generated spec's capacity LP into a plan whose only breaks are its repair list's, then the groups repair and improve it", async function () {
