@@ -15,7 +15,8 @@
 //      misses a continent a linked one is on moves a replica there (to its cheapest region on
 //      it); when one has too few replicas for all of them or cannot be given one, the whole set
 //      goes to the one continent of theirs where its replicas cost least and their users are
-//      served (shareContinents);
+//      served (shareContinents); so does a set that same-continent links to a bucket join (a
+//      bucket is in one region);
 //   2. the quotas repaired as the cheapest-offer baseline repairs them (baselines.ts), replicas
 //      moving only within their service's continents, each kept, and its users kept served;
 //   3. each bucket in the cheapest region that the most of its linked services' regions meet the
@@ -224,16 +225,22 @@ function shareContinents(spec: NormalizedSpec, catalog: Catalog, candidates: Can
     while ((parent.get(r) ?? r) !== r) r = parent.get(r)!;
     return r;
   };
+  // A bucket, in one region, holds what its same-continent links join to one continent.
+  const bucketNode = (name: string) => `bucket ${name}`;
   for (const l of spec.links) {
-    if (l.latency?.kind !== "continent" || !placements.has(l.from) || !placements.has(l.to)) continue;
-    const [a, b] = [root(l.from), root(l.to)];
+    if (l.latency?.kind !== "continent" || !placements.has(l.from)) continue;
+    const to = placements.has(l.to) ? l.to : l.toKind === "bucket" ? bucketNode(l.to) : undefined;
+    if (!to) continue;
+    const [a, b] = [root(l.from), root(to)];
     if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
   }
+  const bucketHeld = new Set<string>();
+  for (const l of spec.links) if (l.latency?.kind === "continent" && l.toKind === "bucket") bucketHeld.add(root(bucketNode(l.to)));
   const sets = new Map<string, string[]>();
   for (const n of placements.keys()) (sets.get(root(n)) ?? sets.set(root(n), []).get(root(n))!).push(n);
   const byName = new Map(spec.services.map((x) => [x.name, x]));
   const continentOf = (key: string) => catalog.regionByKey(key)?.continent ?? "";
-  for (const members of [...sets.values()].filter((m) => m.length > 1).map((m) => m.sort())) {
+  for (const [key, members] of [...sets].filter(([k, m]) => m.length > 1 || bucketHeld.has(k)).map(([k, m]) => [k, m.sort()] as const)) {
     const counts = new Map(members.map((n) => [n, spread(placements.get(n)!).regions]));
     const on = (n: string) => new Set([...counts.get(n)!].filter(([, c]) => c > 0).map(([k]) => continentOf(k)));
     const all = new Set(members.flatMap((n) => [...on(n)]));
@@ -257,8 +264,8 @@ function shareContinents(spec: NormalizedSpec, catalog: Catalog, candidates: Can
     const apply = (placed: ReadonlyMap<string, Placement> | undefined) => {
       for (const [n, p] of placed ?? []) placements.set(n, p);
     };
-    // Too few replicas for every continent: one continent.
-    if (members.some((n) => byName.get(n)!.replicas < all.size)) {
+    // Too few replicas for every continent, or a bucket that holds them to one: one continent.
+    if (bucketHeld.has(key) ? all.size > 1 : members.some((n) => byName.get(n)!.replicas < all.size)) {
       apply(oneContinent());
       continue;
     }

@@ -14,7 +14,7 @@ import type { NormalizedSpec } from "../../optimizer/spec";
 import { latencyMatrix } from "../../optimizer/latency/matrix";
 import { validateSpec } from "../../optimizer/validate";
 import { verifyPlan } from "../../optimizer/verify";
-import { link, service, spec as makeSpec } from "./random";
+import { bucket, link, service, spec as makeSpec } from "./random";
 
 const catalog = loadCatalog();
 
@@ -215,6 +215,35 @@ describe("the capacity relaxation's solution rounded into a plan (optimizer/guid
     assert.ok(r.plan, r.problems.join("; "));
     assert.deepStrictEqual(r.problems, []);
     assert.deepStrictEqual([regionsOf(r.plan, "api"), regionsOf(r.plan, "worker")], [[keys[0]], [keys[1]]]);
+  });
+
+  it("keeps services that same-continent links to a bucket hold on one continent, with the bucket", () => {
+    const [us, eu] = ["aws:us-east-1", "aws:eu-west-1"];
+    const regions = [us, eu].map((k) => k.split(":")[1]);
+    const svc = (name: string) => service(name, { replicas: 2, vcpu: 2, memoryGiB: 4, regions, clouds: ["aws"] });
+    // Two pairs, each tied by a same-continent link, joined only by their links to the bucket:
+    // no service can move alone.
+    const s = makeSpec({
+      services: ["api", "worker", "cache", "queue"].map(svc),
+      buckets: [bucket("data", { regions, clouds: ["aws"] })],
+      links: [
+        { ...link("worker", "api", 10), latency: { kind: "continent" } },
+        { ...link("queue", "cache", 10), latency: { kind: "continent" } },
+        { ...link("api", "data", 10, "bucket"), latency: { kind: "continent" } },
+        { ...link("cache", "data", 10, "bucket"), latency: { kind: "continent" } },
+      ],
+    });
+    const c = buildCandidates(s, catalog);
+    const v = c.services.get("api")!.find((r) => r.key === us)!.onDemand[0].vcpus;
+    // The guide puts one pair in North America, the other in Europe (a relaxation that does
+    // not see the bucket's one region).
+    const on = (key: string) => new Map([[key, 2 * v]]);
+    const r = roundGuide(s, catalog, c, new Map([["api", on(us)], ["worker", on(us)], ["cache", on(eu)], ["queue", on(eu)]]) as never);
+    assert.ok(r.plan, r.problems.join("; "));
+    assert.deepStrictEqual(r.problems, []);
+    const keys = Object.values(r.plan!.services).flatMap((p) => p.groups.filter((g) => g.count > 0).map((g) => `${g.cloud}:${g.region}`));
+    const data = `${r.plan!.buckets.data.cloud}:${r.plan!.buckets.data.region}`;
+    assert.deepStrictEqual(new Set([...keys, data].map((k) => catalog.regionByKey(k)!.continent)).size, 1);
   });
 
   it("mends a link whose round trip a region misses by lending the peer's replica there when that costs less than moving its own", () => {
