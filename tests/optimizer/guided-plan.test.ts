@@ -4,13 +4,13 @@ import { buildCandidates } from "../../optimizer/candidates";
 import { capacityGuide, capacityModel } from "../../optimizer/capacity-bound";
 import { loadCatalog } from "../../optimizer/catalog";
 import { evaluatePlan } from "../../optimizer/evaluate";
-import { cheapestOfferBaseline } from "../../optimizer/baselines";
+import { cheapestOfferBaseline, onDemandUSD } from "../../optimizer/baselines";
 import { guidedPlan, latencyOffenders, repairedGreedily, requiredContinents, roundGuide } from "../../optimizer/guided-plan";
 import { quickPlans } from "../../optimizer/decompose";
 import { solveByGroups } from "../../optimizer/groups";
 import type { Plan } from "../../optimizer/plan";
 import { HighsSolver } from "../../optimizer/solvers/highs";
-import type { NormalizedSpec } from "../../optimizer/spec";
+import { DEFAULT_NETWORK_COSTS, type NormalizedSpec } from "../../optimizer/spec";
 import { latencyMatrix } from "../../optimizer/latency/matrix";
 import { validateSpec } from "../../optimizer/validate";
 import { verifyPlan } from "../../optimizer/verify";
@@ -215,6 +215,37 @@ describe("the capacity relaxation's solution rounded into a plan (optimizer/guid
     assert.ok(r.plan, r.problems.join("; "));
     assert.deepStrictEqual(r.problems, []);
     assert.deepStrictEqual([regionsOf(r.plan, "api"), regionsOf(r.plan, "worker")], [[keys[0]], [keys[1]]]);
+  });
+
+  it("counts the connection and the network a service's move saves, when the spec's network layer is priced", () => {
+    // An api that runs on AWS only and a worker that costs less on Azure, in the same city,
+    // with little traffic between them: apart, they need a VPN connection across clouds and a
+    // network on Azure.
+    const [aws, azure] = ["aws:us-east-1", "azure:eastus"];
+    const make = (network: boolean) =>
+      makeSpec({
+        services: [service("api", { replicas: 2, vcpu: 2, memoryGiB: 4, regions: ["us-east-1"], clouds: ["aws"] }), service("worker", { replicas: 2, vcpu: 2, memoryGiB: 4, regions: ["us-east-1", "eastus"], clouds: ["aws", "azure"] })],
+        links: [link("worker", "api", 1)],
+        ...(network ? { network: DEFAULT_NETWORK_COSTS } : {}),
+      });
+    const c = buildCandidates(make(false), catalog);
+    const price = (key: string) => onDemandUSD(catalog, make(false).services[1], c.services.get("worker")!.find((r) => r.key === key)!);
+    assert.ok(price(azure) < price(aws), "the worker costs no less on Azure");
+    const v = c.services.get("api")!.find((r) => r.key === aws)!.onDemand[0].vcpus;
+    const guide = new Map([["api", new Map([[aws, 2 * v]])], ["worker", new Map([[azure, 2 * v]])]]) as never;
+    const where = (network: boolean) => {
+      const r = roundGuide(make(network), catalog, c, guide);
+      assert.ok(r.plan, r.problems.join("; "));
+      assert.deepStrictEqual(r.problems, []);
+      return { plan: r.plan, worker: [...new Set(r.plan.services.worker.groups.map((g) => `${g.cloud}:${g.region}`))] };
+    };
+    // Without the network layer: the worker stays where it costs less.
+    assert.deepStrictEqual(where(false).worker, [azure]);
+    // With it: the worker joins the api, and the plan, network included, costs less.
+    const priced = make(true);
+    const joined = where(true);
+    assert.deepStrictEqual(joined.worker, [aws]);
+    assert.ok(evaluatePlan(priced, joined.plan, catalog).total < evaluatePlan(priced, where(false).plan, catalog).total);
   });
 
   it("keeps services that same-continent links to a bucket hold on one continent, with the bucket", () => {
