@@ -31,8 +31,9 @@
 //      some workload uses, when their cost there plus its links' traffic plus the connections
 //      and networks the network layer needs is lower (colocate). At 2,000 services the rounded
 //      plan cost $1,814,470 without this step, $1,798,055 with moves to linked workloads'
-//      regions priced by compute and traffic, $1,768,501 with the network layer priced too and
-//      $1,760,455 with the cheapest open regions tried (0.45 s more).
+//      regions priced by compute and traffic, $1,768,501 with connections and networks priced
+//      too, $1,760,455 with the cheapest open regions tried (0.45 s more) and $1,759,316 with
+//      the network layer priced whole (gateways, zones, balancers, presence).
 // What still breaks a latency requirement is listed (with what same-continent links tie it to)
 // for the caller to place again with a solver; the plan of everything else is checked against
 // the spec. Deterministic in its inputs.
@@ -42,6 +43,8 @@ import type { Candidates, RegionOffers } from "./candidates";
 import { cheapestOfferBaseline, onDemandUSD, placeAlone, repairQuotas, spread, spreadOk, toPlan, toUnits, type Placement } from "./baselines";
 import { directionCost, type RegionKey, type Shares } from "./evaluate";
 import { fixedCosts } from "./network/costs";
+import { BALANCERS_PER_NETWORK } from "./network/topology";
+import { networkRoles, presenceCost } from "./ilp-network";
 import { trafficRates } from "./traffic";
 import { replicaMonthlyUSD } from "./ilp";
 import { latencyMatrix } from "./latency/matrix";
@@ -432,14 +435,13 @@ function fixLinkLatency(spec: NormalizedSpec, catalog: Catalog, candidates: Cand
 
 /**
  * Step 5 above: a service's replicas in one region move, all of them, to a region on the same
- * continent where one of its linked workloads runs or one of its cheapest there that some
- * workload uses, when what they cost there, the traffic of its links and the connections and
- * networks that the network layer lays out for them (network/topology.ts: a connection per
- * pair of regions a service link crosses, a network per region with a workload) cost less than
- * now: the guide prices each replica alone and splits linked services over their own cheapest
- * regions, whose traffic and connections it does not see. Within quotas, the service's spread
- * and its users' round trips; no latency requirement of its links met before is broken. Two
- * passes in name order, the best move of each region first.
+ * continent where one of its linked workloads runs or one of its cheapest there that another
+ * service uses, when what they cost there, the traffic of its links and the network layer's
+ * part (as the placement model's family 12 prices it) cost less than now: the guide prices each
+ * replica alone and splits linked services over their own cheapest regions, whose traffic and
+ * connections it does not see. Within quotas, the service's spread, its users' round trips and
+ * the balancer addresses of a network; no latency requirement of its links met before is
+ * broken. Two passes in name order, the best move of each region first.
  */
 function colocate(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates, placements: Map<string, Placement>, buckets: Readonly<Record<string, BucketPlacement>>): void {
   const rates = trafficRates(catalog);
@@ -470,21 +472,31 @@ function colocate(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates
         for (const v of directionCost(link.monthlyGiB / 2, x, y, rates).values()) sum += v;
       return usd + sum;
     }, 0);
-  // Latency misses of a service's links, both ways, with its regions `mine`.
-  const misses = (me: string, mine: readonly RegionKey[]) =>
-    (linksOf.get(me) ?? []).reduce((n, { peer, link }) => {
-      if (!link.latency) return n;
+  // Latency misses of a service's links, both ways, with its regions `mine`: per link, the
+  // regions of either end with no region of the other near.
+  const misses = (me: string, mine: readonly RegionKey[]) => {
+    const out = new Set<string>();
+    (linksOf.get(me) ?? []).forEach(({ peer, link }, i) => {
+      if (!link.latency) return;
       const theirs = at(peer);
-      return n + mine.filter((r) => !theirs.some((q) => linkNear(catalog, link.latency!, r, q))).length + theirs.filter((q) => !mine.some((r) => linkNear(catalog, link.latency!, q, r))).length;
-    }, 0);
+      for (const r of mine) if (!theirs.some((q) => linkNear(catalog, link.latency!, r, q))) out.add(`${i} mine ${r}`);
+      for (const q of theirs) if (!mine.some((r) => linkNear(catalog, link.latency!, q, r))) out.add(`${i} theirs ${q}`);
+    });
+    return out;
+  };
   const used = new Map<RegionKey, number>();
   for (const q of placements.values()) for (const u of q) used.set(u.key, (used.get(u.key) ?? 0) + u.count * u.offer.vcpus);
   const cost = (s: NormalizedService, p: Placement) => p.reduce((n, u) => n + u.count * replicaMonthlyUSD(catalog, s, u.offer, u.spot), 0);
   const services = [...spec.services].filter((s) => linksOf.has(s.name)).sort((a, b) => (a.name < b.name ? -1 : 1));
-  // The network layer's part (network/topology.ts): a connection for every pair of regions a
-  // service link crosses, counted per link and pair, and a network in every region a workload
-  // is in, counted per workload.
+  // The network layer's part, as the placement model's family 12 charges it (ilp-network.ts;
+  // network/topology.ts lays it out): a connection for every pair of regions a service link
+  // crosses (counted per link and pair) and a VPN gateway in a region with one across clouds; per
+  // region with services, its network, its private zone when a caller is there, its public
+  // balancer when a public service is; per service and region, its presence (certificate and
+  // target, internal balancer), with at most BALANCERS_PER_NETWORK called services a region.
   const fc = spec.network ? fixedCosts(catalog, spec.network) : undefined;
+  const roles = networkRoles(spec);
+  const cloudOf = (k: RegionKey) => k.slice(0, k.indexOf(":"));
   const pairKey = (a: RegionKey, b: RegionKey) => (a < b ? `${a}|${b}` : `${b}|${a}`);
   const crossings = new Map<string, number>();
   const cross = (mine: readonly RegionKey[], theirs: readonly RegionKey[], by: number, into: Map<string, number>) => {
@@ -492,13 +504,36 @@ function colocate(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates
   };
   const serviceLinksOf = (me: string) => (linksOf.get(me) ?? []).filter(({ link }) => link.toKind === "service" && link.from !== link.to);
   for (const l of spec.links) if (l.toKind === "service" && l.from !== l.to) cross(at(l.from), at(l.to), 1, crossings);
-  const workloadsIn = new Map<RegionKey, number>();
-  for (const n of [...placements.keys(), ...Object.keys(buckets)]) for (const k of at(n)) workloadsIn.set(k, (workloadsIn.get(k) ?? 0) + 1);
-  // What the connections and networks of a move of `me` from regions `from` to `to` add (or
-  // save, below zero), with the change in crossings.
+  const add = (m: Map<RegionKey, number>, k: RegionKey, d: number) => m.set(k, (m.get(k) ?? 0) + d);
+  // Per region: VPN connections, services, callers, public and called services in it.
+  const vpns = new Map<RegionKey, number>();
+  for (const [k, n] of crossings) {
+    const [a, b] = k.split("|");
+    if (n > 0 && cloudOf(a) !== cloudOf(b)) add(vpns, a, 1).set(b, (vpns.get(b) ?? 0) + 1);
+  }
+  const servicesIn = new Map<RegionKey, number>();
+  const callersIn = new Map<RegionKey, number>();
+  const publicsIn = new Map<RegionKey, number>();
+  const calledIn = new Map<RegionKey, number>();
+  const count = (me: string, keys: readonly RegionKey[], d: number) => {
+    for (const k of keys) {
+      add(servicesIn, k, d);
+      if (roles.callers.has(me)) add(callersIn, k, d);
+      if (roles.publics.has(me)) add(publicsIn, k, d);
+      if (roles.called.has(me)) add(calledIn, k, d);
+    }
+  };
+  for (const [n, p] of placements) count(n, regionsOf(p), 1);
+  // What the network layer of a move of `me` from regions `from` to `to` adds (or saves, below
+  // zero), with the change in crossings and VPN connections; undefined when a region gained
+  // would have more called services than its balancer addresses.
   const network = (me: string, from: readonly RegionKey[], to: readonly RegionKey[]) => {
     const change = new Map<string, number>();
-    if (!fc) return { usd: 0, change };
+    const vpnChange = new Map<RegionKey, number>();
+    if (!fc) return { usd: 0, change, vpnChange };
+    const lost = from.filter((k) => !to.includes(k));
+    const gained = to.filter((k) => !from.includes(k));
+    if (roles.called.has(me) && gained.some((k) => (calledIn.get(k) ?? 0) >= BALANCERS_PER_NETWORK)) return undefined;
     for (const { peer } of serviceLinksOf(me)) {
       cross(from, at(peer), -1, change);
       cross(to, at(peer), 1, change);
@@ -507,12 +542,38 @@ function colocate(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates
     for (const [k, d] of change) {
       const now = crossings.get(k) ?? 0;
       const [a, b] = k.split("|");
-      if (now > 0 && now + d <= 0) usd -= fc.pair(a, b);
-      else if (now <= 0 && now + d > 0) usd += fc.pair(a, b);
+      const step = now > 0 && now + d <= 0 ? -1 : now <= 0 && now + d > 0 ? 1 : 0;
+      usd += step * fc.pair(a, b);
+      if (step !== 0 && cloudOf(a) !== cloudOf(b)) add(vpnChange, a, step).set(b, (vpnChange.get(b) ?? 0) + step);
     }
-    for (const k of from) if (!to.includes(k) && workloadsIn.get(k) === 1) usd -= fc.open(k);
-    for (const k of to) if (!from.includes(k) && !workloadsIn.get(k)) usd += fc.open(k);
-    return { usd, change };
+    for (const [k, d] of vpnChange) {
+      const now = vpns.get(k) ?? 0;
+      if (now > 0 && now + d <= 0) usd -= fc.gateway(k);
+      else if (now <= 0 && now + d > 0) usd += fc.gateway(k);
+    }
+    const only = (m: Map<RegionKey, number>, k: RegionKey) => (m.get(k) ?? 0) === 1;
+    const none = (m: Map<RegionKey, number>, k: RegionKey) => (m.get(k) ?? 0) === 0;
+    for (const k of lost) {
+      usd -= presenceCost(fc, roles, me, k);
+      if (only(servicesIn, k)) usd -= fc.open(k);
+      if (roles.callers.has(me) && only(callersIn, k)) usd -= fc.zone(k);
+      if (roles.publics.has(me) && only(publicsIn, k)) usd -= fc.ingress(k);
+    }
+    for (const k of gained) {
+      usd += presenceCost(fc, roles, me, k);
+      if (none(servicesIn, k)) usd += fc.open(k);
+      if (roles.callers.has(me) && none(callersIn, k)) usd += fc.zone(k);
+      if (roles.publics.has(me) && none(publicsIn, k)) usd += fc.ingress(k);
+    }
+    return { usd, change, vpnChange };
+  };
+  // The most leaving `key` can save on the network layer: all of the above in `key`, and every
+  // connection from it its service links cross with the gateways at both ends.
+  const networkSaveable = (me: string, key: RegionKey) => {
+    if (!fc) return 0;
+    let usd = fc.open(key) + fc.zone(key) + fc.ingress(key) + fc.gateway(key) + presenceCost(fc, roles, me, key);
+    for (const { peer } of serviceLinksOf(me)) for (const b of at(peer)) if (b !== key) usd += fc.pair(key, b) + fc.gateway(b);
+    return usd;
   };
   for (let pass = 0; pass < 2; pass++) {
     for (const s of services) {
@@ -525,18 +586,14 @@ function colocate(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates
         const before = compute + traffic(s.name, sharesOf(s.name, p));
         // The most a move out of `key` can save besides compute: all of the links' traffic, the
         // connections from `key` its service links cross and the network in `key`.
-        let saveable = before - compute;
-        if (fc) {
-          saveable += fc.open(key);
-          for (const { peer } of serviceLinksOf(s.name)) for (const b of at(peer)) if (b !== key) saveable += fc.pair(key, b);
-        }
+        const saveable = before - compute + networkSaveable(s.name, key);
         const missed = misses(s.name, regionsOf(p));
         const leaving = p.filter((u) => u.key === key && u.count > 0);
         // Where its linked workloads are, and its cheapest regions on the continent that some
         // workload already uses.
         const targets = new Set((linksOf.get(s.name) ?? []).flatMap(({ peer }) => at(peer)));
-        for (const r of cheapest.filter((r) => r.region.continent === continent && (workloadsIn.get(r.key) ?? 0) > 0).slice(0, OPEN_TARGETS)) targets.add(r.key);
-        let best: { next: Placement; usd: number; key: RegionKey; vcpus: number; change: Map<string, number> } | undefined;
+        for (const r of cheapest.filter((r) => r.region.continent === continent && (servicesIn.get(r.key) ?? 0) > 0).slice(0, OPEN_TARGETS)) targets.add(r.key);
+        let best: { next: Placement; usd: number; key: RegionKey; vcpus: number; change: Map<string, number>; vpnChange: Map<RegionKey, number> } | undefined;
         for (const q of [...targets].sort()) {
           const r = offers.get(q);
           if (!r || q === key || r.region.continent !== continent) continue;
@@ -548,17 +605,19 @@ function colocate(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates
           if ((spec.quotas[q] ?? Infinity) - (used.get(q) ?? 0) < vcpus) continue;
           const next = merge([...p.filter((u) => u.key !== key), ...moved]);
           if (cost(s, next) - compute >= saveable - 0.01) continue;
-          if (!spreadOk(s, next) || unservedPlaces(catalog, s, regionsOf(next)).length > 0 || misses(s.name, regionsOf(next)) > missed) continue;
+          if (!spreadOk(s, next) || unservedPlaces(catalog, s, regionsOf(next)).length > 0 || [...misses(s.name, regionsOf(next))].some((x) => !missed.has(x))) continue;
           const net = network(s.name, regionsOf(p), regionsOf(next));
+          if (!net) continue;
           const usd = cost(s, next) + traffic(s.name, sharesOf(s.name, next)) + net.usd;
-          if (usd < (best?.usd ?? before - 0.01)) best = { next, usd, key: q, vcpus, change: net.change };
+          if (usd < (best?.usd ?? before - 0.01)) best = { next, usd, key: q, vcpus, change: net.change, vpnChange: net.vpnChange };
         }
         if (!best) continue;
         for (const u of leaving) used.set(u.key, (used.get(u.key) ?? 0) - u.count * u.offer.vcpus);
         used.set(best.key, (used.get(best.key) ?? 0) + best.vcpus);
         for (const [k, d] of best.change) crossings.set(k, (crossings.get(k) ?? 0) + d);
-        for (const k of regionsOf(p)) workloadsIn.set(k, (workloadsIn.get(k) ?? 0) - 1);
-        for (const k of regionsOf(best.next)) workloadsIn.set(k, (workloadsIn.get(k) ?? 0) + 1);
+        for (const [k, d] of best.vpnChange) add(vpns, k, d);
+        count(s.name, regionsOf(p), -1);
+        count(s.name, regionsOf(best.next), 1);
         placements.set(s.name, best.next);
       }
     }

@@ -248,6 +248,69 @@ describe("the capacity relaxation's solution rounded into a plan (optimizer/guid
     assert.ok(evaluatePlan(priced, joined.plan, catalog).total < evaluatePlan(priced, where(false).plan, catalog).total);
   });
 
+  it("prices a move's network as the network layer lays it out: no network where only a bucket is, a VPN gateway per region with a connection across clouds", () => {
+    const keysOf = (plan: Plan, name: string) => [...new Set(plan.services[name].groups.map((g) => `${g.cloud}:${g.region}`))];
+    const round = (sp: NormalizedSpec, guide: Map<string, Map<string, number>>) => {
+      const r = roundGuide(sp, catalog, buildCandidates(sp, catalog), guide as never);
+      assert.ok(r.plan, r.problems.join("; "));
+      assert.deepStrictEqual(r.problems, []);
+      return r.plan;
+    };
+    // A bucket in a region no service is in: a service that joins it there opens a network.
+    const withBucket = makeSpec({
+      services: [service("api", { replicas: 2, vcpu: 2, memoryGiB: 4, regions: ["us-east-1", "us-west-1"], clouds: ["aws"] })],
+      buckets: [bucket("data", { regions: ["us-west-1"], clouds: ["aws"] })],
+      links: [link("api", "data", 1, "bucket")],
+      network: DEFAULT_NETWORK_COSTS,
+    });
+    const v = buildCandidates(withBucket, catalog).services.get("api")!.find((r) => r.key === "aws:us-east-1")!.onDemand[0].vcpus;
+    const stay = round(withBucket, new Map([["api", new Map([["aws:us-east-1", 2 * v]])]]));
+    assert.deepStrictEqual(keysOf(stay, "api"), ["aws:us-east-1"]);
+    // 24 api replicas cost less on Azure, where another service runs, but their link to a
+    // worker that runs on AWS only would then cross clouds: a connection and Azure's VPN
+    // gateway cost more than the saving.
+    const [aws, azure] = ["aws:us-east-1", "azure:eastus"];
+    const crossing = makeSpec({
+      services: [
+        service("api", { replicas: 24, vcpu: 2, memoryGiB: 4, regions: ["us-east-1", "eastus"], clouds: ["aws", "azure"] }),
+        service("other", { replicas: 1, vcpu: 2, memoryGiB: 4, regions: ["eastus"], clouds: ["azure"] }),
+        service("worker", { replicas: 1, vcpu: 2, memoryGiB: 4, regions: ["us-east-1"], clouds: ["aws"] }),
+      ],
+      links: [link("api", "worker", 1)],
+      network: DEFAULT_NETWORK_COSTS,
+    });
+    const cc = buildCandidates(crossing, catalog);
+    const api = crossing.services.find((x) => x.name === "api")!;
+    const onAzure = cc.services.get("api")!.find((r) => r.key === azure)!;
+    assert.ok(24 * (onDemandUSD(catalog, api, cc.services.get("api")!.find((r) => r.key === aws)!) - onDemandUSD(catalog, api, onAzure)) > 73, "too little saved on Azure");
+    const kept = round(crossing, new Map([["api", new Map([[aws, 24 * v]])], ["other", new Map([[azure, v]])], ["worker", new Map([[aws, v]])]]));
+    assert.deepStrictEqual(keysOf(kept, "api"), [aws]);
+    const moved: Plan = { ...kept, services: { ...kept.services, api: { groups: [{ cloud: "azure", region: "eastus", instanceType: onAzure.onDemand[0].instanceType, count: 24, spot: 0 }] } } };
+    assert.ok(evaluatePlan(crossing, kept, catalog).total < evaluatePlan(crossing, moved, catalog).total);
+  });
+
+  it("never moves a service where a link whose round trip held would miss it, whatever the traffic it saves", () => {
+    // s runs in us-east-1 near a (20 ms); b is pinned to us-west-2, 67 ms away: that link misses
+    // whatever is done, and moving s west would trade it for the link to a.
+    const s = makeSpec({
+      services: [
+        service("a", { replicas: 1, vcpu: 2, memoryGiB: 4, regions: ["us-east-1"], clouds: ["aws"] }),
+        service("b", { replicas: 1, vcpu: 2, memoryGiB: 4, regions: ["us-west-2"], clouds: ["aws"] }),
+        service("s", { replicas: 2, vcpu: 2, memoryGiB: 4, regions: ["us-east-1", "us-west-2"], clouds: ["aws"] }),
+      ],
+      links: [
+        { ...link("s", "a", 1), latency: { kind: "rtt", maxRttMs: 20 } },
+        { ...link("s", "b", 50_000), latency: { kind: "rtt", maxRttMs: 20 } },
+      ],
+    });
+    const c = buildCandidates(s, catalog);
+    const v = c.services.get("s")!.find((r) => r.key === "aws:us-east-1")!.onDemand[0].vcpus;
+    const r = roundGuide(s, catalog, c, new Map([["a", new Map([["aws:us-east-1", v]])], ["b", new Map([["aws:us-west-2", v]])], ["s", new Map([["aws:us-east-1", 2 * v]])]]) as never);
+    assert.ok(r.plan);
+    assert.deepStrictEqual([...new Set(r.plan.services.s.groups.map((g) => `${g.cloud}:${g.region}`))], ["aws:us-east-1"]);
+    assert.ok(r.problems.every((p) => !/-> a\b|a runs in/.test(p)), r.problems.join("; "));
+  });
+
   it("keeps services that same-continent links to a bucket hold on one continent, with the bucket", () => {
     const [us, eu] = ["aws:us-east-1", "aws:eu-west-1"];
     const regions = [us, eu].map((k) => k.split(":")[1]);
