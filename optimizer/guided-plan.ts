@@ -256,8 +256,13 @@ function shareContinents(spec: NormalizedSpec, catalog: Catalog, candidates: Can
     const [a, b] = [root(l.from), root(to)];
     if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
   }
-  const bucketHeld = new Set<string>();
-  for (const l of spec.links) if (l.latency?.kind === "continent" && l.toKind === "bucket") bucketHeld.add(root(bucketNode(l.to)));
+  // Per set that buckets hold, those buckets.
+  const bucketHeld = new Map<string, string[]>();
+  for (const l of spec.links)
+    if (l.latency?.kind === "continent" && l.toKind === "bucket" && placements.has(l.from)) {
+      const held = bucketHeld.get(root(l.from)) ?? bucketHeld.set(root(l.from), []).get(root(l.from))!;
+      if (!held.includes(l.to)) held.push(l.to);
+    }
   const sets = new Map<string, string[]>();
   for (const n of placements.keys()) (sets.get(root(n)) ?? sets.set(root(n), []).get(root(n))!).push(n);
   const byName = new Map(spec.services.map((x) => [x.name, x]));
@@ -270,6 +275,8 @@ function shareContinents(spec: NormalizedSpec, catalog: Catalog, candidates: Can
     // its cheapest offers there with its users served (cheapestNearUsers); undefined when none serves them all.
     const oneContinent = () => {
       const options = [...all].sort().flatMap((k) => {
+        // Only where each bucket that holds the set can be.
+        if ((bucketHeld.get(key) ?? []).some((b) => !(candidates.buckets.get(b) ?? []).some((r) => r.continent === k))) return [];
         const placed = new Map<string, Placement>();
         for (const n of members) {
           const s = byName.get(n)!;
@@ -376,9 +383,12 @@ function fixLinkLatency(spec: NormalizedSpec, catalog: Catalog, candidates: Cand
     if (!donor) return undefined;
     const before = misses(peer, regionsOf(p));
     const price = (u: { offer: Placement[number]["offer"]; spot: boolean }) => replicaMonthlyUSD(catalog, s, u.offer, u.spot);
+    // No cloud the plan does not use yet once it uses maxClouds.
+    const clouds = new Set([...[...placements.values()].flatMap((x) => x.filter((u) => u.count > 0).map((u) => u.key.slice(0, u.key.indexOf(":")))), ...Object.values(buckets).map((b) => b.cloud)]);
     let best: { peer: string; next: Placement; usd: number } | undefined;
     for (const r of candidates.services.get(peer) ?? []) {
       if (r.key === donor.key || !linkNear(catalog, latency, key, r.key) || !holdsAt(peer, r.key)) continue;
+      if (!clouds.has(r.region.cloud) && clouds.size >= spec.maxClouds) continue;
       const list = donor.spot && r.spot.length > 0 ? r.spot : r.onDemand;
       const unit = { key: r.key, offer: list[0], spot: donor.spot && list === r.spot, count: 1 };
       if ((spec.quotas[r.key] ?? Infinity) - (used.get(r.key) ?? 0) < unit.offer.vcpus) continue;
@@ -694,6 +704,8 @@ export function repairedGreedily(spec: NormalizedSpec, catalog: Catalog, q: Quic
   }
   const roots = new Set(q.repair.map(find));
   const moved = new Set([...spec.services.map((s) => s.name), ...spec.buckets.map((b) => b.name)].filter((n) => roots.has(find(n))));
+  // Everything joined to an offender: that is the cheapest-offer plan, which comes next anyway.
+  if (moved.size === spec.services.length + spec.buckets.length) return undefined;
   const kept: Plan = {
     services: Object.fromEntries(Object.entries(q.plan.services).filter(([n]) => !moved.has(n))),
     buckets: Object.fromEntries(Object.entries(q.plan.buckets).filter(([n]) => !moved.has(n))),

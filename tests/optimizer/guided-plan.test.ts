@@ -338,6 +338,15 @@ describe("the capacity relaxation's solution rounded into a plan (optimizer/guid
     const keys = Object.values(r.plan!.services).flatMap((p) => p.groups.filter((g) => g.count > 0).map((g) => `${g.cloud}:${g.region}`));
     const data = `${r.plan!.buckets.data.cloud}:${r.plan!.buckets.data.region}`;
     assert.deepStrictEqual(new Set([...keys, data].map((k) => catalog.regionByKey(k)!.continent)).size, 1);
+    // A bucket that may only be in Europe takes them there, though North America costs less.
+    const price = (key: string) => c.services.get("api")!.find((x) => x.key === key)!.onDemand[0].onDemandHourlyUSD;
+    assert.ok(price(us) < price(eu), "North America not cheaper");
+    const euOnly = { ...s, buckets: [bucket("data", { regions: ["eu-west-1"], clouds: ["aws"] })] };
+    const e = roundGuide(euOnly, catalog, buildCandidates(euOnly, catalog), new Map([["api", on(us)], ["worker", on(us)], ["cache", on(eu)], ["queue", on(eu)]]) as never);
+    assert.ok(e.plan, e.problems.join("; "));
+    assert.deepStrictEqual(e.problems, []);
+    const all = Object.values(e.plan!.services).flatMap((p) => p.groups.filter((g) => g.count > 0).map((g) => `${g.cloud}:${g.region}`));
+    assert.deepStrictEqual([...new Set(all)], [eu]);
   });
 
   it("mends a link whose round trip a region misses by lending the peer's replica there when that costs less than moving its own", () => {
