@@ -289,6 +289,27 @@ describe("the capacity relaxation's solution rounded into a plan (optimizer/guid
     assert.ok(evaluatePlan(crossing, kept, catalog).total < evaluatePlan(crossing, moved, catalog).total);
   });
 
+  it("tries a service's cheapest regions on its continent that another service already uses, not only its linked workloads' regions", () => {
+    // x, linked only to a bucket in us-west-2 (where x may not run), is guided to us-west-1;
+    // us-east-1 costs less and another service already runs there.
+    const [west, east] = ["aws:us-west-1", "aws:us-east-1"];
+    const s = makeSpec({
+      services: [service("x", { replicas: 2, vcpu: 2, memoryGiB: 4, regions: ["us-west-1", "us-east-1"], clouds: ["aws"] }), service("z", { replicas: 1, vcpu: 2, memoryGiB: 4, regions: ["us-east-1"], clouds: ["aws"] })],
+      buckets: [bucket("y", { regions: ["us-west-2"], clouds: ["aws"] })],
+      links: [link("x", "y", 1, "bucket")],
+      network: DEFAULT_NETWORK_COSTS,
+    });
+    const c = buildCandidates(s, catalog);
+    const x = c.services.get("x")!;
+    const price = (key: string) => onDemandUSD(catalog, s.services[0], x.find((r) => r.key === key)!);
+    assert.ok(price(east) < price(west), "us-east-1 not cheaper");
+    const v = x.find((r) => r.key === west)!.onDemand[0].vcpus;
+    const r = roundGuide(s, catalog, c, new Map([["x", new Map([[west, 2 * v]])], ["z", new Map([[east, v]])]]) as never);
+    assert.ok(r.plan, r.problems.join("; "));
+    assert.deepStrictEqual(r.problems, []);
+    assert.deepStrictEqual([...new Set(r.plan.services.x.groups.map((g) => `${g.cloud}:${g.region}`))], [east]);
+  });
+
   it("never moves a service where a link whose round trip held would miss it, whatever the traffic it saves", () => {
     // s runs in us-east-1 near a (20 ms); b is pinned to us-west-2, 67 ms away: that link misses
     // whatever is done, and moving s west would trade it for the link to a.
