@@ -267,12 +267,12 @@ export function replicaBound(prices: ReadonlyMap<string, readonly { usd: number 
 
 /**
  * Quick starts for the groups, best first, when nothing is held (they know nothing of holds):
- * the capacity relaxation's solution rounded into a plan (optimizer/guided-plan.ts, about 0.7 s
+ * the capacity relaxation's solution rounded into a plan (optimizer/guided-plan.ts, 1 to 1.7 s
  * at 2,000 services), when there is a guide and time to place its offenders again with a solver
  * (`repairs`); the same plan with its offenders placed as the cheapest-offer baseline places
- * them instead (repairedGreedily, 0.3 s: the start when the solver's repair is not begun or does
- * not end, 10% over the bound at 2,000 services in 10 s on a loaded machine where the
- * baseline gave 18%); then the cheapest-offer baseline's plan (optimizer/baselines.ts: about 2 s
+ * them instead (repairedGreedily, 0.3 to 0.5 s: the start when the solver's repair is not begun
+ * or does not end; at 2,000 services in 10 s, 5.3 to 6.5% over the bound where the baseline
+ * gave 18%); then the cheapest-offer baseline's plan (optimizer/baselines.ts: about 2 s
  * at 2,000 services), when it meets the whole spec. A greedy that throws is only a head start
  * missed: the groups construct without it.
  */
