@@ -28,7 +28,7 @@
 //      with moves only, 13 workloads breaking a latency requirement against 23);
 //   5. a service's replicas in one region move, all of them, to a region of the same continent
 //      where a workload it is linked to runs, or to one of its OPEN_TARGETS cheapest there that
-//      some workload uses, when their cost there plus its links' traffic plus the connections
+//      another service uses, when their cost there plus its links' traffic plus the connections
 //      and networks the network layer needs is lower (colocate). At 2,000 services the rounded
 //      plan cost $1,814,470 without this step, $1,798,055 with moves to linked workloads'
 //      regions priced by compute and traffic, $1,768,501 with connections and networks priced
@@ -51,6 +51,7 @@ import { latencyMatrix } from "./latency/matrix";
 import { linkMisses, linkNear, regionsIn, unservedPlaces } from "./latency/requirements";
 import type { BucketPlacement, Plan } from "./plan";
 import type { NormalizedBucket, NormalizedLink, NormalizedService, NormalizedSpec } from "./spec";
+import { planUse } from "./explain";
 import { verifyPlan } from "./verify";
 
 /** vCPUs per service and region: the capacity relaxation's solution (capacityGuide). */
@@ -285,7 +286,7 @@ function shareContinents(spec: NormalizedSpec, catalog: Catalog, candidates: Can
           if (!p) return [];
           placed.set(n, p);
         }
-        const usd = [...placed].reduce((x, [n, p]) => x + p.reduce((y, u) => y + u.count * replicaMonthlyUSD(catalog, byName.get(n)!, u.offer, u.spot), 0), 0);
+        const usd = [...placed].reduce((x, [n, p]) => x + placementUSD(catalog, byName.get(n)!, p), 0);
         return [{ placed, usd }];
       });
       return options.sort((a, b) => a.usd - b.usd)[0]?.placed;
@@ -336,12 +337,14 @@ function cheapestNearUsers(s: NormalizedService, catalog: Catalog, regions: read
     const count = new Map(spread(alone).regions);
     if (coverUsers(s, catalog, regions, new Map(), count)) options.push(...served(units(s, catalog, regions, count)));
   }
-  const usd = (p: Placement) => p.reduce((n, u) => n + u.count * replicaMonthlyUSD(catalog, s, u.offer, u.spot), 0);
-  return options.sort((a, b) => usd(a) - usd(b))[0];
+  return options.sort((a, b) => placementUSD(catalog, s, a) - placementUSD(catalog, s, b))[0];
 }
 
 /** Regions where a placement has replicas. */
 const regionsOf = (p: Placement | undefined) => [...new Set((p ?? []).filter((u) => u.count > 0).map((u) => u.key))];
+
+/** What a placement's replicas of `s` cost a month. */
+const placementUSD = (catalog: Catalog, s: NormalizedService, p: Placement) => p.reduce((n, u) => n + u.count * replicaMonthlyUSD(catalog, s, u.offer, u.spot), 0);
 
 /**
  * Step 4 above: while some service runs in a region with no peer of a latency link near, its
@@ -428,14 +431,14 @@ function fixLinkLatency(spec: NormalizedSpec, catalog: Catalog, candidates: Cand
           return { key: r.key, offer: list[0], spot: u.spot && list === r.spot, count: u.count };
         });
         const vcpus = moved.reduce((n, u) => n + u.count * u.offer.vcpus, 0);
-        const usd = moved.reduce((n, u) => n + u.count * replicaMonthlyUSD(catalog, s, u.offer, u.spot), 0);
+        const usd = placementUSD(catalog, s, moved);
         return { r, moved, vcpus, usd };
       })
       .filter((o) => (spec.quotas[o.r.key] ?? Infinity) - (used.get(o.r.key) ?? 0) >= o.vcpus)
       .map((o) => ({ ...o, next: [...p.filter((u) => u.key !== bad!.key), ...o.moved] }))
       .filter((o) => spreadOk(s, o.next) && unservedPlaces(catalog, s, regionsOf(o.next)).length === 0)
       .sort((a, b) => a.usd - b.usd || byKey(a.r, b.r));
-    const moveUSD = options.length > 0 ? options[0].usd - leaving.reduce((n, u) => n + u.count * replicaMonthlyUSD(catalog, s, u.offer, u.spot), 0) : Infinity;
+    const moveUSD = options.length > 0 ? options[0].usd - placementUSD(catalog, s, leaving) : Infinity;
     const lend = lendReplica(bad.me, bad.key, used);
     if (lend && lend.usd < moveUSD) placements.set(lend.peer, lend.next);
     else if (options.length > 0) placements.set(s.name, merge(options[0].next));
@@ -496,7 +499,7 @@ function colocate(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates
   };
   const used = new Map<RegionKey, number>();
   for (const q of placements.values()) for (const u of q) used.set(u.key, (used.get(u.key) ?? 0) + u.count * u.offer.vcpus);
-  const cost = (s: NormalizedService, p: Placement) => p.reduce((n, u) => n + u.count * replicaMonthlyUSD(catalog, s, u.offer, u.spot), 0);
+  const cost = (s: NormalizedService, p: Placement) => placementUSD(catalog, s, p);
   const services = [...spec.services].filter((s) => linksOf.has(s.name)).sort((a, b) => (a.name < b.name ? -1 : 1));
   // The network layer's part, as the placement model's family 12 charges it (ilp-network.ts;
   // network/topology.ts lays it out): a connection for every pair of regions a service link
@@ -519,7 +522,7 @@ function colocate(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates
   const vpns = new Map<RegionKey, number>();
   for (const [k, n] of crossings) {
     const [a, b] = k.split("|");
-    if (n > 0 && cloudOf(a) !== cloudOf(b)) add(vpns, a, 1).set(b, (vpns.get(b) ?? 0) + 1);
+    if (n > 0 && cloudOf(a) !== cloudOf(b)) for (const k of [a, b]) add(vpns, k, 1);
   }
   const servicesIn = new Map<RegionKey, number>();
   const callersIn = new Map<RegionKey, number>();
@@ -554,7 +557,7 @@ function colocate(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates
       const [a, b] = k.split("|");
       const step = now > 0 && now + d <= 0 ? -1 : now <= 0 && now + d > 0 ? 1 : 0;
       usd += step * fc.pair(a, b);
-      if (step !== 0 && cloudOf(a) !== cloudOf(b)) add(vpnChange, a, step).set(b, (vpnChange.get(b) ?? 0) + step);
+      if (step !== 0 && cloudOf(a) !== cloudOf(b)) for (const x of [a, b]) add(vpnChange, x, step);
     }
     for (const [k, d] of vpnChange) {
       const now = vpns.get(k) ?? 0;
@@ -594,13 +597,13 @@ function colocate(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates
         const continent = catalog.regionByKey(key)?.continent;
         const compute = cost(s, p);
         const before = compute + traffic(s.name, sharesOf(s.name, p));
-        // The most a move out of `key` can save besides compute: all of the links' traffic, the
-        // connections from `key` its service links cross and the network in `key`.
+        // The most a move out of `key` can save besides compute: all of its links' traffic and
+        // what networkSaveable counts.
         const saveable = before - compute + networkSaveable(s.name, key);
         const missed = misses(s.name, regionsOf(p));
         const leaving = p.filter((u) => u.key === key && u.count > 0);
         // Where its linked workloads are, and its cheapest regions on the continent that some
-        // workload already uses.
+        // service already uses.
         const targets = new Set((linksOf.get(s.name) ?? []).flatMap(({ peer }) => at(peer)));
         for (const r of cheapest.filter((r) => r.region.continent === continent && (servicesIn.get(r.key) ?? 0) > 0).slice(0, OPEN_TARGETS)) targets.add(r.key);
         let best: { next: Placement; usd: number; key: RegionKey; vcpus: number; change: Map<string, number>; vpnChange: Map<RegionKey, number> } | undefined;
@@ -634,7 +637,7 @@ function colocate(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates
   }
 }
 
-/** Cheapest regions on its continent, with a workload in them already, that colocate tries for a service's replicas besides its linked workloads' regions. */
+/** Cheapest regions on its continent, with a service in them already, that colocate tries for a service's replicas besides its linked workloads' regions. */
 const OPEN_TARGETS = 8;
 
 /** A placement with units of one region, offer and market merged. */
@@ -685,8 +688,8 @@ export function guidedPlan(spec: NormalizedSpec, catalog: Catalog, candidates: C
  * links join (directly or not) to one it would repair placed as the cheapest-offer baseline
  * places them (each linked set on one continent, front ends near their users), within what the
  * rest of the plan leaves of each quota. Undefined when the baseline has no plan of them or the
- * whole plan breaks anything. At 2,000 services: $1,834,016 from a rounded plan of $1,798,055
- * (50 offenders, 87 workloads placed again) in 0.4 s, where a solver's repair takes 2.5 to 3 s.
+ * whole plan breaks anything. At 2,000 services: $1,792,738 from a rounded plan of $1,759,316
+ * (25 workloads to repair) in 0.3 to 0.5 s, where a solver's repair takes 1.6 to 2.1 s.
  */
 export function repairedGreedily(spec: NormalizedSpec, catalog: Catalog, q: QuickStart): Plan | undefined {
   if (q.repair.length === 0) return q.plan;
@@ -710,12 +713,7 @@ export function repairedGreedily(spec: NormalizedSpec, catalog: Catalog, q: Quic
     services: Object.fromEntries(Object.entries(q.plan.services).filter(([n]) => !moved.has(n))),
     buckets: Object.fromEntries(Object.entries(q.plan.buckets).filter(([n]) => !moved.has(n))),
   };
-  const used = new Map<string, number>();
-  for (const p of Object.values(kept.services))
-    for (const g of p.groups) {
-      const k = `${g.cloud}:${g.region}`;
-      used.set(k, (used.get(k) ?? 0) + g.count * (catalog.offer(g.cloud, g.region, g.instanceType)?.vcpus ?? 0));
-    }
+  const used = planUse(catalog, kept).vcpus;
   const sub: NormalizedSpec = {
     ...spec,
     services: spec.services.filter((s) => moved.has(s.name)),

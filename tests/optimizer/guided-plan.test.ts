@@ -41,6 +41,34 @@ describe("the capacity relaxation's solution rounded into a plan (optimizer/guid
   const solver = new HighsSolver();
   after(() => solver.dispose());
 
+  // The generated spec of 100 services, its candidates and its capacity LP's guide (solved once).
+  let generated: Promise<{ s: NormalizedSpec; c: ReturnType<typeof buildCandidates>; guide: ReturnType<typeof capacityGuide> }> | undefined;
+  const generatedGuide = () =>
+    (generated ??= (async () => {
+      const s = validateSpec(generateSpec(catalog, { services: 100, seed: 1 }), catalog);
+      const c = buildCandidates(s, catalog);
+      const cm = capacityModel(s, catalog, c, undefined, "continents");
+      const lp = await solver.solve({ ...cm.model, integer: new Uint8Array(cm.model.numCols) }, { timeLimitSec: 60, relativeGap: 0 });
+      assert.strictEqual(lp.status, "optimal");
+      return { s, c, guide: capacityGuide(cm, lp.values) };
+    })());
+  // A plan broken on purpose: up to `n` services, each with a link that must share a continent
+  // and in an application of its own, moved, all of each, to a region of another continent.
+  const movedAway = (s: NormalizedSpec, c: ReturnType<typeof buildCandidates>, plan: Plan, n: number, skip: ReadonlySet<string> = new Set()) => {
+    const continentOf = (name: string) => catalog.regionByKey(`${plan.services[name].groups[0].cloud}:${plan.services[name].groups[0].region}`)!.continent;
+    const elsewhere = (name: string) => c.services.get(name)!.find((r) => r.region.continent !== continentOf(name));
+    const app = (name: string) => name.slice(0, name.indexOf("-"));
+    const ls: NormalizedSpec["links"][number][] = [];
+    for (const x of s.links) if (ls.length < n && x.latency?.kind === "continent" && x.toKind === "service" && !skip.has(x.from) && elsewhere(x.from) && !ls.some((y) => app(y.from) === app(x.from))) ls.push(x);
+    let broken = plan;
+    for (const l of ls) {
+      const away = elsewhere(l.from)!;
+      const replicas = s.services.find((x) => x.name === l.from)!.replicas;
+      broken = { ...broken, services: { ...broken.services, [l.from]: { groups: [{ cloud: away.region.cloud, region: away.region.region, instanceType: away.onDemand[0].instanceType, count: replicas, spot: 0 }] } } };
+    }
+    return { broken, links: ls };
+  };
+
   it("shares a service's replicas as the guide does, and keeps them on the guide's continents when a quota is short", () => {
     // Two regions of North America the guide uses, and a cheaper one in Asia it does not.
     const keys = ["aws:us-east-1", "aws:us-west-2"];
@@ -396,12 +424,7 @@ describe("the capacity relaxation's solution rounded into a plan (optimizer/guid
 
   it("rounds a generated spec's capacity LP into a plan whose only breaks are its repair list's, then the groups repair and improve it", async function () {
     this.timeout(300_000);
-    const s = validateSpec(generateSpec(catalog, { services: 100, seed: 1 }), catalog);
-    const c = buildCandidates(s, catalog);
-    const cm = capacityModel(s, catalog, c, undefined, "continents");
-    const lp = await solver.solve({ ...cm.model, integer: new Uint8Array(cm.model.numCols) }, { timeLimitSec: 60, relativeGap: 0 });
-    assert.strictEqual(lp.status, "optimal");
-    const guide = capacityGuide(cm, lp.values);
+    const { s, c, guide } = await generatedGuide();
     const q = guidedPlan(s, catalog, c, guide.vcpus);
     assert.ok(q, "no guided plan");
     assert.deepStrictEqual(guidedPlan(s, catalog, c, guide.vcpus), q, "not deterministic");
@@ -424,20 +447,9 @@ describe("the capacity relaxation's solution rounded into a plan (optimizer/guid
     // Four of them, in four applications (three groups to repair, two applications packed in
     // one: the groups not repaired yet are left out of a group's model, where their broken links
     // would make it infeasible).
-    const app = (n: string) => n.slice(0, n.indexOf("-"));
-    const continentOf = (n: string) => catalog.regionByKey(`${q.plan.services[n].groups[0].cloud}:${q.plan.services[n].groups[0].region}`)!.continent;
-    const elsewhere = (n: string) => c.services.get(n)!.find((r) => r.region.continent !== continentOf(n));
-    const continentLinks = s.links.filter((x) => x.latency?.kind === "continent" && x.toKind === "service" && !repair.has(x.from) && elsewhere(x.from));
     // The first two groups are repaired at once (no link joins them), the last alone.
-    const ls: typeof continentLinks = [];
-    for (const x of continentLinks) if (ls.length < 4 && !ls.some((y) => app(y.from) === app(x.from))) ls.push(x);
+    const { broken, links: ls } = movedAway(s, c, q.plan, 4, repair);
     assert.strictEqual(ls.length, 4);
-    let broken: Plan = q.plan;
-    for (const l of ls) {
-      const away = elsewhere(l.from)!;
-      const replicas = s.services.find((x) => x.name === l.from)!.replicas;
-      broken = { ...broken, services: { ...broken.services, [l.from]: { groups: [{ cloud: away.region.cloud, region: away.region.region, instanceType: away.onDemand[0].instanceType, count: replicas, spot: 0 }] } } };
-    }
     const offenders = latencyOffenders(s, catalog, broken);
     for (const l of ls) assert.ok(offenders.includes(l.from) && offenders.includes(l.to), offenders.join(", "));
     const toRepair = new Set([...repair, ...offenders]);
@@ -513,27 +525,12 @@ describe("the capacity relaxation's solution rounded into a plan (optimizer/guid
 
   it("places a rounded plan's offenders as the cheapest-offer baseline does, with what the rest of the plan leaves of each quota, when there is no time to place them with a solver", async function () {
     this.timeout(300_000);
-    const s = validateSpec(generateSpec(catalog, { services: 100, seed: 1 }), catalog);
-    const c = buildCandidates(s, catalog);
-    const cm = capacityModel(s, catalog, c, undefined, "continents");
-    const lp = await solver.solve({ ...cm.model, integer: new Uint8Array(cm.model.numCols) }, { timeLimitSec: 60, relativeGap: 0 });
-    assert.strictEqual(lp.status, "optimal");
-    const guide = capacityGuide(cm, lp.values);
+    const { s, c, guide } = await generatedGuide();
     const rounded = guidedPlan(s, catalog, c, guide.vcpus);
     assert.ok(rounded, "no guided plan");
-    // Broken on purpose: two services with a link that must share a continent moved, all of
-    // each, to a region of another continent.
-    const continentOf = (n: string) => catalog.regionByKey(`${rounded.plan.services[n].groups[0].cloud}:${rounded.plan.services[n].groups[0].region}`)!.continent;
-    const elsewhere = (n: string) => c.services.get(n)!.find((r) => r.region.continent !== continentOf(n));
-    const app = (n: string) => n.slice(0, n.indexOf("-"));
-    const ls = s.links.filter((x) => x.latency?.kind === "continent" && x.toKind === "service" && elsewhere(x.from)).filter((x, i, all) => all.findIndex((y) => app(y.from) === app(x.from)) === i).slice(0, 2);
+    // Broken on purpose: two services moved away from the continent their links need.
+    const { broken: plan, links: ls } = movedAway(s, c, rounded.plan, 2);
     assert.strictEqual(ls.length, 2);
-    let plan: Plan = rounded.plan;
-    for (const l of ls) {
-      const away = elsewhere(l.from)!;
-      const replicas = s.services.find((x) => x.name === l.from)!.replicas;
-      plan = { ...plan, services: { ...plan.services, [l.from]: { groups: [{ cloud: away.region.cloud, region: away.region.region, instanceType: away.onDemand[0].instanceType, count: replicas, spot: 0 }] } } };
-    }
     const q = { plan, repair: [...new Set([...rounded.repair, ...latencyOffenders(s, catalog, plan)])].sort() };
     for (const l of ls) assert.ok(q.repair.includes(l.from), q.repair.join(", "));
     // Everything its links join to an offender, however far, is placed again; nothing else moves.
