@@ -26,6 +26,19 @@
 //   9. per link and direction, from end a to end e: for every region r of a,
 //      sum_q f_lrq = V share_a(r), and for every region q of e, sum_r f_lrq = V share_e(q), where
 //      share is n_sr / R_s for a service (written multiplied by R_s) and z_br for a bucket.
+// When the spec prices its network or has latency requirements, every service gets its presence
+// binaries u_sr (those of 3, with u_sr <= n_sr <= R_s u_sr) in every candidate region, and:
+//  10. network fixed costs, the facility-location model as a team would write it, with the same
+//      prices cloudfit charges (optimizer/network/costs.ts) and continuous indicators w >= 0:
+//      open_r >= u_sr for every s; zone_r >= u_sr for every caller; ingress_r >= u_sr for every
+//      public s; conn_rq >= u_fr + u_tq - 1 per service link f -> t and regions r != q (where a
+//      connection has a fixed price: across clouds, or a priced peering); gw_r >= conn_rq for q
+//      in another cloud; sum_{s called} u_sr <= the internal balancers a network has addresses
+//      for. Cost: open, zone, ingress, pair, gateway prices, u_sr times the service's own
+//      presence cost there, and the front door (a constant: `offset`).
+//  11. latency: u_fr <= sum_{q near r} u_tq per link with a requirement, both ways (z_bq for a
+//      bucket end); sum_{r within reach of p} u_sr >= 1 per user point p of a user-facing service.
+// There are none of cloudfit's valid inequalities, presence caps or pruned regions.
 
 import { HOURS_PER_MONTH, type Catalog, type Offer } from "../optimizer/catalog";
 import { buildCandidates, fits } from "../optimizer/candidates";
@@ -33,6 +46,12 @@ import { splitKey, type RegionKey } from "../optimizer/evaluate";
 import { trafficRates } from "../optimizer/traffic";
 import type { BucketPlacement, Plan, ReplicaGroup } from "../optimizer/plan";
 import type { Cloud, NormalizedSpec } from "../optimizer/spec";
+import { hasLatency } from "../optimizer/ilp-latency";
+import { networkRoles, presenceCost } from "../optimizer/ilp-network";
+import { latencyMatrix } from "../optimizer/latency/matrix";
+import { linkNear } from "../optimizer/latency/requirements";
+import { fixedCosts } from "../optimizer/network/costs";
+import { BALANCERS_PER_NETWORK } from "../optimizer/network/topology";
 import { LpWriter, type Term } from "./lpwriter";
 
 /** An integer column x<i>: replicas of a service on one offer, on-demand or spot. */
@@ -49,6 +68,13 @@ export interface BinaryColumn {
   readonly service?: string;
   /** The region key or cloud. */
   readonly at: string;
+}
+
+/** A continuous column w<i>: a network indicator of 10, at a region or a pair "r|q". */
+export interface NetworkColumn {
+  readonly kind: "open" | "zone" | "ingress" | "conn" | "gateway";
+  readonly at: string;
+  readonly cost: number;
 }
 
 /**
@@ -74,6 +100,10 @@ export interface PerTypeModel {
   readonly buckets: readonly { readonly bucket: string; readonly region: RegionKey }[];
   /** Columns u<i>. */
   readonly binaries: readonly BinaryColumn[];
+  /** Columns w<i>: network indicators (none when the spec does not price its network). */
+  readonly network: readonly NetworkColumn[];
+  /** Constant part of the objective (the front door), left out of the LP text. */
+  readonly offset: number;
   /** Columns f<i>, by link direction, and how many there are. */
   readonly flowBlocks: readonly FlowBlock[];
   readonly flows: number;
@@ -130,6 +160,18 @@ export function writePerTypeLp(
     zs.set(b.name, m);
   }
   const binaries: BinaryColumn[] = [];
+  const newBinary = (b: BinaryColumn) => `u${binaries.push(b) - 1}`;
+  // Presence u_sr (3): in every candidate region when 10 or 11 needs it, else for minRegions only.
+  const withPresence = spec.network !== undefined || hasLatency(spec);
+  const presence = new Map<string, Map<RegionKey, string>>();
+  for (const s of spec.services) {
+    if (!withPresence && s.minRegions <= 1) continue;
+    const keys = [...xs.get(s.name)!.keys()];
+    presence.set(s.name, new Map(keys.map((key) => [key, newBinary({ kind: "region", service: s.name, at: key })])));
+  }
+  const later: [Term[], "<=" | ">=", number][] = [];
+  const { network, presenceTerms, offset } = networkPart(spec, catalog, presence, later);
+  latencyPart(spec, catalog, presence, zs, later);
   const rates = trafficRates(catalog);
   const flowBlocks: FlowBlock[] = [];
   let flows = 0;
@@ -160,6 +202,8 @@ export function writePerTypeLp(
   bucketCost.forEach((c, i) => lp.term(c, `z${i}`));
   for (const blk of flowBlocks)
     blk.prices.forEach((p, i) => p > 0 && lp.term(p, `f${blk.base + i}`));
+  for (const [c, u] of presenceTerms) lp.term(c, u);
+  network.forEach((w, i) => w.cost > 0 && lp.term(w.cost, `w${i}`));
   lp.end();
   lp.line("Subject To");
   let rows = 0;
@@ -169,7 +213,6 @@ export function writePerTypeLp(
     nonzeros += terms.length;
   };
   const x = (cols: readonly number[], k = 1): Term[] => cols.map((i) => [k, `x${i}`]);
-  const newBinary = (b: BinaryColumn) => `u${binaries.push(b) - 1}`;
 
   const globalUse = new Map<Cloud, string>();
   if (spec.maxClouds < spec.clouds.length)
@@ -180,15 +223,16 @@ export function writePerTypeLp(
     row(x(all), "=", s.replicas); // 1.
     const spot = all.filter((i) => offers[i].spot);
     if (spot.length > 0) row(x(spot), "<=", s.spotReplicas); // 2.
-    if (s.minRegions > 1) {
+    const present = presence.get(s.name);
+    if (present) {
       const used: Term[] = [];
       for (const [key, cols] of regions) {
-        const u = newBinary({ kind: "region", service: s.name, at: key }); // 3.
+        const u = present.get(key)!; // 3.
         used.push([1, u]);
         row([[1, u], ...x(cols, -1)], "<=", 0);
         row([...x(cols), [-s.replicas, u]], "<=", 0);
       }
-      row(used, ">=", s.minRegions);
+      if (s.minRegions > 1) row(used, ">=", s.minRegions);
     }
     const perCloud = new Map<Cloud, number[]>();
     for (const [key, cols] of regions) {
@@ -271,6 +315,8 @@ export function writePerTypeLp(
     });
   }
 
+  for (const [terms, sense, rhs] of later) row(terms, sense, rhs); // 10, 11.
+
   lp.names(
     "Generals",
     offers.map((_, i) => `x${i}`),
@@ -278,7 +324,119 @@ export function writePerTypeLp(
   lp.names("Binaries", [...buckets.map((_, i) => `z${i}`), ...binaries.map((_, i) => `u${i}`)]);
   lp.line("End");
   lp.flush();
-  return { offers, buckets, binaries, flowBlocks, flows, rows, nonzeros };
+  return { offers, buckets, binaries, network, offset, flowBlocks, flows, rows, nonzeros };
+}
+
+const cloudOf = (key: string) => key.slice(0, key.indexOf(":"));
+
+/** 10. The network layer's fixed costs: its columns, the presence costs, the rows (into `rows`) and the constant. */
+function networkPart(
+  spec: NormalizedSpec,
+  catalog: Catalog,
+  presence: ReadonlyMap<string, ReadonlyMap<RegionKey, string>>,
+  rows: [Term[], "<=" | ">=", number][],
+): { network: NetworkColumn[]; presenceTerms: Term[]; offset: number } {
+  const network: NetworkColumn[] = [];
+  const presenceTerms: Term[] = [];
+  if (!spec.network || spec.services.length === 0) return { network, presenceTerms, offset: 0 };
+  const fc = fixedCosts(catalog, spec.network);
+  const roles = networkRoles(spec);
+  const column = (kind: NetworkColumn["kind"], at: string, cost: number) => `w${network.push({ kind, at, cost }) - 1}`;
+  const sorted = <V>(m: Map<string, V>) => [...m].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const drivers = new Map<string, string[]>();
+  const drive = (kind: string, key: RegionKey, u: string) => {
+    const id = `${kind}|${key}`;
+    (drivers.get(id) ?? drivers.set(id, []).get(id)!).push(u);
+  };
+  for (const s of spec.services) {
+    for (const [key, u] of presence.get(s.name) ?? []) {
+      drive("open", key, u);
+      if (roles.callers.has(s.name)) drive("zone", key, u);
+      if (roles.publics.has(s.name)) drive("ingress", key, u);
+      if (roles.called.has(s.name)) drive("called", key, u);
+      const own = presenceCost(fc, roles, s.name, key);
+      if (own > 0) presenceTerms.push([own, u]);
+    }
+  }
+  for (const [id, us] of sorted(drivers)) {
+    const [kind, key] = id.split("|") as ["open" | "zone" | "ingress" | "called", RegionKey];
+    if (kind === "called") {
+      // Addresses for one internal balancer per service called in a region's network.
+      if (us.length > BALANCERS_PER_NETWORK) rows.push([us.map((u): Term => [1, u]), "<=", BALANCERS_PER_NETWORK]);
+      continue;
+    }
+    const cost = kind === "open" ? fc.open(key) : kind === "zone" ? fc.zone(key) : fc.ingress(key);
+    if (cost <= 0) continue;
+    const w = column(kind, key, cost);
+    for (const u of us) rows.push([[[1, w], [-1, u]], ">=", 0]);
+  }
+  // Connections: one per pair of regions a service link crosses where one has a fixed price.
+  const pairs = new Map<string, [string, string][]>();
+  for (const l of spec.links) {
+    if (l.toKind !== "service") continue;
+    for (const [r, uf] of presence.get(l.from) ?? [])
+      for (const [q, ut] of presence.get(l.to) ?? []) {
+        if (r === q || (cloudOf(r) === cloudOf(q) && fc.pair(r, q) <= 0)) continue;
+        const id = r < q ? `${r}|${q}` : `${q}|${r}`;
+        (pairs.get(id) ?? pairs.set(id, []).get(id)!).push([uf, ut]);
+      }
+  }
+  const gateways = new Map<RegionKey, string[]>();
+  for (const [id, ends] of sorted(pairs)) {
+    const [r, q] = id.split("|");
+    const w = column("conn", id, fc.pair(r, q));
+    for (const [uf, ut] of ends) rows.push([[[1, w], [-1, uf], [-1, ut]], ">=", -1]);
+    if (cloudOf(r) === cloudOf(q)) continue;
+    for (const key of [r, q]) (gateways.get(key) ?? gateways.set(key, []).get(key)!).push(w);
+  }
+  for (const [key, conns] of sorted(gateways)) {
+    const cost = fc.gateway(key);
+    if (cost <= 0) continue;
+    const w = column("gateway", key, cost);
+    for (const c of conns) rows.push([[[1, w], [-1, c]], ">=", 0]);
+  }
+  return { network, presenceTerms, offset: roles.publics.size > 0 ? fc.frontDoor() : 0 };
+}
+
+/** 11. Latency rows (into `rows`): links with a requirement, and users of user-facing services. */
+function latencyPart(
+  spec: NormalizedSpec,
+  catalog: Catalog,
+  presence: ReadonlyMap<string, ReadonlyMap<RegionKey, string>>,
+  buckets: ReadonlyMap<string, ReadonlyMap<RegionKey, number>>,
+  rows: [Term[], "<=" | ">=", number][],
+): void {
+  if (!hasLatency(spec)) return;
+  const where = (name: string): [RegionKey, string][] =>
+    presence.has(name)
+      ? [...presence.get(name)!]
+      : [...(buckets.get(name) ?? [])].map(([key, i]): [RegionKey, string] => [key, `z${i}`]);
+  for (const l of spec.links) {
+    // The generated workloads have no databases.
+    if (!l.latency || l.toKind === "database") continue;
+    for (const [me, peer] of [
+      [l.from, l.to],
+      [l.to, l.from],
+    ]) {
+      const theirs = where(peer);
+      for (const [r, u] of where(me)) {
+        const near = theirs.filter(([q]) => linkNear(catalog, l.latency!, r, q)).map(([, v]): Term => [1, v]);
+        rows.push([[[-1, u], ...near], ">=", 0]);
+      }
+    }
+  }
+  const rtt = latencyMatrix(catalog);
+  for (const s of spec.services) {
+    if (!s.latency) continue;
+    const mine = where(s.name);
+    for (const place of s.latency.from)
+      for (const p of place.points) {
+        const near = mine.filter(([r]) => rtt.rtt(r, p) <= s.latency!.maxRttMs + 1e-9).map(([, u]): Term => [1, u]);
+        // An empty row cannot be written; the spec then has no plan at all.
+        if (near.length === 0) throw new Error(`No candidate region of ${s.name} is within ${s.latency.maxRttMs} ms of ${place.name}: the spec has no plan.`);
+        rows.push([near, ">=", 1]);
+      }
+  }
 }
 
 /** Turns a solution (values by column name) back into a plan, for pricing with evaluatePlan. */

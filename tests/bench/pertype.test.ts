@@ -46,10 +46,39 @@ const tinyInput: WorkloadSpec = {
   // The quota and maxClouds both bind: without them the optimum is cheaper.
   global: { maxClouds: 2, quotas: { "gcp:us-central1": 6 } },
 };
-// The per-type formulation prices compute, storage and traffic; it carries neither the network
-// layer's fixed costs nor latency, so it is compared on the spec without them.
+// First without the network layer's fixed costs and latency (compute, storage and traffic alone),
+// then with both, over regions on two continents so that latency decides where things run.
 const validated = validateSpec(tinyInput, catalog);
-const tiny: NormalizedSpec = { ...validated, network: undefined, links: validated.links.map(({ latency: _, ...l }) => l) };
+const withoutNetwork: NormalizedSpec = { ...validated, network: undefined, links: validated.links.map(({ latency: _, ...l }) => l) };
+const TWO_CONTINENTS = [...REGIONS, "eu-central-1", "westeurope", "europe-west3"];
+const netInput: WorkloadSpec = {
+  services: {
+    api: {
+      replicas: 3,
+      vcpu: 2,
+      memoryGiB: 8,
+      spotReplicas: 1,
+      regions: TWO_CONTINENTS,
+      availability: { minClouds: 2, maxSharePerCloud: 0.67 },
+    },
+    db: { replicas: 2, vcpu: 4, memoryGiB: 16, arch: "x86_64", regions: TWO_CONTINENTS, availability: { minRegions: 2 } },
+    web: {
+      replicas: 2,
+      vcpu: 1,
+      memoryGiB: 2,
+      regions: TWO_CONTINENTS,
+      publicPorts: [443],
+      latency: { maxRttMs: 30, from: ["DE"] },
+    },
+  },
+  buckets: { assets: { storageGiB: 1000, internetEgressGiB: 200, regions: TWO_CONTINENTS } },
+  links: [
+    { from: "web", to: "api", monthlyGiB: 500 },
+    { from: "api", to: "db", monthlyGiB: 2000, maxRttMs: 20 },
+    { from: "api", to: "assets", monthlyGiB: 300 },
+  ],
+};
+const withNetwork = validateSpec(netInput, catalog);
 
 interface LpRow {
   readonly name: string;
@@ -131,6 +160,15 @@ function pointOf(model: PerTypeModel, spec: NormalizedSpec, plan: Plan): Map<str
       b.kind === "global" ? used.has(b.at) : (regionCount.get(`${b.service}@${b.at}`) ?? 0) > 0;
     v.set(`u${i}`, on ? 1 : 0);
   });
+  // Network indicators take the least value their rows allow (gateways after connections).
+  const rows = parseLp(writeLp(spec).text).rows;
+  for (const r of rows) {
+    const w = [...r.coefs].filter(([name, c]) => name[0] === "w" && c === 1);
+    if (w.length !== 1 || r.sense !== ">=") continue;
+    let rest = 0;
+    for (const [name, c] of r.coefs) if (name !== w[0][0]) rest += c * (v.get(name) ?? 0);
+    v.set(w[0][0], Math.max(v.get(w[0][0]) ?? 0, r.rhs - rest));
+  }
   const replicas = new Map(spec.services.map((s) => [s.name, s.replicas]));
   const share = (end: { kind: string; name: string }, key: string) =>
     end.kind === "bucket"
@@ -155,111 +193,154 @@ function pointOf(model: PerTypeModel, spec: NormalizedSpec, plan: Plan): Map<str
   return v;
 }
 
+/** The rows a point breaks, each with its left-hand side. */
+function brokenRows(lp: ParsedLp, point: ReadonlyMap<string, number>): string[] {
+  const broken: string[] = [];
+  for (const r of lp.rows) {
+    let lhs = 0;
+    for (const [name, c] of r.coefs) lhs += c * (point.get(name) ?? 0);
+    const ok =
+      r.sense === "=" ? Math.abs(lhs - r.rhs) < 1e-6 : r.sense === "<=" ? lhs <= r.rhs + 1e-6 : lhs >= r.rhs - 1e-6;
+    if (!ok) broken.push(`row ${r.name}: ${lhs} ${r.sense} ${r.rhs}`);
+  }
+  return broken;
+}
+
 function writeLp(spec: NormalizedSpec): { model: PerTypeModel; text: string } {
   const chunks: string[] = [];
   const model = writePerTypeLp(spec, catalog, (c) => chunks.push(c));
   return { model, text: chunks.join("") };
 }
 
-describe("per-instance-type LP model", () => {
-  const { model, text } = writeLp(tiny);
-  const lp = parseLp(text);
-  let cloudfit: Awaited<ReturnType<typeof optimize>>;
+for (const [title, spec] of [
+  ["per-instance-type LP model", withoutNetwork],
+  ["per-instance-type LP model with the network layer and latency", withNetwork],
+] as const) {
+  describe(title, () => {
+    const { model, text } = writeLp(spec);
+    const lp = parseLp(text);
+    let cloudfit: Awaited<ReturnType<typeof optimize>>;
 
-  before(async () => {
-    cloudfit = await optimize(tiny, catalog, { relativeGap: 1e-9, explain: false });
-  });
+    before(async () => {
+      cloudfit = await optimize(spec, catalog, { relativeGap: 1e-9, explain: false });
+    });
 
-  it("has one integer column per service and fitting offer, and one more per spot-priced one", () => {
-    const cands = buildCandidates(tiny, catalog);
-    let expected = 0;
-    for (const s of tiny.services) {
-      for (const key of cands.regionsOf(s.name)) {
-        const [cloud, region] = key.split(":") as ["aws", string];
-        for (const o of catalog.offersIn(cloud, region)) {
-          if (fits(o, s, false)) expected += s.spotReplicas > 0 && o.spotHourlyUSD !== null ? 2 : 1;
+    it("has one integer column per service and fitting offer, and one more per spot-priced one", () => {
+      const cands = buildCandidates(spec, catalog);
+      let expected = 0;
+      for (const s of spec.services) {
+        for (const key of cands.regionsOf(s.name)) {
+          const [cloud, region] = key.split(":") as ["aws", string];
+          for (const o of catalog.offersIn(cloud, region)) {
+            if (fits(o, s, false)) expected += s.spotReplicas > 0 && o.spotHourlyUSD !== null ? 2 : 1;
+          }
         }
       }
-    }
-    assert.strictEqual(model.offers.length, expected);
-    assert.strictEqual(lp.generals.size, expected);
-    assert.strictEqual(lp.binaries.size, model.buckets.length + model.binaries.length);
-    assert.strictEqual(lp.rows.length, model.rows);
-  });
+      assert.strictEqual(model.offers.length, expected);
+      assert.strictEqual(lp.generals.size, expected);
+      assert.strictEqual(lp.binaries.size, model.buckets.length + model.binaries.length);
+      assert.strictEqual(lp.rows.length, model.rows);
+    });
 
-  it("uses only declared columns, each in the objective or a row", () => {
-    const declared = new Set([
-      ...lp.generals,
-      ...lp.binaries,
-      ...Array.from({ length: model.flows }, (_, i) => `f${i}`),
-    ]);
-    const seen = new Set([...lp.objective.keys(), ...lp.rows.flatMap((r) => [...r.coefs.keys()])]);
-    for (const name of seen) assert.ok(declared.has(name), `${name} is not declared`);
-    for (const name of declared) assert.ok(seen.has(name), `${name} is never used`);
-    assert.strictEqual(
-      lp.rows.reduce((n, r) => n + r.coefs.size, 0),
-      model.nonzeros,
-    );
-  });
-
-  it("accepts cloudfit's optimal plan and prices it at its evaluated cost", () => {
-    const point = pointOf(model, tiny, cloudfit.plan);
-    for (const r of lp.rows) {
-      let lhs = 0;
-      for (const [name, c] of r.coefs) lhs += c * (point.get(name) ?? 0);
-      const ok =
-        r.sense === "="
-          ? Math.abs(lhs - r.rhs) < 1e-6
-          : r.sense === "<="
-            ? lhs <= r.rhs + 1e-6
-            : lhs >= r.rhs - 1e-6;
-      assert.ok(ok, `row ${r.name}: ${lhs} ${r.sense} ${r.rhs}`);
-    }
-    let objective = 0;
-    for (const [name, c] of lp.objective) objective += c * (point.get(name) ?? 0);
-    const cost = evaluatePlan(
-      tiny,
-      cloudfit.plan,
-      catalog,
-      buildCandidates(tiny, catalog).regionsOf,
-    );
-    assert.ok(
-      Math.abs(objective - cost.total) <= 0.01,
-      `LP ${objective} vs evaluated ${cost.total}`,
-    );
-  });
-
-  it("turns a solution back into the plan it encodes", () => {
-    const point = pointOf(model, tiny, cloudfit.plan);
-    assert.deepStrictEqual(planFromSolution(model, point), cloudfit.plan);
-  });
-
-  it("reaches cloudfit's optimum when CBC solves it (CBC is required: apt-get install -y coinor-cbc)", async () => {
-    const cbc = findCbc();
-    assert.ok(
-      cbc,
-      "No cbc on the PATH. To fix: apt-get install -y coinor-cbc, then run the tests again.",
-    );
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cloudfit-pertype-"));
-    try {
-      const lpPath = path.join(dir, "tiny.lp");
-      fs.writeFileSync(lpPath, text);
-      const r = await runCbc(cbc, lpPath, { timeLimitSec: 60, gap: 0 });
-      assert.strictEqual(r.status, "optimal", r.tail);
-      const want = cloudfit.report.objective;
-      assert.ok(
-        Math.abs(r.objective! - want) <= 1e-6 * want,
-        `CBC ${r.objective} vs cloudfit ${want}`,
+    it("uses only declared columns, each in the objective or a row", () => {
+      const declared = new Set([
+        ...lp.generals,
+        ...lp.binaries,
+        ...Array.from({ length: model.flows }, (_, i) => `f${i}`),
+        ...model.network.map((_, i) => `w${i}`),
+      ]);
+      const seen = new Set([...lp.objective.keys(), ...lp.rows.flatMap((r) => [...r.coefs.keys()])]);
+      for (const name of seen) assert.ok(declared.has(name), `${name} is not declared`);
+      for (const name of declared) assert.ok(seen.has(name), `${name} is never used`);
+      assert.strictEqual(
+        lp.rows.reduce((n, r) => n + r.coefs.size, 0),
+        model.nonzeros,
       );
-      const plan = planFromSolution(model, r.values);
-      assert.deepStrictEqual(verifyPlan(tiny, catalog, plan), []);
-      const cost = evaluatePlan(tiny, plan, catalog, buildCandidates(tiny, catalog).regionsOf);
-      assert.ok(
-        Math.abs(cost.total - r.objective!) <= 0.01,
-        `CBC plan costs ${cost.total}, CBC says ${r.objective}`,
+    });
+
+    it("accepts cloudfit's optimal plan and prices it at its evaluated cost", () => {
+      const point = pointOf(model, spec, cloudfit.plan);
+      assert.deepStrictEqual(brokenRows(lp, point), []);
+      let objective = model.offset;
+      for (const [name, c] of lp.objective) objective += c * (point.get(name) ?? 0);
+      const cost = evaluatePlan(
+        spec,
+        cloudfit.plan,
+        catalog,
+        buildCandidates(spec, catalog).regionsOf,
       );
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+      assert.ok(
+        Math.abs(objective - cost.total) <= 0.01,
+        `LP ${objective} vs evaluated ${cost.total}`,
+      );
+    });
+
+    it("turns a solution back into the plan it encodes", () => {
+      const point = pointOf(model, spec, cloudfit.plan);
+      assert.deepStrictEqual(planFromSolution(model, point), cloudfit.plan);
+    });
+
+    it("reaches cloudfit's optimum when CBC solves it (CBC is required: apt-get install -y coinor-cbc)", async () => {
+      const cbc = findCbc();
+      assert.ok(
+        cbc,
+        "No cbc on the PATH. To fix: apt-get install -y coinor-cbc, then run the tests again.",
+      );
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cloudfit-pertype-"));
+      try {
+        const lpPath = path.join(dir, "model.lp");
+        fs.writeFileSync(lpPath, text);
+        const r = await runCbc(cbc, lpPath, { timeLimitSec: 60, gap: 0 });
+        assert.strictEqual(r.status, "optimal", r.tail);
+        const want = cloudfit.report.objective;
+        assert.ok(
+          Math.abs(r.objective! + model.offset - want) <= 1e-6 * want,
+          `CBC ${r.objective} vs cloudfit ${want}`,
+        );
+        const plan = planFromSolution(model, r.values);
+        assert.deepStrictEqual(verifyPlan(spec, catalog, plan), []);
+        const cost = evaluatePlan(spec, plan, catalog, buildCandidates(spec, catalog).regionsOf);
+        assert.ok(
+          Math.abs(cost.total - r.objective! - model.offset) <= 0.01,
+          `CBC plan costs ${cost.total}, CBC says ${r.objective}`,
+        );
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+}
+
+describe("per-instance-type LP model: the network layer's and latency's rows", () => {
+  const { model, text } = writeLp(withNetwork);
+  const lp = parseLp(text);
+  let plan: Plan;
+
+  before(async () => {
+    plan = (await optimize(withNetwork, catalog, { relativeGap: 1e-9, explain: false })).plan;
+  });
+
+  it("charges the network layer as cloudfit prices it, connections across clouds included", () => {
+    const point = pointOf(model, withNetwork, plan);
+    let charged = model.offset;
+    for (const [name, c] of lp.objective) if (name[0] === "w" || (name[0] === "u" && model.binaries[+name.slice(1)].kind === "region")) charged += c * (point.get(name) ?? 0);
+    const network = evaluatePlan(withNetwork, plan, catalog).network!;
+    assert.ok(network.total > 0);
+    assert.ok(Math.abs(charged - network.total) <= 0.01, `LP charges ${charged}, the network layer costs ${network.total}`);
+    const paid = model.network.filter((w, i) => w.kind === "conn" && w.cost > 0 && point.get(`w${i}`) === 1);
+    assert.ok(paid.length > 0, "the optimum connects two clouds (api runs in two, db in one)");
+  });
+
+  it("breaks a latency row when the public service leaves its users' reach", () => {
+    // Virginia, on an offer the model has a column for: only latency can break.
+    const offer = model.offers.find((c) => c.service === "web" && !c.spot && c.offer.region === "us-east-1")!.offer;
+    const far = (p: Plan): Plan => ({
+      ...p,
+      services: { ...p.services, web: { groups: [{ cloud: "aws", region: "us-east-1", instanceType: offer.instanceType, count: 2, spot: 0 }] } },
+    });
+    assert.ok(verifyPlan(withNetwork, catalog, far(plan)).length > 0);
+    const broken = brokenRows(lp, pointOf(model, withNetwork, far(plan)));
+    assert.ok(broken.length > 0);
+    assert.deepStrictEqual(brokenRows(lp, pointOf(model, withNetwork, plan)), []);
   });
 });

@@ -65,6 +65,12 @@ describe("benchmark command line", () => {
     assert.strictEqual(o.skipCbc, false);
     assert.strictEqual(o.json, false);
     assert.strictEqual(o.policyResources, 10000);
+    assert.strictEqual(o.cbcMax, 10);
+  });
+
+  it("writes the per-type model for CBC up to --cbc-max services", () => {
+    assert.strictEqual(parseBenchArgs(["--cbc-max", "100"]).cbcMax, 100);
+    assert.throws(() => parseBenchArgs(["--cbc-max", "0"]), BenchUsageError);
   });
 
   it("skips the policy pack with --policies 0 and sizes it otherwise", () => {

@@ -235,22 +235,26 @@ describe("reference program, runs and changes", () => {
     const shown = path.relative(ROOT, file);
     const line = text.slice(0, text.indexOf('"count": 1,')).split("\n").length;
     let created: Recorded[] | undefined;
-    await assert.rejects(
-      runProgram("dev", { "cloudfit:lockFile": file }).then((r) => (created = r.resources)),
-      (e: any) => {
-        assert.ok(pulumi.RunError.isInstance(e), `expected a RunError, got ${e}`);
-        assert.ok(e.cause instanceof PlacementLockError);
-        assert.match(
-          e.message,
-          new RegExp(
-            `^${shown.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")} is not valid JSON: line ${line}, column \\d+: expected ',' or '}' after a property value, found "\\\\"". ` +
-              `To fix: correct the file at line ${line}, column \\d+ or restore it from version control, or write a new lock with \`cloudfit plan --stack dev --write\`\\.$`,
-          ),
-        );
-        return true;
-      },
-    );
-    assert.strictEqual(created, undefined);
+    try {
+      await assert.rejects(
+        runProgram("dev", { "cloudfit:lockFile": file }).then((r) => (created = r.resources)),
+        (e: any) => {
+          assert.ok(pulumi.RunError.isInstance(e), `expected a RunError, got ${e}`);
+          assert.ok(e.cause instanceof PlacementLockError);
+          assert.match(
+            e.message,
+            new RegExp(
+              `^${shown.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")} is not valid JSON: line ${line}, column \\d+: expected ',' or '}' after a property value, found "\\\\"". ` +
+                `To fix: correct the file at line ${line}, column \\d+ or restore it from version control, or write a new lock with \`cloudfit plan --stack dev --write\`\\.$`,
+            ),
+          );
+          return true;
+        },
+      );
+      assert.strictEqual(created, undefined);
+    } finally {
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    }
   });
 
   it("stops when the spec changed so that locked entries no longer fit, naming each of them", async () => {
