@@ -10,8 +10,12 @@
 // all of C's replicas and buckets from b to a keeps every constraint (same cloud, same counts,
 // a unlimited) and costs no more: any routing of the traffic before the move, with b relabelled
 // a, routes it after the move at rates no higher (traffic between b and a becomes free).
-// Services needing several regions could lose one in such a move, so their components are
-// never pruned; regions a previous plan used (moving away costs a migration) and regions where
+// A service needing k > 1 regions could lose one in such a move (when it ran in both a and b),
+// so b is dropped only when enough regions dominate it: one more than Σ (k_m − 1) over the
+// services m of C that may use b. Then, of the regions dominating b, one is outside every
+// region set of a service m held at exactly k_m regions (there are k_m − 1 others besides b):
+// moving C from b to that one keeps every service's count of regions (a service above its k_m
+// may lose one and still meet it). Regions a previous plan used (moving away costs a migration) and regions where
 // a held peer sits (traffic to it is free there) are never dropped. A spec with more called
 // services than a region's network has internal balancers for (12.balancers) is not pruned.
 
@@ -95,13 +99,11 @@ export function dominatedRegions(input: PruneInput): Map<string, Set<RegionKey>>
     const root = find(n);
     (components.get(root) ?? components.set(root, []).get(root)!).push(n);
   }
-  const multiRegion = new Set(spec.services.filter((s) => s.minRegions > 1).map((s) => s.name));
   const byName = new Map(spec.services.map((s) => [s.name, s]));
   const linked = new Set(spec.links.filter((l) => l.monthlyGiB > 0).flatMap((l) => [l.from, l.to]));
   const out = new Map<string, Set<RegionKey>>();
   const unlimited = (key: RegionKey) => !(key in spec.quotas);
   for (const members of components.values()) {
-    if (members.some((m) => multiRegion.has(m))) continue;
     // Only a region without a quota can dominate another.
     const regionsOf = (m: string) => services.get(m)?.map((r) => r.key) ?? [...(buckets.get(m)?.keys() ?? [])];
     if (!members.some((m) => regionsOf(m).some(unlimited))) continue;
@@ -162,12 +164,25 @@ function pruneComponent(
     }
     return true;
   };
-  // Drop b only for a region still kept: each dropped region then points, through regions
+  // How many regions must dominate b: one, plus k_m − 1 for each service m of the component
+  // needing k_m > 1 regions that may use b.
+  const needed = (b: RegionKey): number => {
+    let n = 1;
+    for (const name of members) {
+      const k = byName.get(name)?.minRegions ?? 1;
+      if (k > 1 && costs.get(name)!.has(b)) n += k - 1;
+    }
+    return n;
+  };
+  // Drop b only for regions still kept: each dropped region then points, through regions
   // dropped later, to a kept one, so moves along the chain reach a region the model has.
   const prunedKeys = new Set<RegionKey>();
   for (const b of all) {
     if (blocked.has(b)) continue;
-    if (all.some((a) => !prunedKeys.has(a) && dom(a, b) && (!dom(b, a) || a < b))) prunedKeys.add(b);
+    const need = needed(b);
+    let found = 0;
+    for (const a of all) if (!prunedKeys.has(a) && dom(a, b) && (!dom(b, a) || a < b) && ++found >= need) break;
+    if (found >= need) prunedKeys.add(b);
   }
   const out = new Map<string, Set<RegionKey>>();
   for (const [name, m] of costs) {

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { generateSpec } from "../../bench/generate";
 import { buildCandidates } from "../../optimizer/candidates";
 import { loadCatalog } from "../../optimizer/catalog";
-import { replicaBound, replicaPrices, solveDecomposed, startFrom } from "../../optimizer/decompose";
+import { BUILD_EXACT_UP_TO_CONNECTION_ROWS, connectionRows, replicaBound, replicaPrices, solveDecomposed, startFrom } from "../../optimizer/decompose";
 import { evaluatePlan } from "../../optimizer/evaluate";
 import { PlacementInfeasibleError } from "../../optimizer/errors";
 import { buildPlacementModel } from "../../optimizer/ilp";
@@ -95,8 +95,18 @@ describe("staged solve (optimizer/decompose.ts) against a brute-force oracle", (
     for (const [name, cols] of built.buckets) assert.strictEqual(cols.reduce((n, c) => n + (at.get(c.col) ?? NaN), 0), 1, name);
   });
 
-  it("stays with the whole model on small specs and stages a generated ten-service spec, with a bound the optimum respects", async function () {
-    // The whole model takes about 30 s to prove its optimum here; shared machines may be slower.
+  it("stages a generated twenty-service spec on its own: its whole model is out of reach", async function () {
+    this.timeout(120_000);
+    const s = validateSpec(generateSpec(catalog, { services: 20, seed: 1 }), catalog);
+    assert.ok(connectionRows(s, buildCandidates(s, catalog)) > BUILD_EXACT_UP_TO_CONNECTION_ROWS);
+    const r = await optimize(s, catalog, { explain: false, relativeGap: 0.05, timeLimitSec: 15 });
+    assert.ok(r.report.decomposed, "solved in stages");
+    assert.deepStrictEqual(verifyPlan(s, catalog, r.plan), []);
+    assert.ok(r.report.bound <= r.cost.total + 1e-6 && r.report.bound > 0.8 * r.cost.total, `bound ${r.report.bound} vs ${r.cost.total}`);
+  });
+
+  it("stays with the whole model on small specs, stages a generated ten-service spec when asked, with a bound the optimum respects", async function () {
+    // The whole model takes about 10 s to prove its optimum here; shared machines may be slower.
     this.timeout(600_000);
     const small = randomSpec(SEEDS[0], SIZE);
     if (bruteForce(small, catalog)) {
@@ -104,14 +114,16 @@ describe("staged solve (optimizer/decompose.ts) against a brute-force oracle", (
       assert.strictEqual(r.report.decomposed, undefined);
     }
     const s = validateSpec(generateSpec(catalog, { services: 10, seed: 1 }), catalog);
-    const r = await optimize(s, catalog, { explain: false, relativeGap: 0.1, timeLimitSec: 120 });
-    assert.ok(r.report.decomposed, "a model of over 12,000 rows is solved in stages");
+    const r = await optimize(s, catalog, { explain: false, relativeGap: 0.1, timeLimitSec: 120, decompose: "always" });
+    assert.ok(r.report.decomposed, "solved in stages");
     assert.deepStrictEqual(verifyPlan(s, catalog, r.plan), []);
     assert.ok(r.report.bound <= r.cost.total + 1e-6 && r.report.bound > 0.8 * r.cost.total, `bound ${r.report.bound} vs ${r.cost.total}`);
     assert.ok(r.report.gap <= 0.1, `gap ${r.report.gap}`);
     assert.strictEqual(r.report.status, "optimal", "optimal at the gap asked for");
-    // The whole model, solved to the end, bounds the stages from either side.
-    const whole = await optimize(s, catalog, { explain: false, relativeGap: 0, decompose: "never", timeLimitSec: 600 });
+    // The whole model, solved to the end, bounds the stages from either side. Pruned, it has
+    // fewer than DECOMPOSE_ABOVE_ROWS rows: left to choose, the optimizer solves it whole.
+    const whole = await optimize(s, catalog, { explain: false, relativeGap: 0, timeLimitSec: 600 });
+    assert.strictEqual(whole.report.decomposed, undefined);
     assert.strictEqual(whole.report.status, "optimal");
     assert.ok(r.report.bound <= whole.cost.total + 0.01, `staged bound ${r.report.bound} above the optimum ${whole.cost.total}`);
     assert.ok(r.cost.total >= whole.cost.total - 0.01, `staged plan ${r.cost.total} below the optimum ${whole.cost.total}`);

@@ -8,12 +8,47 @@ import { evaluatePlan } from "../../optimizer/evaluate";
 import { optimize } from "../../optimizer/optimize";
 import type { Plan } from "../../optimizer/plan";
 import type { PlacementResult } from "../../optimizer/result";
-import type { NormalizedSpec } from "../../optimizer/spec";
+import { DEFAULT_NETWORK_COSTS, type NormalizedSpec } from "../../optimizer/spec";
 import { verifyPlan } from "../../optimizer/verify";
 import { movedReplicas } from "../../optimizer/stability";
-import { bucket, randomPrevious, randomSpec, service, spec } from "./random";
+import { bucket, link, randomPrevious, randomSpec, rng, service, spec } from "./random";
 
 const catalog = loadCatalog();
+
+/** Regions of North America, four or so per cloud. */
+const US: readonly string[] = ["us-east-1", "us-east-2", "us-west-2", "eastus", "eastus2", "centralus", "westus2", "us-central1", "us-east1", "us-east4", "us-west1"];
+
+/**
+ * A seeded spec over US: four linked services (s0 needs two regions, s1 two clouds when it has two
+ * replicas, s3 public with users at aws:us-east-1), each link within a round trip or on the same
+ * continent, the network layer priced.
+ */
+function usSpec(seed: number): NormalizedSpec {
+  const r = rng(seed);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
+  const services = Array.from({ length: 4 }, (_, i) => {
+    const replicas = 1 + Math.floor(r() * 3);
+    const [vcpu, memoryGiB] = pick([[1, 2], [2, 4], [2, 8], [4, 16]] as const);
+    return service(`s${i}`, {
+      replicas,
+      vcpu,
+      memoryGiB,
+      regions: US.filter(() => r() < 0.8),
+      minRegions: i === 0 ? 2 : 1,
+      minClouds: i === 1 && replicas >= 2 ? 2 : 1,
+      spotReplicas: r() < 0.3 ? 1 : 0,
+      publicPorts: i === 3 ? [443] : [],
+    });
+  });
+  services[0] = { ...services[0], replicas: Math.max(2, services[0].replicas) };
+  const users = "aws:us-east-1";
+  services[3] = { ...services[3], latency: { maxRttMs: pick([20, 40]), from: [{ name: users, points: [users] }] } };
+  const links = [link("s3", "s0", pick([200, 2000])), link("s0", "s1", pick([200, 2000])), link("s1", "s2", pick([200, 2000]))].map((l) => ({
+    ...l,
+    latency: r() < 0.3 ? ({ kind: "continent" } as const) : ({ kind: "rtt", maxRttMs: pick([30, 60, 100]) } as const),
+  }));
+  return spec({ services, links, network: DEFAULT_NETWORK_COSTS });
+}
 const MEDIUM = { services: 6, buckets: 2, links: 5, maxReplicas: 4, regionsPerWorkload: 5 };
 
 /** Optimizes, or returns undefined when the instance is infeasible (which must be a typed error). */
@@ -101,6 +136,28 @@ describe("optimizer properties on random instances", () => {
       if (pruned.model.numCols < full.model.numCols) smaller++;
     }
     assert.ok(compared >= 5 && smaller >= 3, `compared ${compared}, pruned ${smaller}`);
+  });
+
+  it("keeps the optimum when pruning with network costs, latency and services needing two regions", async () => {
+    // Eleven regions of one continent (where regions of a cloud dominate one another), linked
+    // services with round trips or the same continent, users near Virginia, and a service that
+    // needs two regions. Fails when one dominating region is enough for the two-region service,
+    // or when latency is left out of dominance.
+    const solver = new HighsSolver();
+    let pruned = 0;
+    for (const seed of [0, 1, 5, 7, 9, 14, 15, 20, 22, 28]) {
+      const s = usSpec(seed);
+      const c = buildCandidates(s, catalog);
+      const full = buildPlacementModel(s, catalog, c, { prune: false });
+      const less = buildPlacementModel(s, catalog, c);
+      const a = await solver.solve(full.model, { timeLimitSec: 60, relativeGap: 0 });
+      const b = await solver.solve(less.model, { timeLimitSec: 60, relativeGap: 0 });
+      assert.strictEqual(a.status, "optimal", `seed ${seed}`);
+      assert.strictEqual(b.status, "optimal", `seed ${seed}`);
+      assert.ok(Math.abs(a.objective - b.objective) <= 1e-6, `seed ${seed}: ${a.objective} whole, ${b.objective} pruned`);
+      if (less.model.numCols < full.model.numCols) pruned++;
+    }
+    assert.ok(pruned >= 4, `only ${pruned} instances were pruned`);
   });
 
   it("stops at its deadline with a plan and an honest status, or with a typed error", async () => {
