@@ -51,32 +51,17 @@ const tinyInput: WorkloadSpec = {
 const validated = validateSpec(tinyInput, catalog);
 const withoutNetwork: NormalizedSpec = { ...validated, network: undefined, links: validated.links.map(({ latency: _, ...l }) => l) };
 const TWO_CONTINENTS = [...REGIONS, "eu-central-1", "westeurope", "europe-west3"];
+// The same workloads over regions of two continents, public web users in Germany, api and db
+// within 20 ms of each other, and no quota or cloud limit.
 const netInput: WorkloadSpec = {
-  services: {
-    api: {
-      replicas: 3,
-      vcpu: 2,
-      memoryGiB: 8,
-      spotReplicas: 1,
-      regions: TWO_CONTINENTS,
-      availability: { minClouds: 2, maxSharePerCloud: 0.67 },
-    },
-    db: { replicas: 2, vcpu: 4, memoryGiB: 16, arch: "x86_64", regions: TWO_CONTINENTS, availability: { minRegions: 2 } },
-    web: {
-      replicas: 2,
-      vcpu: 1,
-      memoryGiB: 2,
-      regions: TWO_CONTINENTS,
-      publicPorts: [443],
-      latency: { maxRttMs: 30, from: ["DE"] },
-    },
-  },
-  buckets: { assets: { storageGiB: 1000, internetEgressGiB: 200, regions: TWO_CONTINENTS } },
-  links: [
-    { from: "web", to: "api", monthlyGiB: 500 },
-    { from: "api", to: "db", monthlyGiB: 2000, maxRttMs: 20 },
-    { from: "api", to: "assets", monthlyGiB: 300 },
-  ],
+  services: Object.fromEntries(
+    Object.entries(tinyInput.services ?? {}).map(([name, s]) => [
+      name,
+      { ...s, regions: TWO_CONTINENTS, ...(name === "web" ? { publicPorts: [443], latency: { maxRttMs: 30, from: ["DE"] } } : {}) },
+    ]),
+  ),
+  buckets: { assets: { ...tinyInput.buckets!.assets, regions: TWO_CONTINENTS } },
+  links: tinyInput.links!.map((l) => (l.to === "db" ? { ...l, maxRttMs: 20 } : l)),
 };
 const withNetwork = validateSpec(netInput, catalog);
 
