@@ -6,8 +6,9 @@
 //     connecting b to q. With fixed costs shared by every workload of a region, the move is of
 //     all free workloads at once (one component), and regions of held workloads are kept.
 //   latency: a is on b's continent (when a link requires the same continent); for every round
-//     trip a link allows, every region any workload may use that is within it of b is within it
-//     of a; and for every user-facing service, each of its user locations within its round trip
+//     trip a link allows, every region any workload linked to the moved ones may use (the
+//     component's regions and its held peers', other than a and b, which the move joins) that
+//     is within it of b is within it of a; and for every user-facing service, each of its user locations within its round trip
 //     of b is within it of a. Every requirement b meets, a then meets (only the thresholds
 //     matter: a may be farther than b from a region both are near enough to).
 

@@ -10,12 +10,15 @@
 // all of C's replicas and buckets from b to a keeps every constraint (same cloud, same counts,
 // a unlimited) and costs no more: any routing of the traffic before the move, with b relabelled
 // a, routes it after the move at rates no higher (traffic between b and a becomes free).
-// A service needing k > 1 regions could lose one in such a move (when it ran in both a and b),
-// so b is dropped only when enough regions dominate it: one more than Σ (k_m − 1) over the
-// services m of C that may use b. Then, of the regions dominating b, one is outside every
-// region set of a service m held at exactly k_m regions (there are k_m − 1 others besides b):
-// moving C from b to that one keeps every service's count of regions (a service above its k_m
-// may lose one and still meet it). Regions a previous plan used (moving away costs a migration) and regions where
+// Components are joined by links that carry traffic, have a latency requirement, or go to a
+// database. A service needing k > 1 regions could lose one in such a move (when it ran in both
+// a and b), so b is dropped only when enough regions not dropped before it dominate it (with
+// mutual dominance, only the one of smaller key counts): one more than Σ (k_m − 1) over the
+// services m of C that may use b. For a plan using b, one of those dominators is outside the
+// other regions of every service m running in exactly k_m regions (there are at most k_m − 1
+// besides b): moving C from b to it keeps every service's count of regions (a service above
+// its k_m may lose one and still meet it). Repeated on the plan as it stands after each move,
+// along dominators dropped later, the moves end in regions the model keeps. Regions a previous plan used (moving away costs a migration) and regions where
 // a held peer sits (traffic to it is free there) are never dropped. A spec with more called
 // services than a region's network has internal balancers for (12.balancers) is not pruned.
 
@@ -80,7 +83,9 @@ export function dominatedRegions(input: PruneInput): Map<string, Set<RegionKey>>
   // Regions of held peers, per free workload linked to them.
   const heldPeers = new Map<string, RegionKey[]>();
   for (const l of spec.links) {
-    if (l.monthlyGiB <= 0) continue;
+    // A link ties its ends together when it carries traffic, has a latency requirement, or
+    // goes to a database (which runs where a caller runs, 14.near).
+    if (l.monthlyGiB <= 0 && !l.latency && l.toKind !== "database") continue;
     const a = parent.has(l.from);
     const b = parent.has(l.to);
     if (a && b) parent.set(find(l.from), find(l.to));

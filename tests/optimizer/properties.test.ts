@@ -8,7 +8,8 @@ import { evaluatePlan } from "../../optimizer/evaluate";
 import { optimize } from "../../optimizer/optimize";
 import type { Plan } from "../../optimizer/plan";
 import type { PlacementResult } from "../../optimizer/result";
-import { DEFAULT_NETWORK_COSTS, type NormalizedSpec } from "../../optimizer/spec";
+import { DEFAULT_NETWORK_COSTS, type NormalizedSpec, type WorkloadSpec } from "../../optimizer/spec";
+import { validateSpec } from "../../optimizer/validate";
 import { verifyPlan } from "../../optimizer/verify";
 import { movedReplicas } from "../../optimizer/stability";
 import { bucket, link, randomPrevious, randomSpec, rng, service, spec } from "./random";
@@ -158,6 +159,32 @@ describe("optimizer properties on random instances", () => {
       if (less.model.numCols < full.model.numCols) pruned++;
     }
     assert.ok(pruned >= 4, `only ${pruned} instances were pruned`);
+  });
+
+  it("prunes the ends of a link without traffic together when latency or a database ties them", async () => {
+    // Without the network priced, components follow links; a 0 GiB link still binds its ends.
+    const solver = new HighsSolver();
+    const web = { replicas: 1, vcpu: 2, memoryGiB: 4, clouds: ["aws" as const], regions: ["us-east-1", "us-west-1"] };
+    const cases: WorkloadSpec[] = [
+      {
+        services: { web, api: { replicas: 1, vcpu: 2, memoryGiB: 4, ports: [8080], clouds: ["gcp"], regions: ["us-west1", "us-east4"] } },
+        links: [{ from: "web", to: "api", monthlyGiB: 0, maxRttMs: 30 }],
+      },
+      {
+        services: { web },
+        databases: { orders: { engine: "postgres", vcpu: 2, memoryGiB: 8, storageGiB: 100, clouds: ["aws"], regions: ["us-west-1"] } },
+        links: [{ from: "web", to: "orders", monthlyGiB: 0 }],
+      },
+    ];
+    for (const raw of cases) {
+      const s: NormalizedSpec = { ...validateSpec(raw, catalog), network: undefined };
+      const c = buildCandidates(s, catalog);
+      const a = await solver.solve(buildPlacementModel(s, catalog, c, { prune: false }).model, { timeLimitSec: 30, relativeGap: 0 });
+      const b = await solver.solve(buildPlacementModel(s, catalog, c).model, { timeLimitSec: 30, relativeGap: 0 });
+      assert.strictEqual(a.status, "optimal");
+      assert.strictEqual(b.status, "optimal", Object.keys(raw.services ?? {}).join(", "));
+      assert.ok(Math.abs(a.objective - b.objective) <= 1e-6, `${a.objective} whole, ${b.objective} pruned`);
+    }
   });
 
   it("stops at its deadline with a plan and an honest status, or with a typed error", async () => {
