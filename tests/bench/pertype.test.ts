@@ -118,7 +118,7 @@ function parseLp(text: string): ParsedLp {
 }
 
 /** Column values that put a plan into the per-type model; flows served within a region first. */
-function pointOf(model: PerTypeModel, spec: NormalizedSpec, plan: Plan): Map<string, number> {
+function pointOf(model: PerTypeModel, lp: ParsedLp, spec: NormalizedSpec, plan: Plan): Map<string, number> {
   const v = new Map<string, number>();
   const regionCount = new Map<string, number>();
   const used = new Set<string>();
@@ -146,8 +146,7 @@ function pointOf(model: PerTypeModel, spec: NormalizedSpec, plan: Plan): Map<str
     v.set(`u${i}`, on ? 1 : 0);
   });
   // Network indicators take the least value their rows allow (gateways after connections).
-  const rows = parseLp(writeLp(spec).text).rows;
-  for (const r of rows) {
+  for (const r of lp.rows) {
     const w = [...r.coefs].filter(([name, c]) => name[0] === "w" && c === 1);
     if (w.length !== 1 || r.sense !== ">=") continue;
     let rest = 0;
@@ -244,7 +243,7 @@ for (const [title, spec] of [
     });
 
     it("accepts cloudfit's optimal plan and prices it at its evaluated cost", () => {
-      const point = pointOf(model, spec, cloudfit.plan);
+      const point = pointOf(model, lp, spec, cloudfit.plan);
       assert.deepStrictEqual(brokenRows(lp, point), []);
       let objective = model.offset;
       for (const [name, c] of lp.objective) objective += c * (point.get(name) ?? 0);
@@ -261,7 +260,7 @@ for (const [title, spec] of [
     });
 
     it("turns a solution back into the plan it encodes", () => {
-      const point = pointOf(model, spec, cloudfit.plan);
+      const point = pointOf(model, lp, spec, cloudfit.plan);
       assert.deepStrictEqual(planFromSolution(model, point), cloudfit.plan);
     });
 
@@ -306,7 +305,7 @@ describe("per-instance-type LP model: the network layer's and latency's rows", (
   });
 
   it("charges the network layer as cloudfit prices it, connections across clouds included", () => {
-    const point = pointOf(model, withNetwork, plan);
+    const point = pointOf(model, lp, withNetwork, plan);
     let charged = model.offset;
     for (const [name, c] of lp.objective) if (name[0] === "w" || (name[0] === "u" && model.binaries[+name.slice(1)].kind === "region")) charged += c * (point.get(name) ?? 0);
     const network = evaluatePlan(withNetwork, plan, catalog).network!;
@@ -324,8 +323,8 @@ describe("per-instance-type LP model: the network layer's and latency's rows", (
       services: { ...p.services, web: { groups: [{ cloud: "aws", region: "us-east-1", instanceType: offer.instanceType, count: 2, spot: 0 }] } },
     });
     assert.ok(verifyPlan(withNetwork, catalog, far(plan)).length > 0);
-    const broken = brokenRows(lp, pointOf(model, withNetwork, far(plan)));
+    const broken = brokenRows(lp, pointOf(model, lp, withNetwork, far(plan)));
     assert.ok(broken.length > 0);
-    assert.deepStrictEqual(brokenRows(lp, pointOf(model, withNetwork, plan)), []);
+    assert.deepStrictEqual(brokenRows(lp, pointOf(model, lp, withNetwork, plan)), []);
   });
 });
