@@ -1,5 +1,6 @@
 // Staged solve for specs whose exact model is too large to solve whole (the connections of
-// constraint 12 grow with the product of the regions two linked services may use):
+// constraint 12 grow with the product of the regions two linked services may use).
+// When the exact model was built (its connections within BUILD_EXACT_UP_TO_CONNECTION_ROWS):
 //   1. the linear relaxation of the relaxed model (ilp.ts with `relax`: connections priced per
 //      pair of areas, a cloud on a continent, 12.relax) keeps every region and every
 //      requirement; it charges no placement more than the exact model does, so its optimum is
@@ -7,20 +8,21 @@
 //   2. the exact model restricted to each workload's regions in stage 1, its cheapest regions per
 //      cloud, its regions in the previous plan, and the busiest regions overall: its plans are
 //      plans of the whole problem (priced exactly, every requirement checked);
-//   3. with the time left, the whole exact model (when it was built) warm-started from stage 2's
-//      plan, which improves both the plan and the bound; otherwise stage 2's plan improved
-//      group by group (optimizer/groups.ts), while the relaxed model as an integer program,
-//      which only raises the bound, is solved in a second solver from the moment stage 1 ends.
+//   3. with the time left, the whole exact model warm-started from stage 2's plan, which
+//      improves both the plan and the bound.
 // When stage 1's LP does not end in its share of the time, stage 2 keeps each service's cheapest
 // regions per cloud and the bound is the capacity relaxation's (optimizer/capacity-bound.ts).
-// Specs with more than STAGES_UP_TO_PAIRS service-region pairs (about 250 services) skip stages
-// 1–3: the capacity relaxation with presence per continent gives a bound and a guide, the plan is
-// placed group by group (optimizer/groups.ts), or when time is short rounded from the guide
-// (optimizer/guided-plan.ts) and improved group by group; alongside the improvement, in a solver of its own,
-// the capacity relaxation with presence per cloud and continent raises the bound (and beside the
-// groups from the start, the continent MIP when its limit was too short for it beside its LP); so does a spec
-// whose restricted models find no plan when the whole model was too large to build (with the
-// first relaxation's bound only).
+// Without the exact model (from about 20 generated services), and for specs with more than
+// STAGES_UP_TO_PAIRS service-region pairs (about 250 services) whatever was built: the capacity
+// relaxation with presence per continent gives a bound and a guide, the plan is placed group by
+// group (optimizer/groups.ts), or when time is short rounded from the guide
+// (optimizer/guided-plan.ts) and improved group by group; alongside the improvement, in a solver
+// of its own, the capacity relaxation with presence per cloud and continent raises the bound,
+// then (up to STAGES_UP_TO_PAIRS) the relaxed model as an integer program; and beside the groups
+// from the start, the continent MIP when its limit was too short for it beside its LP. At 100
+// services (seed 1) stages 1 and 2 gave no better: in 60 s they took 3.4 and 27.8 s to a plan of
+// $89,437 where the groups reach $89,072 in 10 s (a 10 s limit: 2.2% over the bound where the
+// stages gave 6.4%; 60 s: 1.9% where they gave 2.0%, at the same peak RSS).
 // The plan returned is the best found; the bound the best proven. Their gap is therefore a
 // proven gap of the whole problem, whatever the stages left out.
 
@@ -78,7 +80,8 @@ export function connectionRows(spec: NormalizedSpec, candidates: Candidates): nu
  * (service, region) pairs above which the relaxed model is not built at all: its LP does not end
  * in a minute from about 500 services (50,000 pairs, 185,000 columns and 297,000 rows) and its
  * build alone then peaks above 1 GiB. Such specs get the capacity relaxation's bound and a plan
- * made group by group (optimizer/groups.ts). A hundred services are about 10,000 pairs.
+ * made group by group (optimizer/groups.ts), without the relaxed model's MIP beside the groups.
+ * A hundred services are about 10,000 pairs.
  */
 export const STAGES_UP_TO_PAIRS = 25_000;
 
@@ -105,11 +108,11 @@ export interface DecomposedOutcome {
   readonly plan?: Plan;
   /** Objective of the plan in the exact model (with its migration penalty), NaN without a plan. */
   readonly objective: number;
-  /** Proven lower bound of the exact model: the best of stage 1's and stage 3's, at most `objective`. */
+  /** Proven lower bound of the exact model: the best of those its stages proved, at most `objective`. */
   readonly bound: number;
-  /** Stage 1 (absent when the spec is too large for it and went straight to groups). */
+  /** Stage 1 (with a whole model; without one, only when the groups found no plan: to tell an infeasible spec). */
   readonly relaxed?: StageReport;
-  /** The relaxed model as an integer program, solved alongside stage 2 for a higher bound (without a whole model). */
+  /** The relaxed model as an integer program, solved beside the groups once the capacity MIP per area has ended (up to STAGES_UP_TO_PAIRS): a higher bound. */
   readonly relaxedMip?: StageReport;
   /**
    * The capacity relaxation with presence per continent, when stage 1 was skipped or without an
@@ -122,8 +125,6 @@ export interface DecomposedOutcome {
   /** Placement group by group, when it made the plan. */
   readonly groups?: { readonly groups: number; readonly passes: number; readonly ms: number; readonly failure?: string };
   readonly restricted?: StageReport;
-  /** Stage 2's plan improved group by group with the time left (without a whole model): from its objective to `objective`. */
-  readonly improved?: { readonly groups: number; readonly passes: number; readonly ms: number; readonly from: number };
   /** Regions stage 2 kept, over all workloads. */
   readonly regions: readonly RegionKey[];
 }
@@ -306,6 +307,12 @@ const MIP_ROOT_SEC_PER_NONZERO = 4e-6;
 /** Relative gap each group's model is solved to, of the group's own cost: the groups' plan proves no bound of its own. */
 const GROUP_GAP = 0.005;
 
+/**
+ * Seconds that must be left for the relaxed model's MIP to begin beside the groups: its LP alone
+ * takes about 3.4 s at 100 services, and a MIP stopped before its root ends proves nothing.
+ */
+const RELAXED_MIP_MIN_SEC = 2;
+
 /** Hub regions stage 2 adds to every workload's own, widened once if that is infeasible. */
 const HUBS = [8, 24];
 /** Cheapest regions per cloud each service keeps in stage 2. */
@@ -407,7 +414,41 @@ export async function solveDecomposed(
     return { out, report: { groups: out.groups, passes: out.passes, ms: Date.now() - t, ...(out.failure ? { failure: out.failure } : {}) } };
   };
 
-  if (servicePairs(spec, candidates) > (settings.stagesUpToPairs ?? STAGES_UP_TO_PAIRS)) {
+  // The relaxed model's integer program, once the capacity MIP per area has ended and while the
+  // groups still improve the plan: with time, its bound ends above the one per area (100
+  // services in 60 s: $87,307 against $87,111). Its own plans are no help: priced exactly, those
+  // of the 20- and 50-service specs cost 1.1 and 0.7% more than the groups' plans.
+  const relaxedBound = async (signal: AbortSignal): Promise<StageReport | undefined> => {
+    if (signal.aborted || left() < RELAXED_MIP_MIN_SEC) return undefined;
+    const t = Date.now();
+    const model = buildPlacementModel(spec, catalog, candidates, { ...settings.ilp, relax: true }).model;
+    const out = await settings.run(model, { timeLimitSec: left(), relativeGap: settings.relativeGap, signal });
+    const bound = out.status !== "infeasible" && Number.isFinite(out.bound) ? out.bound : NaN;
+    return { variables: model.numCols, constraints: model.numRows, status: out.status, objective: out.objective, bound, ms: Date.now() - t };
+  };
+
+  // The relaxed model's linear relaxation, with `share` of the time left: a bound that keeps every requirement.
+  const relaxedLp = async (share: number): Promise<StageReport & { built: PlacementModel; values: ArrayLike<number> }> => {
+    const t = Date.now();
+    const built = buildPlacementModel(spec, catalog, candidates, { ...settings.ilp, relax: true });
+    const lp = built.unplaceable.length > 0 ? undefined : await settings.run({ ...built.model, integer: new Uint8Array(built.model.numCols) }, { timeLimitSec: left() * share, relativeGap: 0 });
+    const status = lp?.status ?? "infeasible";
+    return {
+      variables: built.model.numCols,
+      constraints: built.model.numRows,
+      status,
+      objective: lp?.objective ?? NaN,
+      bound: status === "optimal" ? lp!.objective : NaN,
+      ms: Date.now() - t,
+      built,
+      values: lp?.values ?? [],
+    };
+  };
+
+  // Without the whole exact model, or too large for stage 1: the groups, with the capacity
+  // relaxations (and, where it can be built, the relaxed model's MIP) raising the bound beside them.
+  const relaxable = servicePairs(spec, candidates) <= (settings.stagesUpToPairs ?? STAGES_UP_TO_PAIRS);
+  if (!settings.exact || !relaxable) {
     const capacity = await capacityBound();
     if (capacity.status === "infeasible") return { status: "infeasible", objective: NaN, bound: NaN, capacity, regions: [] };
     const stop = new AbortController();
@@ -415,6 +456,7 @@ export async function solveDecomposed(
     // process while the groups run) leaves the first relaxation's. It starts once the groups are
     // all placed: construction solves two groups at once, and a plan comes before a bound.
     let pending: Promise<StageReport | undefined> | undefined;
+    let relaxedPending: ReturnType<typeof relaxedBound> | undefined;
     // The continent MIP left for later runs beside the groups until they end, in a third solver
     // (at 2,000 services in 10 s its bound, $1,680,900 to $1,681,000 against its LP's $1,664,021,
     // cost the groups' plan nothing measurable).
@@ -424,72 +466,39 @@ export async function solveDecomposed(
     // overrun the limit with no bound to show for it (its root LP takes longer still).
     const { out, report } = await byGroups(() => {
       if (left() > capacity.ms / 1000) pending = areaBound(stop.signal).catch(() => undefined);
+      if (relaxable) relaxedPending = (pending ?? Promise.resolve()).then(() => relaxedBound(stop.signal)).catch(() => undefined);
     });
     stop.abort();
     const found = await pending;
     const late = await later;
+    const relaxedOut = await relaxedPending;
     const lateBound = late && late.status !== "infeasible" && Number.isFinite(late.bound) ? late.bound : NaN;
     const continent = Number.isFinite(lateBound) && !(capacity.bound >= lateBound) ? { ...capacity, bound: lateBound } : capacity;
     const areas = found ? { areas: found } : {};
-    const proven = [continent.bound, found?.bound ?? NaN].filter(Number.isFinite);
+    const relaxedMip = relaxedOut ? { relaxedMip: relaxedOut } : {};
+    const proven = [continent.bound, found?.bound ?? NaN, relaxedOut?.bound ?? NaN].filter(Number.isFinite);
     const bound = proven.length > 0 ? Math.max(...proven) : replicaBound(prices);
-    if (!out.plan) return { status: "no_solution", objective: NaN, bound, capacity: continent, ...areas, groups: report, regions: [] };
-    return { status: "feasible", plan: out.plan, objective: out.objective, bound: Math.min(bound, out.objective), capacity: continent, ...areas, groups: report, regions: [] };
+    if (!out.plan) {
+      // The capacity relaxations leave out latency and most of residency: when the groups found
+      // nothing, the relaxed model's LP (which keeps every requirement) tells an infeasible spec
+      // from a time limit too short, with the time left.
+      const lp = relaxable && left() > 0.5 ? await relaxedLp(1) : undefined;
+      const relaxed = lp ? { relaxed: { variables: lp.variables, constraints: lp.constraints, status: lp.status, objective: lp.objective, bound: lp.bound, ms: lp.ms } } : {};
+      if (lp?.status === "infeasible") return { status: "infeasible", objective: NaN, bound: NaN, ...relaxed, capacity: continent, groups: report, regions: [] };
+      return { status: "no_solution", objective: NaN, bound, ...relaxed, capacity: continent, ...areas, ...relaxedMip, groups: report, regions: [] };
+    }
+    return { status: "feasible", plan: out.plan, objective: out.objective, bound: Math.min(bound, out.objective), capacity: continent, ...areas, ...relaxedMip, groups: report, regions: [] };
   }
 
   // Stage 1: the relaxed model's linear relaxation: a bound, and where the load wants to be.
-  const t0 = Date.now();
-  const relaxedModel = buildPlacementModel(spec, catalog, candidates, { ...settings.ilp, relax: true });
-  const lp = await settings.run({ ...relaxedModel.model, integer: new Uint8Array(relaxedModel.model.numCols) }, {
-    timeLimitSec: left() * 0.5,
-    relativeGap: 0,
-  });
-  const relaxed: StageReport = {
-    variables: relaxedModel.model.numCols,
-    constraints: relaxedModel.model.numRows,
-    status: lp.status,
-    objective: lp.objective,
-    bound: lp.status === "optimal" ? lp.objective : NaN,
-    ms: Date.now() - t0,
-  };
-  if (relaxedModel.unplaceable.length > 0 || lp.status === "infeasible") return { status: "infeasible", objective: NaN, bound: NaN, relaxed, regions: [] };
+  const { built: relaxedModel, values: lpValues, ...relaxed } = await relaxedLp(0.5);
+  if (relaxed.status === "infeasible") return { status: "infeasible", objective: NaN, bound: NaN, relaxed, regions: [] };
   // An LP that did not end in time leaves stage 2 each service's cheapest regions, and the
   // bound of the capacity relaxation (or, failing that, of the replicas' prices alone).
-  const solved = lp.status === "optimal";
+  const solved = relaxed.status === "optimal";
   const capacity = solved ? undefined : await capacityBound();
-  let bound = solved ? lp.objective : Number.isFinite(capacity!.bound) ? capacity!.bound : replicaBound(prices);
-  const { byWorkload, load } = solved ? support(relaxedModel, lp.values) : { byWorkload: new Map<string, Set<RegionKey>>(), load: new Map<RegionKey, number>() };
-  // Without a whole model, the relaxed model as an integer program raises the bound (its cuts
-  // alone: +0.5% at 100 services in 40 s). It runs in a solver of its own alongside stage 2,
-  // until the deadline or until its bound meets the plan's gap; a failure there leaves the LP's.
-  let planned = Infinity;
-  const tm = Date.now();
-  const stopBound = new AbortController();
-  const relaxedMip =
-    solved && !settings.exact && left() > 1
-      ? settings
-          .run(relaxedModel.model, {
-            timeLimitSec: left(),
-            relativeGap: settings.relativeGap,
-            signal: stopBound.signal,
-            onProgress: (p) => {
-              if (p.bound !== undefined && relativeGap(planned, Math.max(bound, p.bound)) <= settings.relativeGap) stopBound.abort();
-            },
-          })
-          .catch(() => undefined)
-      : undefined;
-  let relaxedMipReport: { relaxedMip: StageReport } | Record<string, never> = {};
-  // Waits for the bound solved alongside (stopped first when `stop`) and counts it.
-  const boundFromMip = async (stop: boolean): Promise<void> => {
-    if (!relaxedMip) return;
-    if (stop) stopBound.abort();
-    const mip = await relaxedMip;
-    if (!mip) return;
-    const proven = mip.status !== "infeasible" && Number.isFinite(mip.bound) ? mip.bound : NaN;
-    if (Number.isFinite(proven)) bound = Math.max(bound, proven);
-    const m = relaxedModel.model;
-    relaxedMipReport = { relaxedMip: { variables: m.numCols, constraints: m.numRows, status: mip.status, objective: mip.objective, bound: proven, ms: Date.now() - tm } };
-  };
+  let bound = solved ? relaxed.bound : Number.isFinite(capacity!.bound) ? capacity!.bound : replicaBound(prices);
+  const { byWorkload, load } = solved ? support(relaxedModel, lpValues) : { byWorkload: new Map<string, Set<RegionKey>>(), load: new Map<RegionKey, number>() };
 
   // Stage 2: the exact model over each workload's own regions and the busiest ones.
   const t1 = Date.now();
@@ -521,47 +530,12 @@ export async function solveDecomposed(
       break;
     }
   }
-  if (!found && !settings.exact) {
-    // The restricted models found nothing (and there is no whole model to hand the time to):
-    // place group by group.
-    const { out, report } = await byGroups();
-    await boundFromMip(true);
-    if (!out.plan) return { status: "no_solution", objective: NaN, bound, relaxed, ...relaxedMipReport, capacity, restricted, groups: report, regions };
-    return { status: "feasible", plan: out.plan, objective: out.objective, bound: Math.min(bound, out.objective), relaxed, ...relaxedMipReport, capacity, restricted, groups: report, regions };
-  }
-  if (!found) {
-    await boundFromMip(true);
-    return { status: "no_solution", objective: NaN, bound, relaxed, ...relaxedMipReport, capacity, restricted, regions };
-  }
-  // Without a whole model, the time left improves the plan group by group (each group of linked
-  // workloads re-solved over all of its regions with the rest held: a move only when the whole
-  // plan gets cheaper) while the bound is solved alongside, until the deadline or until the
-  // bound meets the plan's gap (its onProgress stops it then).
-  let improved: { improved: NonNullable<DecomposedOutcome["improved"]> } | Record<string, never> = {};
-  if (!settings.exact) {
-    planned = found.objective;
-    if (left() > 1 && relativeGap(found.objective, bound) > settings.relativeGap) {
-      const ti = Date.now();
-      const better = await solveByGroups(spec, catalog, candidates, {
-        relativeGap: settings.relativeGap,
-        deadline,
-        ilp: settings.ilp,
-        run: settings.run,
-        reach: reach(),
-        start: found.plan,
-      }).catch(() => undefined);
-      if (better) improved = { improved: { groups: better.groups, passes: better.passes, ms: Date.now() - ti, from: found.objective } };
-      if (better?.plan && better.objective < found.objective - 1e-6) found = { plan: better.plan, objective: better.objective };
-      planned = found.objective;
-    }
-    // Passes that end early (nothing left to move) leave the time to the bound.
-    await boundFromMip(relativeGap(found.objective, bound) <= settings.relativeGap);
-  }
+  if (!found) return { status: "no_solution", objective: NaN, bound, relaxed, capacity, restricted, regions };
 
-  // Stage 3: with the time left, the whole exact model from that plan when it was built (its
-  // plans and bound are the problem's own).
+  // Stage 3: with the time left, the whole exact model from that plan (its plans and bound are
+  // the problem's own).
   const whole = settings.exact;
-  if (whole && left() > 1 && relativeGap(found.objective, bound) > settings.relativeGap) {
+  if (left() > 1 && relativeGap(found.objective, bound) > settings.relativeGap) {
     const mip = await settings.run(whole.model, {
       timeLimitSec: left(),
       relativeGap: settings.relativeGap,
@@ -573,5 +547,5 @@ export async function solveDecomposed(
       found = { plan: whole.decode(mip.values), objective: mip.objective };
     }
   }
-  return { status: "feasible", plan: found.plan, objective: found.objective, bound: Math.min(bound, found.objective), relaxed, ...relaxedMipReport, capacity, restricted, ...improved, regions };
+  return { status: "feasible", plan: found.plan, objective: found.objective, bound: Math.min(bound, found.objective), relaxed, capacity, restricted, regions };
 }

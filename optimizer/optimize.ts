@@ -239,22 +239,25 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
           ...(d.areas ? { areas: bounded(d.areas) } : {}),
           ...(d.groups ? { groups: { groups: d.groups.groups, passes: d.groups.passes, ms: d.groups.ms } } : {}),
           ...(d.restricted ? { restricted: { variables: d.restricted.variables, constraints: d.restricted.constraints, objective: d.restricted.objective, ms: d.restricted.ms } } : {}),
-          ...(d.improved ? { improved: d.improved } : {}),
           regions: d.regions.length,
         },
       });
     }
     if (!built || left() <= 0.05) {
       const steps: string[] = [];
-      if (d.relaxed) {
+      const relaxed = d.relaxed && `the relaxed model (${d.relaxed.variables} variables, ${d.relaxed.constraints} constraints) ended with status ${d.relaxed.status} after ${(d.relaxed.ms / 1000).toFixed(1)} s`;
+      if (d.groups) {
+        // Without a whole model the relaxed model's LP runs only after the groups, to tell an infeasible spec.
+        steps.push(`placing ${d.groups.groups} groups of linked workloads one by one stopped: ${d.groups.failure ?? "no plan"}`);
+        if (relaxed) steps.push(relaxed);
+      } else if (relaxed) {
         steps.push(
-          `the relaxed model (${d.relaxed.variables} variables, ${d.relaxed.constraints} constraints) ended with status ${d.relaxed.status} after ${(d.relaxed.ms / 1000).toFixed(1)} s`,
+          relaxed,
           d.restricted
             ? `the exact model over the regions it kept (${d.restricted.variables} variables, ${d.restricted.constraints} constraints) ended with status ${d.restricted.status}`
             : "the regions it kept could not hold every workload",
         );
       }
-      if (d.groups) steps.push(`placing ${d.groups.groups} groups of linked workloads one by one stopped: ${d.groups.failure ?? "no plan"}`);
       throw new SolverError(
         `${label} found no plan within the time limit of ${timeLimitSec} s, solving in stages: ${steps.join(", and ")}. ` +
           "To fix: raise the time limit" +

@@ -34,9 +34,9 @@ export interface SolveReport {
    * restricted model's.
    */
   readonly decomposed?: {
-    /** Stage 1, the relaxed model's LP (absent when the spec is too large for it: `groups`). */
+    /** Stage 1, the relaxed model's LP (with a whole model; without one, only when the groups found no plan). */
     readonly relaxed?: { readonly variables: number; readonly constraints: number; readonly bound: number; readonly ms: number };
-    /** The relaxed model as an integer program, solved alongside the restricted model for a higher bound. */
+    /** The relaxed model as an integer program, solved beside the groups (after the capacity MIP per area) for a higher bound. */
     readonly relaxedMip?: { readonly variables: number; readonly constraints: number; readonly bound: number; readonly ms: number };
     /** The capacity relaxation with presence per continent (optimizer/capacity-bound.ts), when stage 1 was skipped or ended without a bound. */
     readonly capacity?: { readonly variables: number; readonly constraints: number; readonly bound: number; readonly ms: number };
@@ -46,8 +46,6 @@ export interface SolveReport {
     readonly groups?: { readonly groups: number; readonly passes: number; readonly ms: number };
     /** The exact model over the regions kept (absent if it found no plan). */
     readonly restricted?: { readonly variables: number; readonly constraints: number; readonly objective: number; readonly ms: number };
-    /** The restricted model's plan improved group by group with the time left: its groups, passes, time and the objective it started from. */
-    readonly improved?: { readonly groups: number; readonly passes: number; readonly ms: number; readonly from: number };
     readonly regions: number;
   };
 }
