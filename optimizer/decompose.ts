@@ -398,6 +398,14 @@ export async function solveDecomposed(
     const bound = out.status === "infeasible" ? NaN : out.bound;
     return { variables: model.numCols, constraints: model.numRows, status: out.status, objective: out.objective, bound: Number.isFinite(bound) ? bound : NaN, ms: Date.now() - t };
   };
+  // Progress for the groups' path: the gap between the groups' plan and the best bound proven so far.
+  let planned = NaN;
+  let proved = NaN;
+  const progress = (objective?: number, bound?: number) => {
+    if (objective !== undefined) planned = objective;
+    if (bound !== undefined && Number.isFinite(bound) && !(proved >= bound)) proved = bound;
+    if (Number.isFinite(planned) && Number.isFinite(proved)) settings.onProgress?.(relativeGap(planned, Math.min(proved, planned)));
+  };
   // Group by group, with the time left: a plan where the stages have none.
   const byGroups = async (onConstructed?: () => void) => {
     const t = Date.now();
@@ -409,6 +417,7 @@ export async function solveDecomposed(
       reach: reach(),
       ...(guide ? { guide } : {}),
       ...(onConstructed ? { onConstructed } : {}),
+      onPlan: (objective) => progress(objective),
       quickStart: (repairs) => quickPlans(spec, catalog, candidates, settings.ilp.fixed, guide, repairs),
     });
     return { out, report: { groups: out.groups, passes: out.passes, ms: Date.now() - t, ...(out.failure ? { failure: out.failure } : {}) } };
@@ -451,6 +460,7 @@ export async function solveDecomposed(
   if (!settings.exact || !relaxable) {
     const capacity = await capacityBound();
     if (capacity.status === "infeasible") return { status: "infeasible", objective: NaN, bound: NaN, capacity, regions: [] };
+    progress(undefined, capacity.bound);
     const stop = new AbortController();
     // Only a higher bound: a solver failure there (caught at once, so that it cannot end the
     // process while the groups run) leaves the first relaxation's. It starts once the groups are
@@ -460,13 +470,13 @@ export async function solveDecomposed(
     // The continent MIP left for later runs beside the groups until they end, in a third solver
     // (at 2,000 services in 10 s its bound, $1,680,900 to $1,681,000 against its LP's $1,664,021,
     // cost the groups' plan nothing measurable).
-    const later = laterMip?.(stop.signal).catch(() => undefined);
+    const later = laterMip?.(stop.signal).then((o) => (progress(undefined, o.status === "infeasible" ? NaN : o.bound), o)).catch(() => undefined);
     // Not begun when less time is left than the first relaxation took: the second has four
     // times its rows, and its build alone (1.8 s at 2,000 services) would hold up the groups and
     // overrun the limit with no bound to show for it (its root LP takes longer still).
     const { out, report } = await byGroups(() => {
-      if (left() > capacity.ms / 1000) pending = areaBound(stop.signal).catch(() => undefined);
-      if (relaxable) relaxedPending = (pending ?? Promise.resolve()).then(() => relaxedBound(stop.signal)).catch(() => undefined);
+      if (left() > capacity.ms / 1000) pending = areaBound(stop.signal).then((a) => (progress(undefined, a.bound), a)).catch(() => undefined);
+      if (relaxable) relaxedPending = (pending ?? Promise.resolve()).then(() => relaxedBound(stop.signal)).then((r) => (progress(undefined, r?.bound), r)).catch(() => undefined);
     });
     stop.abort();
     const found = await pending;

@@ -185,6 +185,8 @@ export interface GroupSettings {
   readonly quickStartGroupSec?: number;
   /** Called once every group is placed, by construction or quickStart (not with `start`): what else may now use the second core. */
   readonly onConstructed?: () => void;
+  /** Called with the plan's objective whenever the plan of every workload gets cheaper (or is first priced). */
+  readonly onPlan?: (objective: number) => void;
   /** latencyReach of the spec with `ilp.fixed` held, when the caller has it already (about 2 s to compute at 2,000 services). */
   readonly reach?: ReadonlyMap<string, ReadonlySet<string>>;
 }
@@ -556,6 +558,7 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
       objective = r.objective;
     }
   }
+  if (Number.isFinite(objective)) settings.onPlan?.(objective);
 
   if (!settings.start) settings.onConstructed?.();
   // Improvement: every group again with the rest held and the whole spec in the model; when a
@@ -592,6 +595,7 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
         if (Number.isFinite(objective)) changed = true;
         plan = r.plan;
         objective = r.objective;
+        settings.onPlan?.(objective);
       }
     }
     if (i === parts.length && parts.length > 0) passes++;

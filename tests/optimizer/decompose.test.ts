@@ -134,8 +134,19 @@ describe("staged solve (optimizer/decompose.ts) against a brute-force oracle", (
     // program raise the bound.
     const solver = new HighsSolver();
     try {
-      const d = await solveDecomposed(s, catalog, buildCandidates(s, catalog), { relativeGap: 0.001, timeLimitSec: 30, ilp: {}, run: (m, o) => solver.solve(m, o) });
+      const gaps: number[] = [];
+      const d = await solveDecomposed(s, catalog, buildCandidates(s, catalog), {
+        relativeGap: 0.001,
+        timeLimitSec: 30,
+        ilp: {},
+        run: (m, o) => solver.solve(m, o),
+        onProgress: (gap) => gaps.push(gap ?? NaN),
+      });
       assert.ok(d.plan && d.capacity && d.areas && d.relaxedMip && d.groups, JSON.stringify({ ...d, plan: undefined }));
+      // Progress: the gap between the groups' plan and the best bound so far, narrowing to the one returned.
+      assert.ok(gaps.length >= 2, `progress reported ${gaps.length} times`);
+      gaps.forEach((g, i) => assert.ok(g >= 0 && g < 1 && (i === 0 || g <= gaps[i - 1] + 1e-12), `gaps ${gaps.join(", ")}`));
+      assert.ok(Math.abs(gaps[gaps.length - 1] - relativeGap(d.objective, d.bound)) < 1e-9, `last ${gaps[gaps.length - 1]}, returned ${relativeGap(d.objective, d.bound)}`);
       assert.strictEqual(d.restricted, undefined, "no restricted exact model without a whole one");
       assert.deepStrictEqual(verifyPlan(s, catalog, d.plan), []);
       assert.ok(Math.abs(evaluatePlan(s, d.plan, catalog).total - d.objective) <= 0.01, `objective ${d.objective} is the plan's cost`);
