@@ -354,7 +354,7 @@ export async function solveDecomposed(
     // with all of the time left (there, its bound is 1% above its LP's).
     const now = limit >= (settings.mipRootSecPerNonzero ?? MIP_ROOT_SEC_PER_NONZERO) * model.index.length;
     const mip = now ? settings.run(model, { timeLimitSec: limit, relativeGap: settings.relativeGap }) : undefined;
-    if (!now) laterMip = (signal) => settings.run(model, { timeLimitSec: left(), relativeGap: settings.relativeGap, signal });
+    if (!now) laterMip = (signal) => boundRun(model, signal);
     // Its linear relaxation, a bound too (1.4 to 2 s at 2,000 services), in the second solver at
     // the same time and with half the time left: when the MIP runs out of time before its root
     // is solved, or is not run, the LP's bound and fractions stand in for its own (with 40% of
@@ -394,17 +394,28 @@ export async function solveDecomposed(
   const areaBound = async (signal: AbortSignal): Promise<StageReport> => {
     const t = Date.now();
     const model = capacityModel(spec, catalog, candidates, settings.ilp.fixed, "areas", reach()).model;
-    const out = await settings.run(model, { timeLimitSec: left(), relativeGap: settings.relativeGap, signal });
+    const out = await boundRun(model, signal);
     const bound = out.status === "infeasible" ? NaN : out.bound;
     return { variables: model.numCols, constraints: model.numRows, status: out.status, objective: out.objective, bound: Number.isFinite(bound) ? bound : NaN, ms: Date.now() - t };
   };
-  // Progress for the groups' path: the gap between the groups' plan and the best bound proven so far.
+  // A MIP run for its bound beside the groups, until the deadline or `signal`; the bounds it
+  // proves on the way count for progress. Its own gap is no reason to stop (a bound within 0.1%
+  // of the relaxation's optimum may still leave the plan's gap open): `enough` stops it when the
+  // plan's gap is met.
+  const boundRun = (model: SparseModel, signal: AbortSignal) =>
+    settings.run(model, { timeLimitSec: left(), relativeGap: 0, signal: AbortSignal.any([signal, enough.signal]), onProgress: (p) => progress(undefined, p.bound) });
+  // Progress for the groups' path: the gap between the groups' plan and the best bound proven so
+  // far; once it is within the gap asked for, the groups' improvement and the bounds beside it end.
   let planned = NaN;
   let proved = NaN;
+  const enough = new AbortController();
   const progress = (objective?: number, bound?: number) => {
     if (objective !== undefined) planned = objective;
     if (bound !== undefined && Number.isFinite(bound) && !(proved >= bound)) proved = bound;
-    if (Number.isFinite(planned) && Number.isFinite(proved)) settings.onProgress?.(relativeGap(planned, Math.min(proved, planned)));
+    if (!Number.isFinite(planned) || !Number.isFinite(proved)) return;
+    const gap = relativeGap(planned, Math.min(proved, planned));
+    settings.onProgress?.(gap);
+    if (gap <= settings.relativeGap) enough.abort();
   };
   // Group by group, with the time left: a plan where the stages have none.
   const byGroups = async (onConstructed?: () => void) => {
@@ -418,6 +429,7 @@ export async function solveDecomposed(
       ...(guide ? { guide } : {}),
       ...(onConstructed ? { onConstructed } : {}),
       onPlan: (objective) => progress(objective),
+      signal: enough.signal,
       quickStart: (repairs) => quickPlans(spec, catalog, candidates, settings.ilp.fixed, guide, repairs),
     });
     return { out, report: { groups: out.groups, passes: out.passes, ms: Date.now() - t, ...(out.failure ? { failure: out.failure } : {}) } };
@@ -431,7 +443,7 @@ export async function solveDecomposed(
     if (signal.aborted || left() < RELAXED_MIP_MIN_SEC) return undefined;
     const t = Date.now();
     const model = buildPlacementModel(spec, catalog, candidates, { ...settings.ilp, relax: true }).model;
-    const out = await settings.run(model, { timeLimitSec: left(), relativeGap: settings.relativeGap, signal });
+    const out = await boundRun(model, signal);
     const bound = out.status !== "infeasible" && Number.isFinite(out.bound) ? out.bound : NaN;
     return { variables: model.numCols, constraints: model.numRows, status: out.status, objective: out.objective, bound, ms: Date.now() - t };
   };
@@ -478,6 +490,14 @@ export async function solveDecomposed(
       if (left() > capacity.ms / 1000) pending = areaBound(stop.signal).then((a) => (progress(undefined, a.bound), a)).catch(() => undefined);
       if (relaxable) relaxedPending = (pending ?? Promise.resolve()).then(() => relaxedBound(stop.signal)).then((r) => (progress(undefined, r?.bound), r)).catch(() => undefined);
     });
+    // Groups that stop improving before the deadline leave the time to the bounds, until they
+    // end or prove the plan within the gap.
+    if (out.plan && !enough.signal.aborted && left() > 0.05) {
+      await new Promise<void>((resolve) => {
+        enough.signal.addEventListener("abort", () => resolve(), { once: true });
+        void Promise.all([pending, later, relaxedPending]).then(() => resolve());
+      });
+    }
     stop.abort();
     const found = await pending;
     const late = await later;

@@ -187,6 +187,8 @@ export interface GroupSettings {
   readonly onConstructed?: () => void;
   /** Called with the plan's objective whenever the plan of every workload gets cheaper (or is first priced). */
   readonly onPlan?: (objective: number) => void;
+  /** Ends the improvement early (the plan so far is kept), e.g. once a bound proves it within the gap asked for. */
+  readonly signal?: AbortSignal;
   /** latencyReach of the spec with `ilp.fixed` held, when the caller has it already (about 2 s to compute at 2,000 services). */
   readonly reach?: ReadonlyMap<string, ReadonlySet<string>>;
 }
@@ -382,6 +384,7 @@ async function solveGroup(
     [wide, true, spec.quotas],
   ] as const;
   for (const [regions, prune, quotas] of allRegions ? attempts.slice(1) : attempts) {
+    if (current && settings.signal?.aborted) break; // an improvement step ended early: no wider model
     const built = buildPlacementModel({ ...spec, quotas }, catalog, candidates, { ...settings.ilp, fixed: held, regions, prune });
     if (built.unplaceable.length > 0) {
       last = `${built.unplaceable.join(", ")} had no region left`;
@@ -392,6 +395,7 @@ async function solveGroup(
     // part end far from its optimum (0.5% of a $430,000 plan is $2,150, a third of a group).
     const out = await settings.run({ ...built.model, offset: 0 }, {
       timeLimitSec,
+      ...(current && settings.signal ? { signal: settings.signal } : {}),
       relativeGap: gap,
       ...(current ? { start: startFrom(built, current) } : {}),
     });
@@ -569,11 +573,12 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
   const order = byExcess(spec, catalog, prices, plan, groups);
   const modes = ["groups", "pairs", "regions"] as const;
   let passes = 0;
-  for (let mode = 0; mode < modes.length && secondsLeft() > 0 && passes < (settings.maxPasses ?? Infinity); ) {
+  const going = () => secondsLeft() > 0 && !settings.signal?.aborted;
+  for (let mode = 0; mode < modes.length && going() && passes < (settings.maxPasses ?? Infinity); ) {
     const parts = modes[mode] === "pairs" ? pairs : order;
     let changed = false;
     let i = 0;
-    for (; i < parts.length && secondsLeft() > 0; i++) {
+    for (; i < parts.length && going(); i++) {
       const names = new Set(parts[i]);
       const rest = only(plan, new Set([...Object.keys(plan.services), ...Object.keys(plan.buckets), ...Object.keys(plan.databases ?? {})].filter((n) => !names.has(n))));
       const r = await solveGroup(
