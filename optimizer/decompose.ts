@@ -403,22 +403,27 @@ export async function solveDecomposed(
   };
   // A MIP run for its bound beside the groups, until the deadline or `signal`; the bounds it
   // proves on the way count for progress. Its own gap is no reason to stop (a bound within 0.1%
-  // of the relaxation's optimum may still leave the plan's gap open): `enough` stops it when the
-  // plan's gap is met.
+  // of the relaxation's optimum may still leave the plan's gap open): `progress` stops it (with
+  // `stop`) when the plan's gap is met.
   const boundRun = (model: SparseModel, signal: AbortSignal) =>
-    settings.run(model, { timeLimitSec: left(), relativeGap: 0, signal: AbortSignal.any([signal, enough.signal]), onProgress: (p) => progress(undefined, p.bound) });
+    settings.run(model, { timeLimitSec: left(), relativeGap: 0, signal, onProgress: (p) => progress(undefined, p.bound) });
   // Progress for the groups' path: the gap between the groups' plan and the best bound proven so
   // far; once it is within the gap asked for, the groups' improvement and the bounds beside it end.
   let planned = NaN;
   let proved = NaN;
   const enough = new AbortController();
+  // Ends the bounds beside the groups: when the gap is met, or once the groups are done.
+  const stop = new AbortController();
   const progress = (objective?: number, bound?: number) => {
     if (objective !== undefined) planned = objective;
     if (bound !== undefined && Number.isFinite(bound) && !(proved >= bound)) proved = bound;
     if (!Number.isFinite(planned) || !Number.isFinite(proved)) return;
     const gap = relativeGap(planned, Math.min(proved, planned));
     settings.onProgress?.(gap);
-    if (gap <= settings.relativeGap) enough.abort();
+    if (gap <= settings.relativeGap) {
+      enough.abort();
+      stop.abort();
+    }
   };
   // Group by group, with the time left: a plan where the stages have none.
   const byGroups = async (onConstructed?: () => void) => {
@@ -476,7 +481,6 @@ export async function solveDecomposed(
     const capacity = await capacityBound();
     if (capacity.status === "infeasible") return { status: "infeasible", objective: NaN, bound: NaN, capacity, regions: [] };
     progress(undefined, capacity.bound);
-    const stop = new AbortController();
     // Only a higher bound: a solver failure there (caught at once, so that it cannot end the
     // process while the groups run) leaves the first relaxation's. It starts once the groups are
     // all placed: construction solves two groups at once, and a plan comes before a bound.
