@@ -270,7 +270,7 @@ export function renderText(doc: BenchDocument): string {
             `exact model over ${st.regions} regions ${count(st.restricted.variables)} x ${count(st.restricted.constraints)} ` +
               `(the size above), its plan ${money(st.restricted.objective)} after ${secs(st.restricted.ms)}`,
           );
-        } else if (st.relaxed) parts.push("no plan from the restricted exact model");
+        } else if (st.relaxed && !st.groups) parts.push("no plan from the restricted exact model");
         if (st.groups) parts.push(`plan placed in ${st.groups.groups} groups of linked workloads, ${st.groups.passes} improvement passes, in ${secs(st.groups.ms)}`);
         out.push(`solved in stages: ${parts.join("; ")}`);
       }

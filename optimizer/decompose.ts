@@ -125,7 +125,7 @@ export interface DecomposedOutcome {
   readonly capacity?: StageReport;
   /** The capacity relaxation with presence per cloud and continent, solved alongside the groups: a higher bound. */
   readonly areas?: StageReport;
-  /** Placement group by group, when it made the plan. */
+  /** Placement group by group (without a whole model, or above STAGES_UP_TO_PAIRS): what it did, and why it failed when it did. */
   readonly groups?: { readonly groups: number; readonly passes: number; readonly ms: number; readonly failure?: string };
   readonly restricted?: StageReport;
   /** Regions stage 2 kept, over all workloads. */
@@ -311,10 +311,11 @@ const MIP_ROOT_SEC_PER_NONZERO = 4e-6;
 const GROUP_GAP = 0.005;
 
 /**
- * Seconds that must be left for the relaxed model's MIP to begin beside the groups: its LP alone
- * takes about 3.4 s at 100 services, and a MIP stopped before its root ends proves nothing.
+ * Seconds per candidate (service, region) pair that must be left for the relaxed model's MIP to
+ * begin beside the groups: its LP alone took 3.4 s for 10,137 pairs (100 services), and a MIP
+ * stopped before its root ends proves nothing (and its build holds up the groups).
  */
-const RELAXED_MIP_MIN_SEC = 2;
+const RELAXED_MIP_SEC_PER_PAIR = 4e-4;
 
 /** Hub regions stage 2 adds to every workload's own, widened once if that is infeasible. */
 const HUBS = [8, 24];
@@ -335,6 +336,7 @@ export async function solveDecomposed(
   const deadline = Date.now() + settings.timeLimitSec * 1000;
   const left = () => Math.max(0.01, (deadline - Date.now()) / 1000);
   const prices = replicaPrices(spec, catalog, candidates, settings.ilp.fixed);
+  const pairs = servicePairs(spec, candidates);
   // Regions no plan meeting the links' latency can use: the capacity relaxations and the groups
   // all need them (about 2 s to compute at 2,000 services), so they are computed once.
   let reachMemo: ReadonlyMap<string, ReadonlySet<string>> | undefined;
@@ -448,7 +450,7 @@ export async function solveDecomposed(
   // services in 60 s: $87,307 against $87,111). Its own plans are no help: priced exactly, those
   // of the 20- and 50-service specs cost 1.1 and 0.7% more than the groups' plans.
   const relaxedBound = async (signal: AbortSignal): Promise<StageReport | undefined> => {
-    if (signal.aborted || left() < RELAXED_MIP_MIN_SEC) return undefined;
+    if (signal.aborted || left() < RELAXED_MIP_SEC_PER_PAIR * pairs) return undefined;
     const t = Date.now();
     const model = buildPlacementModel(spec, catalog, candidates, { ...settings.ilp, relax: true }).model;
     const out = await boundRun(model, signal);
@@ -476,7 +478,7 @@ export async function solveDecomposed(
 
   // Without the whole exact model, or too large for stage 1: the groups, with the capacity
   // relaxations (and, where it can be built, the relaxed model's MIP) raising the bound beside them.
-  const relaxable = servicePairs(spec, candidates) <= (settings.stagesUpToPairs ?? STAGES_UP_TO_PAIRS);
+  const relaxable = pairs <= (settings.stagesUpToPairs ?? STAGES_UP_TO_PAIRS);
   if (!settings.exact || !relaxable) {
     const capacity = await capacityBound();
     if (capacity.status === "infeasible") return { status: "infeasible", objective: NaN, bound: NaN, capacity, regions: [] };
@@ -494,15 +496,21 @@ export async function solveDecomposed(
     // times its rows, and its build alone (1.8 s at 2,000 services) would hold up the groups and
     // overrun the limit with no bound to show for it (its root LP takes longer still).
     const { out, report } = await byGroups(() => {
+      if (stop.signal.aborted) return; // the first plan already met the gap
       if (left() > capacity.ms / 1000) pending = areaBound(stop.signal).then((a) => (progress(undefined, a.bound), a)).catch(() => undefined);
       if (relaxable) relaxedPending = (pending ?? Promise.resolve()).then(() => relaxedBound(stop.signal)).then((r) => (progress(undefined, r?.bound), r)).catch(() => undefined);
+    }).catch((e) => {
+      stop.abort(); // the bounds beside them end too
+      throw e;
     });
     // Groups that stop improving before the deadline leave the time to the bounds, until they
     // end or prove the plan within the gap.
     if (out.plan && !enough.signal.aborted && left() > 0.05) {
       await new Promise<void>((resolve) => {
-        enough.signal.addEventListener("abort", () => resolve(), { once: true });
-        void Promise.all([pending, later, relaxedPending]).then(() => resolve());
+        const timer = setTimeout(resolve, left() * 1000);
+        const done = () => (clearTimeout(timer), resolve());
+        enough.signal.addEventListener("abort", done, { once: true });
+        void Promise.all([pending, later, relaxedPending]).then(done);
       });
     }
     stop.abort();
@@ -513,7 +521,9 @@ export async function solveDecomposed(
     const continent = Number.isFinite(lateBound) && !(capacity.bound >= lateBound) ? { ...capacity, bound: lateBound } : capacity;
     const areas = found ? { areas: found } : {};
     const relaxedMip = relaxedOut ? { relaxedMip: relaxedOut } : {};
-    const proven = [continent.bound, found?.bound ?? NaN, relaxedOut?.bound ?? NaN].filter(Number.isFinite);
+    // `proved` holds the bounds the runs reported on the way too (the one that met the gap, even
+    // if its run then failed).
+    const proven = [continent.bound, found?.bound ?? NaN, relaxedOut?.bound ?? NaN, proved].filter(Number.isFinite);
     const bound = proven.length > 0 ? Math.max(...proven) : replicaBound(prices);
     if (!out.plan) {
       // The capacity relaxations leave out latency and most of residency: when the groups found

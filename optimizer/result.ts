@@ -28,10 +28,11 @@ export interface SolveReport {
   readonly buildMs: number;
   readonly solveMs: number;
   /**
-   * Set when the spec was solved in stages (optimizer/decompose.ts): the relaxed model whose LP
-   * gives the first bound, and the exact model over the regions kept, which gives the first plan
-   * (the whole model may then improve both). `variables` and `constraints` are then the
-   * restricted model's.
+   * Set when the spec was solved in stages (optimizer/decompose.ts). With a whole model: the
+   * relaxed model whose LP gives the first bound, and the exact model over the regions kept,
+   * which gives the first plan (the whole model may then improve both); `variables` and
+   * `constraints` are then the restricted model's. Without one: the capacity relaxations and the
+   * groups; they are then the capacity model's per continent.
    */
   readonly decomposed?: {
     /** Stage 1, the relaxed model's LP (with a whole model; without one, only when the groups found no plan). */
