@@ -6,7 +6,7 @@ import { BUILD_EXACT_UP_TO_CONNECTION_ROWS, connectionRows, replicaBound, replic
 import { evaluatePlan } from "../../optimizer/evaluate";
 import { PlacementInfeasibleError } from "../../optimizer/errors";
 import { buildPlacementModel } from "../../optimizer/ilp";
-import { relativeGap } from "../../optimizer/solvers/types";
+import { relativeGap, type SolveOptions, type SolverOutcome, type SparseModel } from "../../optimizer/solvers/types";
 import { optimize } from "../../optimizer/optimize";
 import { HighsSolver } from "../../optimizer/solvers/highs";
 import { validateSpec } from "../../optimizer/validate";
@@ -213,6 +213,45 @@ describe("staged solve (optimizer/decompose.ts) against a brute-force oracle", (
       const d = await solveDecomposed(s, catalog, buildCandidates(s, catalog), { relativeGap: 0.001, timeLimitSec: 20, ilp: {}, run: (m, o) => solver.solve(m, o) });
       assert.strictEqual(d.capacity?.status, "optimal");
       assert.ok(d.groups?.failure, "the groups found nothing");
+      assert.strictEqual(d.relaxed?.status, "infeasible");
+      assert.strictEqual(d.status, "infeasible");
+    } finally {
+      await solver.dispose();
+    }
+  });
+
+  it("tells an infeasible spec even when the groups use the whole time limit: the relaxed model's LP starts beside them", async () => {
+    // The same spec, but every group model ends without a plan only when its time is up (as a
+    // slow model would): the groups fail at the deadline, with no time left after them.
+    const s = validateSpec(
+      {
+        services: {
+          a: { replicas: 4, vcpu: 2, memoryGiB: 4, residency: ["JP"], availability: { minRegions: 2 } },
+          b: { replicas: 1, vcpu: 2, memoryGiB: 4, residency: ["JP"] },
+        },
+        links: [{ from: "a", to: "b", monthlyGiB: 10, maxRttMs: 2 }],
+      },
+      catalog,
+    );
+    const solver = new HighsSolver();
+    let integerRuns = 0;
+    const stalled: number[] = [];
+    const run = async (m: SparseModel, o: SolveOptions): Promise<SolverOutcome> => {
+      // The first integer model is the capacity MIP; the later ones are the groups'.
+      if (m.integer.some((v) => v === 1) && integerRuns++ > 0) {
+        stalled.push(o.timeLimitSec);
+        await new Promise((r) => setTimeout(r, o.timeLimitSec * 1000));
+        return { status: "time_limit", objective: NaN, bound: NaN, values: new Float64Array(0) };
+      }
+      return solver.solve(m, o);
+    };
+    try {
+      const limit = 6;
+      const t = Date.now();
+      const d = await solveDecomposed(s, catalog, buildCandidates(s, catalog), { relativeGap: 0.001, timeLimitSec: limit, ilp: {}, run });
+      assert.ok(stalled.length > 0, "the groups' models ran");
+      assert.ok(d.groups?.failure, "the groups found nothing");
+      assert.ok(Date.now() - t >= (limit - 0.5) * 1000, "the groups used the time limit");
       assert.strictEqual(d.relaxed?.status, "infeasible");
       assert.strictEqual(d.status, "infeasible");
     } finally {
