@@ -513,7 +513,7 @@ export async function solveDecomposed(
     // when they are still placing their first plan with only the time it needs left (repeated
     // group models that end without a plan use up the limit), it starts beside them.
     let constructed = false;
-    let check: ReturnType<typeof relaxedLp> | undefined;
+    let check: Promise<Awaited<ReturnType<typeof relaxedLp>> | undefined> | undefined;
     const stopCheck = new AbortController();
     const lpSec = Math.max(RELAXED_LP_MIN_SEC, RELAXED_LP_SEC_PER_PAIR * pairs);
     const checkTimer =
