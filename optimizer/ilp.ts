@@ -74,7 +74,8 @@
 //      with the valid inequalities 12.leave, 12.cross, 12.gate and 12.spread (ilp-network.ts)
 //      for the LP bound. 12.relax (option `relax`) prices connections per pair of areas (a cloud
 //      on a continent) instead: a relaxation, whose bound optimizer/decompose.ts uses for specs
-//      too large to solve whole.
+//      too large to solve whole; with it, 12.multi: a region of a service linked to one that must
+//      use k clouds connects to k − 1 other clouds and has its gateway.
 //      cost open(r)·open[r] + zone(r)·zone[r] + ingress(r)·ingress[r] + pair(r,q)·conn[r,q]
 //      + gateway(r)·gw[r] + Σ a[s,r]·(publicTarget(r) if s public + endpoint(r, ports_s) if
 //      called) + the front door's zone (a constant when any service is public).
