@@ -22,7 +22,7 @@
 // from the start, the continent MIP when its limit was too short for it beside its LP. At 100
 // services (seed 1) stages 1 and 2 gave no better: in 60 s they took 3.4 and 27.8 s to a plan of
 // $89,437 where the groups reach $89,059 to $89,437 in 10 s (a 10 s limit: 2.2 to 2.6% over the
-// bound where the stages gave 6.4%; 60 s: 1.9% where they gave 2.0%, at the same peak RSS).
+// bound where the stages gave 6.4%; 60 s: 1.7% where they gave 2.0%, at the same peak RSS).
 // The bounds beside the groups run to their own optimum; once one proves the groups' plan within
 // the gap asked for, the improvement and the bounds end; groups that stop improving before the
 // limit leave the time to the bounds.
@@ -456,8 +456,9 @@ export async function solveDecomposed(
 
   // The relaxed model's integer program, once the capacity MIP per area has ended and while the
   // groups still improve the plan: with time, its bound ends above the one per area (100
-  // services in 60 s: $87,307 against $87,111). Its own plans are no help: priced exactly, those
-  // of the 20- and 50-service specs cost 1.1 and 0.7% more than the groups' plans.
+  // services in 60 s: $87,479 against $87,136, with 12.multi in the relaxed model). Its own
+  // plans are no help: priced exactly, those of the 20- and 50-service specs cost 1.1 and 0.7%
+  // more than the groups' plans.
   const relaxedBound = async (signal: AbortSignal): Promise<StageReport | undefined> => {
     if (signal.aborted || left() < RELAXED_MIP_SEC_PER_PAIR * pairs) return undefined;
     const t = Date.now();
