@@ -141,6 +141,34 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     assert.ok(out.bound > best.cost.total - vpn, `bound ${out.bound}: the connection (${vpn}) is not counted (optimum ${best.cost.total})`);
   });
 
+  it("charges in the capacity MIP per area a VPN gateway wherever a service linked to one that must use two clouds runs (12.multi), and stays below the optimum", async () => {
+    // web runs in azure in North America and in Europe; db must use two clouds and, its link to
+    // web keeping each end on the other's continent, runs in azure in North America and in aws
+    // in Europe. web's North American region is then connected to aws across the Atlantic: a
+    // pair of areas the MIP prices no connection for, so only 12.multi charges that region's
+    // VPN gateway (azure's is billed; aws's and gcp's cost nothing by themselves).
+    const s = validateSpec(
+      {
+        services: {
+          web: { replicas: 2, vcpu: 2, memoryGiB: 4, regions: ["eastus", "westeurope"], availability: { minRegions: 2 } },
+          db: { replicas: 2, vcpu: 2, memoryGiB: 8, regions: ["eastus", "eu-central-1"], availability: { minClouds: 2 } },
+        },
+        links: [{ from: "web", to: "db", monthlyGiB: 10 }],
+      },
+      catalog,
+    );
+    const best = bruteForce(s, catalog)!;
+    const net = evaluatePlan(s, best.plan, catalog).network!;
+    assert.ok(Object.keys(net.pairs).some((p) => p.includes("azure:eastus") && p.includes("aws:")), `the optimum connects eastus to aws: ${JSON.stringify(net.pairs)}`);
+    const fc = fixedCosts(catalog, s.network!);
+    const out = await run(capacityModel(s, catalog, buildCandidates(s, catalog), undefined, "areas").model, { timeLimitSec: 30, relativeGap: 0 });
+    assert.strictEqual(out.status, "optimal");
+    assert.ok(out.bound <= best.cost + 0.01, `bound ${out.bound} above the optimum ${best.cost}`);
+    // Measured: $1,016.59 of $1,152.15; without 12.multi $745.76, the gateway ($270.83) short.
+    const gateway = fc.gateway("azure:eastus");
+    assert.ok(gateway > 0 && best.cost - out.bound < gateway, `bound ${out.bound}: eastus's gateway (${gateway}) is not counted (optimum ${best.cost})`);
+  });
+
   it("counts in the capacity MIP per area the traffic that leaves an area, and stays below the optimum", async () => {
     // api must run in two clouds and reads 20 TiB a month from a bucket that only gcp's
     // Netherlands region may hold: the replica outside gcp sends and receives half of it across
