@@ -195,10 +195,10 @@ describe("staged solve (optimizer/decompose.ts) against a brute-force oracle", (
     }
   });
 
-  it("tells an infeasible spec from a short time limit when the groups find nothing: the relaxed model's LP keeps what the capacity relaxation leaves out", async () => {
-    // Two Japanese regions for \`a\` (minRegions 2), each within 2 ms of one of \`b\`'s: no two
-    // regions of Japan are. The capacity relaxation (presence per continent) has a plan.
-    const s = validateSpec(
+  // Two Japanese regions for `a` (minRegions 2), each within 2 ms of one of `b`'s: no two regions
+  // of Japan are. The capacity relaxation (presence per continent) has a plan.
+  const infeasibleInJapan = () =>
+    validateSpec(
       {
         services: {
           a: { replicas: 4, vcpu: 2, memoryGiB: 4, residency: ["JP"], availability: { minRegions: 2 } },
@@ -208,6 +208,9 @@ describe("staged solve (optimizer/decompose.ts) against a brute-force oracle", (
       },
       catalog,
     );
+
+  it("tells an infeasible spec from a short time limit when the groups find nothing: the relaxed model's LP keeps what the capacity relaxation leaves out", async () => {
+    const s = infeasibleInJapan();
     const solver = new HighsSolver();
     try {
       const d = await solveDecomposed(s, catalog, buildCandidates(s, catalog), { relativeGap: 0.001, timeLimitSec: 20, ilp: {}, run: (m, o) => solver.solve(m, o) });
@@ -223,16 +226,7 @@ describe("staged solve (optimizer/decompose.ts) against a brute-force oracle", (
   it("tells an infeasible spec even when the groups use the whole time limit: the relaxed model's LP starts beside them", async () => {
     // The same spec, but every group model ends without a plan only when its time is up (as a
     // slow model would): the groups fail at the deadline, with no time left after them.
-    const s = validateSpec(
-      {
-        services: {
-          a: { replicas: 4, vcpu: 2, memoryGiB: 4, residency: ["JP"], availability: { minRegions: 2 } },
-          b: { replicas: 1, vcpu: 2, memoryGiB: 4, residency: ["JP"] },
-        },
-        links: [{ from: "a", to: "b", monthlyGiB: 10, maxRttMs: 2 }],
-      },
-      catalog,
-    );
+    const s = infeasibleInJapan();
     const solver = new HighsSolver();
     let integerRuns = 0;
     const stalled: number[] = [];
