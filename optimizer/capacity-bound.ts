@@ -78,6 +78,8 @@ export function capacityModel(
   presence: CapacityPresence = "none",
   /** latencyReach(spec, catalog, candidates, held), when the caller has it already. */
   reachable?: ReadonlyMap<string, ReadonlySet<string>>,
+  /** With "areas", the gateways of 12.multi by area (default true): a higher bound, a slower MIP. */
+  multiCloudGateways = true,
 ): CapacityModel {
   const mip = presence !== "none";
   const m = new ModelBuilder();
@@ -377,9 +379,11 @@ export function capacityModel(
     // connection is one of the pairs above. Measured (seed 1): at 100 services the MIP's optimum
     // rises from $87,128 to $87,206 (its solve from 9.2 to 14.1 s), beside the groups in 10 s its
     // bound from $87,107-87,110 to $87,170-87,173; at 500 services in 60 s, $400,576 to $400,751.
+    // Where the relaxed model's MIP follows this one (optimizer/decompose.ts), its later start
+    // cost more than the rows gave: at 100 services in 30 s, 2.00% where it was 1.91 to 1.95%.
     const needed = cloudsNeeded(spec);
     for (const l of spec.links) {
-      if (l.toKind !== "service" || presence !== "areas") continue;
+      if (l.toKind !== "service" || presence !== "areas" || !multiCloudGateways) continue;
       for (const [me, peer] of [
         [l.from, l.to],
         [l.to, l.from],
