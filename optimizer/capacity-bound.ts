@@ -380,7 +380,8 @@ export function capacityModel(
     // rises from $87,128 to $87,206 (its solve from 9.2 to 14.1 s), beside the groups in 10 s its
     // bound from $87,107-87,110 to $87,170-87,173; at 500 services in 60 s, $400,576 to $400,751.
     // Where the relaxed model's MIP follows this one (optimizer/decompose.ts), its later start
-    // cost more than the rows gave: at 100 services in 30 s, 2.00% where it was 1.91 to 1.95%.
+    // cost more than the rows gave: at 100 services, 2.00% in 30 s (one run) and 1.69% in 60 s,
+    // where without them the relaxed MIP ends at 1.95 to 2.03% and 1.67%.
     const needed = cloudsNeeded(spec);
     for (const l of spec.links) {
       if (l.toKind !== "service" || presence !== "areas" || !multiCloudGateways) continue;
