@@ -43,7 +43,7 @@ import type { Catalog } from "./catalog";
 import type { Candidates } from "./candidates";
 import { bucketMonthlyUSD, replicaMonthlyUSD } from "./ilp";
 import { latencyReach } from "./ilp-latency";
-import { areaOf as areaOfRegion, atLeastAll, cloudsNeeded, networkRoles, presenceCost } from "./ilp-network";
+import { areaOf as areaOfRegion, atLeastAll, multiCloudServices, networkRoles, presenceCost } from "./ilp-network";
 import { cloudCap } from "./ilp-presence";
 import { fixedCosts } from "./network/costs";
 import { latencyMatrix } from "./latency/matrix";
@@ -382,14 +382,15 @@ export function capacityModel(
     // Where the relaxed model's MIP follows this one (optimizer/decompose.ts), its later start
     // cost more than the rows gave: at 100 services, 2.00% in 30 s (one run) and 1.69% in 60 s,
     // where without them the relaxed MIP ends at 1.95 to 2.03% and 1.67%.
-    const needed = cloudsNeeded(spec);
+    // A held peer is where it is held: 12.multi counts only what a free one must do.
+    const needed = presence === "areas" && multiCloudGateways ? multiCloudServices(spec) : new Map<string, number>();
     for (const l of spec.links) {
-      if (l.toKind !== "service" || presence !== "areas" || !multiCloudGateways) continue;
+      if (l.toKind !== "service") continue;
       for (const [me, peer] of [
         [l.from, l.to],
         [l.to, l.from],
       ]) {
-        if (!needed.has(peer) || !present.has(peer)) continue;
+        if (!needed.has(peer) || held?.services[peer]) continue;
         for (const [a, y] of present.get(me) ?? []) push(gateways, a, y);
       }
     }

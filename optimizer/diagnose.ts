@@ -22,7 +22,7 @@ import {
 import type { Conflict } from "./errors";
 import { latencyConflicts } from "./diagnose-latency";
 import { CLOUDS, Cloud, NormalizedService, NormalizedSpec } from "./spec";
-import { join, minShare, orList, perCloudCap } from "./validate-fields";
+import { cloudsNeeded, join, minShare, orList, perCloudCap } from "./validate-fields";
 
 /**
  * The conflicts that make a spec infeasible, in a deterministic order: workloads by name, then
@@ -51,12 +51,6 @@ export async function diagnoseInfeasibility(
   conflicts.push(...quotaConflicts(spec, fits));
   if (conflicts.length > 0) return conflicts;
   return relaxationConflicts(spec, isFeasible);
-}
-
-/** Clouds a service must spread over: its minClouds, or more when maxSharePerCloud demands it. */
-function cloudsNeeded(s: NormalizedService): number {
-  const cap = Math.max(1, perCloudCap(s.maxSharePerCloud, s.replicas));
-  return Math.max(s.minClouds, Math.ceil(s.replicas / cap));
 }
 
 /** Too few clouds or regions with a fitting offer for a service's availability spread. */

@@ -23,7 +23,7 @@ import { fixedCosts, FixedCosts } from "./network/costs";
 import { BALANCERS_PER_NETWORK } from "./network/topology";
 import { LinExpr, ModelBuilder } from "./solvers/builder";
 import type { NormalizedSpec } from "./spec";
-import { perCloudCap } from "./validate-fields";
+import { cloudsNeeded } from "./validate-fields";
 
 const EPS = 1e-9;
 const cloudOf = (key: string) => key.slice(0, key.indexOf(":"));
@@ -79,18 +79,9 @@ export function networkRoles(spec: NormalizedSpec): NetworkRoles {
   };
 }
 
-/**
- * Clouds each service must use, when more than one: minClouds, or more when maxSharePerCloud
- * leaves one cloud too few of its replicas (a cap of 0 makes the spec infeasible anyway).
- */
-export function cloudsNeeded(spec: NormalizedSpec): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const s of spec.services) {
-    const cap = perCloudCap(s.maxSharePerCloud, s.replicas);
-    const k = Math.max(s.minClouds, cap > 0 ? Math.ceil(s.replicas / cap) : 1);
-    if (k > 1) out.set(s.name, k);
-  }
-  return out;
+/** The services that must use more than one cloud (cloudsNeeded), with how many. */
+export function multiCloudServices(spec: NormalizedSpec): Map<string, number> {
+  return new Map(spec.services.map((s) => [s.name, cloudsNeeded(s)] as const).filter(([, k]) => k > 1));
 }
 
 /**
@@ -262,7 +253,7 @@ function addAreaConnections(m: ModelBuilder, spec: NormalizedSpec, catalog: Cata
     areaGates.set(a, atLeastAll(m, `G[${a}]`, Number.isFinite(cost) ? cost : 0, d));
   }
   const connOf = (a: string, b: string) => areaConns.get(pairKey(a, b)) ?? new LinExpr();
-  const needed = cloudsNeeded(spec);
+  const needed = multiCloudServices(spec);
   const hasGate = (a: string) => maxValue(areaGates.get(a) ?? new LinExpr()) > EPS;
   for (const l of spec.links) {
     if (l.toKind !== "service") continue;

@@ -3,7 +3,7 @@
 
 import type { Catalog } from "./catalog";
 import type { SpecProblem } from "./errors";
-import { CLOUDS, Cloud } from "./spec";
+import { CLOUDS, Cloud, type NormalizedService } from "./spec";
 
 /** Every accepted CPU architecture value. */
 export const ARCHES = ["x86_64", "arm64", "any"] as const;
@@ -150,6 +150,12 @@ export function minShare(replicas: number, clouds: number): number {
 export function perCloudCap(share: number, replicas: number): number {
   // Tolerance so that 0.5 x 4 counts as 2 despite floating point.
   return Math.floor(share * replicas + 1e-9);
+}
+
+/** Clouds a service must spread over: its minClouds, or more when maxSharePerCloud demands it. */
+export function cloudsNeeded(s: Pick<NormalizedService, "minClouds" | "maxSharePerCloud" | "replicas">): number {
+  const cap = Math.max(1, perCloudCap(s.maxSharePerCloud, s.replicas));
+  return Math.max(s.minClouds, Math.ceil(s.replicas / cap));
 }
 
 /** The table's own entry for `key` (never an inherited property such as "constructor"). */

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { loadCatalog } from "../../optimizer/catalog";
 import { buildCandidates } from "../../optimizer/candidates";
 import { buildPlacementModel } from "../../optimizer/ilp";
-import { cloudsNeeded } from "../../optimizer/ilp-network";
+import { multiCloudServices } from "../../optimizer/ilp-network";
 import { cloudCap, regionCap } from "../../optimizer/ilp-presence";
 import { optimize } from "../../optimizer/optimize";
 import { HighsSolver } from "../../optimizer/solvers/highs";
@@ -96,7 +96,7 @@ describe("valid inequalities of the network model (12.spread, 12.present caps)",
       },
       catalog,
     );
-    assert.deepStrictEqual([...cloudsNeeded(s)], [["db", 2], ["worker", 2]]);
+    assert.deepStrictEqual([...multiCloudServices(s)], [["db", 2], ["worker", 2]]);
     const best = await optimize(s, catalog, { explain: false, relativeGap: 0, decompose: "never" });
     assert.ok(Object.keys(best.cost.network!.pairs).length >= 1, "the optimum connects two clouds");
     const relaxed = await lpBound(s, true);
@@ -119,7 +119,7 @@ describe("valid inequalities of the network model (12.spread, 12.present caps)",
           return linked.has(x.name) && clouds.size >= 2 ? { ...x, replicas: Math.max(2, x.replicas), minClouds: 2, maxSharePerCloud: 1 } : x;
         }),
       };
-      if (![...cloudsNeeded(s).keys()].some((n) => linked.has(n))) continue;
+      if (![...multiCloudServices(s).keys()].some((n) => linked.has(n))) continue;
       if (enumerationSize(s, catalog) > 40_000) continue;
       const best = bruteForce(s, catalog);
       if (!best) continue;
@@ -143,7 +143,7 @@ describe("valid inequalities of the network model (12.spread, 12.present caps)",
       ],
     });
     assert.deepStrictEqual(
-      [...cloudsNeeded(s)].sort(),
+      [...multiCloudServices(s)].sort(),
       [
         ["both", 3],
         ["half", 2],
