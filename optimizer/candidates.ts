@@ -61,17 +61,44 @@ export function fits(offer: Offer, s: NormalizedService, allowBurstable: boolean
  * each kept offer uses strictly fewer vCPUs than every cheaper kept one.
  */
 export function paretoOffers(offers: readonly Offer[], price: (o: Offer) => number | null): Offer[] {
+  return paretoOf(byPrice(offers, price), () => true, 0);
+}
+
+/** Offers with a price, sorted by it, then by vCPUs, then by name. */
+function byPrice(offers: readonly Offer[], price: (o: Offer) => number | null): Offer[] {
   const priced: { o: Offer; usd: number }[] = [];
   for (const o of offers) {
     const usd = price(o);
     if (usd !== null) priced.push({ o, usd });
   }
   priced.sort((a, b) => a.usd - b.usd || a.o.vcpus - b.o.vcpus || cmp(a.o.instanceType, b.o.instanceType));
+  return priced.map((p) => p.o);
+}
+
+/**
+ * The Pareto set of the sorted offers that `keep` accepts. None of them has fewer than `least`
+ * vCPUs, so the scan ends at the first kept offer with that many.
+ */
+function paretoOf(sorted: readonly Offer[], keep: (o: Offer) => boolean, least: number): Offer[] {
   const kept: Offer[] = [];
-  for (const { o } of priced) {
-    if (kept.length === 0 || o.vcpus < kept[kept.length - 1].vcpus) kept.push(o);
+  for (const o of sorted) {
+    if (!keep(o) || (kept.length > 0 && o.vcpus >= kept[kept.length - 1].vcpus)) continue;
+    kept.push(o);
+    if (o.vcpus <= least) break;
   }
   return kept;
+}
+
+/**
+ * Each region's offers sorted by on-demand and by spot price, once per catalog (keyed by the
+ * catalog's own list of the region's offers): every shape's Pareto sets are then a scan of them
+ * (at 100 services, the candidates in 0.33 s took sorting the fitting offers for each shape).
+ */
+const sortedByRegion = new WeakMap<readonly Offer[], { onDemand: Offer[]; spot: Offer[] }>();
+function sortedOffers(offers: readonly Offer[]): { onDemand: Offer[]; spot: Offer[] } {
+  let sorted = sortedByRegion.get(offers);
+  if (!sorted) sortedByRegion.set(offers, (sorted = { onDemand: byPrice(offers, (o) => o.onDemandHourlyUSD), spot: byPrice(offers, (o) => o.spotHourlyUSD) }));
+  return sorted;
 }
 
 /**
@@ -93,9 +120,10 @@ export function buildCandidates(spec: NormalizedSpec, catalog: Catalog): Candida
       const memo = `${key}|${shape}`;
       let offers = offersFor.get(memo);
       if (!offers) {
-        const fitting = catalog.offersIn(region.cloud, region.region).filter((o) => fits(o, s, spec.allowBurstable));
-        const onDemand = paretoOffers(fitting, (o) => o.onDemandHourlyUSD);
-        const spot = onDemand.length > 0 && s.spotReplicas > 0 ? paretoOffers(fitting, (o) => o.spotHourlyUSD) : [];
+        const sorted = sortedOffers(catalog.offersIn(region.cloud, region.region));
+        const fitting = (o: Offer) => fits(o, s, spec.allowBurstable);
+        const onDemand = paretoOf(sorted.onDemand, fitting, s.vcpu);
+        const spot = onDemand.length > 0 && s.spotReplicas > 0 ? paretoOf(sorted.spot, fitting, s.vcpu) : [];
         offers = { onDemand, spot };
         offersFor.set(memo, offers);
       }

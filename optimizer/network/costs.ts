@@ -275,24 +275,45 @@ export class FixedCosts {
     return this.cached(`gw|${key}`, () => this.node(key, { vpn: true }) - this.open(key));
   }
 
-  /** The connection of two networks: peering within a cloud, IPsec tunnels across clouds. */
+  /**
+   * The connection of two networks: peering within a cloud, IPsec tunnels across clouds. Across
+   * clouds each side's items are its own cloud's, priced in its own region, so the price is the
+   * sum of the two sides' (each priced once per region and other cloud: the capacity relaxation
+   * looks up the cheapest of every cross-cloud pair of regions in two areas).
+   */
   pair(a: string, b: string): number {
     const [x, y] = a < b ? [a, b] : [b, a];
-    return this.cached(`pair|${x}|${y}`, () => {
-      const ca = x.slice(0, x.indexOf(":"));
-      const cb = y.slice(0, y.indexOf(":"));
-      const tunnels = ca === cb ? 0 : [ca, cb].sort().join("-") === "azure-gcp" ? 2 : 4;
-      const nodes = [x, y].map((key) => ({ key, cloud: key.slice(0, key.indexOf(":")), nat: "off", ingress: [], endpoints: [], vpnGateway: false, records: [] }));
-      const c = { key: `${x}|${y}`, a: x, b: y, kind: ca === cb ? "peering" : "vpn", links: [], tunnels: Array.from({ length: tunnels }, (_, i) => ({ index: i })) };
-      const inv = networkInventory({ networks: nodes, connections: [c], frontDoors: [] } as unknown as NetworkTopology, false);
-      const prices = networkPrices(this.catalog);
-      let usd = 0;
-      for (const it of inv.pairs[c.key] ?? []) {
-        const cloud = cloudOfType(it.type);
-        usd += prices.items([it], x.startsWith(`${cloud}:`) ? x : y);
-      }
-      return usd;
+    const ca = x.slice(0, x.indexOf(":"));
+    const cb = y.slice(0, y.indexOf(":"));
+    if (ca !== cb) return this.side(x, cb) + this.side(y, ca);
+    return this.cached(`pair|${x}|${y}`, () => this.connection(x, y, (it) => (cloudOfType(it.type) === ca ? x : y)));
+  }
+
+  /** What a connection across clouds from `key` to a network of `other` costs on `key`'s side. */
+  private side(key: string, other: string): number {
+    return this.cached(`side|${key}|${other}`, () => {
+      const mine = key.slice(0, key.indexOf(":"));
+      const peer = `${other}:`;
+      const [x, y] = key < peer ? [key, peer] : [peer, key];
+      return this.connection(x, y, (it) => (cloudOfType(it.type) === mine ? key : undefined));
     });
+  }
+
+  /** The priced items of a connection of x and y (x < y), each where `at` says (none when undefined). */
+  private connection(x: string, y: string, at: (it: InventoryItem) => string | undefined): number {
+    const ca = x.slice(0, x.indexOf(":"));
+    const cb = y.slice(0, y.indexOf(":"));
+    const tunnels = ca === cb ? 0 : [ca, cb].sort().join("-") === "azure-gcp" ? 2 : 4;
+    const nodes = [x, y].map((key) => ({ key, cloud: key.slice(0, key.indexOf(":")), nat: "off", ingress: [], endpoints: [], vpnGateway: false, records: [] }));
+    const c = { key: `${x}|${y}`, a: x, b: y, kind: ca === cb ? "peering" : "vpn", links: [], tunnels: Array.from({ length: tunnels }, (_, i) => ({ index: i })) };
+    const inv = networkInventory({ networks: nodes, connections: [c], frontDoors: [] } as unknown as NetworkTopology, false);
+    const prices = networkPrices(this.catalog);
+    let usd = 0;
+    for (const it of inv.pairs[c.key] ?? []) {
+      const key = at(it);
+      if (key !== undefined) usd += prices.items([it], key);
+    }
+    return usd;
   }
 }
 

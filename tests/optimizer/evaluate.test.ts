@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { loadCatalog, HOURS_PER_MONTH } from "../../optimizer/catalog";
-import { buildCandidates, paretoOffers } from "../../optimizer/candidates";
+import { buildCandidates, fits, paretoOffers } from "../../optimizer/candidates";
 import { directionCost, evaluatePlan } from "../../optimizer/evaluate";
 import { trafficRates } from "../../optimizer/traffic";
 import type { Plan } from "../../optimizer/plan";
@@ -148,6 +148,41 @@ describe("candidates", () => {
     }
     const cheapest = Math.min(...offers.map((o) => o.onDemandHourlyUSD));
     assert.strictEqual(kept[0].onDemandHourlyUSD, cheapest);
+  });
+
+  it("offers each service, in every region, exactly the fitting offers no cheaper fitting one has as many vCPUs as", () => {
+    // Shapes from the smallest to ones few types fit, with and without spot and burstable types.
+    const shapes = [
+      { vcpu: 1, memoryGiB: 1 },
+      { vcpu: 2, memoryGiB: 8, arch: "arm64" as const },
+      { vcpu: 4, memoryGiB: 16, spotReplicas: 1 },
+      { vcpu: 8, memoryGiB: 64, arch: "x86_64" as const, spotReplicas: 2 },
+      { vcpu: 48, memoryGiB: 384 },
+    ];
+    let regions = 0;
+    for (const allowBurstable of [false, true]) {
+      const s = spec({ services: shapes.map((x, i) => service(`s${i}`, { replicas: 2, ...x })), allowBurstable });
+      const c = buildCandidates(s, catalog);
+      for (const x of s.services)
+        for (const r of c.services.get(x.name)!) {
+          const fitting = catalog.offersIn(r.region.cloud, r.region.region).filter((o) => fits(o, x, allowBurstable));
+          // By definition: an offer is kept when every fitting offer that is cheaper (or as cheap
+          // and first in the order) has more vCPUs.
+          const pareto = (price: (o: (typeof fitting)[number]) => number | null) => {
+            const priced = fitting.filter((o) => price(o) !== null);
+            const before = (a: (typeof fitting)[number], b: (typeof fitting)[number]) =>
+              price(a)! < price(b)! || (price(a) === price(b) && (a.vcpus < b.vcpus || (a.vcpus === b.vcpus && a.instanceType < b.instanceType)));
+            return priced
+              .filter((o) => priced.every((p) => p === o || !before(p, o) || p.vcpus > o.vcpus))
+              .sort((a, b) => (before(a, b) ? -1 : 1))
+              .map((o) => o.instanceType);
+          };
+          assert.deepStrictEqual(r.onDemand.map((o) => o.instanceType), pareto((o) => o.onDemandHourlyUSD), `${x.name} in ${r.key}`);
+          assert.deepStrictEqual(r.spot.map((o) => o.instanceType), x.spotReplicas > 0 ? pareto((o) => o.spotHourlyUSD) : [], `${x.name} spot in ${r.key}`);
+          regions++;
+        }
+    }
+    assert.ok(regions > 500, `${regions} regions checked`);
   });
 
   it("honours the arm64 architecture requirement", () => {

@@ -49,6 +49,30 @@ function fromParts(s: NormalizedSpec, plan: Plan): number {
 }
 
 describe("network fixed costs and latency against a brute-force oracle", () => {
+  it("prices each connection as the network layer of a plan with it does, within a cloud and across clouds", () => {
+    const s = spec({ services: [service("a", { replicas: 1 }), service("b", { replicas: 1 })], links: [link("a", "b", 0)], network: DEFAULT_NETWORK_COSTS });
+    const fc = fixedCosts(catalog, s.network!);
+    // Four regions of each cloud, every pair of them in both orders.
+    const keys = (["aws", "azure", "gcp"] as const).flatMap((cloud) => catalog.regions.filter((r) => r.cloud === cloud).slice(0, 4).map((r) => `${cloud}:${r.region}`));
+    const at = (key: string) => {
+      const [cloud, region] = key.split(":");
+      const o = catalog.offers.find((x) => x.cloud === cloud && x.region === region)!;
+      return { groups: [{ cloud: cloud as "aws", region, instanceType: o.instanceType, count: 1, spot: 0 }] };
+    };
+    let across = 0;
+    for (const a of keys)
+      for (const b of keys) {
+        if (a === b) continue;
+        const plan = { services: { a: at(a), b: at(b) }, buckets: {} } as unknown as Plan;
+        const priced = networkCost(s, plan, catalog).pairs;
+        const key = a < b ? `${a}|${b}` : `${b}|${a}`;
+        assert.ok(key in priced, `${key} connected`);
+        assert.ok(Math.abs(fc.pair(a, b) - priced[key]) <= 1e-9, `${key}: ${fc.pair(a, b)} vs priced ${priced[key]}`);
+        if (a.split(":")[0] !== b.split(":")[0]) across += priced[key] > 0 ? 1 : 0;
+      }
+    assert.ok(across >= 48, `${across} priced connections across clouds`);
+  });
+
   const SIZE = { services: 3, buckets: 1, links: 3, maxReplicas: 2, regionsPerWorkload: 2, network: true, latency: true };
 
   it("adds the ILP's fixed-cost parts up to the priced network layer of every enumerated plan's optimum", () => {
