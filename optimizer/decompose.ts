@@ -103,6 +103,8 @@ export interface StageReport {
   readonly objective: number;
   readonly bound: number;
   readonly ms: number;
+  /** Set when only the model's linear relaxation was solved (for want of time for its MIP's root). */
+  readonly linear?: true;
 }
 
 /** The outcome of a decomposed solve: a plan of the exact model with a bound that holds for it. */
@@ -146,6 +148,11 @@ export interface DecomposeSettings {
   readonly stagesUpToPairs?: number;
   /** Seconds per nonzero the capacity MIP's root is expected to take; default MIP_ROOT_SEC_PER_NONZERO. */
   readonly mipRootSecPerNonzero?: number;
+  /**
+   * Seconds per nonzero of the continent model that the capacity model per area is expected to
+   * take, build included, to its LP's optimum and to its MIP's first bound; default AREA_SEC_PER_NONZERO.
+   */
+  readonly areaSecPerNonzero?: { readonly lp: number; readonly mip: number };
 }
 
 /** The plan's values of the model's integer placement columns (replicas, buckets, databases). */
@@ -307,6 +314,19 @@ const GUIDE_GAP = 0.02;
  */
 const MIP_ROOT_SEC_PER_NONZERO = 4e-6;
 
+/**
+ * Seconds per nonzero of the continent model that the capacity model per area takes, build
+ * included (it is built from the same candidates, with about half the nonzeros):
+ * - to its LP's optimum: 0.38 s at 100 services (41,000 nonzeros, its first build), 1.2 s at 500
+ *   (215,000), 3.6 s at 2,000 (862,000);
+ * - to its MIP's first bound, after its root: 0.66 s, 2.5 s and 9.7 s.
+ * Its LP is above the continent model's LP (+2.2% at 100 services, +0.9% at 500 and 2,000), but
+ * its MIP's root adds little to it at first: with too little time for the root, the LP alone is
+ * solved; with too little for the LP, it is not built at all (its build would hold up the groups
+ * and raise the peak memory for nothing: 1,155 MiB against 951 to 983 at 2,000 services in 10 s).
+ */
+const AREA_SEC_PER_NONZERO = { lp: 6e-6, mip: 1.2e-5 };
+
 /** Relative gap each group's model is solved to, of the group's own cost: the groups' plan proves no bound of its own. */
 const GROUP_GAP = 0.005;
 
@@ -360,12 +380,17 @@ export async function solveDecomposed(
   // Presence per continent for the guide: its model is solved to its optimum in seconds (about
   // 2 s at 500 services, 13 s at 2,000), so the groups start early from a good guide.
   let guide: ReturnType<typeof capacityGuide> | undefined;
-  // The continent MIP when it was not begun beside its LP: begun afterwards, beside the groups.
+  // The continent MIP beside the groups: begun there when it was not begun beside its LP, or
+  // still running from the capacity stage.
   let laterMip: ((signal: AbortSignal) => Promise<SolverOutcome>) | undefined;
-  const capacityBound = async (): Promise<StageReport> => {
+  // The continent model's size, from which the time of the model per area is foreseen.
+  let continentNonzeros = 0;
+  // With `beside`, a MIP still running at its limit goes on beside the groups (as `laterMip`).
+  const capacityBound = async (beside = false): Promise<StageReport> => {
     const t = Date.now();
     const cm = capacityModel(spec, catalog, candidates, settings.ilp.fixed, "continents", reach());
     const model = cm.model;
+    continentNonzeros = model.index.length;
     const limit = Math.min(left() * 0.2, 60);
     // A mixed-integer program (presence per continent): its proven bound holds whenever it stops.
     // When its limit is shorter than its root LP is expected to take, it would end with no bound
@@ -373,7 +398,24 @@ export async function solveDecomposed(
     // 0.5 s of the 1.4 s that LP takes alone): it is then left for later, beside the groups,
     // with all of the time left (there, its bound is 1% above its LP's).
     const now = limit >= (settings.mipRootSecPerNonzero ?? MIP_ROOT_SEC_PER_NONZERO) * model.index.length;
-    const mip = now ? settings.run(model, { timeLimitSec: limit, relativeGap: settings.relativeGap }) : undefined;
+    // Beside the groups, it runs on past its limit: the stage goes on without it then, and it
+    // proves its bound beside them rather than starting again (at 100 services in 1 s, seed 60,
+    // its limit of 0.19 s was too short, and beginning it again later was too late).
+    const options: SolveOptions = beside
+      ? { timeLimitSec: left(), relativeGap: settings.relativeGap, signal: stop.signal, onProgress: (p) => progress(undefined, p.bound) }
+      : { timeLimitSec: limit, relativeGap: settings.relativeGap };
+    const running = now ? settings.run(model, options) : undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const overrun = Symbol("overrun");
+    const mip =
+      running && beside
+        ? Promise.race([running, new Promise<typeof overrun>((resolve) => (timer = setTimeout(() => resolve(overrun), limit * 1000)))]).then((o) => {
+            clearTimeout(timer);
+            if (o !== overrun) return o;
+            laterMip = () => running;
+            return undefined;
+          })
+        : running;
     if (!now) laterMip = (signal) => boundRun(model, signal);
     // Its linear relaxation, a bound too (1.4 to 2 s at 2,000 services), in the second solver at
     // the same time and with half the time left: when the MIP runs out of time before its root
@@ -411,16 +453,26 @@ export async function solveDecomposed(
   // services, +1.2% at 2,000) in a model with four times the rows that takes some 40 s at 500
   // services and 115 s at 2,000. It runs in a solver of its own alongside the groups'
   // improvement passes, until they end; its proven bound holds wherever it stopped.
-  const areaBound = async (signal: AbortSignal): Promise<StageReport> => {
-    const t = Date.now();
-    // Its gateways of 12.multi raise its bound but slow it down (at 100 services its optimum in
-    // 14 s where it took 9): left out when the relaxed model's MIP, which follows it, has the
-    // time to pass it.
-    const gateways = !relaxable || left() < RELAXED_MIP_PASS_SEC_PER_PAIR * pairs;
-    const model = capacityModel(spec, catalog, candidates, settings.ilp.fixed, "areas", reach(), gateways).model;
-    const out = await boundRun(model, signal);
-    const bound = out.status === "infeasible" ? NaN : out.bound;
-    return { variables: model.numCols, constraints: model.numRows, status: out.status, objective: out.objective, bound: Number.isFinite(bound) ? bound : NaN, ms: Date.now() - t };
+  // Its MIP, or its LP alone when its MIP's root would not end in the time left; undefined when
+  // there is no time for even its LP (AREA_SEC_PER_NONZERO).
+  const areaBound = (signal: AbortSignal): Promise<StageReport> | undefined => {
+    const per = settings.areaSecPerNonzero ?? AREA_SEC_PER_NONZERO;
+    if (left() < per.lp * continentNonzeros) return undefined;
+    const linear = left() < per.mip * continentNonzeros;
+    return (async () => {
+      const t = Date.now();
+      // Its gateways of 12.multi raise its bound but slow its MIP down (at 100 services its
+      // optimum in 14 s where it took 9): left out of its MIP when the relaxed model's MIP,
+      // which follows it, has the time to pass it.
+      const gateways = linear || !relaxable || left() < RELAXED_MIP_PASS_SEC_PER_PAIR * pairs;
+      const model = capacityModel(spec, catalog, candidates, settings.ilp.fixed, "areas", reach(), gateways).model;
+      const out = linear
+        ? await settings.run({ ...model, integer: new Uint8Array(model.numCols) }, { timeLimitSec: left(), relativeGap: 0, signal })
+        : await boundRun(model, signal);
+      const bound = out.status === "infeasible" || (linear && out.status !== "optimal") ? NaN : linear ? out.objective : out.bound;
+      const report = { variables: model.numCols, constraints: model.numRows, status: out.status, objective: out.objective, bound: Number.isFinite(bound) ? bound : NaN, ms: Date.now() - t };
+      return linear ? { ...report, linear: true as const } : report;
+    })();
   };
   // A MIP run for its bound beside the groups, until the deadline or `signal`; the bounds it
   // proves on the way count for progress. Its own gap is no reason to stop (a bound within 0.1%
@@ -503,7 +555,7 @@ export async function solveDecomposed(
   // relaxations (and, where it can be built, the relaxed model's MIP) raising the bound beside them.
   const relaxable = pairs <= (settings.stagesUpToPairs ?? STAGES_UP_TO_PAIRS);
   if (!settings.exact || !relaxable) {
-    const capacity = await capacityBound();
+    const capacity = await capacityBound(true);
     if (capacity.status === "infeasible") return { status: "infeasible", objective: NaN, bound: NaN, capacity, regions: [] };
     progress(undefined, capacity.bound);
     // Only a higher bound: a solver failure there (caught at once, so that it cannot end the
@@ -515,9 +567,9 @@ export async function solveDecomposed(
     // (at 2,000 services in 10 s its bound, $1,680,900 to $1,681,000 against its LP's $1,664,021,
     // cost the groups' plan nothing measurable).
     const later = laterMip?.(stop.signal).then((o) => (progress(undefined, o.status === "infeasible" ? NaN : o.bound), o)).catch(() => undefined);
-    // Not begun when less time is left than the first relaxation took: the second has four
-    // times its rows, and its build alone (1.8 s at 2,000 services) would hold up the groups and
-    // overrun the limit with no bound to show for it (its root LP takes longer still).
+    // The model per area is not begun when less time is left than its LP is expected to take
+    // (its build alone, 1.4 s at 2,000 services, would hold up the groups and overrun the limit
+    // with no bound to show for it), and only its LP is solved when its MIP's root would not end.
     // The capacity relaxations leave out latency and most of residency, so the groups may find
     // nothing for a spec they pass: the relaxed model's LP (which keeps every requirement) then
     // tells an infeasible spec from a time limit too short. It runs after groups that fail early;
@@ -542,7 +594,9 @@ export async function solveDecomposed(
       constructed = true;
       void endCheck(); // a plan: nothing to tell
       if (stop.signal.aborted) return; // the first plan already met the gap
-      if (left() > capacity.ms / 1000) pending = areaBound(stop.signal).then((a) => (progress(undefined, a.bound), a)).catch(() => undefined);
+      pending = areaBound(stop.signal)
+        ?.then((a) => (progress(undefined, a.bound), a))
+        .catch(() => undefined);
       if (relaxable) relaxedPending = (pending ?? Promise.resolve()).then(() => relaxedBound(stop.signal)).then((r) => (progress(undefined, r?.bound), r)).catch(() => undefined);
     }).catch(async (e) => {
       stop.abort(); // the bounds beside them end too

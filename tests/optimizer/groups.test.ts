@@ -8,6 +8,7 @@ import { evaluatePlan } from "../../optimizer/evaluate";
 import { cheapestOfferBaseline } from "../../optimizer/baselines";
 import { GROUP_SIZE, linkGroups, solveByGroups } from "../../optimizer/groups";
 import { HighsSolver } from "../../optimizer/solvers/highs";
+import type { SparseModel } from "../../optimizer/solvers/types";
 import { DEFAULT_NETWORK_COSTS, type NormalizedSpec } from "../../optimizer/spec";
 import { validateSpec } from "../../optimizer/validate";
 import { verifyPlan } from "../../optimizer/verify";
@@ -442,15 +443,42 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     this.timeout(120_000);
     const spec = validateSpec(generateSpec(catalog, { services: 12, seed: 2 }), catalog);
     const c = buildCandidates(spec, catalog);
-    // The solves given a signal to stop them fail, but for the groups' own (warm-started from
-    // the plan): the MIP per area alongside the groups (and the continent LP alongside the
-    // continent MIP, which only backs that MIP up).
-    const failing: typeof run = (m, o) => (o.signal && !o.start ? Promise.reject(new Error("the solver crashed")) : run(m, o));
+    // The MIP per area alongside the groups fails (and the continent LP alongside the continent
+    // MIP, which only backs that MIP up).
+    const shapes = [true, false].map((gateways) => capacityModel(spec, catalog, c, undefined, "areas", undefined, gateways).model).map((m) => `${m.numCols}x${m.numRows}`);
+    const continents = capacityModel(spec, catalog, c, undefined, "continents").model;
+    const beside = (m: SparseModel) => shapes.includes(`${m.numCols}x${m.numRows}`) || (m.numRows === continents.numRows && m.integer.every((x) => x === 0));
+    const failing: typeof run = (m, o) => (beside(m) ? Promise.reject(new Error("the solver crashed")) : run(m, o));
     const d = await solveDecomposed(spec, catalog, c, { relativeGap: 0.001, timeLimitSec: 20, ilp: {}, run: failing, stagesUpToPairs: 10 });
     assert.strictEqual(d.status, "feasible", JSON.stringify(d.groups));
     assert.ok(d.plan && d.capacity && Number.isFinite(d.capacity.bound));
     assert.strictEqual(d.areas, undefined);
     assert.strictEqual(d.bound, Math.min(d.capacity.bound, d.objective));
+  });
+
+  it("lets the continent MIP run on beside the groups when it outlasts the capacity stage's limit", async function () {
+    this.timeout(120_000);
+    const spec = validateSpec(generateSpec(catalog, { services: 12, seed: 1 }), catalog);
+    const c = buildCandidates(spec, catalog);
+    const continents = capacityModel(spec, catalog, c, undefined, "continents").model;
+    const isMip = (m: SparseModel) => m.numRows === continents.numRows && m.integer.some((x) => x === 1);
+    // Its optimum ($8,820) is well above its LP's ($8,092): the bound tells which one counted.
+    const optimum = await run(continents, { timeLimitSec: 30, relativeGap: 0 });
+    const lp = await run({ ...continents, integer: new Uint8Array(continents.numCols) }, { timeLimitSec: 30, relativeGap: 0 });
+    // The continent MIP answers 6 s late, past the stage's limit of a fifth of the 20 s.
+    let begun = 0;
+    const slow: typeof run = async (m, o) => {
+      if (!isMip(m)) return run(m, o);
+      begun++;
+      const out = await run(m, o);
+      await new Promise((r) => setTimeout(r, 6000));
+      return out;
+    };
+    const d = await solveDecomposed(spec, catalog, c, { relativeGap: 0.001, timeLimitSec: 20, ilp: {}, run: slow, stagesUpToPairs: 10 });
+    assert.strictEqual(d.status, "feasible", JSON.stringify(d.groups));
+    assert.strictEqual(begun, 1, "begun once, not again beside the groups");
+    assert.ok(d.capacity && d.capacity.ms < 5500, `the stage went on without it: ${d.capacity?.ms} ms`);
+    assert.ok(d.capacity.bound > lp.objective + 100 && d.capacity.bound <= optimum.bound + 0.01, `continent bound ${d.capacity.bound}, its MIP's ${optimum.bound}, its LP's ${lp.objective}`);
   });
 
   it("bounds and guides from the continent MIP's linear relaxation when the MIP finds no solution in time", async function () {
@@ -525,26 +553,42 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     assert.ok(d.objective >= lp.objective + 1 - 0.01 && d.bound <= d.objective + 0.01);
   });
 
-  it("does not begin the capacity MIP per area when less time is left than the relaxation per continent took", async function () {
-    this.timeout(120_000);
+  it("solves the capacity model per area as its time allows: not at all, its LP alone, or its MIP", async function () {
+    this.timeout(300_000);
     const spec = validateSpec(generateSpec(catalog, { services: 12, seed: 2 }), catalog);
     const c = buildCandidates(spec, catalog);
-    const continents = capacityModel(spec, catalog, c, undefined, "continents").model;
     const areas = capacityModel(spec, catalog, c, undefined, "areas").model;
-    const rows: number[] = [];
-    // The continent relaxation's solves end late (a slow minute): 6 of the 12 seconds go to it.
-    const slow: typeof run = async (m, o) => {
-      rows.push(m.numRows);
-      const out = await run(m, o);
-      if (m.numRows === continents.numRows) await new Promise((r) => setTimeout(r, 6000));
-      return out;
+    const shapes = [areas, capacityModel(spec, catalog, c, undefined, "areas", undefined, false).model].map((m) => `${m.numCols}x${m.numRows}`);
+    const lp = await run({ ...areas, integer: new Uint8Array(areas.numCols) }, { timeLimitSec: 30, relativeGap: 0 });
+    assert.strictEqual(lp.status, "optimal");
+    // Each solve in order: whether it was the model per area (with or without 12.multi's
+    // gateways), and as an LP or a MIP.
+    const solves: ("lp" | "mip" | "other")[] = [];
+    const record: typeof run = (m, o) => {
+      const perArea = shapes.includes(`${m.numCols}x${m.numRows}`);
+      solves.push(!perArea ? "other" : m.integer.some((x) => x === 1) ? "mip" : "lp");
+      return run(m, o);
     };
-    const d = await solveDecomposed(spec, catalog, c, { relativeGap: 0.001, timeLimitSec: 12, ilp: {}, run: slow, stagesUpToPairs: 10 });
+    const solve = (lp: number, mip: number, stagesUpToPairs: number) => {
+      solves.length = 0;
+      return solveDecomposed(spec, catalog, c, { relativeGap: 0.001, timeLimitSec: 15, ilp: {}, run: record, stagesUpToPairs, areaSecPerNonzero: { lp, mip } });
+    };
+    // Not even time for its LP (a second per nonzero): never built.
+    let d = await solve(1, 2, 10);
     assert.strictEqual(d.status, "feasible", JSON.stringify(d.groups));
-    assert.ok(d.capacity && d.capacity.ms >= 6000, `continent stage ${d.capacity?.ms} ms`);
     assert.strictEqual(d.areas, undefined);
-    assert.ok(!rows.includes(areas.numRows), "the model per area was not solved");
-    assert.strictEqual(d.bound, Math.min(d.capacity.bound, d.objective));
+    assert.ok(!solves.includes("lp") && !solves.includes("mip"), solves.join(","));
+    // Time for its LP but not its MIP's root: the LP alone, after construction, its optimum the bound.
+    d = await solve(0, 1, 10);
+    assert.ok(d.areas?.linear, JSON.stringify(d.areas));
+    assert.deepStrictEqual(solves.filter((x) => x !== "other"), ["lp"]);
+    assert.ok(solves.indexOf("lp") > 2, "after the capacity stage and construction");
+    assert.ok(Math.abs(d.areas.bound - lp.objective) <= 0.01, `${d.areas.bound} vs its LP ${lp.objective}`);
+    assert.ok(d.bound >= d.areas.bound - 0.01 || d.bound === d.objective);
+    // Time for its MIP's root: its MIP, whose bound is at least its LP's.
+    d = await solve(0, 0, 10);
+    assert.deepStrictEqual(solves.filter((x) => x !== "other"), ["mip"], solves.join(","));
+    assert.ok(d.areas && !d.areas.linear && d.areas.bound >= lp.objective - 0.01, JSON.stringify(d.areas));
   });
 
   it("places a generated spec group by group when stage 1 is out of reach, with a proven bound below the plan", async function () {
