@@ -60,7 +60,9 @@ export class ModelBuilder {
   private readonly starts: number[] = [0];
   private readonly index: number[] = [];
   private readonly value: number[] = [];
-  private readonly slot = new Map<number, number>();
+  // Per column: the last row (numbered from 1) that had it, and its entry's position in that row.
+  private seenIn = new Int32Array(1024);
+  private entry = new Int32Array(1024);
   /** Constant part of the objective. */
   offset = 0;
 
@@ -104,18 +106,19 @@ export class ModelBuilder {
    */
   addRow(name: string, e: LinExpr, lower: number, upper: number): number {
     const first = this.index.length;
+    const row = this.rowLower.length + 1;
     for (let i = 0; i < e.cols.length; i++) {
       const col = e.cols[i];
-      const at = this.slot.get(col);
-      if (at === undefined) {
-        this.slot.set(col, this.index.length);
+      if (col >= this.seenIn.length) this.grow(col);
+      if (this.seenIn[col] === row) {
+        this.value[this.entry[col]] += e.coefs[i];
+      } else {
+        this.seenIn[col] = row;
+        this.entry[col] = this.index.length;
         this.index.push(col);
         this.value.push(e.coefs[i]);
-      } else {
-        this.value[at] += e.coefs[i];
       }
     }
-    this.slot.clear();
     // Drop coefficients that cancelled out.
     let w = first;
     for (let k = first; k < this.index.length; k++) {
@@ -132,6 +135,17 @@ export class ModelBuilder {
     this.rowUpper.push(upper - e.constant);
     if (this.names) this.rowNames.push(name);
     return this.rowLower.length - 1;
+  }
+
+  /** Makes room in the per-column marks for column `col`. */
+  private grow(col: number): void {
+    const size = Math.max(col + 1, 2 * this.seenIn.length);
+    const seenIn = new Int32Array(size);
+    seenIn.set(this.seenIn);
+    const entry = new Int32Array(size);
+    entry.set(this.entry);
+    this.seenIn = seenIn;
+    this.entry = entry;
   }
 
   /** Emits the model. */

@@ -1,0 +1,41 @@
+import * as assert from "assert";
+import { LinExpr, ModelBuilder } from "../../optimizer/solvers/builder";
+
+describe("model builder (optimizer/solvers/builder.ts)", () => {
+  it("merges a row's repeated columns in order of first appearance, drops those that cancel and moves the constant to the bounds", () => {
+    const b = new ModelBuilder();
+    const [x, y, z] = ["x", "y", "z"].map((n) => b.addCol(n, 1, 0, Infinity, false));
+    b.addRow("r0", new LinExpr().add(z, 2).add(x, 1).add(z, 3).add(y, 4).add(y, -4).addConstant(5), 0, 10);
+    // The same columns in the next rows are that row's own, not merged with the previous one's.
+    b.addRow("r1", new LinExpr().add(z, 1), -Infinity, 1);
+    b.addRow("r2", new LinExpr().add(x, 1).add(x, 1).add(z, 1), 2, 2);
+    const m = b.build();
+    assert.deepStrictEqual([...m.rowStarts], [0, 2, 3, 5]);
+    assert.deepStrictEqual([...m.index], [z, x, z, x, z]);
+    assert.deepStrictEqual([...m.value], [5, 1, 1, 2, 1]);
+    assert.deepStrictEqual([...m.rowLower], [-5, -Infinity, 2]);
+    assert.deepStrictEqual([...m.rowUpper], [5, 1, 2]);
+  });
+
+  it("merges columns past the first thousands, whenever they were added", () => {
+    const b = new ModelBuilder();
+    const cols = Array.from({ length: 5000 }, (_, i) => b.addCol(`c${i}`, 0, 0, 1, true));
+    for (let r = 0; r < 3; r++) {
+      const e = new LinExpr();
+      for (const c of cols) e.add(c, 1);
+      for (const c of cols) if (c % 1000 === 999) e.add(c, 1);
+      b.addRow(`r${r}`, e, 0, 1);
+      b.addCol(`late${r}`, 0, 0, 1, false);
+    }
+    b.addRow("late", new LinExpr().add(5001, 1).add(4999, 1).add(5001, 1), 0, 1);
+    const m = b.build();
+    assert.deepStrictEqual([...m.rowStarts], [0, 5000, 10000, 15000, 15002]);
+    for (let r = 0; r < 3; r++) {
+      const v = m.value.subarray(r * 5000, (r + 1) * 5000);
+      assert.strictEqual(v.reduce((a, x) => a + x, 0), 5005, `row ${r}`);
+      assert.strictEqual(v[4999], 2);
+    }
+    assert.deepStrictEqual([...m.index.subarray(15000)], [5001, 4999]);
+    assert.deepStrictEqual([...m.value.subarray(15000)], [2, 1]);
+  });
+});
