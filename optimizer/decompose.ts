@@ -323,8 +323,8 @@ const MIP_ROOT_SEC_PER_NONZERO = 4e-6;
  * Its LP is above the continent model's LP (+2.2% at 100 services, +0.9% at 500 and 2,000), but
  * its MIP's root adds little to it at first: with too little time for the root, the LP alone is
  * solved; with too little for the LP, it is not built at all (its build would hold up the groups
- * and raise the peak memory for nothing: 1,145 to 1,162 MiB against 907 to 996 at 2,000 services
- * in 10 s).
+ * and raise the peak memory for nothing: 1,145 to 1,162 MiB against 895 to 1,003 at 2,000
+ * services in 10 s).
  */
 const AREA_SEC_PER_NONZERO = { lp: 6e-6, mip: 1.2e-5 };
 
