@@ -24,7 +24,9 @@
 //      their cheapest first, byExcess), now with every other workload held and
 //      every link in the model, warm-started from where it is: the model's objective is then the
 //      whole plan's, and a group moves only when the whole plan gets cheaper. When a pass moves
-//      nothing, every two linked groups together, then every group over all of its regions.
+//      nothing, the workloads of each region together (sites, which can close a region that
+//      workloads of several groups keep open; a quick start begins with them), then every two
+//      linked groups together, then every group over all of its regions.
 // Every gap is of a group's own cost: the held workloads' cost, a constant of its model, is left
 // out of what the solver sees.
 // Every plan it returns is a plan of the whole spec (checked by the caller); it proves no bound.
@@ -270,6 +272,27 @@ function guidedQuotas(
     out[key] = Math.min(quota, share);
   }
   return out;
+}
+
+/** Free workloads a region may hold for the improvement to solve them together (sites): at most two groups' worth. */
+const SITE_SIZE = 2 * GROUP_SIZE;
+
+/**
+ * The free workloads of each region whose network the plan pays for, per region with at most
+ * SITE_SIZE of them and no held one, by the region's network cost per workload (most first,
+ * ties by region): solved together, they may leave the region and save its network, which no
+ * group of them alone can. Regions without a network cost (the spec prices none) give none.
+ */
+export function sites(spec: NormalizedSpec, catalog: Catalog, plan: Plan, held: ReadonlySet<string>): string[][] {
+  const network = evaluatePlan(spec, plan, catalog).network?.regions ?? {};
+  const at = new Map<string, string[]>();
+  for (const n of [...Object.keys(plan.services), ...Object.keys(plan.buckets), ...Object.keys(plan.databases ?? {})])
+    for (const k of regionsIn(plan, n)) (at.get(k) ?? at.set(k, []).get(k)!).push(n);
+  return [...at]
+    .filter(([k, names]) => (network[k] ?? 0) > 0 && names.length <= SITE_SIZE && !names.some((n) => held.has(n)))
+    .map(([k, names]) => ({ k, names: names.sort(), usd: network[k] / names.length }))
+    .sort((a, b) => b.usd - a.usd || (a.k < b.k ? -1 : 1))
+    .map((x) => x.names);
 }
 
 /** Regions where a plan puts one workload (none when the plan does not place it). */
@@ -566,16 +589,21 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
 
   if (!settings.start) settings.onConstructed?.();
   // Improvement: every group again with the rest held and the whole spec in the model; when a
-  // pass moves nothing, every two groups a link joins, together (a move one group alone cannot
-  // make: both ends of a link leaving a region at once); when that moves nothing either, every
-  // group over all of its regions; whatever moves something sends it back to groups alone.
+  // pass moves nothing, the workloads of each region together (sites: a region's network is
+  // paid for by every group with a workload there, so no group alone can close it); then every
+  // two groups a link joins, together (a move one group alone cannot make: both ends of a link
+  // leaving a region at once); then every group over all of its regions; whatever moves
+  // something sends it back to groups alone. A quick start begins with the sites: its regions
+  // come from a relaxation that prices one network per continent, and its groups, each placed
+  // with the rest held, seldom move alone (at 2,000 services in 10 s, twelve groups saved $223
+  // where twelve sites saved $1,800).
   const pairs = linkedPairs(spec, groups);
   const order = byExcess(spec, catalog, prices, plan, groups);
-  const modes = ["groups", "pairs", "regions"] as const;
+  const modes = ["groups", "sites", "pairs", "regions"] as const;
   let passes = 0;
   const going = () => secondsLeft() > 0 && !settings.signal?.aborted;
-  for (let mode = 0; mode < modes.length && going() && passes < (settings.maxPasses ?? Infinity); ) {
-    const parts = modes[mode] === "pairs" ? pairs : order;
+  for (let mode = quick ? 1 : 0; mode < modes.length && going() && passes < (settings.maxPasses ?? Infinity); ) {
+    const parts = modes[mode] === "sites" ? sites(spec, catalog, plan, heldNames) : modes[mode] === "pairs" ? pairs : order;
     let changed = false;
     let i = 0;
     for (; i < parts.length && going(); i++) {

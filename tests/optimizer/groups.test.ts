@@ -6,7 +6,7 @@ import { loadCatalog } from "../../optimizer/catalog";
 import { servicePairs, solveDecomposed } from "../../optimizer/decompose";
 import { evaluatePlan } from "../../optimizer/evaluate";
 import { cheapestOfferBaseline } from "../../optimizer/baselines";
-import { GROUP_SIZE, linkGroups, solveByGroups } from "../../optimizer/groups";
+import { GROUP_SIZE, linkGroups, sites, solveByGroups } from "../../optimizer/groups";
 import { HighsSolver } from "../../optimizer/solvers/highs";
 import type { SparseModel } from "../../optimizer/solvers/types";
 import { DEFAULT_NETWORK_COSTS, type NormalizedSpec } from "../../optimizer/spec";
@@ -385,6 +385,54 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     assert.ok(out.objective < evaluatePlan(s, moved, catalog).total - 1, "s11 moved to a cheaper region");
   });
 
+  it("closes a region that workloads of two groups keep open, which neither group alone can (sites)", async function () {
+    this.timeout(120_000);
+    // Twelve unlinked aws services, two groups (ten, then two). s00 and s11 may run in eu-west-1
+    // or eu-north-1, where they cost $0.05 less each; the others only in eu-west-1. Started with
+    // s00 and s11 in eu-north-1, each group alone keeps it there (the other pays for its
+    // network); together they leave it and save its network ($38.54 a month).
+    const pair = new Set(["s00", "s11"]);
+    const names = Array.from({ length: 12 }, (_, i) => `s${String(i).padStart(2, "0")}`);
+    const s = spec({
+      services: names.map((n) => service(n, { clouds: ["aws"], regions: pair.has(n) ? ["eu-west-1", "eu-north-1"] : ["eu-west-1"] })),
+      network: DEFAULT_NETWORK_COSTS,
+    });
+    const c = buildCandidates(s, catalog);
+    assert.deepStrictEqual(linkGroups(s).map((g) => g.length), [10, 2]);
+    const cheapest = (n: string, region: string) => {
+      const r = c.services.get(n)!.find((x) => x.region.region === region)!;
+      return { cloud: "aws" as const, region, instanceType: r.onDemand[0].instanceType, count: 2, spot: 0 };
+    };
+    const start = { services: Object.fromEntries(names.map((n) => [n, { groups: [cheapest(n, pair.has(n) ? "eu-north-1" : "eu-west-1")] }])), buckets: {} };
+    assert.deepStrictEqual(verifyPlan(s, catalog, start), []);
+    const before = evaluatePlan(s, start, catalog);
+    const north = before.network!.regions["aws:eu-north-1"];
+    assert.ok(north > 30, `eu-north-1's network costs ${north}`);
+    for (const n of pair) assert.ok(evaluatePlan(s, { ...start, services: { ...start.services, [n]: { groups: [cheapest(n, "eu-west-1")] } } }, catalog).total > before.total);
+    // The sites: eu-north-1's two workloads, then eu-west-1's ten (less network per workload);
+    // none where a held workload is, or with more than two groups' worth of workloads.
+    const west = names.filter((n) => !pair.has(n));
+    assert.deepStrictEqual(sites(s, catalog, start, new Set()), [["s00", "s11"], west]);
+    assert.deepStrictEqual(sites(s, catalog, start, new Set(["s11"])), [west]);
+    const many = spec({ ...s, services: Array.from({ length: 2 * GROUP_SIZE + 1 }, (_, i) => service(`t${String(i).padStart(2, "0")}`, { clouds: ["aws"], regions: ["eu-west-1"] })) });
+    const crowded = { services: Object.fromEntries(many.services.map((x) => [x.name, { groups: [cheapest("s01", "eu-west-1")] }])), buckets: {} };
+    assert.deepStrictEqual(sites(many, catalog, crowded, new Set()), []);
+    const settings = { relativeGap: 0, ilp: {}, run, start };
+    // One pass over the groups moves nothing; the sites that follow close eu-north-1.
+    const groupsOnly = await solveByGroups(s, catalog, c, { ...settings, deadline: Date.now() + 60_000, maxPasses: 1 });
+    assert.deepStrictEqual(groupsOnly.plan, start);
+    const out = await solveByGroups(s, catalog, c, { ...settings, deadline: Date.now() + 60_000, maxPasses: 2 });
+    assert.ok(out.plan);
+    assert.deepStrictEqual(verifyPlan(s, catalog, out.plan), []);
+    for (const n of names) assert.deepStrictEqual(out.plan.services[n].groups.map((g) => g.region), ["eu-west-1"], n);
+    const after = evaluatePlan(s, out.plan, catalog);
+    assert.ok(Math.abs(after.total - (before.total - north + 0.1)) <= 0.02, `${after.total} against ${before.total} less ${north}`);
+    assert.ok(Math.abs(after.total - out.objective) <= 0.01);
+    // A quick start begins with the sites: one pass closes eu-north-1.
+    const quick = await solveByGroups(s, catalog, c, { relativeGap: 0, ilp: {}, run, deadline: Date.now() + 60_000, quickStart: () => [{ plan: start, repair: [] }], quickStartGroupSec: Infinity, maxPasses: 1 });
+    assert.deepStrictEqual(quick.plan, out.plan);
+  });
+
   it("improves a quick plan in place of a construction when too little time per group is left, and prices it", async function () {
     this.timeout(120_000);
     const s = validateSpec(generateSpec(catalog, { services: 30, seed: 4 }), catalog);
@@ -402,8 +450,8 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     assert.strictEqual(asked, 1);
     assert.deepStrictEqual(hurried.plan, quick.plan);
     assert.ok(Math.abs(hurried.objective - quick.cost.total) <= 0.01, `${hurried.objective} against ${quick.cost.total}`);
-    // With a few seconds (and a quick start asked for whatever the time per group), passes over
-    // the groups move what gets cheaper.
+    // With a few seconds (and a quick start asked for whatever the time per group), the
+    // improvement (from a quick start, the sites first) moves what gets cheaper.
     const improved = await solveByGroups(s, catalog, c, { relativeGap: 0.005, deadline: Date.now() + 8_000, ilp: {}, run, quickStart: () => [{ plan: quick.plan!, repair: [] }], quickStartGroupSec: Infinity, maxPasses: 1 });
     assert.ok(improved.plan);
     assert.deepStrictEqual(verifyPlan(s, catalog, improved.plan), []);
