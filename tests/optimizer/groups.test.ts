@@ -6,7 +6,7 @@ import { loadCatalog } from "../../optimizer/catalog";
 import { servicePairs, solveDecomposed } from "../../optimizer/decompose";
 import { evaluatePlan } from "../../optimizer/evaluate";
 import { cheapestOfferBaseline } from "../../optimizer/baselines";
-import { GROUP_SIZE, linkGroups, sites, solveByGroups } from "../../optimizer/groups";
+import { GROUP_SIZE, linkGroups, SITE_SEC, sites, solveByGroups } from "../../optimizer/groups";
 import { HighsSolver } from "../../optimizer/solvers/highs";
 import type { SparseModel } from "../../optimizer/solvers/types";
 import { DEFAULT_NETWORK_COSTS, type NormalizedSpec } from "../../optimizer/spec";
@@ -421,8 +421,13 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     // One pass over the groups moves nothing; the sites that follow close eu-north-1.
     const groupsOnly = await solveByGroups(s, catalog, c, { ...settings, deadline: Date.now() + 60_000, maxPasses: 1 });
     assert.deepStrictEqual(groupsOnly.plan, start);
-    const out = await solveByGroups(s, catalog, c, { ...settings, deadline: Date.now() + 60_000, maxPasses: 2 });
+    const limits: number[] = [];
+    const watch: typeof run = (m, o) => (limits.push(o.timeLimitSec), run(m, o));
+    const out = await solveByGroups(s, catalog, c, { ...settings, run: watch, deadline: Date.now() + 60_000, maxPasses: 2 });
     assert.ok(out.plan);
+    // Two groups with a group's share of the time each, then two sites with SITE_SEC each.
+    assert.strictEqual(limits.length, 4);
+    assert.ok(limits.slice(0, 2).every((x) => x > SITE_SEC) && limits.slice(2).every((x) => x === SITE_SEC), limits.join(", "));
     assert.deepStrictEqual(verifyPlan(s, catalog, out.plan), []);
     for (const n of names) assert.deepStrictEqual(out.plan.services[n].groups.map((g) => g.region), ["eu-west-1"], n);
     const after = evaluatePlan(s, out.plan, catalog);
