@@ -422,12 +422,16 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     const groupsOnly = await solveByGroups(s, catalog, c, { ...settings, deadline: Date.now() + 60_000, maxPasses: 1 });
     assert.deepStrictEqual(groupsOnly.plan, start);
     const limits: number[] = [];
-    const watch: typeof run = (m, o) => (limits.push(o.timeLimitSec), run(m, o));
+    const columns: number[] = [];
+    const watch: typeof run = (m, o) => (limits.push(o.timeLimitSec), columns.push(m.numCols), run(m, o));
     const out = await solveByGroups(s, catalog, c, { ...settings, run: watch, deadline: Date.now() + 60_000, maxPasses: 2 });
     assert.ok(out.plan);
     // Two groups with a group's share of the time each, then two sites with SITE_SEC each.
     assert.strictEqual(limits.length, 4);
     assert.ok(limits.slice(0, 2).every((x) => x > SITE_SEC) && limits.slice(2).every((x) => x === SITE_SEC), limits.join(", "));
+    // eu-west-1's site is its workloads once eu-north-1's have moved in: all twelve, more
+    // columns than the first group's ten (the ten listed when the pass began would have fewer).
+    assert.ok(columns[3] > columns[0], columns.join(", "));
     assert.deepStrictEqual(verifyPlan(s, catalog, out.plan), []);
     for (const n of names) assert.deepStrictEqual(out.plan.services[n].groups.map((g) => g.region), ["eu-west-1"], n);
     const after = evaluatePlan(s, out.plan, catalog);
