@@ -2,6 +2,7 @@ import * as assert from "assert";
 import { generateSpec } from "../../bench/generate";
 import { buildCandidates } from "../../optimizer/candidates";
 import { capacityModel } from "../../optimizer/capacity-bound";
+import { latencyReach } from "../../optimizer/ilp-latency";
 import { loadCatalog } from "../../optimizer/catalog";
 import { servicePairs, solveDecomposed } from "../../optimizer/decompose";
 import { evaluatePlan } from "../../optimizer/evaluate";
@@ -650,6 +651,47 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     d = await solve(0, 0, 10);
     assert.deepStrictEqual(solves.filter((x) => x !== "other"), ["mip"], solves.join(","));
     assert.ok(d.areas && !d.areas.linear && d.areas.bound >= lp.objective - 0.01, JSON.stringify(d.areas));
+  });
+
+  it("begins the capacity MIP per area at once, in the continent MIP's place, when the time left is short of twice what it takes", async function () {
+    this.timeout(300_000);
+    const spec = validateSpec(generateSpec(catalog, { services: 12, seed: 2 }), catalog);
+    const c = buildCandidates(spec, catalog);
+    const continent = capacityModel(spec, catalog, c, undefined, "continents", latencyReach(spec, catalog, c, { services: {}, buckets: {} })).model;
+    const areaShapes = [capacityModel(spec, catalog, c, undefined, "areas"), capacityModel(spec, catalog, c, undefined, "areas", undefined, false)].map((x) => `${x.model.numCols}x${x.model.numRows}`);
+    const lp = await run({ ...continent, integer: new Uint8Array(continent.numCols) }, { timeLimitSec: 30, relativeGap: 0 });
+    assert.strictEqual(lp.status, "optimal");
+    // Each solve in order: the continent model or the model per area, as an LP or a MIP.
+    const solves: string[] = [];
+    const record: typeof run = (m, o) => {
+      const kind = m.numCols === continent.numCols && m.numRows === continent.numRows ? "continent" : areaShapes.includes(`${m.numCols}x${m.numRows}`) ? "area" : "other";
+      solves.push(`${kind} ${m.integer.some((x) => x === 1) ? "mip" : "lp"}`);
+      return run(m, o);
+    };
+    // The MIP per area foreseen to take 1/ratio of the 15 s limit.
+    const solve = (ratio: number) => {
+      solves.length = 0;
+      const mip = 15 / ratio / continent.index.length;
+      return solveDecomposed(spec, catalog, c, { relativeGap: 0.001, timeLimitSec: 15, ilp: {}, run: record, stagesUpToPairs: 10, areaSecPerNonzero: { lp: 0, mip } });
+    };
+    // 15 s left is 1.75 times what it takes: the continent LP alone, then at once the MIP per
+    // area; the continent MIP is never run, and the bound is the one per area.
+    let d = await solve(1.75);
+    assert.strictEqual(d.status, "feasible", JSON.stringify(d.groups));
+    assert.deepStrictEqual(solves.slice(0, 2), ["continent lp", "area mip"], solves.join(","));
+    assert.ok(!solves.includes("continent mip"), solves.join(","));
+    assert.ok(d.capacity && Math.abs(d.capacity.bound - lp.objective) <= 0.01, `continent bound ${d.capacity?.bound}, its LP ${lp.objective}`);
+    assert.ok(d.areas && !d.areas.linear && d.areas.bound >= lp.objective - 0.01, JSON.stringify(d.areas));
+    assert.ok(d.bound >= d.areas.bound - 0.01 || d.bound === d.objective);
+    assert.ok(d.plan && verifyPlan(spec, catalog, d.plan).length === 0);
+    // Three times what it takes: the continent MIP beside its LP, the MIP per area after construction.
+    d = await solve(3);
+    assert.deepStrictEqual(solves.slice(0, 2).sort(), ["continent lp", "continent mip"], solves.join(","));
+    assert.ok(solves.indexOf("area mip") > 2, solves.join(","));
+    // 1.2 times: too short for its root beside the groups from the start; the continent MIP runs.
+    d = await solve(1.2);
+    assert.ok(solves.includes("continent mip"), solves.join(","));
+    assert.ok(solves.indexOf("area mip") === -1 || solves.indexOf("area mip") > 2, solves.join(","));
   });
 
   it("places a generated spec group by group when stage 1 is out of reach, with a proven bound below the plan", async function () {
