@@ -335,9 +335,9 @@ const AREA_SEC_PER_NONZERO = { lp: 6e-6, mip: 1.2e-5 };
  * MIP is not run: begun after the groups' first plan, it would have too little time for its root,
  * and its bound is above the continent MIP's. The guide is then the LP's. Measured (seed 1 unless
  * noted, alternate runs against the previous code):
- * - 100 services in 1 s: 3.31 to 3.69% in twelve runs (bound $86,861 to $86,986), against 3.31
+ * - 100 services in 1 s: 3.31 to 3.78% in fifteen runs (bound $86,861 to $86,986), against 3.31
  *   to 5.68% (the per-area MIP's root ended in time in two of six); seed 60, 4.17 to 4.62% in
- *   seventeen runs against 4.52 to 6.78% in six (one with the bound per area);
+ *   twenty runs against 4.52 to 6.78% in six (one with the bound per area);
  * - 2,000 services in 20 s: 3.66% ($1,761,755 over $1,697,251, the MIP per area's root) against
  *   4.64% (the continent MIP's $1,681,186);
  * - 500 services in 5 s: 4.67 to 4.69% against 4.71 to 4.75% (two runs each).
