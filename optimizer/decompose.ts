@@ -595,8 +595,8 @@ export async function solveDecomposed(
         ?.then((a) => (progress(undefined, a.bound), a))
         .catch(() => undefined);
     // With a short limit, the model per area now rather than once the groups have placed their
-    // plan, in the solver the continent MIP would take (AREA_FIRST); that MIP runs only if it
-    // cannot begin.
+    // plan, in the solver the continent MIP would take (AREA_FIRST); the continent MIP then runs
+    // later only if the model per area cannot begin.
     if (areaFirst) pending = startArea();
     // The continent MIP left for later runs beside the groups until they end, in a third solver
     // (at 2,000 services in 10 s its bound, $1,680,900 to $1,681,000 against its LP's $1,664,021,
