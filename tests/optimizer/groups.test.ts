@@ -477,6 +477,29 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     assert.strictEqual(asked, 1);
   });
 
+  it("gives no improvement model time past the deadline, however long the models before it took", async function () {
+    this.timeout(120_000);
+    const s = validateSpec(generateSpec(catalog, { services: 30, seed: 4 }), catalog);
+    const c = buildCandidates(s, catalog);
+    const start = cheapestOfferBaseline(s, catalog);
+    assert.ok(start.plan, start.note);
+    // Every model runs to its time limit and ends with no plan (a machine too slow for its share),
+    // so each step tries its wider model too, and the steps run into the deadline.
+    const deadline = Date.now() + 3_000;
+    const calls: { limit: number; left: number }[] = [];
+    const slow: typeof run = async (_m, o) => {
+      calls.push({ limit: o.timeLimitSec, left: (deadline - Date.now()) / 1000 });
+      await new Promise((resolve) => setTimeout(resolve, o.timeLimitSec * 1000));
+      return { status: "time_limit", objective: NaN, bound: NaN, values: new Float64Array(0) };
+    };
+    const out = await solveByGroups(s, catalog, c, { relativeGap: 0.005, deadline, ilp: {}, run: slow, start: start.plan });
+    assert.deepStrictEqual(out.plan, start.plan);
+    assert.ok(calls.length >= 2, `${calls.length} models`);
+    // Each model's limit is within the time left when it is solved, its build done: the share
+    // reckoned before the build (or a step's first model) would reach past it.
+    for (const [i, x] of calls.entries()) assert.ok(x.limit <= x.left + 0.002, `model ${i}: limit ${x.limit} s with ${x.left} s left`);
+  });
+
   it("gives a group model that ran out of time more time before giving up (a slow or busy machine)", async function () {
     this.timeout(300_000);
     const spec = validateSpec(generateSpec(catalog, { services: 60, seed: 3 }), catalog);
