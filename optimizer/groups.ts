@@ -433,9 +433,6 @@ async function solveGroup(
       last = `${built.unplaceable.join(", ")} had no region left`;
       continue;
     }
-    // The gap is the group's own: held workloads are the model's constant, which the solver is
-    // not given; a gap relative to the whole plan's cost (offset included) lets a group's own
-    // part end far from its optimum (0.5% of a $430,000 plan is $2,150, a third of a group).
     // An improvement step stops at the deadline: its share was reckoned before its models were
     // built, and a second, wider model after a first that ran out of time would get all of it
     // again (at 100 services in 1 s, a site's two models of 0.25 s each ended up to 0.3 s past
@@ -446,6 +443,9 @@ async function solveGroup(
       timedOut = true;
       break;
     }
+    // The gap is the group's own: held workloads are the model's constant, which the solver is
+    // not given; a gap relative to the whole plan's cost (offset included) lets a group's own
+    // part end far from its optimum (0.5% of a $430,000 plan is $2,150, a third of a group).
     const out = await settings.run({ ...built.model, offset: 0 }, {
       timeLimitSec: limit,
       ...(current && settings.signal ? { signal: settings.signal } : {}),
