@@ -298,10 +298,15 @@ function siteOrder(plan: Plan, cost: PlanCost, held: ReadonlySet<string>): { key
   const network = cost.network?.regions ?? {};
   const at = workloadsByRegion(plan);
   return [...at]
-    .filter(([k, names]) => (network[k] ?? 0) > 0 && names.length <= SITE_SIZE && !names.some((n) => held.has(n)))
+    .filter(([k, names]) => (network[k] ?? 0) > 0 && siteFits(names, held))
     .map(([k, names]) => ({ key: k, names: names.sort(), usd: network[k] / names.length }))
     .sort((a, b) => b.usd - a.usd || (a.key < b.key ? -1 : 1))
     .map(({ key, names }) => ({ key, names }));
+}
+
+/** Whether a region's workloads can be solved as a site: some, at most SITE_SIZE, none held. */
+function siteFits(names: readonly string[], held: ReadonlySet<string>): boolean {
+  return names.length > 0 && names.length <= SITE_SIZE && !names.some((n) => held.has(n));
 }
 
 /** Per region, the workloads a plan puts there. */
@@ -646,7 +651,7 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
       // have brought some in or taken some out (measured: a few dollars to $700 cheaper plans
       // than with the workloads listed when the pass began, at 100 to 2,000 services).
       const part = siteList ? (workloadsByRegion(plan).get(siteList[i].key) ?? []).sort() : parts[i];
-      if (siteList && (part.length === 0 || part.length > SITE_SIZE || part.some((n) => heldNames.has(n)))) continue;
+      if (siteList && !siteFits(part, heldNames)) continue;
       const names = new Set(part);
       const rest = only(plan, new Set([...Object.keys(plan.services), ...Object.keys(plan.buckets), ...Object.keys(plan.databases ?? {})].filter((n) => !names.has(n))));
       const r = await solveGroup(
