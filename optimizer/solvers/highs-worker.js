@@ -7,7 +7,14 @@
 const { parentPort } = require("worker_threads");
 const loadHighs = require("highs");
 
-let highsPromise;
+// Loaded as soon as the worker starts (0.15 to 0.25 s), so that a worker started ahead of its
+// first model (HighsSolver.prepare) is ready when the model comes; "ready" says so. A failed
+// load is reported by each solve that awaits it.
+const highsPromise = loadHighs();
+highsPromise.then(
+  () => parentPort.postMessage({ type: "ready" }),
+  () => parentPort.postMessage({ type: "ready" }),
+);
 
 /** MIPs up to this many columns skip presolve and feasibility jump (see solve); LPs always skip presolve. */
 const SMALL_MODEL_COLUMNS = 2000;
@@ -31,7 +38,7 @@ function objectiveOf(model, values) {
 async function solve(msg) {
   const { id, model, options } = msg;
   const warm = msg.start;
-  const highs = await (highsPromise || (highsPromise = loadHighs()));
+  const highs = await highsPromise;
   const inf = highs.infinity;
   const start = Date.now();
   const integrality = new Int32Array(model.numCols);

@@ -15,8 +15,55 @@ const idle: Worker[] = [];
 /** At most this many: the group solve (optimizer/groups.ts) runs two models at once. */
 const IDLE_WORKERS = 2;
 
+/** Per worker, when it has loaded HiGHS (or ended: a failed load is reported by its solves). */
+const loaded = new WeakMap<Worker, Promise<void>>();
+/** The workers that have loaded HiGHS. */
+const ready = new WeakSet<Worker>();
+
+/** Per worker, the milliseconds it has spent solving. */
+const worked = new WeakMap<Worker, number>();
+
+/**
+ * The idle worker that has solved the longest, taken from the pool: V8 compiles the hot parts of
+ * HiGHS's WebAssembly anew as a worker runs it, so a worker that has only loaded is slower at
+ * first. At 100 services in 1 s with a second worker loaded but unused, the stages' first model
+ * and the capacity MIP per area went to the new worker and the MIP ended its root too late in
+ * nine runs of ten (the capacity stage took 180 to 230 ms against 135 to 165).
+ */
+function takeIdle(): Worker | undefined {
+  if (idle.length === 0) return undefined;
+  let best = 0;
+  for (let i = 1; i < idle.length; i++) if ((worked.get(idle[i]) ?? 0) > (worked.get(idle[best]) ?? 0)) best = i;
+  return idle.splice(best, 1)[0];
+}
+
+/**
+ * A new worker, referenced until it has loaded HiGHS (whoever awaits its load keeps the process
+ * open meanwhile), then unreferenced if it is idle by then.
+ */
 function spawn(): Worker {
-  return new Worker(path.join(__dirname, "highs-worker.js"));
+  const worker = new Worker(path.join(__dirname, "highs-worker.js"));
+  loaded.set(
+    worker,
+    new Promise<void>((resolve) => {
+      const done = () => {
+        worker.off("message", onReady);
+        worker.off("error", done);
+        worker.off("exit", done);
+        if (idle.includes(worker)) worker.unref();
+        resolve();
+      };
+      const onReady = (msg: { type?: string }) => {
+        if (msg.type !== "ready") return;
+        ready.add(worker);
+        done();
+      };
+      worker.on("message", onReady);
+      worker.on("error", done);
+      worker.on("exit", done);
+    }),
+  );
+  return worker;
 }
 
 interface WorkerMessage {
@@ -39,7 +86,7 @@ export class HighsSolver implements PlacementSolver {
 
   /** Solves the model in a worker, terminating it at the deadline if HiGHS has not returned. */
   solve(model: SparseModel, opts: SolveOptions): Promise<SolverOutcome> {
-    const worker = idle.pop() ?? spawn();
+    const worker = takeIdle() ?? spawn();
     worker.ref();
     this.busy.add(worker);
     const id = this.nextId++;
@@ -53,6 +100,7 @@ export class HighsSolver implements PlacementSolver {
     return new Promise<SolverOutcome>((resolve, reject) => {
       const finish = (keep: boolean) => {
         clearTimeout(timer);
+        worked.set(worker, (worked.get(worker) ?? 0) + (Date.now() - start));
         opts.signal?.removeEventListener("abort", stop);
         worker.off("message", onMessage);
         worker.off("error", onError);
@@ -122,6 +170,28 @@ export class HighsSolver implements PlacementSolver {
       }
       if (opts.signal?.aborted) stop();
     });
+  }
+
+  /**
+   * Starts workers until this many are running or idle (at most IDLE_WORKERS), each loading
+   * HiGHS at once, and resolves when the idle ones have loaded. A worker started by the first
+   * solve that needs it spends that solve's first 0.15 to 0.25 s loading: at 100 services in
+   * 1 s, the groups' first improvement model (79 columns), solved in a few milliseconds in a
+   * loaded worker, ended without a plan at its 0.25-s limit in a new one, in half the runs.
+   */
+  prepare(parallel: number): Promise<void> {
+    while (this.busy.size + idle.length < Math.min(parallel, IDLE_WORKERS)) {
+      idle.push(spawn());
+    }
+    return Promise.all(idle.map((w) => loaded.get(w))).then(() => undefined);
+  }
+
+  /** The shared idle workers, in the order solves take them, and this solver's busy ones. */
+  pool(): { idle: { workedMs: number; loaded: boolean }[]; busy: number } {
+    return {
+      idle: idle.map((w) => ({ workedMs: worked.get(w) ?? 0, loaded: ready.has(w) })).sort((a, b) => b.workedMs - a.workedMs),
+      busy: this.busy.size,
+    };
   }
 
   /** Terminates this solver's running workers and the shared idle ones. */

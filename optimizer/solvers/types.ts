@@ -82,6 +82,12 @@ export interface PlacementSolver {
   readonly name: string;
   /** Minimizes the model within the limits. Rejects only on a solver failure. */
   solve(model: SparseModel, opts: SolveOptions): Promise<SolverOutcome>;
+  /**
+   * Gets ready to run this many solves at once: what the solver loads (HiGHS: its WebAssembly,
+   * in each worker thread) starts loading now rather than at the first solve that needs it.
+   * Resolves once it is loaded. Optional: a solver without such a cost has nothing to do.
+   */
+  prepare?(parallel: number): Promise<void>;
   /** Releases workers and memory; the solver can still be used afterwards. */
   dispose(): Promise<void>;
 }
