@@ -8,12 +8,12 @@ const { parentPort } = require("worker_threads");
 const loadHighs = require("highs");
 
 // Loaded as soon as the worker starts (0.15 to 0.25 s), so that a worker started ahead of its
-// first model (HighsSolver.prepare) is ready when the model comes; "ready" says so. A failed
-// load is reported by each solve that awaits it.
+// first model (HighsSolver.prepare) is ready when the model comes; "ready" says when, and whether
+// it loaded. A failed load is reported by each solve that awaits it.
 const highsPromise = loadHighs();
 highsPromise.then(
-  () => parentPort.postMessage({ type: "ready" }),
-  () => parentPort.postMessage({ type: "ready" }),
+  () => parentPort.postMessage({ type: "ready", loaded: true }),
+  () => parentPort.postMessage({ type: "ready", loaded: false }),
 );
 
 /** MIPs up to this many columns skip presolve and feasibility jump (see solve); LPs always skip presolve. */

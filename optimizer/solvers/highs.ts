@@ -53,9 +53,9 @@ function spawn(): Worker {
         if (idle.includes(worker)) worker.unref();
         resolve();
       };
-      const onReady = (msg: { type?: string }) => {
+      const onReady = (msg: { type?: string; loaded?: boolean }) => {
         if (msg.type !== "ready") return;
-        ready.add(worker);
+        if (msg.loaded) ready.add(worker);
         done();
       };
       worker.on("message", onReady);
