@@ -335,7 +335,9 @@ const AREA_SEC_PER_NONZERO = { lp: 6e-6, mip: 1.2e-5 };
  * MIP is not run: begun after the groups' first plan, it would have too little time for its root,
  * and its bound is above the continent MIP's. The guide is then the LP's. Measured (seed 1 unless
  * noted, alternate runs against the previous code, before the groups' improvement steps stopped
- * at the deadline; since, 100 services in 1 s gives 3.31 to 4.29%, seed 60 4.24 to 4.62%):
+ * at the deadline; since, 100 services in 1 s gives 3.31 to 4.29%, seed 60 4.24 to 4.62%, and
+ * with both solver workers loaded ahead (HighsSolver.prepare) 3.31 to 3.67%, seed 60 4.02 to
+ * 4.62%):
  * - 100 services in 1 s: 3.31 to 3.78% in fifteen runs (bound $86,861 to $86,986), against 3.31
  *   to 5.68% (the per-area MIP's root ended in time in two of six); seed 60, 4.17 to 4.62% in
  *   twenty runs against 4.52 to 6.78% in six (one with the bound per area);

@@ -15,26 +15,34 @@ const idle: Worker[] = [];
 /** At most this many: the group solve (optimizer/groups.ts) runs two models at once. */
 const IDLE_WORKERS = 2;
 
-/** Per worker, when it has loaded HiGHS (or ended: a failed load is reported by its solves). */
-const loaded = new WeakMap<Worker, Promise<void>>();
-/** The workers that have loaded HiGHS. */
-const ready = new WeakSet<Worker>();
-
-/** Per worker, the milliseconds it has spent solving. */
-const worked = new WeakMap<Worker, number>();
+/** What the pool knows of a worker it started. */
+interface WorkerState {
+  /** Settles once the worker has loaded HiGHS or ended (a failed load is reported by its solves). */
+  readonly load: Promise<void>;
+  /** Whether it loaded HiGHS. */
+  loaded: boolean;
+  /** Milliseconds it has spent solving. */
+  workedMs: number;
+}
+const states = new WeakMap<Worker, WorkerState>();
 
 /**
- * The idle worker that has solved the longest, taken from the pool: V8 compiles the hot parts of
- * HiGHS's WebAssembly anew as a worker runs it, so a worker that has only loaded is slower at
- * first. At 100 services in 1 s with a second worker loaded but unused, the stages' first model
- * and the capacity MIP per area went to the new worker and the MIP ended its root too late in
- * nine runs of ten (the capacity stage took 180 to 230 ms against 135 to 165).
+ * The idle workers in the order solves take them: the one that has solved the longest first
+ * (V8 compiles the hot parts of HiGHS's WebAssembly anew as a worker runs it, so a worker that
+ * has only loaded is slower at first). At 100 services in 1 s with a second worker loaded but
+ * unused, the stages' first model and the capacity MIP per area went to the new worker and the
+ * MIP ended its root too late in nine runs of ten (the capacity stage took 180 to 230 ms against
+ * 135 to 165).
  */
+function idleInOrder(): Worker[] {
+  return [...idle].sort((a, b) => states.get(b)!.workedMs - states.get(a)!.workedMs);
+}
+
+/** The idle worker solves take first, out of the pool. */
 function takeIdle(): Worker | undefined {
-  if (idle.length === 0) return undefined;
-  let best = 0;
-  for (let i = 1; i < idle.length; i++) if ((worked.get(idle[i]) ?? 0) > (worked.get(idle[best]) ?? 0)) best = i;
-  return idle.splice(best, 1)[0];
+  const worker = idleInOrder()[0];
+  if (worker) idle.splice(idle.indexOf(worker), 1);
+  return worker;
 }
 
 /**
@@ -43,26 +51,25 @@ function takeIdle(): Worker | undefined {
  */
 function spawn(): Worker {
   const worker = new Worker(path.join(__dirname, "highs-worker.js"));
-  loaded.set(
-    worker,
-    new Promise<void>((resolve) => {
-      const done = () => {
-        worker.off("message", onReady);
-        worker.off("error", done);
-        worker.off("exit", done);
-        if (idle.includes(worker)) worker.unref();
-        resolve();
-      };
-      const onReady = (msg: { type?: string; loaded?: boolean }) => {
-        if (msg.type !== "ready") return;
-        if (msg.loaded) ready.add(worker);
-        done();
-      };
-      worker.on("message", onReady);
-      worker.on("error", done);
-      worker.on("exit", done);
-    }),
-  );
+  const load = new Promise<void>((resolve) => {
+    const done = () => {
+      worker.off("message", onReady);
+      worker.off("error", done);
+      worker.off("exit", done);
+      if (idle.includes(worker)) worker.unref();
+      resolve();
+    };
+    const onReady = (msg: { type?: string; loaded?: boolean }) => {
+      if (msg.type !== "ready") return;
+      state.loaded = msg.loaded === true;
+      done();
+    };
+    worker.on("message", onReady);
+    worker.on("error", done);
+    worker.on("exit", done);
+  });
+  const state: WorkerState = { load, loaded: false, workedMs: 0 };
+  states.set(worker, state);
   return worker;
 }
 
@@ -100,7 +107,7 @@ export class HighsSolver implements PlacementSolver {
     return new Promise<SolverOutcome>((resolve, reject) => {
       const finish = (keep: boolean) => {
         clearTimeout(timer);
-        worked.set(worker, (worked.get(worker) ?? 0) + (Date.now() - start));
+        states.get(worker)!.workedMs += Date.now() - start;
         opts.signal?.removeEventListener("abort", stop);
         worker.off("message", onMessage);
         worker.off("error", onError);
@@ -183,13 +190,13 @@ export class HighsSolver implements PlacementSolver {
     while (this.busy.size + idle.length < Math.min(parallel, IDLE_WORKERS)) {
       idle.push(spawn());
     }
-    return Promise.all(idle.map((w) => loaded.get(w))).then(() => undefined);
+    return Promise.all(idle.map((w) => states.get(w)!.load)).then(() => undefined);
   }
 
   /** The shared idle workers, in the order solves take them, and this solver's busy ones. */
   pool(): { idle: { workedMs: number; loaded: boolean }[]; busy: number } {
     return {
-      idle: idle.map((w) => ({ workedMs: worked.get(w) ?? 0, loaded: ready.has(w) })).sort((a, b) => b.workedMs - a.workedMs),
+      idle: idleInOrder().map((w) => ({ workedMs: states.get(w)!.workedMs, loaded: states.get(w)!.loaded })),
       busy: this.busy.size,
     };
   }
