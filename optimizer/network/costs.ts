@@ -175,7 +175,7 @@ function costOptions(settings: NetworkCostSettings) {
 /** The monthly cost of the network layer a plan of a spec needs (zero when the spec does not price it). */
 export function networkCost(spec: NormalizedSpec, plan: Plan, catalog: Catalog): NetworkCost {
   if (!spec.network) return NO_NETWORK_COST;
-  const t = buildTopology(spec, plan, costOptions(spec.network), { strict: false });
+  const t = buildTopology(spec, plan, costOptions(spec.network), { strict: false, pricing: true });
   return topologyCost(t, catalog, spec.network.publicZone);
 }
 

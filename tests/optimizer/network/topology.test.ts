@@ -1,4 +1,6 @@
 import * as assert from "assert";
+import { createHash } from "crypto";
+import { networkInventory } from "../../../optimizer/network/inventory";
 import { NetworkOptionsError, parseNetworkOptions } from "../../../optimizer/network/options";
 import { addressOffset, azureBgpAddresses, buildTopology, pairKey } from "../../../optimizer/network/topology";
 import { moved, fixturePlan as stackPlan } from "./fixtures";
@@ -232,5 +234,33 @@ describe("network topology", () => {
     const first = addressOffset("api", new Set());
     assert.ok(first >= 4 && first <= 253);
     assert.strictEqual(addressOffset("api", new Set([first])), first === 253 ? 4 : first + 1);
+  });
+
+  it("places a balancer at 4 plus the first four bytes of its name's SHA-256 mod 250, however often asked", () => {
+    for (const name of ["api", "cache", "svc-0042", "a".repeat(300)]) {
+      const digest = createHash("sha256").update(name).digest().readUInt32BE(0) % 250;
+      for (let i = 0; i < 3; i++) assert.strictEqual(addressOffset(name, new Set()), 4 + digest, name);
+    }
+  });
+
+  describe("for pricing", () => {
+    for (const stack of ["dev", "prod"]) {
+      it(`of the ${stack} stack is the whole topology less its firewall sources, so it bills the same`, () => {
+        const { spec, plan } = stackPlan(stack);
+        const plans = [
+          plan,
+          moved(plan, "api", "aws", "eu-west-1", "m7i.large"),
+          moved(plan, "api", "gcp", "us-west1", "n2-standard-2"),
+        ];
+        for (const p of plans) {
+          const whole = buildTopology(spec, p, options);
+          const priced = buildTopology(spec, p, options, { pricing: true });
+          assert.ok(Object.keys(whole.admits).length > 0);
+          assert.deepStrictEqual(priced.admits, {});
+          assert.deepStrictEqual(priced, { ...whole, admits: {} });
+          assert.deepStrictEqual(networkInventory(priced), networkInventory(whole));
+        }
+      });
+    }
   });
 });
