@@ -4,11 +4,11 @@
 // $64.00/month in network"). Pure; used by explain.ts.
 
 import type { Catalog, Offer } from "./catalog";
-import { allowedRegions, fits } from "./candidates";
+import { allowedRegions, cheapestFitting } from "./candidates";
 import { latencyMatrix } from "./latency/matrix";
 import { linkNear, linkRequirement, regionsIn } from "./latency/requirements";
-import { networkCost } from "./network/costs";
-import type { Plan, ReplicaGroup } from "./plan";
+import { NetworkChanges } from "./network/costs";
+import type { Plan } from "./plan";
 import type { NormalizedService, NormalizedSpec } from "./spec";
 
 const usd = (x: number) => `$${x.toFixed(2)}`;
@@ -43,26 +43,34 @@ export function latencyReasons(spec: NormalizedSpec, catalog: Catalog, plan: Pla
   return out;
 }
 
-/** Whether the service may run in `key` with its peers where the plan has them (links and users). */
-function latencyAllows(spec: NormalizedSpec, catalog: Catalog, plan: Plan, s: NormalizedService, key: string): boolean {
-  for (const l of spec.links) {
-    if (!l.latency || (l.from !== s.name && l.to !== s.name)) continue;
-    const theirs = regionsIn(plan, l.from === s.name ? l.to : l.from);
-    if (theirs.length > 0 && !theirs.some((q) => linkNear(catalog, l.latency!, key, q))) return false;
-  }
+/**
+ * Whether the service may run in `key` with its peers where the plan has them (`bound`: its links
+ * with a latency requirement, each with the regions of its other end) and near its users.
+ */
+function latencyAllows(catalog: Catalog, bound: readonly BoundLink[], s: NormalizedService, key: string): boolean {
+  for (const { latency, theirs } of bound) if (theirs.length > 0 && !theirs.some((q) => linkNear(catalog, latency, key, q))) return false;
   if (!s.latency) return true;
   const m = latencyMatrix(catalog);
   return s.latency.from.every((f) => f.points.every((p) => m.rtt(key, p) <= s.latency!.maxRttMs + 1e-9));
 }
 
+/** A link of the service with a latency requirement, and the regions its other end runs in. */
+interface BoundLink {
+  readonly latency: NonNullable<NormalizedSpec["links"][number]["latency"]>;
+  readonly theirs: readonly string[];
+}
+
+function boundLinks(spec: NormalizedSpec, plan: Plan, s: NormalizedService): BoundLink[] {
+  const out: BoundLink[] = [];
+  for (const l of spec.links)
+    if (l.latency && (l.from === s.name || l.to === s.name)) out.push({ latency: l.latency, theirs: regionsIn(plan, l.from === s.name ? l.to : l.from) });
+  return out;
+}
+
 /** The cheapest offer fitting the service in a region, if any. */
 function offerIn(spec: NormalizedSpec, catalog: Catalog, s: NormalizedService, key: string): Offer | undefined {
   const i = key.indexOf(":");
-  let best: Offer | undefined;
-  for (const o of catalog.offersIn(key.slice(0, i) as Offer["cloud"], key.slice(i + 1))) {
-    if (fits(o, s, spec.allowBurstable) && (!best || o.onDemandHourlyUSD < best.onDemandHourlyUSD)) best = o;
-  }
-  return best;
+  return cheapestFitting(catalog, key.slice(0, i) as Offer["cloud"], key.slice(i + 1), s, spec.allowBurstable);
 }
 
 /**
@@ -70,25 +78,34 @@ function offerIn(spec: NormalizedSpec, catalog: Catalog, s: NormalizedService, k
  * cost least would add to the network layer, and,
  * for a service with several replicas in one region, what a second region would add (at the
  * region of its cloud where that costs least in network among those meeting its latency).
+ * Nothing is priced from `deadline` on (epoch milliseconds): a reason is then replaced by a note
+ * that it was not computed, rather than stated from the regions priced before it.
  */
-export function networkReasons(spec: NormalizedSpec, catalog: Catalog, plan: Plan, s: NormalizedService): string[] {
+export function networkReasons(
+  spec: NormalizedSpec,
+  catalog: Catalog,
+  plan: Plan,
+  s: NormalizedService,
+  changes = new NetworkChanges(spec, plan, catalog),
+  deadline = Infinity,
+): string[] {
   if (!spec.network) return [];
   const out: string[] = [];
-  const here = networkCost(spec, plan, catalog).totalUSD;
+  const late = "what moving or spreading it would cost in network was not computed: the time limit was reached";
+  if (Date.now() >= deadline) return [late];
   const groups = plan.services[s.name]?.groups ?? [];
   const mine = regionsIn(plan, s.name);
-  const withGroups = (g: ReplicaGroup[]): Plan => ({ ...plan, services: { ...plan.services, [s.name]: { groups: g } } });
+  const bound = boundLinks(spec, plan, s);
   // The region where a replica costs least among those its latency allows.
   let near: { key: string; o: Offer } | undefined;
   for (const r of allowedRegions(catalog, s)) {
     const key = `${r.cloud}:${r.region}`;
     const o = offerIn(spec, catalog, s, key);
-    if (o && latencyAllows(spec, catalog, plan, s, key) && (!near || o.onDemandHourlyUSD < near.o.onDemandHourlyUSD)) near = { key, o };
+    if (o && (!near || o.onDemandHourlyUSD < near.o.onDemandHourlyUSD) && latencyAllows(catalog, bound, s, key)) near = { key, o };
   }
   if (near && !mine.includes(near.key) && s.minClouds <= 1 && s.minRegions <= 1) {
     const o = near.o;
-    const moved = withGroups([{ cloud: o.cloud, region: o.region, instanceType: o.instanceType, count: s.replicas, spot: 0 }]);
-    const delta = networkCost(spec, moved, catalog).totalUSD - here;
+    const delta = changes.of(s.name, [{ cloud: o.cloud, region: o.region, instanceType: o.instanceType, count: s.replicas, spot: 0 }]);
     if (delta > 0.005) out.push(`moving it to ${near.key}, where its replicas cost least, would add ${usd(delta)}/month in network`);
   }
   if (mine.length === 1 && s.replicas > 1 && s.minRegions <= 1) {
@@ -96,14 +113,14 @@ export function networkReasons(spec: NormalizedSpec, catalog: Catalog, plan: Pla
     let best: number | undefined;
     for (const r of allowedRegions(catalog, s)) {
       const key = `${r.cloud}:${r.region}`;
-      if (key === mine[0] || r.cloud !== g.cloud || !latencyAllows(spec, catalog, plan, s, key)) continue;
+      if (key === mine[0] || r.cloud !== g.cloud || !latencyAllows(catalog, bound, s, key)) continue;
       const o = offerIn(spec, catalog, s, key);
       if (!o) continue;
-      const split = withGroups([
+      if (Date.now() >= deadline) return [...out, late];
+      const delta = changes.of(s.name, [
         { ...g, count: g.count - 1, spot: Math.min(g.spot, g.count - 1) },
         { cloud: o.cloud, region: o.region, instanceType: o.instanceType, count: 1, spot: 0 },
       ]);
-      const delta = networkCost(spec, split, catalog).totalUSD - here;
       if (best === undefined || delta < best) best = delta;
     }
     if (best !== undefined && best > 0.005) out.push(`a second region would cost ${usd(best)}/month in network`);

@@ -192,9 +192,14 @@ export function buildTopology(
     (l) => l.toKind === "service" && plan.services[l.from] && plan.services[l.to],
   );
 
-  // Networks: every cloud-region with replicas.
+  // Networks: every cloud-region with replicas; the services of each, in spec order.
   const keys = new Set<string>();
-  for (const s of spec.services) for (const k of regionsOf(s.name).keys()) keys.add(k);
+  const servicesIn = new Map<string, string[]>();
+  for (const s of spec.services)
+    for (const k of regionsOf(s.name).keys()) {
+      keys.add(k);
+      (servicesIn.get(k) ?? servicesIn.set(k, []).get(k)!).push(s.name);
+    }
   const base = new Map<string, { cloud: Cloud; region: string; slot: number; cidr: string }>();
   for (const key of [...keys].sort()) {
     const [cloud, region] = key.split(":") as [Cloud, string];
@@ -248,8 +253,11 @@ export function buildTopology(
   const called = new Map<string, Set<number>>();
   for (const l of serviceLinks) called.set(l.to, (called.get(l.to) ?? new Set()).add(l.port));
   const endpoints = new Map<string, Endpoint[]>();
+  const calledIn = new Map<string, string[]>();
+  for (const service of called.keys())
+    for (const key of regionsOf(service).keys()) (calledIn.get(key) ?? calledIn.set(key, []).get(key)!).push(service);
   for (const key of base.keys()) {
-    const here = [...called.keys()].filter((s) => regionsOf(s).has(key)).sort();
+    const here = (calledIn.get(key) ?? []).sort();
     const taken = new Set<number>();
     const list: Endpoint[] = [];
     const layout = subnetLayout(base.get(key)!.cidr)!;
@@ -315,20 +323,31 @@ export function buildTopology(
   }
   if (problems.length > 0 && check.strict !== false) throw new NetworkOptionsError(dedupe(problems));
 
-  const peersOf = (key: string) =>
-    connections.filter((c) => c.a === key || c.b === key).map((c) => (c.a === key ? c.b : c.a));
+  const peers = new Map<string, string[]>();
+  const vpn = new Set<string>();
+  for (const c of connections)
+    for (const [me, other] of [
+      [c.a, c.b],
+      [c.b, c.a],
+    ]) {
+      (peers.get(me) ?? peers.set(me, []).get(me)!).push(other);
+      if (c.kind === "vpn") vpn.add(me);
+    }
+  // Service links by the regions their callers run in (for the private zones).
+  const calling = new Map<string, NormalizedSpec["links"][number][]>();
+  for (const l of serviceLinks) for (const key of regionsOf(l.from).keys()) (calling.get(key) ?? calling.set(key, []).get(key)!).push(l);
   const networks: NetworkNode[] = [...base.entries()].map(([key, n]) => ({
     key,
     ...n,
     subnets: subnetLayout(n.cidr)!,
     asn: networkAsn(n.slot),
-    services: spec.services.filter((s) => regionsOf(s.name).has(key)).map((s) => s.name),
+    services: servicesIn.get(key) ?? [],
     nat: options.nat,
     ingress: (ingress.get(key) ?? []).sort((x, y) => cmp(x.service, y.service)),
     endpoints: endpoints.get(key)!,
-    vpnGateway: connections.some((c) => c.kind === "vpn" && (c.a === key || c.b === key)),
-    peers: peersOf(key).sort(),
-    records: privateRecords(key, serviceLinks, regionsOf, endpoints),
+    vpnGateway: vpn.has(key),
+    peers: (peers.get(key) ?? []).sort(),
+    records: privateRecords(key, calling.get(key) ?? [], regionsOf, endpoints),
   }));
 
   return {

@@ -1,0 +1,76 @@
+import * as assert from "assert";
+import { generateSpec, mulberry32 } from "../../../bench/generate";
+import { loadCatalog } from "../../../optimizer/catalog";
+import { buildCandidates } from "../../../optimizer/candidates";
+import { NetworkChanges, networkCost } from "../../../optimizer/network/costs";
+import type { Plan, ReplicaGroup } from "../../../optimizer/plan";
+import type { NormalizedSpec } from "../../../optimizer/spec";
+import { validateSpec } from "../../../optimizer/validate";
+import { fixturePlan } from "./fixtures";
+
+const catalog = loadCatalog();
+
+/** What the whole plan's network gains when `service` runs as `groups`: the reference figure. */
+function wholeDelta(spec: NormalizedSpec, plan: Plan, service: string, groups: readonly ReplicaGroup[]): number {
+  const after: Plan = { ...plan, services: { ...plan.services, [service]: { groups } } };
+  return networkCost(spec, after, catalog).totalUSD - networkCost(spec, plan, catalog).totalUSD;
+}
+
+describe("the network cost of changing one service", () => {
+  for (const stack of ["dev", "prod"]) {
+    it(`is the whole plan's difference for every service of the ${stack} stack moved to each of six regions`, () => {
+      const { spec, plan } = fixturePlan(stack);
+      const changes = new NetworkChanges(spec, plan, catalog);
+      const targets: [ReplicaGroup["cloud"], string][] = [
+        ["aws", "us-east-1"],
+        ["aws", "eu-west-1"],
+        ["azure", "eastus"],
+        ["azure", "westeurope"],
+        ["gcp", "us-west1"],
+        ["gcp", "asia-northeast1"],
+      ];
+      let nonzero = 0;
+      for (const s of spec.services)
+        for (const [cloud, region] of targets) {
+          const groups = [{ cloud, region, instanceType: "any", count: s.replicas, spot: 0 }];
+          const expected = wholeDelta(spec, plan, s.name, groups);
+          assert.ok(Math.abs(changes.of(s.name, groups) - expected) < 1e-6, `${s.name} to ${cloud}:${region}: ${changes.of(s.name, groups)} against ${expected}`);
+          if (Math.abs(expected) > 0.005) nonzero++;
+        }
+      assert.ok(nonzero > spec.services.length, `only ${nonzero} moves changed the network's cost`);
+    });
+  }
+
+  it("is the whole plan's difference on a generated 60-service spec, for random moves and splits of a random plan", () => {
+    const spec = validateSpec(generateSpec(catalog, { services: 60, seed: 7 }), catalog);
+    assert.ok(spec.network && spec.links.some((l) => l.toKind === "service"));
+    const candidates = buildCandidates(spec, catalog);
+    const random = mulberry32(11);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+    const draw = (name: string, replicas: number): ReplicaGroup[] => {
+      const regions = candidates.services.get(name)!;
+      const parts = Math.min(replicas, 1 + Math.floor(random() * 3));
+      const groups = new Map<string, ReplicaGroup>();
+      for (let i = 0; i < replicas; i++) {
+        const r = pick(regions).region;
+        const key = `${r.cloud}:${r.region}`;
+        if (groups.size >= parts && !groups.has(key)) continue;
+        const g = groups.get(key);
+        groups.set(key, { cloud: r.cloud, region: r.region, instanceType: "any", count: (g?.count ?? 0) + 1, spot: 0 });
+      }
+      return [...groups.values()];
+    };
+    const plan: Plan = { services: Object.fromEntries(spec.services.map((s) => [s.name, { groups: draw(s.name, s.replicas) }])), buckets: {} };
+    const changes = new NetworkChanges(spec, plan, catalog);
+    let nonzero = 0;
+    for (let i = 0; i < 200; i++) {
+      const s = pick(spec.services);
+      const groups = draw(s.name, s.replicas);
+      const expected = wholeDelta(spec, plan, s.name, groups);
+      const got = changes.of(s.name, groups);
+      assert.ok(Math.abs(got - expected) < 1e-6, `${s.name} as ${JSON.stringify(groups)}: ${got} against ${expected}`);
+      if (Math.abs(expected) > 0.005) nonzero++;
+    }
+    assert.ok(nonzero > 100, `only ${nonzero} of 200 changes changed the network's cost`);
+  });
+});
