@@ -155,7 +155,8 @@ export interface NetworkTopology {
   readonly frontDoors: readonly FrontDoor[];
 }
 
-const TUNNELS: Readonly<Record<string, number>> = { "aws-azure": 4, "aws-gcp": 4, "azure-gcp": 2 };
+/** IPsec tunnels of a VPN connection between two clouds ("a-b", clouds in name order). */
+export const TUNNELS: Readonly<Record<string, number>> = { "aws-azure": 4, "aws-gcp": 4, "azure-gcp": 2 };
 
 /** The key of a connection between two networks: "a|b" with a < b. */
 export function pairKey(a: string, b: string): string {
