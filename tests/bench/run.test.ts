@@ -2,6 +2,7 @@ import * as assert from "assert";
 import type { CloudfitRun } from "../../bench/cloudfit-child";
 import { checkTargets, renderText, type CbcRun, type SizeResult } from "../../bench/report";
 import { BenchUsageError, parseBenchArgs } from "../../bench/run";
+import { runChild } from "../../bench/measure";
 
 function run(over: Partial<CloudfitRun>): CloudfitRun {
   return {
@@ -179,5 +180,16 @@ describe("benchmark command line", () => {
       text,
       /100 services proven optimal in < 1 s +optimal \(gap 0\.050%\) in 0\.60 s, plus 0\.30 s solver start-up once per process +met/,
     );
+  });
+
+  it("runs one size with explanations, counting the services explained and any the time limit cut short", async function () {
+    this.timeout(120_000);
+    const r = await runChild<CloudfitRun>("cloudfit-child.ts", ["6", "3", "highs", "10", "0.001", "explain"], 110_000);
+    assert.ok(r.result, r.failure);
+    assert.ok(!r.result.error, r.result.error);
+    assert.deepStrictEqual(r.result.explained && { services: r.result.explained.services, cutShort: r.result.explained.cutShort }, { services: 6, cutShort: 0 });
+    assert.ok(r.result.explained!.networkReasons <= 6);
+    const plain = await runChild<CloudfitRun>("cloudfit-child.ts", ["3", "3", "highs", "5", "0.001"], 110_000);
+    assert.ok(plain.result && !plain.result.error && plain.result.explained === undefined, plain.failure);
   });
 });

@@ -1,7 +1,11 @@
 import * as assert from "assert";
 import { loadCatalog } from "../../optimizer/catalog";
-import { describePlacement } from "../../optimizer/explain";
-import { optimize } from "../../optimizer/optimize";
+import { generateSpec } from "../../bench/generate";
+import { cheapestOfferBaseline } from "../../optimizer/baselines";
+import { buildCandidates } from "../../optimizer/candidates";
+import { describePlacement, explainPlan } from "../../optimizer/explain";
+import { createSolver, optimize } from "../../optimizer/optimize";
+import { validateSpec } from "../../optimizer/validate";
 import type { Cloud } from "../../optimizer/spec";
 import { link, service, spec } from "./random";
 
@@ -66,6 +70,29 @@ describe("placement explanations", () => {
     assert.strictEqual(e.alternatives.length, 1);
     assert.ok(e.alternatives[0].placement.includes(`in ${e.alternatives[0].cloud}:`), e.alternatives[0].placement);
     assert.ok(e.alternatives[0].deltaUSD >= 0);
+  });
+
+  it("prices every service's network reasons with time to spare, and says which ones the time limit cut short", async () => {
+    const g = validateSpec(generateSpec(catalog, { services: 30, seed: 2 }), catalog);
+    const base = cheapestOfferBaseline(g, catalog);
+    assert.ok(base.plan, base.note);
+    const ctx = { spec: g, catalog, candidates: buildCandidates(g, catalog), plan: base.plan, solver: createSolver("highs"), relativeGap: 1e-4 };
+    const inNetwork = / would (add|cost) \$[\d.]+\/month in network$/;
+    const LATE = "what moving or spreading it would cost in network was not computed: the time limit was reached";
+    const ample = await explainPlan({ ...ctx, deadline: Date.now() + 60_000 });
+    const priced = Object.values(ample).filter((e) => e.binding.some((b) => inNetwork.test(b)));
+    assert.ok(priced.length >= 5, `${priced.length} services with a network reason`);
+    assert.ok(Object.values(ample).every((e) => !e.binding.includes(LATE)));
+    const late = await explainPlan({ ...ctx, deadline: Date.now() - 1 });
+    assert.deepStrictEqual(Object.keys(late), Object.keys(ample));
+    for (const [name, e] of Object.entries(late)) {
+      assert.ok(e.binding.includes(LATE), name);
+      assert.ok(!e.binding.some((b) => inNetwork.test(b)), name);
+      assert.deepStrictEqual(e.alternatives, [], name);
+      // The reasons that need no pricing are the same.
+      const unpriced = (list: readonly string[]) => list.filter((b) => !inNetwork.test(b) && b !== LATE && !b.includes("time limit") && !b.startsWith("no "));
+      assert.deepStrictEqual(unpriced(e.binding), unpriced(ample[name].binding), name);
+    }
   });
 
   it("describes a placement in words with its spot replicas", () => {
