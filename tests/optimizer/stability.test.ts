@@ -6,6 +6,13 @@ import { optimize, OptimizeOptions } from "../../optimizer/optimize";
 import type { Plan } from "../../optimizer/plan";
 import type { NormalizedSpec } from "../../optimizer/spec";
 import { bucket, randomSpec, service, spec } from "./random";
+import { generateSpec } from "../../bench/generate";
+import { cheapestOfferBaseline, singleCloudBaseline } from "../../optimizer/baselines";
+import { evaluatePlan } from "../../optimizer/evaluate";
+import { keepingBreaks, reportMoves } from "../../optimizer/moves";
+import { mulberry32 } from "../../bench/generate";
+import { validateSpec } from "../../optimizer/validate";
+import { globalViolations, serviceViolations, verifyPlan } from "../../optimizer/verify";
 
 const catalog = loadCatalog();
 const close = (a: number, b: number, what: string) => assert.ok(Math.abs(a - b) <= 0.011, `${what}: ${a} vs ${b}`);
@@ -25,6 +32,64 @@ async function freshAndPrevious(s: NormalizedSpec) {
 const rerun = (s: NormalizedSpec, previous: Plan, o: OptimizeOptions) => optimize(s, catalog, { explain: false, previous, ...o });
 
 describe("stability against a previous plan", () => {
+  it("tells whether keeping a service's previous groups breaks a whole-plan rule as checking the whole plan does", () => {
+    const generated = validateSpec(generateSpec(catalog, { services: 60, seed: 9 }), catalog);
+    const cheapest = cheapestOfferBaseline(generated, catalog).plan!;
+    assert.deepStrictEqual(verifyPlan(generated, catalog, cheapest), []);
+    const candidates = buildCandidates(generated, catalog);
+    const random = mulberry32(4);
+    const single = singleCloudBaseline(generated, catalog).plan!;
+    const clouds = new Set([...Object.values(single.services).flatMap((p) => p.groups.map((x) => x.cloud)), ...Object.values(single.buckets).map((b) => b.cloud)]);
+    assert.ok(clouds.size < 3);
+    // The cheapest-offer plan of the spec as generated, and the single-cloud plan with maxClouds
+    // down to the clouds it uses (another cloud then breaks it): plans that keep every whole-plan rule.
+    for (const [g, plan] of [
+      [generated, cheapest],
+      [{ ...generated, maxClouds: clouds.size }, single],
+    ] as const) {
+      assert.deepStrictEqual(globalViolations(g, catalog, plan), []);
+      const breaks = keepingBreaks(g, catalog, plan);
+      const seen = { true: 0, false: 0 };
+      for (let i = 0; i < 400; i++) {
+        const s = g.services[Math.floor(random() * g.services.length)];
+        const regions = candidates.services.get(s.name)!;
+        const from = Array.from({ length: 1 + Math.floor(random() * 2) }, () => {
+          const r = regions[Math.floor(random() * regions.length)];
+          const o = r.onDemand[Math.floor(random() * r.onDemand.length)];
+          return { cloud: r.region.cloud, region: r.region.region, instanceType: o.instanceType, count: 1 + Math.floor(random() * 4), spot: 0 };
+        });
+        const whole = globalViolations(g, catalog, { ...plan, services: { ...plan.services, [s.name]: { groups: from } } }).length > 0;
+        assert.strictEqual(breaks(s, from), whole, `${s.name} as ${JSON.stringify(from)}`);
+        seen[String(whole) as "true" | "false"]++;
+      }
+      assert.ok(seen.true >= 20 && seen.false >= 20, JSON.stringify(seen));
+    }
+  });
+
+  it("prices a move's saving as the whole plans' difference, network layer included, on a generated spec", async () => {
+    const g = validateSpec(generateSpec(catalog, { services: 40, seed: 5 }), catalog);
+    const plan = cheapestOfferBaseline(g, catalog).plan!;
+    const previous = singleCloudBaseline(g, catalog).plan!;
+    assert.ok(plan && previous && g.network);
+    const moves = await reportMoves(g, catalog, previous, plan);
+    const total = evaluatePlan(g, plan, catalog).total;
+    let compared = 0;
+    for (const m of moves) {
+      if (m.forced > 0) continue;
+      const reverted: Plan =
+        m.kind === "service"
+          ? { ...plan, services: { ...plan.services, [m.workload]: previous.services[m.workload] } }
+          : m.kind === "bucket"
+            ? { ...plan, buckets: { ...plan.buckets, [m.workload]: previous.buckets[m.workload] } }
+            : { ...plan, databases: { ...plan.databases, [m.workload]: previous.databases![m.workload] } };
+      if (m.kind === "service" && (serviceViolations(g, catalog, g.services.find((x) => x.name === m.workload)!, reverted.services[m.workload]).length > 0 || globalViolations(g, catalog, reverted).length > 0)) continue;
+      close(m.savingUSD, evaluatePlan(g, reverted, catalog).total - total, `${m.kind} ${m.workload}`);
+      compared++;
+    }
+    assert.ok(compared >= 10, `${compared} moves compared`);
+    assert.ok(moves.some((m) => Math.abs(m.savingUSD) > 1));
+  });
+
   const api = spec({ services: [service("api", { replicas: 2, clouds: ["aws"], regions: ["us-east-1", "eu-central-1"] })] });
 
   it("keeps a service where it is when moving saves less than the migration cost", async () => {
