@@ -1,7 +1,8 @@
 // One cloudfit run on a generated spec, in a process of its own so that its memory high-water
 // mark is its own: generates and validates the spec, optimizes it, and prints one JSON line.
-// Usage: cloudfit-child.ts <services> <seed> <highs|jslp> <timeLimitSec> <relativeGap> [explain]
-// With `explain`, the run explains its plan as `plan` does, within the same time limit.
+// Usage: cloudfit-child.ts <services> <seed> <highs|jslp> <timeLimitSec> <relativeGap> [explain|moves]
+// With `explain`, the run explains its plan as `plan` does, within the same time limit; with
+// `moves`, it also re-plans against the cheapest-offer plan as a previous plan and reports its moves.
 
 import { loadCatalog, type Catalog } from "../optimizer/catalog";
 import { buildCandidates } from "../optimizer/candidates";
@@ -9,6 +10,7 @@ import { BUILD_EXACT_UP_TO_CONNECTION_ROWS, connectionRows, servicePairs, STAGES
 import { buildPlacementModel } from "../optimizer/ilp";
 import type { SolveReport } from "../optimizer/result";
 import type { NormalizedSpec } from "../optimizer/spec";
+import { cheapestOfferBaseline } from "../optimizer/baselines";
 import { createSolver, optimize } from "../optimizer/optimize";
 import { validateSpec } from "../optimizer/validate";
 import { generateSpec } from "./generate";
@@ -31,6 +33,8 @@ export interface CloudfitRun {
    * network reasons the time limit cut short.
    */
   readonly explained?: { readonly services: number; readonly networkReasons: number; readonly cutShort: number };
+  /** With `moves`: the workloads the plan moved away from the previous (cheapest-offer) plan. */
+  readonly moves?: number;
   /** Wall time of a first optimize() on a two-service spec: the solver's one-off start-up. */
   readonly warmupMs: number;
   readonly variables?: number;
@@ -89,12 +93,14 @@ export function modelShape(spec: NormalizedSpec, catalog: Catalog): ModelShape {
 
 async function main(): Promise<void> {
   const [size, seed, solver, limit, gap, explainArg] = process.argv.slice(2);
-  const explain = explainArg === "explain";
+  const explain = explainArg === "explain" || explainArg === "moves";
   const catalog = loadCatalog();
   const spec = validateSpec(
     generateSpec(catalog, { services: Number(size), seed: Number(seed) }),
     catalog,
   );
+  const previous = explainArg === "moves" ? cheapestOfferBaseline(spec, catalog).plan : undefined;
+  if (explainArg === "moves" && !previous) throw new Error("the cheapest-offer baseline has no plan for this spec to re-plan against");
   // A first, tiny run loads the solver (HiGHS: its WebAssembly in a worker thread), and a second
   // worker is loaded beside it (the stages solve two models at once): a one-off cost per process
   // that is reported apart.
@@ -116,6 +122,7 @@ async function main(): Promise<void> {
       timeLimitSec: Number(limit),
       relativeGap: Number(gap),
       explain,
+      ...(previous ? { previous } : {}),
     });
     const optimizeMs = performance.now() - start;
     const { report } = r;
@@ -139,6 +146,7 @@ async function main(): Promise<void> {
             },
           }
         : {}),
+      ...(previous ? { moves: r.moves.length } : {}),
       warmupMs,
       variables: report.variables,
       constraints: report.constraints,

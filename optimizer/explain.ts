@@ -26,6 +26,11 @@ export interface ExplainContext {
   /** Epoch milliseconds after which no more alternatives are solved. */
   readonly deadline: number;
   readonly relativeGap: number;
+  /**
+   * Run once every service's reasons are in and before the alternatives are solved: the
+   * optimizer prices the moves there, so that the alternatives' models take only what is left.
+   */
+  readonly beforeAlternatives?: () => Promise<void>;
 }
 
 const usd = (x: number) => `$${x.toFixed(2)}`;
@@ -198,6 +203,7 @@ export async function explainPlan(ctx: ExplainContext): Promise<Record<string, S
   // cloud) with the time left: solved service by service first, they left the services after
   // the first few without their network reasons (100 services with a second left: 65 of them).
   const reasons = new Map(spec.services.map((s) => [s.name, bindingConstraints(spec, catalog, plan, use, s, changes, ctx.deadline, linksOf.get(s.name) ?? [])]));
+  await ctx.beforeAlternatives?.();
   for (const s of spec.services) {
     const binding = reasons.get(s.name)!;
     const used = new Set((plan.services[s.name]?.groups ?? []).map((g) => g.cloud));

@@ -13,7 +13,7 @@ import { buildPlacementModel } from "./ilp";
 import { BUILD_EXACT_UP_TO_CONNECTION_ROWS, connectionRows, DECOMPOSE_ABOVE_ROWS, solveDecomposed } from "./decompose";
 import type { StageReport } from "./decompose";
 import type { Plan } from "./plan";
-import type { PlacementResult, SolveReport, SolveStatus } from "./result";
+import type { Move, PlacementResult, SolveReport, SolveStatus } from "./result";
 import { HighsSolver } from "./solvers/highs";
 import { JsLpSolver } from "./solvers/jslp";
 import { relativeGap } from "./solvers/types";
@@ -341,12 +341,19 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
       if (verifyPlan(sub, catalog, kept).length > 0) return undefined;
       return { ...plan, services: { ...plan.services, [s.name]: kept.services[s.name] } };
     };
-    const moves = opts.previous ? await reportMoves(spec, catalog, opts.previous, plan, migration, stay) : [];
+    // Moves are priced after the explanations' reasons and before their alternatives' models.
+    // (A failure there is the moves', not the explanations': it is thrown as it is, afterwards.)
+    let moves: Move[] = [];
+    let movesFailed: { error: unknown } | undefined;
+    const priceMoves = async () => {
+      if (opts.previous) moves = await reportMoves(spec, catalog, opts.previous, plan, migration, stay).catch((error) => ((movesFailed = { error }), []));
+    };
+    if (opts.explain === false) await priceMoves();
     const explanations =
       opts.explain === false
         ? {}
         : {
-            ...(await explainPlan({ spec, catalog, candidates, plan, solver, deadline, relativeGap: gapTarget }).catch((e) => {
+            ...(await explainPlan({ spec, catalog, candidates, plan, solver, deadline, relativeGap: gapTarget, beforeAlternatives: priceMoves }).catch((e) => {
               if (e instanceof SolverError) throw e;
               throw new SolverError(
                 `Explaining the plan failed: ${e instanceof Error ? e.message : String(e)}. To fix: run with explanations off (explain: false).`,
@@ -354,6 +361,7 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
             })),
             ...explainDatabases(spec, catalog, plan),
           };
+    if (movesFailed) throw movesFailed.error;
     const budget =
       spec.budgetUSD === undefined
         ? undefined

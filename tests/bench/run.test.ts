@@ -187,9 +187,18 @@ describe("benchmark command line", () => {
     const r = await runChild<CloudfitRun>("cloudfit-child.ts", ["6", "3", "highs", "10", "0.001", "explain"], 110_000);
     assert.ok(r.result, r.failure);
     assert.ok(!r.result.error, r.result.error);
+    assert.strictEqual(r.result.moves, undefined);
     assert.deepStrictEqual(r.result.explained && { services: r.result.explained.services, cutShort: r.result.explained.cutShort }, { services: 6, cutShort: 0 });
     assert.ok(r.result.explained!.networkReasons <= 6);
     const plain = await runChild<CloudfitRun>("cloudfit-child.ts", ["3", "3", "highs", "5", "0.001"], 110_000);
     assert.ok(plain.result && !plain.result.error && plain.result.explained === undefined, plain.failure);
+  });
+
+  it("re-plans one size against the cheapest-offer plan, counting its moves", async function () {
+    this.timeout(120_000);
+    const r = await runChild<CloudfitRun>("cloudfit-child.ts", ["6", "3", "highs", "10", "0.001", "moves"], 110_000);
+    assert.ok(r.result && !r.result.error, r.failure ?? r.result?.error);
+    assert.strictEqual(typeof r.result.moves, "number");
+    assert.strictEqual(r.result.explained?.services, 6);
   });
 });
