@@ -7,7 +7,7 @@ import type { Candidates } from "./candidates";
 import { allowedRegions, cheapestFitting, meetsResidency } from "./candidates";
 import { evaluatePlan } from "./evaluate";
 import { buildPlacementModel, replicaMonthlyUSD } from "./ilp";
-import type { Plan, ServicePlacement } from "./plan";
+import type { Plan, PlanCost, ServicePlacement } from "./plan";
 import type { ServiceExplanation } from "./result";
 import type { PlacementSolver } from "./solvers/types";
 import { CLOUDS, Cloud, NormalizedService, NormalizedSpec } from "./spec";
@@ -25,6 +25,10 @@ export interface ExplainContext {
   readonly solver: PlacementSolver;
   /** Epoch milliseconds after which no more alternatives are solved. */
   readonly deadline: number;
+  /** Epoch milliseconds after which no more reasons are priced (default: the deadline). */
+  readonly reasonsBy?: number;
+  /** The plan's cost, when the caller has it already. */
+  readonly cost?: PlanCost;
   readonly relativeGap: number;
   /**
    * Run once every service's reasons are in and before the alternatives are solved: the
@@ -192,7 +196,7 @@ function bindingConstraints(
 /** Explains every service of a plan; alternatives are solved until the deadline. */
 export async function explainPlan(ctx: ExplainContext): Promise<Record<string, ServiceExplanation>> {
   const { spec, catalog, candidates, plan } = ctx;
-  const cost = evaluatePlan(spec, plan, catalog);
+  const cost = ctx.cost ?? evaluatePlan(spec, plan, catalog);
   const out: Record<string, ServiceExplanation> = {};
   const use = planUse(catalog, plan);
   const changes = new NetworkChanges(spec, plan, catalog);
@@ -202,7 +206,7 @@ export async function explainPlan(ctx: ExplainContext): Promise<Record<string, S
   // Every service's reasons first (milliseconds each), then the alternatives (a model solved per
   // cloud) with the time left: solved service by service first, they left the services after
   // the first few without their network reasons (100 services with a second left: 65 of them).
-  const reasons = new Map(spec.services.map((s) => [s.name, bindingConstraints(spec, catalog, plan, use, s, changes, ctx.deadline, linksOf.get(s.name) ?? [])]));
+  const reasons = new Map(spec.services.map((s) => [s.name, bindingConstraints(spec, catalog, plan, use, s, changes, Math.min(ctx.deadline, ctx.reasonsBy ?? Infinity), linksOf.get(s.name) ?? [])]));
   await ctx.beforeAlternatives?.();
   for (const s of spec.services) {
     const binding = reasons.get(s.name)!;

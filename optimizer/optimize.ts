@@ -69,11 +69,12 @@ const SOLVER_LABEL = { highs: "HiGHS", jslp: "javascript-lp-solver" } as const;
  */
 const FINISH_SEC_PER_WORKLOAD = 75e-6;
 /**
- * With explanations asked for, the solve also leaves them EXPLAIN_SEC_PER_SERVICE a service, at
- * most EXPLAIN_SHARE of the limit: their network reasons price a few changes of each service
- * (to every service: 0.8 s at 100 services, 8.8 s at 500, 180 s at 2,000), and those not reached
- * by the deadline say so. Before, a solve that ran to the limit left them nothing, and a 10-s
- * limit at 2,000 services ended after 417 s.
+ * With explanations asked for or a previous plan's moves to price, the solve also leaves them
+ * EXPLAIN_SEC_PER_SERVICE a service, at most EXPLAIN_SHARE of the limit: the reasons price some
+ * ten changes of each service (all of them: 1.6 s at 2,000 services), moves price each moved
+ * workload and may solve a model to keep its replicas, the alternatives solve a model per other
+ * cloud; what the deadline cuts short says so. Before, a solve that ran to the limit left them
+ * nothing, and a 10-s limit at 2,000 services ended after 417 s.
  */
 const EXPLAIN_SEC_PER_SERVICE = 0.01;
 const EXPLAIN_SHARE = 0.1;
@@ -196,7 +197,7 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
   const left = () => Math.max(0.01, (deadline - Date.now()) / 1000);
   const workloads = spec.services.length + spec.buckets.length + (spec.databases?.length ?? 0);
   // The solve's share: the time left less what verifying, pricing and explaining its plan will take.
-  const explaining = opts.explain === false ? 0 : Math.min(EXPLAIN_SHARE * timeLimitSec, EXPLAIN_SEC_PER_SERVICE * spec.services.length);
+  const explaining = opts.explain === false && !opts.previous ? 0 : Math.min(EXPLAIN_SHARE * timeLimitSec, EXPLAIN_SEC_PER_SERVICE * spec.services.length);
   const solveLeft = () => Math.max(0.01, left() - FINISH_SEC_PER_WORKLOAD * workloads - explaining);
 
   const unknown = [...unknownEntries(catalog, opts.previous, "previous"), ...unknownEntries(catalog, opts.hold, "hold")];
@@ -264,7 +265,7 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
         },
       });
     }
-    if (!built || left() <= 0.05) {
+    if (!built || solveLeft() <= 0.05) {
       const steps: string[] = [];
       const relaxed = d.relaxed && `the relaxed model (${d.relaxed.variables} variables, ${d.relaxed.constraints} constraints) ended with status ${d.relaxed.status} after ${(d.relaxed.ms / 1000).toFixed(1)} s`;
       if (d.groups) {
@@ -353,7 +354,19 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
       opts.explain === false
         ? {}
         : {
-            ...(await explainPlan({ spec, catalog, candidates, plan, solver, deadline, relativeGap: gapTarget, beforeAlternatives: priceMoves }).catch((e) => {
+            // With moves to price, the reasons get half of what is left.
+            ...(await explainPlan({
+              spec,
+              catalog,
+              candidates,
+              plan,
+              cost,
+              solver,
+              deadline,
+              ...(opts.previous ? { reasonsBy: Date.now() + Math.max(0, deadline - Date.now()) / 2 } : {}),
+              relativeGap: gapTarget,
+              beforeAlternatives: priceMoves,
+            }).catch((e) => {
               if (e instanceof SolverError) throw e;
               throw new SolverError(
                 `Explaining the plan failed: ${e instanceof Error ? e.message : String(e)}. To fix: run with explanations off (explain: false).`,

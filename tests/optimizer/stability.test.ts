@@ -12,7 +12,7 @@ import { evaluatePlan } from "../../optimizer/evaluate";
 import { keepingBreaks, reportMoves } from "../../optimizer/moves";
 import { mulberry32 } from "../../bench/generate";
 import { validateSpec } from "../../optimizer/validate";
-import { globalViolations, serviceViolations, verifyPlan } from "../../optimizer/verify";
+import { databaseReachViolations, globalViolations, serviceViolations, verifyPlan } from "../../optimizer/verify";
 
 const catalog = loadCatalog();
 const close = (a: number, b: number, what: string) => assert.ok(Math.abs(a - b) <= 0.011, `${what}: ${a} vs ${b}`);
@@ -63,6 +63,28 @@ describe("stability against a previous plan", () => {
         seen[String(whole) as "true" | "false"]++;
       }
       assert.ok(seen.true >= 20 && seen.false >= 20, JSON.stringify(seen));
+    }
+  });
+
+  it("does not put a database's only caller back where the database is not", () => {
+    const g = validateSpec(
+      {
+        services: { api: { replicas: 1, vcpu: 2, memoryGiB: 4, regions: ["eu-central-1", "us-east-1"] } },
+        databases: { main: { engine: "postgres", vcpu: 2, memoryGiB: 8, storageGiB: 20, regions: ["eu-central-1"] } },
+        links: [{ from: "api", to: "main", monthlyGiB: 10 }],
+      },
+      catalog,
+    );
+    const api = g.services[0];
+    const at = (region: string) => [{ cloud: "aws" as const, region, instanceType: "m7i.large", count: 1, spot: 0 }];
+    const plan: Plan = { services: { api: { groups: at("eu-central-1") } }, buckets: {}, databases: { main: { cloud: "aws", region: "eu-central-1", instanceClass: "db.m7g.large" } } };
+    assert.deepStrictEqual(databaseReachViolations(g, plan), []);
+    const breaks = keepingBreaks(g, catalog, plan);
+    for (const region of ["eu-central-1", "us-east-1"]) {
+      const reverted: Plan = { ...plan, services: { api: { groups: at(region) } } };
+      const whole = globalViolations(g, catalog, reverted).length + databaseReachViolations(g, reverted).length > 0;
+      assert.strictEqual(breaks(api, at(region)), whole, region);
+      assert.strictEqual(whole, region !== "eu-central-1");
     }
   });
 
