@@ -442,6 +442,9 @@ async function solveGroup(
     // built, and a second, wider model after a first that ran out of time would get all of it
     // again (at 100 services in 1 s, a site's two models of 0.25 s each ended up to 0.3 s past
     // the limit). A construction keeps its share: without a plan there is nothing to return.
+    // (Reckoned once the warm start is made too: making it took up to 5 ms on a busy machine.)
+    const model = { ...built.model, offset: 0 };
+    const start = current ? { start: startFrom(built, current) } : {};
     const limit = current ? Math.min(timeLimitSec, (settings.deadline - Date.now()) / 1000) : timeLimitSec;
     if (limit <= 0) {
       last = `the model of ${group.join(", ")} had no time left before the deadline`;
@@ -451,11 +454,11 @@ async function solveGroup(
     // The gap is the group's own: held workloads are the model's constant, which the solver is
     // not given; a gap relative to the whole plan's cost (offset included) lets a group's own
     // part end far from its optimum (0.5% of a $430,000 plan is $2,150, a third of a group).
-    const out = await settings.run({ ...built.model, offset: 0 }, {
+    const out = await settings.run(model, {
       timeLimitSec: limit,
       ...(current && settings.signal ? { signal: settings.signal } : {}),
       relativeGap: gap,
-      ...(current ? { start: startFrom(built, current) } : {}),
+      ...start,
     });
     if (out.values.length > 0 && out.status !== "infeasible" && out.status !== "no_solution") return { plan: built.decode(out.values), objective: out.objective + built.model.offset };
     last = `the model of ${group.join(", ")} (${built.model.numCols} variables, ${built.model.numRows} constraints) ended with status ${out.status} in ${limit.toFixed(1)} s`;
