@@ -100,7 +100,10 @@ async function main(): Promise<void> {
     catalog,
   );
   const previous = explainArg === "moves" ? cheapestOfferBaseline(spec, catalog).plan : undefined;
-  if (explainArg === "moves" && !previous) throw new Error("the cheapest-offer baseline has no plan for this spec to re-plan against");
+  if (explainArg === "moves" && !previous) {
+    process.stderr.write(`cloudfit-child: the cheapest-offer baseline has no plan for ${size} services (seed ${seed}) to re-plan against. To fix: use another seed, or explain instead of moves.\n`);
+    process.exit(2);
+  }
   // A first, tiny run loads the solver (HiGHS: its WebAssembly in a worker thread), and a second
   // worker is loaded beside it (the stages solve two models at once): a one-off cost per process
   // that is reported apart.

@@ -7,7 +7,7 @@ import type { Catalog, Offer } from "./catalog";
 import { allowedRegions, cheapestFitting } from "./candidates";
 import { latencyMatrix } from "./latency/matrix";
 import { linkNear, linkRequirement, regionsIn } from "./latency/requirements";
-import { NetworkChanges } from "./network/costs";
+import type { NetworkChanges } from "./network/costs";
 import type { Plan } from "./plan";
 import type { NormalizedService, NormalizedSpec } from "./spec";
 
@@ -86,8 +86,9 @@ export function networkReasons(
   catalog: Catalog,
   plan: Plan,
   s: NormalizedService,
-  changes = new NetworkChanges(spec, plan, catalog),
-  deadline = Infinity,
+  /** The plan's network changes (over the whole spec: `spec` may hold only the service's links). */
+  changes: NetworkChanges,
+  deadline: number,
 ): string[] {
   if (!spec.network) return [];
   const out: string[] = [];

@@ -10,7 +10,7 @@ import { buildPlacementModel, replicaMonthlyUSD } from "./ilp";
 import type { Plan, PlanCost, ServicePlacement } from "./plan";
 import type { ServiceExplanation } from "./result";
 import type { PlacementSolver } from "./solvers/types";
-import { CLOUDS, Cloud, NormalizedService, NormalizedSpec } from "./spec";
+import { CLOUDS, Cloud, linksByWorkload, NormalizedService, NormalizedSpec } from "./spec";
 import { perCloudCap } from "./validate-fields";
 import { verifyPlan } from "./verify";
 import { latencyReasons, networkReasons } from "./explain-network";
@@ -30,11 +30,6 @@ export interface ExplainContext {
   /** The plan's cost, when the caller has it already. */
   readonly cost?: PlanCost;
   readonly relativeGap: number;
-  /**
-   * Run once every service's reasons are in and before the alternatives are solved: the
-   * optimizer prices the moves there, so that the alternatives' models take only what is left.
-   */
-  readonly beforeAlternatives?: () => Promise<void>;
 }
 
 const usd = (x: number) => `$${x.toFixed(2)}`;
@@ -193,23 +188,38 @@ function bindingConstraints(
   return out;
 }
 
-/** Explains every service of a plan; alternatives are solved until the deadline. */
+/** Explains every service of a plan: its reasons, then its alternatives until the deadline. */
 export async function explainPlan(ctx: ExplainContext): Promise<Record<string, ServiceExplanation>> {
+  return explainAlternatives(ctx, explainReasons(ctx));
+}
+
+/**
+ * Each service's reasons (the settings that bind it, latency and what the network layer would
+ * add elsewhere), priced until `reasonsBy` or the deadline. Milliseconds a service: they come
+ * before the alternatives (a model solved per cloud), which left all but the first few services
+ * without network reasons when solved service by service (100 services with a second left: 65).
+ */
+export function explainReasons(ctx: ExplainContext): Map<string, string[]> {
+  const { spec, catalog, plan } = ctx;
+  const use = planUse(catalog, plan);
+  const changes = new NetworkChanges(spec, plan, catalog);
+  const linksOf = linksByWorkload(spec.links);
+  const by = Math.min(ctx.deadline, ctx.reasonsBy ?? Infinity);
+  return new Map(spec.services.map((s) => [s.name, bindingConstraints(spec, catalog, plan, use, s, changes, by, linksOf.get(s.name) ?? [])]));
+}
+
+/**
+ * The explanations of a plan from each service's reasons (explainReasons), with the cheapest
+ * alternative in every other allowed cloud, solved until the deadline; those not solved in time
+ * are named among the reasons.
+ */
+export async function explainAlternatives(ctx: ExplainContext, reasons: ReadonlyMap<string, readonly string[]>): Promise<Record<string, ServiceExplanation>> {
   const { spec, catalog, candidates, plan } = ctx;
   const cost = ctx.cost ?? evaluatePlan(spec, plan, catalog);
   const out: Record<string, ServiceExplanation> = {};
-  const use = planUse(catalog, plan);
-  const changes = new NetworkChanges(spec, plan, catalog);
-  const linksOf = new Map<string, NormalizedSpec["links"][number][]>();
-  for (const l of spec.links)
-    for (const name of new Set([l.from, l.to])) (linksOf.get(name) ?? linksOf.set(name, []).get(name)!).push(l);
-  // Every service's reasons first (milliseconds each), then the alternatives (a model solved per
-  // cloud) with the time left: solved service by service first, they left the services after
-  // the first few without their network reasons (100 services with a second left: 65 of them).
-  const reasons = new Map(spec.services.map((s) => [s.name, bindingConstraints(spec, catalog, plan, use, s, changes, Math.min(ctx.deadline, ctx.reasonsBy ?? Infinity), linksOf.get(s.name) ?? [])]));
-  await ctx.beforeAlternatives?.();
+  let use: PlanUse | undefined; // once an alternative is to be solved
   for (const s of spec.services) {
-    const binding = reasons.get(s.name)!;
+    const binding = [...(reasons.get(s.name) ?? [])];
     const used = new Set((plan.services[s.name]?.groups ?? []).map((g) => g.cloud));
     const others = s.clouds.filter((c) => spec.clouds.includes(c) && !used.has(c));
     const alternatives: ServiceExplanation["alternatives"][number][] = [];
@@ -222,7 +232,7 @@ export async function explainPlan(ctx: ExplainContext): Promise<Record<string, S
         continue;
       }
       if (!near) {
-        const n = neighbourhood(spec, catalog, plan, use, s);
+        const n = neighbourhood(spec, catalog, plan, (use ??= planUse(catalog, plan)), s);
         near = { ...n, here: evaluatePlan(n.sub, n.current, catalog).total };
       }
       const { sub, held, outside, here } = near;

@@ -41,7 +41,7 @@ import { planUse } from "./explain";
 import { globalViolations } from "./verify";
 import { latencyReach } from "./ilp-latency";
 import { areaOf } from "./ilp-network";
-import type { Plan, PlanCost } from "./plan";
+import { joinPlans, onlyWorkloads, type Plan, type PlanCost } from "./plan";
 import type { QuickStart } from "./guided-plan";
 import type { SolveOptions, SolverOutcome, SparseModel } from "./solvers/types";
 import type { NormalizedLink, NormalizedSpec } from "./spec";
@@ -325,12 +325,6 @@ function regionsIn(plan: Plan, name: string): RegionKey[] {
   return b ? [`${b.cloud}:${b.region}`] : [];
 }
 
-/** The part of a plan that names these workloads. */
-function only(plan: Plan, names: ReadonlySet<string>): Plan {
-  const pick = <T>(r: Readonly<Record<string, T>> | undefined) => Object.fromEntries(Object.entries(r ?? {}).filter(([n]) => names.has(n)));
-  return { services: pick(plan.services), buckets: pick(plan.buckets), ...(plan.databases ? { databases: pick(plan.databases) } : {}) };
-}
-
 /**
  * Groups in a row that construction solves at once, two at a time, at most (see solveByGroups).
  * Measured at 2,000 services (construction alone, 247 groups): two, 47.3 s; four, 43.6 s; eight,
@@ -350,12 +344,6 @@ async function inPairs<T>(tasks: readonly (() => Promise<T>)[]): Promise<T[]> {
   };
   await Promise.all([lane(), lane()]);
   return out;
-}
-
-/** Two plans as one; a workload both place is where `b` puts it. */
-function join(a: Plan, b: Plan): Plan {
-  const databases = a.databases || b.databases ? { databases: { ...a.databases, ...b.databases } } : {};
-  return { services: { ...a.services, ...b.services }, buckets: { ...a.buckets, ...b.buckets }, ...databases };
 }
 
 /** Each workload's linked workloads. */
@@ -510,7 +498,7 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
         const before = names.size;
         if (depth > 0) for (const n of [...names]) for (const m of peers.get(n) ?? []) if (!heldNames.has(m) && !away.has(m)) names.add(m);
         if (depth > 0 && names.size === before) break;
-        const rest = only(base, new Set(everything.filter((n) => !names.has(n) && !away.has(n))));
+        const rest = onlyWorkloads(base, new Set(everything.filter((n) => !names.has(n) && !away.has(n))));
         r = await solveGroup(subSpec(spec, new Set(everything.filter((n) => !away.has(n)))), catalog, candidates, [...names].sort(), rest, cheap, reach, settings, share, gap);
         if (!("failure" in r)) return { r, names };
       }
@@ -527,7 +515,7 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
       const first = new Set<string>();
       for (const x of results) {
         if (!x) break;
-        const next = taken === 0 ? x.r : { plan: join(out.plan, only(x.r.plan, x.names)), objective: NaN };
+        const next = taken === 0 ? x.r : { plan: joinPlans(out.plan, onlyWorkloads(x.r.plan, x.names)), objective: NaN };
         if (taken > 0) {
           // The second stands only beside a first it shares no workload and no link with (the
           // neighbours either freed may have tied them) and if together they break no global rule.
@@ -579,7 +567,7 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
         for (const r of results) {
           if ("failure" in r) break;
           const g = batch[taken];
-          const next = taken === 0 ? r.plan : join(merged, only(r.plan, new Set(g)));
+          const next = taken === 0 ? r.plan : joinPlans(merged, onlyWorkloads(r.plan, new Set(g)));
           for (const n of g) now.add(n);
           if (taken > 0 && globalViolations(subSpec(spec, now), catalog, next).length > 0) break;
           merged = next;
@@ -615,7 +603,7 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
           if (b && !a && placed.has(l.from) && !heldNames.has(l.from)) free.add(l.from);
         }
         if (free.size === before) break;
-        const rest = only(plan, new Set([...placed].filter((n) => !free.has(n))));
+        const rest = onlyWorkloads(plan, new Set([...placed].filter((n) => !free.has(n))));
         r = await solveGroup(subSpec(spec, placed), catalog, candidates, [...free].sort(), rest, cheap, reach, settings, share, gap);
       }
       if ("failure" in r) return { objective: NaN, groups: groups.length, passes: 0, failure: r.failure };
@@ -656,7 +644,7 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
       const part = siteList ? (workloadsByRegion(plan).get(siteList[i].key) ?? []).sort() : parts[i];
       if (siteList && !siteFits(part, heldNames)) continue;
       const names = new Set(part);
-      const rest = only(plan, new Set([...Object.keys(plan.services), ...Object.keys(plan.buckets), ...Object.keys(plan.databases ?? {})].filter((n) => !names.has(n))));
+      const rest = onlyWorkloads(plan, new Set([...Object.keys(plan.services), ...Object.keys(plan.buckets), ...Object.keys(plan.databases ?? {})].filter((n) => !names.has(n))));
       const r = await solveGroup(
         spec,
         catalog,

@@ -5,9 +5,10 @@
 import type { Catalog } from "./catalog";
 import { evaluatePlan } from "./evaluate";
 import { NetworkChanges } from "./network/costs";
-import type { BucketPlacement, DatabasePlacement, Plan, ReplicaGroup, ServicePlacement } from "./plan";
+import { joinPlans, pickWorkloads, type Plan, type ReplicaGroup, type ServicePlacement } from "./plan";
+import { planUse } from "./explain";
 import type { Move } from "./result";
-import type { Cloud, NormalizedService, NormalizedSpec } from "./spec";
+import { linksByWorkload, type NormalizedService, type NormalizedSpec } from "./spec";
 import {
   bucketMigrationUSD,
   DEFAULT_MIGRATION,
@@ -63,17 +64,10 @@ export function keepingBreaks(spec: NormalizedSpec, catalog: Catalog, plan: Plan
     if ([...users.values()].filter((n) => n > 0).length > spec.maxClouds) return true;
     // Its links, with the workloads at their other ends where the plan has them.
     const links = use.linksOf.get(s.name) ?? [];
-    const ends: Plan = { services: {}, buckets: {}, databases: {} };
-    for (const l of links)
-      for (const name of [l.from, l.to]) {
-        if (plan.services[name]) (ends.services as Record<string, ServicePlacement>)[name] = plan.services[name];
-        if (plan.buckets[name]) (ends.buckets as Record<string, BucketPlacement>)[name] = plan.buckets[name];
-        if (plan.databases?.[name]) (ends.databases as Record<string, DatabasePlacement>)[name] = plan.databases[name];
-      }
-    (ends.services as Record<string, ServicePlacement>)[s.name] = { groups: from };
+    const ends = joinPlans(pickWorkloads(plan, links.flatMap((l) => [l.from, l.to])), { services: { [s.name]: { groups: from } } });
     if (linkLatencyViolations({ ...spec, links }, catalog, ends).length > 0) return true;
     // A database whose callers all leave its region would have no route from them (14.near).
-    for (const l of use.linksOf.get(s.name) ?? []) {
+    for (const l of links) {
       const db = l.toKind === "database" && l.from === s.name ? plan.databases?.[l.to] : undefined;
       if (!db) continue;
       const there = (g: ReplicaGroup) => g.count > 0 && g.cloud === db.cloud && g.region === db.region;
@@ -94,25 +88,15 @@ export function keepingBreaks(spec: NormalizedSpec, catalog: Catalog, plan: Plan
  * services other services call and how many of them run in each region.
  */
 function planTotals(spec: NormalizedSpec, catalog: Catalog, plan: Plan) {
-  const vcpus = new Map<string, number>();
-  const cloudUsers = new Map<Cloud, number>();
-  const use = (c: Cloud) => cloudUsers.set(c, (cloudUsers.get(c) ?? 0) + 1);
-  for (const p of Object.values(plan.services)) {
-    for (const c of new Set(p.groups.map((g) => g.cloud))) use(c);
-    for (const g of p.groups) {
-      const o = catalog.offer(g.cloud, g.region, g.instanceType);
-      const k = `${g.cloud}:${g.region}`;
-      if (o) vcpus.set(k, (vcpus.get(k) ?? 0) + o.vcpus * g.count);
-    }
-  }
-  for (const b of Object.values(plan.buckets)) use(b.cloud);
-  for (const d of Object.values(plan.databases ?? {})) use(d.cloud);
+  const { vcpus, cloudUsers: servicesAndBuckets } = planUse(catalog, plan);
+  // maxClouds counts databases too.
+  const cloudUsers = new Map(servicesAndBuckets);
+  for (const d of Object.values(plan.databases ?? {})) cloudUsers.set(d.cloud, (cloudUsers.get(d.cloud) ?? 0) + 1);
   const called = new Set(spec.links.filter((l) => l.toKind === "service").map((l) => l.to));
   const calledIn = new Map<string, number>();
   for (const name of called)
     for (const k of new Set((plan.services[name]?.groups ?? []).filter((g) => g.count > 0).map((g) => `${g.cloud}:${g.region}`))) calledIn.set(k, (calledIn.get(k) ?? 0) + 1);
-  const linksOf = new Map<string, NormalizedSpec["links"][number][]>();
-  for (const l of spec.links) for (const name of new Set([l.from, l.to])) (linksOf.get(name) ?? linksOf.set(name, []).get(name)!).push(l);
+  const linksOf = linksByWorkload(spec.links);
   // Per database: its callers that run in its region.
   const callersIn = new Map<string, Set<string>>();
   for (const l of spec.links) {
@@ -161,43 +145,27 @@ export async function reportMoves(
   // (buckets and databases have no network of their own). Pricing both whole plans took 2.7 s
   // for 298 moves at 500 services.
   const changes = new NetworkChanges(spec, plan, catalog);
-  const linksOf = new Map<string, NormalizedSpec["links"][number][]>();
-  for (const l of spec.links) for (const name of new Set([l.from, l.to])) (linksOf.get(name) ?? linksOf.set(name, []).get(name)!).push(l);
-  const indexOf = (xs: readonly { readonly name: string }[]) => new Map(xs.map((x, i) => [x.name, i]));
-  const order = { services: indexOf(spec.services), buckets: indexOf(spec.buckets), databases: indexOf(spec.databases ?? []) };
+  const linksOf = linksByWorkload(spec.links);
+  const byName = <T extends { readonly name: string }>(xs: readonly T[]) => new Map(xs.map((x) => [x.name, x]));
+  const workloadsByName = { services: byName(spec.services), buckets: byName(spec.buckets), databases: byName(spec.databases ?? []) };
   // `changed`: the one workload's placement in the alternative (none: the plan itself).
   const saving = (name: string, changed?: Partial<Plan>) => {
     if (!changed) return 0;
     const links = linksOf.get(name) ?? [];
     const names = new Set([name, ...links.flatMap((l) => [l.from, l.to])]);
-    const pick = <T extends { readonly name: string }>(all: readonly T[], index: ReadonlyMap<string, number>): T[] =>
-      [...names].filter((n) => index.has(n)).map((n) => index.get(n)!).sort((a, b) => a - b).map((i) => all[i]);
+    const pick = <T>(all: ReadonlyMap<string, T>): T[] => [...names].flatMap((n) => (all.has(n) ? [all.get(n)!] : []));
     const local: NormalizedSpec = {
       ...spec,
       network: undefined,
-      services: pick(spec.services, order.services),
-      buckets: pick(spec.buckets, order.buckets),
-      ...(spec.databases ? { databases: pick(spec.databases, order.databases) } : {}),
+      services: pick(workloadsByName.services),
+      buckets: pick(workloadsByName.buckets),
+      ...(spec.databases ? { databases: pick(workloadsByName.databases) } : {}),
       links,
     };
-    // The plan's part that `local` reads, with `changed` over it.
-    const part = (over: Partial<Plan> = {}): Plan => {
-      const services: Record<string, ServicePlacement> = {};
-      const buckets: Record<string, BucketPlacement> = {};
-      const databases: Record<string, DatabasePlacement> = {};
-      for (const n of names) {
-        const sp = over.services?.[n] ?? plan.services[n];
-        if (sp) services[n] = sp;
-        const b = over.buckets?.[n] ?? plan.buckets[n];
-        if (b) buckets[n] = b;
-        const d = over.databases?.[n] ?? plan.databases?.[n];
-        if (d) databases[n] = d;
-      }
-      return { services, buckets, databases };
-    };
+    const part = pickWorkloads(plan, names);
     const workloads = (p: Plan) => evaluatePlan(local, p, catalog).total;
     const network = changed.services?.[name] ? changes.of(name, changed.services[name].groups) : 0;
-    return round(workloads(part(changed)) - workloads(part()) + network);
+    return round(workloads(joinPlans(part, changed)) - workloads(part) + network);
   };
   const revertBreaks = keepingBreaks(spec, catalog, plan);
   for (const s of spec.services) {

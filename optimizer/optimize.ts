@@ -7,13 +7,13 @@ import { diagnoseInfeasibility } from "./diagnose";
 import { PlacementInfeasibleError, PlanInputError, SolverError, SpecValidationError } from "./errors";
 import type { Conflict } from "./errors";
 import { evaluatePlan } from "./evaluate";
-import { explainPlan, neighbourhood, planUse } from "./explain";
+import { explainAlternatives, explainReasons, neighbourhood, planUse } from "./explain";
 import { explainDatabases } from "./explain-databases";
 import { buildPlacementModel } from "./ilp";
 import { BUILD_EXACT_UP_TO_CONNECTION_ROWS, connectionRows, DECOMPOSE_ABOVE_ROWS, solveDecomposed } from "./decompose";
 import type { StageReport } from "./decompose";
 import type { Plan } from "./plan";
-import type { Move, PlacementResult, SolveReport, SolveStatus } from "./result";
+import type { PlacementResult, SolveReport, SolveStatus } from "./result";
 import { HighsSolver } from "./solvers/highs";
 import { JsLpSolver } from "./solvers/jslp";
 import { relativeGap } from "./solvers/types";
@@ -342,39 +342,31 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
       if (verifyPlan(sub, catalog, kept).length > 0) return undefined;
       return { ...plan, services: { ...plan.services, [s.name]: kept.services[s.name] } };
     };
-    // Moves are priced after the explanations' reasons and before their alternatives' models.
-    // (A failure there is the moves', not the explanations': it is thrown as it is, afterwards.)
-    let moves: Move[] = [];
-    let movesFailed: { error: unknown } | undefined;
-    const priceMoves = async () => {
-      if (opts.previous) moves = await reportMoves(spec, catalog, opts.previous, plan, migration, stay).catch((error) => ((movesFailed = { error }), []));
+    // The explanations' reasons first, then the moves, then the alternatives' models with the
+    // time left; with moves to price, the reasons get half of it.
+    const explainFailed = (e: unknown): never => {
+      if (e instanceof SolverError) throw e;
+      throw new SolverError(`Explaining the plan failed: ${e instanceof Error ? e.message : String(e)}. To fix: run with explanations off (explain: false).`);
     };
-    if (opts.explain === false) await priceMoves();
-    const explanations =
-      opts.explain === false
-        ? {}
-        : {
-            // With moves to price, the reasons get half of what is left.
-            ...(await explainPlan({
-              spec,
-              catalog,
-              candidates,
-              plan,
-              cost,
-              solver,
-              deadline,
-              ...(opts.previous ? { reasonsBy: Date.now() + Math.max(0, deadline - Date.now()) / 2 } : {}),
-              relativeGap: gapTarget,
-              beforeAlternatives: priceMoves,
-            }).catch((e) => {
-              if (e instanceof SolverError) throw e;
-              throw new SolverError(
-                `Explaining the plan failed: ${e instanceof Error ? e.message : String(e)}. To fix: run with explanations off (explain: false).`,
-              );
-            })),
-            ...explainDatabases(spec, catalog, plan),
-          };
-    if (movesFailed) throw movesFailed.error;
+    const ctx = {
+      spec,
+      catalog,
+      candidates,
+      plan,
+      cost,
+      solver,
+      deadline,
+      ...(opts.previous ? { reasonsBy: Date.now() + Math.max(0, deadline - Date.now()) / 2 } : {}),
+      relativeGap: gapTarget,
+    };
+    let reasons: Map<string, string[]> | undefined;
+    try {
+      if (opts.explain !== false) reasons = explainReasons(ctx);
+    } catch (e) {
+      explainFailed(e);
+    }
+    const moves = opts.previous ? await reportMoves(spec, catalog, opts.previous, plan, migration, stay) : [];
+    const explanations = reasons ? { ...(await explainAlternatives(ctx, reasons).catch(explainFailed)), ...explainDatabases(spec, catalog, plan) } : {};
     const budget =
       spec.budgetUSD === undefined
         ? undefined

@@ -294,3 +294,10 @@ export interface NormalizedSpec {
    */
   readonly network?: NetworkCostSettings;
 }
+
+/** Each workload's links, to it and from it (a link of a workload to itself once). */
+export function linksByWorkload(links: readonly NormalizedLink[]): Map<string, NormalizedLink[]> {
+  const out = new Map<string, NormalizedLink[]>();
+  for (const l of links) for (const name of new Set([l.from, l.to])) (out.get(name) ?? out.set(name, []).get(name)!).push(l);
+  return out;
+}
