@@ -81,22 +81,32 @@ export function neighbourhood(spec: NormalizedSpec, catalog: Catalog, plan: Plan
   return { sub, held, current, outside };
 }
 
-/** Cheapest on-demand monthly cost of one replica over the regions a filter lets through. */
-function cheapestReplica(
-  spec: NormalizedSpec,
-  catalog: Catalog,
-  s: NormalizedService,
-  w: NormalizedService,
-): { usd: number; key: string; vcpus: number } | undefined {
-  let best: { usd: number; key: string; vcpus: number } | undefined;
+/**
+ * Cheapest on-demand monthly cost of one replica of `s` over the regions `w` (s with a setting
+ * relaxed) may use, with `w`'s shape. Remembered per catalog, regions, shape and disk: each
+ * service asks it up to five times, and services share settings (at 2,000 services, 0.2 to 0.3 s
+ * of the reasons' 0.28 to 0.38 s when none is priced in network).
+ */
+function cheapestReplica(spec: NormalizedSpec, catalog: Catalog, s: NormalizedService, w: NormalizedService): CheapestReplica | undefined {
+  const memo = cheapestReplicas.get(catalog) ?? cheapestReplicas.set(catalog, new Map()).get(catalog)!;
+  const key = JSON.stringify([w.clouds, w.regions, w.residency, w.vcpu, w.memoryGiB, w.arch, spec.allowBurstable, s.diskGiB]);
+  if (memo.has(key)) return memo.get(key) ?? undefined;
+  let best: CheapestReplica | undefined;
   for (const r of allowedRegions(catalog, w)) {
     const o = cheapestFitting(catalog, r.cloud, r.region, w, spec.allowBurstable);
     if (!o) continue;
     const c = replicaMonthlyUSD(catalog, s, o, false);
     if (!best || c < best.usd - 1e-9) best = { usd: c, key: `${r.cloud}:${r.region}`, vcpus: o.vcpus };
   }
+  memo.set(key, best ?? null);
   return best;
 }
+interface CheapestReplica {
+  readonly usd: number;
+  readonly key: string;
+  readonly vcpus: number;
+}
+const cheapestReplicas = new WeakMap<Catalog, Map<string, CheapestReplica | null>>();
 
 /** What the binding checks read of the whole plan: vCPUs used per region and clouds used. */
 export interface PlanUse {
@@ -202,7 +212,7 @@ export async function explainPlan(ctx: ExplainContext): Promise<Record<string, S
 export function explainReasons(ctx: ExplainContext): Map<string, string[]> {
   const { spec, catalog, plan } = ctx;
   const use = planUse(catalog, plan);
-  const changes = new NetworkChanges(spec, plan, catalog);
+  const changes = NetworkChanges.forPlan(spec, plan, catalog);
   const linksOf = linksByWorkload(spec.links);
   const by = Math.min(ctx.deadline, ctx.reasonsBy ?? Infinity);
   return new Map(spec.services.map((s) => [s.name, bindingConstraints(spec, catalog, plan, use, s, changes, by, linksOf.get(s.name) ?? [])]));

@@ -628,10 +628,11 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
   // sites read the same one when no group has moved in between.
   let priced: { plan: Plan; cost: PlanCost } | undefined;
   const costOf = (p: Plan) => (priced?.plan === p ? priced : (priced = { plan: p, cost: evaluatePlan(spec, p, catalog) })).cost;
-  const order = byExcess(costOf(plan), prices, groups);
+  const going = () => secondsLeft() > 0 && !settings.signal?.aborted;
+  // Not priced for an improvement with no time left (20 to 35 ms at 100 services in a fresh process).
+  const order = going() ? byExcess(costOf(plan), prices, groups) : [];
   const modes = ["groups", "sites", "pairs", "regions"] as const;
   let passes = 0;
-  const going = () => secondsLeft() > 0 && !settings.signal?.aborted;
   for (let mode = quick ? 1 : 0; mode < modes.length && going() && passes < (settings.maxPasses ?? Infinity); ) {
     const siteList = modes[mode] === "sites" ? siteOrder(plan, costOf(plan), heldNames) : undefined;
     const parts = siteList ? siteList.map((x) => x.names) : modes[mode] === "pairs" ? pairs : order;

@@ -87,4 +87,18 @@ describe("the network cost of changing one service", () => {
       assert.ok(nonzero > 40, `${JSON.stringify(network)}: only ${nonzero} of 120 changes changed the network's cost`);
     }
   });
+
+  it("is indexed once per plan, spec and catalog, and again for another spec or plan", () => {
+    const { spec, plan } = fixturePlan("prod");
+    const first = NetworkChanges.forPlan(spec, plan, catalog);
+    assert.strictEqual(NetworkChanges.forPlan(spec, plan, catalog), first);
+    const other = NetworkChanges.forPlan({ ...spec }, plan, catalog);
+    assert.notStrictEqual(other, first);
+    const copy: Plan = { ...plan };
+    assert.notStrictEqual(NetworkChanges.forPlan(spec, copy, catalog), NetworkChanges.forPlan(spec, plan, catalog));
+    // Whichever index answers, the price of a change is the same.
+    const s = spec.services[0];
+    const groups = [{ cloud: "gcp" as const, region: "us-west1", instanceType: "any", count: s.replicas, spot: 0 }];
+    assert.ok(Math.abs(first.of(s.name, groups) - wholeDelta(spec, plan, s.name, groups)) < 1e-6);
+  });
 });
