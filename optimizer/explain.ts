@@ -29,6 +29,8 @@ export interface ExplainContext {
   readonly reasonsBy?: number;
   /** The plan's cost, when the caller has it already. */
   readonly cost?: PlanCost;
+  /** The plan's network changes, when the caller has them already (optimize shares them with the moves). */
+  readonly changes?: NetworkChanges;
   readonly relativeGap: number;
 }
 
@@ -212,7 +214,7 @@ export async function explainPlan(ctx: ExplainContext): Promise<Record<string, S
 export function explainReasons(ctx: ExplainContext): Map<string, string[]> {
   const { spec, catalog, plan } = ctx;
   const use = planUse(catalog, plan);
-  const changes = NetworkChanges.forPlan(spec, plan, catalog);
+  const changes = ctx.changes ?? new NetworkChanges(spec, plan, catalog);
   const linksOf = linksByWorkload(spec.links);
   const by = Math.min(ctx.deadline, ctx.reasonsBy ?? Infinity);
   return new Map(spec.services.map((s) => [s.name, bindingConstraints(spec, catalog, plan, use, s, changes, by, linksOf.get(s.name) ?? [])]));
@@ -254,7 +256,8 @@ export async function explainAlternatives(ctx: ExplainContext, reasons: Readonly
         binding.push(`no region of ${cloud} has an instance type that fits it`);
         continue;
       }
-      const r = await ctx.solver.solve(built.model, { timeLimitSec: Math.min(left, 10), relativeGap: ctx.relativeGap });
+      // Its limit reckoned now, after the neighbourhood and the model are built.
+      const r = await ctx.solver.solve(built.model, { timeLimitSec: Math.min(10, Math.max(0.01, (ctx.deadline - Date.now()) / 1000)), relativeGap: ctx.relativeGap });
       if (r.status === "infeasible") {
         binding.push(`no placement in ${cloud} meets the spec`);
         continue;

@@ -22,6 +22,7 @@ import type { NormalizedSpec } from "./spec";
 import { reportMoves, StaySolver } from "./moves";
 import { bucketViolations, databaseViolations, globalViolations, serviceViolations, verifyPlan } from "./verify";
 import { heldDatabases } from "./plan-databases";
+import { NetworkChanges } from "./network/costs";
 
 /** Options of one optimizer run. */
 export interface OptimizeOptions {
@@ -79,13 +80,18 @@ const FINISH_SEC_PER_WORKLOAD = 75e-6;
 const EXPLAIN_SEC_PER_SERVICE = 0.01;
 const EXPLAIN_SHARE = 0.1;
 /**
- * What the explanations and moves take once their timed parts have ended, kept back from those
- * parts: per service, its reasons not priced and its alternatives not solved, written as such
- * (at 2,000 services, 0.08 and 0.07 s); per workload of a re-plan, its move priced (0.2 to 0.3 s
- * for 1,079 moves). Before, at 2,000 services with a 10-s limit, explaining ended 0.26 s past the
- * limit and re-planning 0.25 to 0.55 s past it.
+ * What explaining takes once its timed parts have ended: per service, its reasons not priced and
+ * its alternatives not solved, written as such (at 2,000 services, 0.08 and 0.07 s). The timed
+ * parts (the reasons' pricing, the models that keep a service's replicas where they were, the
+ * alternatives) end this much before the deadline.
  */
 const UNEXPLAINED_SEC_PER_SERVICE = 8e-5;
+/**
+ * What pricing the moves of a re-plan takes, per workload (0.2 to 0.4 s for 1,079 moves at 2,000
+ * services): it comes between the reasons and the models that keep replicas, and is taken from
+ * the reasons' half. Before both, at 2,000 services with a 10-s limit, explaining ended 0.26 s
+ * past the limit and re-planning 0.25 to 0.55 s past it.
+ */
 const MOVE_SEC_PER_WORKLOAD = 1.5e-4;
 
 /** The workloads of `hold` that the spec still has, as a plan. */
@@ -206,7 +212,10 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
   const left = () => Math.max(0.01, (deadline - Date.now()) / 1000);
   const workloads = spec.services.length + spec.buckets.length + (spec.databases?.length ?? 0);
   // The solve's share: the time left less what verifying, pricing and explaining its plan will take.
-  const explaining = opts.explain === false && !opts.previous ? 0 : Math.min(EXPLAIN_SHARE * timeLimitSec, EXPLAIN_SEC_PER_SERVICE * spec.services.length);
+  // What follows the timed parts of explaining and re-planning (UNEXPLAINED_SEC_PER_SERVICE,
+  // MOVE_SEC_PER_WORKLOAD): kept back from the solve too when it is more than their share.
+  const untimed = (opts.explain !== false ? UNEXPLAINED_SEC_PER_SERVICE * spec.services.length : 0) + (opts.previous ? MOVE_SEC_PER_WORKLOAD * workloads : 0);
+  const explaining = opts.explain === false && !opts.previous ? 0 : Math.max(untimed, Math.min(EXPLAIN_SHARE * timeLimitSec, EXPLAIN_SEC_PER_SERVICE * spec.services.length));
   const solveLeft = () => Math.max(0.01, left() - FINISH_SEC_PER_WORKLOAD * workloads - explaining);
 
   const unknown = [...unknownEntries(catalog, opts.previous, "previous"), ...unknownEntries(catalog, opts.hold, "hold")];
@@ -339,17 +348,17 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
     }
     const cost = evaluatePlan(spec, plan, catalog);
     opts.onProgress?.({ elapsedMs: Date.now() - start, stage: "explaining" });
-    // The solves and the reasons' pricing end by `timedBy`, leaving what follows them its time.
-    const tail = (opts.explain !== false ? UNEXPLAINED_SEC_PER_SERVICE * spec.services.length : 0) + (opts.previous ? MOVE_SEC_PER_WORKLOAD * workloads : 0);
-    const timedBy = deadline - tail * 1000;
+    // The reasons' pricing and the solves end by `timedBy`, leaving the reasons and alternatives
+    // they did not reach the time to be written as such; a re-plan's moves are priced within it.
+    const timedBy = deadline - (opts.explain !== false ? UNEXPLAINED_SEC_PER_SERVICE * spec.services.length : 0) * 1000;
+    const movesSec = opts.previous ? MOVE_SEC_PER_WORKLOAD * workloads : 0;
     let use: PlanUse | undefined; // once a stay is solved
     const stay: StaySolver = async (s, from, atLeast) => {
-      const timeLeft = (timedBy - Date.now()) / 1000;
-      if (timeLeft <= 0.05) return undefined;
+      if ((timedBy - Date.now()) / 1000 <= 0.05) return undefined;
       const { sub, held, outside } = neighbourhood(spec, catalog, plan, (use ??= planUse(catalog, plan)), s);
       const b = buildPlacementModel(sub, catalog, candidates, { fixed: held, usedClouds: outside, keep: { service: s.name, groups: from, atLeast } });
       if (b.unplaceable.length > 0) return "infeasible";
-      const r = await runSolver(solver, b.model, { timeLimitSec: Math.min(timeLeft, 10), relativeGap: 0 });
+      const r = await runSolver(solver, b.model, { timeLimitSec: Math.min(10, Math.max(0.01, (timedBy - Date.now()) / 1000)), relativeGap: 0 });
       if (r.status === "infeasible") return "infeasible";
       if (r.status === "no_solution") return undefined;
       const kept = b.decode(r.values);
@@ -362,15 +371,18 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
       if (e instanceof SolverError) throw e;
       throw new SolverError(`Explaining the plan failed: ${e instanceof Error ? e.message : String(e)}. To fix: run with explanations off (explain: false).`);
     };
+    // One index of the plan's network for the reasons and the moves (6 to 12 ms at 2,000 services).
+    const changes = opts.explain !== false || opts.previous ? new NetworkChanges(spec, plan, catalog) : undefined;
     const ctx = {
       spec,
       catalog,
       candidates,
       plan,
       cost,
+      ...(changes ? { changes } : {}),
       solver,
       deadline: timedBy,
-      ...(opts.previous ? { reasonsBy: Date.now() + Math.max(0, timedBy - Date.now()) / 2 } : {}),
+      ...(opts.previous ? { reasonsBy: Date.now() + Math.max(0, timedBy - Date.now() - movesSec * 1000) / 2 } : {}),
       relativeGap: gapTarget,
     };
     let reasons: Map<string, string[]> | undefined;
@@ -379,7 +391,7 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
     } catch (e) {
       explainFailed(e);
     }
-    const moves = opts.previous ? await reportMoves(spec, catalog, opts.previous, plan, migration, stay) : [];
+    const moves = opts.previous ? await reportMoves(spec, catalog, opts.previous, plan, migration, stay, changes) : [];
     const explanations = reasons ? { ...(await explainAlternatives(ctx, reasons).catch(explainFailed)), ...explainDatabases(spec, catalog, plan) } : {};
     const budget =
       spec.budgetUSD === undefined

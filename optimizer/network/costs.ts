@@ -186,9 +186,6 @@ export function networkCost(spec: NormalizedSpec, plan: Plan, catalog: Catalog):
   return topologyCost(t, catalog, spec.network.publicZone);
 }
 
-/** NetworkChanges.forPlan's index per plan. */
-const byPlan = new WeakMap<Plan, NetworkChanges>();
-
 /**
  * What changing one service's replica groups, the rest of the plan held, adds to the network
  * layer's monthly bill: networkCost(spec, changed) − networkCost(spec, plan), up to floating-point
@@ -257,19 +254,6 @@ export class NetworkChanges {
           for (const end of [a, b]) (this.pairsAt.get(end) ?? this.pairsAt.set(end, new Set()).get(end)!).add(k);
         }
     }
-  }
-
-  /**
-   * The changes of `plan`, made once per plan, spec and catalog: the explanations' reasons and
-   * the moves of a re-plan price changes of the same plan (its index took 6 to 12 ms at 2,000
-   * services). The plan must not be changed in place after.
-   */
-  static forPlan(spec: NormalizedSpec, plan: Plan, catalog: Catalog): NetworkChanges {
-    const made = byPlan.get(plan);
-    if (made && made.spec === spec && made.catalog === catalog) return made;
-    const fresh = new NetworkChanges(spec, plan, catalog);
-    byPlan.set(plan, fresh);
-    return fresh;
   }
 
   /** Monthly USD the network layer gains (negative: saves) when `service` runs as `groups`. */

@@ -6,6 +6,11 @@ import { NetworkChanges, networkCost } from "../../../optimizer/network/costs";
 import type { Plan, ReplicaGroup } from "../../../optimizer/plan";
 import type { NormalizedSpec } from "../../../optimizer/spec";
 import { validateSpec } from "../../../optimizer/validate";
+import { cheapestOfferBaseline } from "../../../optimizer/baselines";
+import { explainReasons } from "../../../optimizer/explain";
+import { reportMoves } from "../../../optimizer/moves";
+import { createSolver } from "../../../optimizer/optimize";
+import { DEFAULT_MIGRATION } from "../../../optimizer/stability";
 import { fixturePlan } from "./fixtures";
 
 const catalog = loadCatalog();
@@ -88,17 +93,35 @@ describe("the network cost of changing one service", () => {
     }
   });
 
-  it("is indexed once per plan, spec and catalog, and again for another spec or plan", () => {
-    const { spec, plan } = fixturePlan("prod");
-    const first = NetworkChanges.forPlan(spec, plan, catalog);
-    assert.strictEqual(NetworkChanges.forPlan(spec, plan, catalog), first);
-    const other = NetworkChanges.forPlan({ ...spec }, plan, catalog);
-    assert.notStrictEqual(other, first);
-    const copy: Plan = { ...plan };
-    assert.notStrictEqual(NetworkChanges.forPlan(spec, copy, catalog), NetworkChanges.forPlan(spec, plan, catalog));
-    // Whichever index answers, the price of a change is the same.
-    const s = spec.services[0];
-    const groups = [{ cloud: "gcp" as const, region: "us-west1", instanceType: "any", count: s.replicas, spot: 0 }];
-    assert.ok(Math.abs(first.of(s.name, groups) - wholeDelta(spec, plan, s.name, groups)) < 1e-6);
+  it("is read from the caller's index when the explanations and the moves are given one", async () => {
+    const spec = validateSpec(generateSpec(catalog, { services: 30, seed: 5 }), catalog);
+    const candidates = buildCandidates(spec, catalog);
+    const plan = cheapestOfferBaseline(spec, catalog).plan!;
+    // A previous plan with every third service one region over: the moves put them back.
+    const previous: Plan = {
+      ...plan,
+      services: Object.fromEntries(
+        Object.entries(plan.services).map(([name, p], i) => {
+          if (i % 3 !== 0) return [name, p];
+          const regions = candidates.services.get(name)!;
+          const at = regions.findIndex((r) => r.key === `${p.groups[0].cloud}:${p.groups[0].region}`);
+          const r = regions[(at + 1) % regions.length];
+          const count = p.groups.reduce((n, g) => n + g.count, 0);
+          return [name, { groups: [{ cloud: r.region.cloud, region: r.region.region, instanceType: r.onDemand[0].instanceType, count, spot: 0 }] }];
+        }),
+      ),
+    };
+    let asked = 0;
+    const shared = new NetworkChanges(spec, plan, catalog);
+    const of = shared.of.bind(shared);
+    shared.of = (service, groups) => (asked++, of(service, groups));
+    const ctx = { spec, catalog, candidates, plan, solver: createSolver("highs"), deadline: Date.now() + 600_000, relativeGap: 0 };
+    assert.deepStrictEqual(explainReasons({ ...ctx, changes: shared }), explainReasons(ctx));
+    const byReasons = asked;
+    assert.ok(byReasons > 0, "the reasons did not use the index given");
+    const moves = await reportMoves(spec, catalog, previous, plan, DEFAULT_MIGRATION, undefined, shared);
+    assert.deepStrictEqual(moves, await reportMoves(spec, catalog, previous, plan));
+    assert.ok(asked > byReasons, "the moves did not use the index given");
+    assert.ok(moves.some((m) => m.savingUSD !== 0), "no move was priced");
   });
 });
