@@ -72,7 +72,7 @@ const FINISH_SEC_PER_WORKLOAD = 75e-6;
 /**
  * With explanations asked for or a previous plan's moves to price, the solve also leaves them
  * EXPLAIN_SEC_PER_SERVICE a service, at most EXPLAIN_SHARE of the limit: the reasons price some
- * ten changes of each service (all of them: 1.6 s at 2,000 services), moves price each moved
+ * ten changes of each service (all of them: 0.6 to 0.7 s at 2,000 services), moves price each moved
  * workload and may solve a model to keep its replicas, the alternatives solve a model per other
  * cloud; what the deadline cuts short says so. Before, a solve that ran to the limit left them
  * nothing, and a 10-s limit at 2,000 services ended after 417 s.
