@@ -214,8 +214,9 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
   // The solve's share: the time left less what verifying, pricing and explaining its plan will take.
   // What follows the timed parts of explaining and re-planning (UNEXPLAINED_SEC_PER_SERVICE,
   // MOVE_SEC_PER_WORKLOAD): kept back from the solve too when it is more than their share.
-  const untimed = (opts.explain !== false ? UNEXPLAINED_SEC_PER_SERVICE * spec.services.length : 0) + (opts.previous ? MOVE_SEC_PER_WORKLOAD * workloads : 0);
-  const explaining = opts.explain === false && !opts.previous ? 0 : Math.max(untimed, Math.min(EXPLAIN_SHARE * timeLimitSec, EXPLAIN_SEC_PER_SERVICE * spec.services.length));
+  const unexplainedSec = opts.explain !== false ? UNEXPLAINED_SEC_PER_SERVICE * spec.services.length : 0;
+  const movesSec = opts.previous ? MOVE_SEC_PER_WORKLOAD * workloads : 0;
+  const explaining = opts.explain === false && !opts.previous ? 0 : Math.max(unexplainedSec + movesSec, Math.min(EXPLAIN_SHARE * timeLimitSec, EXPLAIN_SEC_PER_SERVICE * spec.services.length));
   const solveLeft = () => Math.max(0.01, left() - FINISH_SEC_PER_WORKLOAD * workloads - explaining);
 
   const unknown = [...unknownEntries(catalog, opts.previous, "previous"), ...unknownEntries(catalog, opts.hold, "hold")];
@@ -350,8 +351,7 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
     opts.onProgress?.({ elapsedMs: Date.now() - start, stage: "explaining" });
     // The reasons' pricing and the solves end by `timedBy`, leaving the reasons and alternatives
     // they did not reach the time to be written as such; a re-plan's moves are priced within it.
-    const timedBy = deadline - (opts.explain !== false ? UNEXPLAINED_SEC_PER_SERVICE * spec.services.length : 0) * 1000;
-    const movesSec = opts.previous ? MOVE_SEC_PER_WORKLOAD * workloads : 0;
+    const timedBy = deadline - unexplainedSec * 1000;
     let use: PlanUse | undefined; // once a stay is solved
     const stay: StaySolver = async (s, from, atLeast) => {
       if ((timedBy - Date.now()) / 1000 <= 0.05) return undefined;
@@ -366,7 +366,7 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
       return { ...plan, services: { ...plan.services, [s.name]: kept.services[s.name] } };
     };
     // The explanations' reasons first, then the moves, then the alternatives' models with the
-    // time left; with moves to price, the reasons get half of it.
+    // time left; with moves to price, the reasons get half of the timed part less the moves' pricing.
     const explainFailed = (e: unknown): never => {
       if (e instanceof SolverError) throw e;
       throw new SolverError(`Explaining the plan failed: ${e instanceof Error ? e.message : String(e)}. To fix: run with explanations off (explain: false).`);

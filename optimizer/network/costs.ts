@@ -343,9 +343,8 @@ export class NetworkChanges {
     const d = (mine.has(key) ? 1 : 0) - (this.servicesIn.get(key)?.has(service) ? 1 : 0);
     if (base.members + d === 0) return 0;
     const ingress = base.ingress + (this.isPublic.has(service) ? d : 0);
-    const ports = new Map(base.ports);
     const served = this.called.get(service)?.size;
-    if (d !== 0 && served !== undefined) ports.set(served, (ports.get(served) ?? 0) + d);
+    const ports = d !== 0 && served !== undefined ? new Map(base.ports).set(served, (base.ports.get(served) ?? 0) + d) : base.ports;
     // A private record per service called from here and per region it runs in.
     let records = base.records;
     let calledHere = base.callees.get(service) ?? 0;
