@@ -41,18 +41,15 @@
 import type { Catalog, RegionInfo } from "./catalog";
 import type { Candidates, RegionOffers } from "./candidates";
 import { cheapestOfferBaseline, onDemandUSD, placeAlone, repairQuotas, spread, spreadOk, toPlan, toUnits, type Placement } from "./baselines";
-import { directionCost, type RegionKey, type Shares } from "./evaluate";
-import { fixedCosts } from "./network/costs";
-import { BALANCERS_PER_NETWORK } from "./network/topology";
-import { networkRoles, presenceCost } from "./ilp-network";
-import { trafficRates } from "./traffic";
+import type { RegionKey } from "./evaluate";
 import { replicaMonthlyUSD } from "./ilp";
 import { latencyMatrix } from "./latency/matrix";
 import { linkMisses, linkNear, regionsIn, unservedPlaces } from "./latency/requirements";
 import type { BucketPlacement, Plan } from "./plan";
-import type { NormalizedBucket, NormalizedLink, NormalizedService, NormalizedSpec } from "./spec";
+import type { NormalizedBucket, NormalizedService, NormalizedSpec } from "./spec";
 import { planUse } from "./explain";
 import { verifyPlan } from "./verify";
+import { MoveCosts, placementUSD, regionsOf } from "./move-costs";
 
 /** vCPUs per service and region: the capacity relaxation's solution (capacityGuide). */
 export type GuideVcpus = ReadonlyMap<string, ReadonlyMap<RegionKey, number>>;
@@ -340,11 +337,6 @@ function cheapestNearUsers(s: NormalizedService, catalog: Catalog, regions: read
   return options.sort((a, b) => placementUSD(catalog, s, a) - placementUSD(catalog, s, b))[0];
 }
 
-/** Regions where a placement has replicas. */
-const regionsOf = (p: Placement | undefined) => [...new Set((p ?? []).filter((u) => u.count > 0).map((u) => u.key))];
-
-/** What a placement's replicas of `s` cost a month. */
-const placementUSD = (catalog: Catalog, s: NormalizedService, p: Placement) => p.reduce((n, u) => n + u.count * replicaMonthlyUSD(catalog, s, u.offer, u.spot), 0);
 
 /**
  * Step 4 above: while some service runs in a region with no peer of a latency link near, its
@@ -457,137 +449,10 @@ function fixLinkLatency(spec: NormalizedSpec, catalog: Catalog, candidates: Cand
  * broken. Two passes in name order, the best move of each region first.
  */
 function colocate(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates, placements: Map<string, Placement>, buckets: Readonly<Record<string, BucketPlacement>>): void {
-  const rates = trafficRates(catalog);
-  const at = (name: string): RegionKey[] => (buckets[name] ? [`${buckets[name].cloud}:${buckets[name].region}`] : regionsOf(placements.get(name)));
-  const sharesOf = (name: string, p?: Placement): Shares => {
-    if (buckets[name]) return { regions: new Map([[`${buckets[name].cloud}:${buckets[name].region}`, 1]]) };
-    const units = p ?? placements.get(name) ?? [];
-    const total = units.reduce((n, u) => n + u.count, 0);
-    const regions = new Map<RegionKey, number>();
-    for (const u of units) if (u.count > 0) regions.set(u.key, (regions.get(u.key) ?? 0) + u.count / total);
-    return { regions };
-  };
-  const linksOf = new Map<string, { peer: string; link: NormalizedLink }[]>();
-  for (const l of spec.links)
-    for (const [me, peer] of [
-      [l.from, l.to],
-      [l.to, l.from],
-    ])
-      if (placements.has(me)) (linksOf.get(me) ?? linksOf.set(me, []).get(me)!).push({ peer, link: l });
-  const traffic = (me: string, mine: Shares) =>
-    (linksOf.get(me) ?? []).reduce((usd, { peer, link }) => {
-      const theirs = sharesOf(peer);
-      let sum = 0;
-      for (const [x, y] of [
-        [mine, theirs],
-        [theirs, mine],
-      ])
-        for (const v of directionCost(link.monthlyGiB / 2, x, y, rates).values()) sum += v;
-      return usd + sum;
-    }, 0);
-  // Latency misses of a service's links, both ways, with its regions `mine`: per link, the
-  // regions of either end with no region of the other near.
-  const misses = (me: string, mine: readonly RegionKey[]) => {
-    const out = new Set<string>();
-    (linksOf.get(me) ?? []).forEach(({ peer, link }, i) => {
-      if (!link.latency) return;
-      const theirs = at(peer);
-      for (const r of mine) if (!theirs.some((q) => linkNear(catalog, link.latency!, r, q))) out.add(`${i} mine ${r}`);
-      for (const q of theirs) if (!mine.some((r) => linkNear(catalog, link.latency!, q, r))) out.add(`${i} theirs ${q}`);
-    });
-    return out;
-  };
-  const used = new Map<RegionKey, number>();
-  for (const q of placements.values()) for (const u of q) used.set(u.key, (used.get(u.key) ?? 0) + u.count * u.offer.vcpus);
+  const fixed = new Map(Object.entries(buckets).map(([name, b]) => [name, `${b.cloud}:${b.region}` as RegionKey]));
+  const mc = new MoveCosts(spec, catalog, placements, fixed);
   const cost = (s: NormalizedService, p: Placement) => placementUSD(catalog, s, p);
-  const services = [...spec.services].filter((s) => linksOf.has(s.name)).sort((a, b) => (a.name < b.name ? -1 : 1));
-  // The network layer's part, as the placement model's family 12 charges it (ilp-network.ts;
-  // network/topology.ts lays it out): a connection for every pair of regions a service link
-  // crosses (counted per link and pair) and a VPN gateway in a region with one across clouds; per
-  // region with services, its network, its private zone when a caller is there, its public
-  // balancer when a public service is; per service and region, its presence (certificate and
-  // target, internal balancer), with at most BALANCERS_PER_NETWORK called services a region.
-  const fc = spec.network ? fixedCosts(catalog, spec.network) : undefined;
-  const roles = networkRoles(spec);
-  const cloudOf = (k: RegionKey) => k.slice(0, k.indexOf(":"));
-  const pairKey = (a: RegionKey, b: RegionKey) => (a < b ? `${a}|${b}` : `${b}|${a}`);
-  const crossings = new Map<string, number>();
-  const cross = (mine: readonly RegionKey[], theirs: readonly RegionKey[], by: number, into: Map<string, number>) => {
-    for (const a of mine) for (const b of theirs) if (a !== b) into.set(pairKey(a, b), (into.get(pairKey(a, b)) ?? 0) + by);
-  };
-  const serviceLinksOf = (me: string) => (linksOf.get(me) ?? []).filter(({ link }) => link.toKind === "service" && link.from !== link.to);
-  for (const l of spec.links) if (l.toKind === "service" && l.from !== l.to) cross(at(l.from), at(l.to), 1, crossings);
-  const add = (m: Map<RegionKey, number>, k: RegionKey, d: number) => m.set(k, (m.get(k) ?? 0) + d);
-  // Per region: VPN connections, services, callers, public and called services in it.
-  const vpns = new Map<RegionKey, number>();
-  for (const [k, n] of crossings) {
-    const [a, b] = k.split("|");
-    if (n > 0 && cloudOf(a) !== cloudOf(b)) for (const k of [a, b]) add(vpns, k, 1);
-  }
-  const servicesIn = new Map<RegionKey, number>();
-  const callersIn = new Map<RegionKey, number>();
-  const publicsIn = new Map<RegionKey, number>();
-  const calledIn = new Map<RegionKey, number>();
-  const count = (me: string, keys: readonly RegionKey[], d: number) => {
-    for (const k of keys) {
-      add(servicesIn, k, d);
-      if (roles.callers.has(me)) add(callersIn, k, d);
-      if (roles.publics.has(me)) add(publicsIn, k, d);
-      if (roles.called.has(me)) add(calledIn, k, d);
-    }
-  };
-  for (const [n, p] of placements) count(n, regionsOf(p), 1);
-  // What the network layer of a move of `me` from regions `from` to `to` adds (or saves, below
-  // zero), with the change in crossings and VPN connections; undefined when a region gained
-  // would have more called services than its balancer addresses.
-  const network = (me: string, from: readonly RegionKey[], to: readonly RegionKey[]) => {
-    const change = new Map<string, number>();
-    const vpnChange = new Map<RegionKey, number>();
-    if (!fc) return { usd: 0, change, vpnChange };
-    const lost = from.filter((k) => !to.includes(k));
-    const gained = to.filter((k) => !from.includes(k));
-    if (roles.called.has(me) && gained.some((k) => (calledIn.get(k) ?? 0) >= BALANCERS_PER_NETWORK)) return undefined;
-    for (const { peer } of serviceLinksOf(me)) {
-      cross(from, at(peer), -1, change);
-      cross(to, at(peer), 1, change);
-    }
-    let usd = 0;
-    for (const [k, d] of change) {
-      const now = crossings.get(k) ?? 0;
-      const [a, b] = k.split("|");
-      const step = now > 0 && now + d <= 0 ? -1 : now <= 0 && now + d > 0 ? 1 : 0;
-      usd += step * fc.pair(a, b);
-      if (step !== 0 && cloudOf(a) !== cloudOf(b)) for (const x of [a, b]) add(vpnChange, x, step);
-    }
-    for (const [k, d] of vpnChange) {
-      const now = vpns.get(k) ?? 0;
-      if (now > 0 && now + d <= 0) usd -= fc.gateway(k);
-      else if (now <= 0 && now + d > 0) usd += fc.gateway(k);
-    }
-    const only = (m: Map<RegionKey, number>, k: RegionKey) => (m.get(k) ?? 0) === 1;
-    const none = (m: Map<RegionKey, number>, k: RegionKey) => (m.get(k) ?? 0) === 0;
-    for (const k of lost) {
-      usd -= presenceCost(fc, roles, me, k);
-      if (only(servicesIn, k)) usd -= fc.open(k);
-      if (roles.callers.has(me) && only(callersIn, k)) usd -= fc.zone(k);
-      if (roles.publics.has(me) && only(publicsIn, k)) usd -= fc.ingress(k);
-    }
-    for (const k of gained) {
-      usd += presenceCost(fc, roles, me, k);
-      if (none(servicesIn, k)) usd += fc.open(k);
-      if (roles.callers.has(me) && none(callersIn, k)) usd += fc.zone(k);
-      if (roles.publics.has(me) && none(publicsIn, k)) usd += fc.ingress(k);
-    }
-    return { usd, change, vpnChange };
-  };
-  // The most leaving `key` can save on the network layer: all of the above in `key`, and every
-  // connection from it its service links cross with the gateways at both ends.
-  const networkSaveable = (me: string, key: RegionKey) => {
-    if (!fc) return 0;
-    let usd = fc.open(key) + fc.zone(key) + fc.ingress(key) + fc.gateway(key) + presenceCost(fc, roles, me, key);
-    for (const { peer } of serviceLinksOf(me)) for (const b of at(peer)) if (b !== key) usd += fc.pair(key, b) + fc.gateway(b);
-    return usd;
-  };
+  const services = [...spec.services].filter((s) => mc.linked(s.name)).sort((a, b) => (a.name < b.name ? -1 : 1));
   for (let pass = 0; pass < 2; pass++) {
     for (const s of services) {
       const offers = new Map((candidates.services.get(s.name) ?? []).map((r) => [r.key, r]));
@@ -596,52 +461,49 @@ function colocate(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates
         const p = placements.get(s.name)!;
         const continent = catalog.regionByKey(key)?.continent;
         const compute = cost(s, p);
-        const before = compute + traffic(s.name, sharesOf(s.name, p));
+        const before = compute + mc.traffic(s.name, mc.sharesOf(s.name, p));
         // The most a move out of `key` can save besides compute: all of its links' traffic and
         // what networkSaveable counts.
-        const saveable = before - compute + networkSaveable(s.name, key);
-        const missed = misses(s.name, regionsOf(p));
+        const saveable = before - compute + mc.networkSaveable(s.name, key);
+        const missed = mc.misses(s.name, regionsOf(p));
         const leaving = p.filter((u) => u.key === key && u.count > 0);
         // Where its linked workloads are, and its cheapest regions on the continent that some
         // service already uses.
-        const targets = new Set((linksOf.get(s.name) ?? []).flatMap(({ peer }) => at(peer)));
-        for (const r of cheapest.filter((r) => r.region.continent === continent && (servicesIn.get(r.key) ?? 0) > 0).slice(0, OPEN_TARGETS)) targets.add(r.key);
-        let best: { next: Placement; usd: number; key: RegionKey; vcpus: number; change: Map<string, number>; vpnChange: Map<RegionKey, number> } | undefined;
+        const targets = new Set(mc.peers(s.name).flatMap((peer) => mc.at(peer)));
+        for (const r of cheapest.filter((r) => r.region.continent === continent && mc.servicesAt(r.key) > 0).slice(0, OPEN_TARGETS)) targets.add(r.key);
+        let best: { next: Placement; usd: number } | undefined;
         for (const q of [...targets].sort()) {
           const r = offers.get(q);
           if (!r || q === key || r.region.continent !== continent) continue;
-          const moved: Placement = leaving.map((u) => {
-            const list = u.spot && r.spot.length > 0 ? r.spot : r.onDemand;
-            return { key: r.key, offer: list[0], spot: u.spot && list === r.spot, count: u.count };
-          });
-          const vcpus = moved.reduce((n, u) => n + u.count * u.offer.vcpus, 0);
-          if ((spec.quotas[q] ?? Infinity) - (used.get(q) ?? 0) < vcpus) continue;
+          const moved = movedTo(leaving, r);
+          if (mc.quotaLeft(q) < moved.reduce((n, u) => n + u.count * u.offer.vcpus, 0)) continue;
           const next = merge([...p.filter((u) => u.key !== key), ...moved]);
           if (cost(s, next) - compute >= saveable - 0.01) continue;
-          if (!spreadOk(s, next) || unservedPlaces(catalog, s, regionsOf(next)).length > 0 || [...misses(s.name, regionsOf(next))].some((x) => !missed.has(x))) continue;
-          const net = network(s.name, regionsOf(p), regionsOf(next));
-          if (!net) continue;
-          const usd = cost(s, next) + traffic(s.name, sharesOf(s.name, next)) + net.usd;
-          if (usd < (best?.usd ?? before - 0.01)) best = { next, usd, key: q, vcpus, change: net.change, vpnChange: net.vpnChange };
+          if (!spreadOk(s, next) || unservedPlaces(catalog, s, regionsOf(next)).length > 0 || [...mc.misses(s.name, regionsOf(next))].some((x) => !missed.has(x))) continue;
+          const net = mc.network(s.name, regionsOf(p), regionsOf(next));
+          if (net.overfull) continue;
+          const usd = cost(s, next) + mc.traffic(s.name, mc.sharesOf(s.name, next)) + net.usd;
+          if (usd < (best?.usd ?? before - 0.01)) best = { next, usd };
         }
-        if (!best) continue;
-        for (const u of leaving) used.set(u.key, (used.get(u.key) ?? 0) - u.count * u.offer.vcpus);
-        used.set(best.key, (used.get(best.key) ?? 0) + best.vcpus);
-        for (const [k, d] of best.change) crossings.set(k, (crossings.get(k) ?? 0) + d);
-        for (const [k, d] of best.vpnChange) add(vpns, k, d);
-        count(s.name, regionsOf(p), -1);
-        count(s.name, regionsOf(best.next), 1);
-        placements.set(s.name, best.next);
+        if (best) mc.move(s.name, best.next);
       }
     }
   }
+}
+
+/** Units moved to region `r`, each on its cheapest offer there (spot where it was on spot and `r` has spot). */
+export function movedTo(leaving: Placement, r: RegionOffers): Placement {
+  return leaving.map((u) => {
+    const list = u.spot && r.spot.length > 0 ? r.spot : r.onDemand;
+    return { key: r.key, offer: list[0], spot: u.spot && list === r.spot, count: u.count };
+  });
 }
 
 /** Cheapest regions on its continent, with a service in them already, that colocate tries for a service's replicas besides its linked workloads' regions. */
 const OPEN_TARGETS = 8;
 
 /** A placement with units of one region, offer and market merged. */
-function merge(p: Placement): Placement {
+export function merge(p: Placement): Placement {
   const out: Placement = [];
   for (const u of p) {
     const same = out.find((x) => x.key === u.key && x.offer === u.offer && x.spot === u.spot);

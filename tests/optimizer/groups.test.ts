@@ -379,7 +379,7 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
       sizes.push(m.numCols);
       return solver.solve(m, o);
     };
-    const out = await solveByGroups(s, catalog, c, { relativeGap: 0.005, deadline: Date.now() + 60_000, ilp: {}, run: watch, start: moved, maxPasses: 1 });
+    const out = await solveByGroups(s, catalog, c, { relativeGap: 0.005, deadline: Date.now() + 60_000, ilp: {}, run: watch, start: moved, maxPasses: 1, closeRegions: false });
     assert.ok(out.plan);
     assert.strictEqual(sizes.length, 2, `${sizes.length} models`);
     assert.ok(sizes[0] < sizes[1], `models of ${sizes.join(" then ")} columns`);
@@ -418,8 +418,15 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     const many = spec({ ...s, services: Array.from({ length: 2 * GROUP_SIZE + 1 }, (_, i) => service(`t${String(i).padStart(2, "0")}`, { clouds: ["aws"], regions: ["eu-west-1"] })) });
     const crowded = { services: Object.fromEntries(many.services.map((x) => [x.name, { groups: [cheapest("s01", "eu-west-1")] }])), buckets: {} };
     assert.deepStrictEqual(sites(many, catalog, crowded, new Set()), []);
-    const settings = { relativeGap: 0, ilp: {}, run, start };
-    // One pass over the groups moves nothing; the sites that follow close eu-north-1.
+    // Regions closed without a solver first close eu-north-1 too, with no model solved: a pass
+    // over the groups then moves nothing.
+    let models = 0;
+    const closing = await solveByGroups(s, catalog, c, { relativeGap: 0, ilp: {}, run: (m, o) => (models++, run(m, o)), start, deadline: Date.now() + 60_000, maxPasses: 0 });
+    assert.strictEqual(models, 0);
+    for (const n of names) assert.deepStrictEqual(closing.plan!.services[n].groups.map((g) => g.region), ["eu-west-1"], n);
+    assert.ok(Math.abs(evaluatePlan(s, closing.plan!, catalog).total - closing.objective) <= 0.01, `${closing.objective}`);
+    const settings = { relativeGap: 0, ilp: {}, run, start, closeRegions: false };
+    // Without them: one pass over the groups moves nothing; the sites that follow close eu-north-1.
     const groupsOnly = await solveByGroups(s, catalog, c, { ...settings, deadline: Date.now() + 60_000, maxPasses: 1 });
     assert.deepStrictEqual(groupsOnly.plan, start);
     const limits: number[] = [];
@@ -443,8 +450,9 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     assert.ok(after.total < before.total - north / 2, `${after.total} against ${before.total} less ${north}`);
     assert.ok(Math.abs(after.total - out.objective) <= 0.01);
     // A quick start begins with the sites: one pass closes eu-north-1.
-    const quick = await solveByGroups(s, catalog, c, { relativeGap: 0, ilp: {}, run, deadline: Date.now() + 60_000, quickStart: () => [{ plan: start, repair: [] }], quickStartGroupSec: Infinity, maxPasses: 1 });
+    const quick = await solveByGroups(s, catalog, c, { relativeGap: 0, ilp: {}, run, deadline: Date.now() + 60_000, quickStart: () => [{ plan: start, repair: [] }], quickStartGroupSec: Infinity, maxPasses: 1, closeRegions: false });
     assert.deepStrictEqual(quick.plan, out.plan);
+    assert.deepStrictEqual(closing.plan, out.plan);
   });
 
   it("improves a quick plan in place of a construction when too little time per group is left, and prices it", async function () {
@@ -492,7 +500,7 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
       await new Promise((resolve) => setTimeout(resolve, o.timeLimitSec * 1000));
       return { status: "time_limit", objective: NaN, bound: NaN, values: new Float64Array(0) };
     };
-    const out = await solveByGroups(s, catalog, c, { relativeGap: 0.005, deadline, ilp: {}, run: slow, start: start.plan });
+    const out = await solveByGroups(s, catalog, c, { relativeGap: 0.005, deadline, ilp: {}, run: slow, start: start.plan, closeRegions: false });
     assert.deepStrictEqual(out.plan, start.plan);
     assert.ok(calls.length >= 2, `${calls.length} models`);
     // Each model's limit is within the time left when it is solved, its build done: the share

@@ -482,6 +482,7 @@ describe("the capacity relaxation's solution rounded into a plan (optimizer/guid
       run,
       quickStartGroupSec: Infinity,
       maxPasses: 0,
+      closeRegions: false,
       quickStart: (repairs) => {
         asked.push(repairs);
         return [{ plan: broken, repair: [...toRepair].sort() }];
@@ -509,6 +510,7 @@ describe("the capacity relaxation's solution rounded into a plan (optimizer/guid
       run: counted,
       quickStartGroupSec: Infinity,
       maxPasses: 0,
+      closeRegions: false,
       quickStart: () => [
         { plan: broken, repair: [...toRepair].sort() },
         { plan: plain.plan!, repair: [] },

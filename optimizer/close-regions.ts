@@ -1,0 +1,152 @@
+// Closing regions: a plan's services leave a region all together when what they cost elsewhere
+// is less than what they cost there, the region's network included (its NAT, private zone, public
+// balancer, VPN gateway and the connections its links cross). No service alone can close a
+// region that others keep open, so moves one at a time miss these savings; the groups' sites
+// (groups.ts) find them with a solver, this step without one, in milliseconds: for the plans
+// made when the time allows no improvement pass (100 services in 1 s, 2,000 in 10 s).
+//
+// For each region the plan uses, fewest services first: each of its services in turn moves its
+// replicas there to the region where they cost least with everything else as it now is (its
+// replicas on their cheapest offers there, its links' traffic, the network layer as MoveCosts
+// prices it), among the regions of its continent that other services already use and its peers'
+// regions; a move that breaks its spread, its users' round trip, a link's round trip that held,
+// a quota or a balancer's capacity is not one. When every service has somewhere to go and the
+// moves together cost less, they stay; otherwise each goes back. Buckets, databases and held
+// workloads keep their regions open. Deterministic in its inputs.
+
+import type { Catalog } from "./catalog";
+import type { Candidates, RegionOffers } from "./candidates";
+import { spreadOk, toPlan, type Placement } from "./baselines";
+import type { RegionKey } from "./evaluate";
+import { unservedPlaces } from "./latency/requirements";
+import { MoveCosts, placementUSD, regionsOf } from "./move-costs";
+import { merge, movedTo } from "./guided-plan";
+import type { Plan } from "./plan";
+import type { NormalizedSpec } from "./spec";
+
+/** What closing regions made of a plan. */
+export interface ClosedRegions {
+  readonly plan: Plan;
+  /** The regions no service uses any more, in the order they were closed. */
+  readonly closed: readonly RegionKey[];
+  /** What the moves saved a month, as MoveCosts prices them. */
+  readonly savedUSD: number;
+}
+
+/** Options of closeRegions. */
+export interface CloseOptions {
+  /** Workloads that must stay where they are (their regions stay open). */
+  readonly held?: ReadonlySet<string>;
+  /** Epoch milliseconds after which no more regions are tried. */
+  readonly deadline?: number;
+}
+
+/** Sweeps over the plan's regions at most (a sweep after the first closes a region the first's moves made closable). */
+const SWEEPS = 2;
+
+/**
+ * The plan with the regions closed that save money (see the comment at the top of this module),
+ * or undefined when none does (or a group's instance type is not in the catalog).
+ */
+export function closeRegions(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates, plan: Plan, options: CloseOptions = {}): ClosedRegions | undefined {
+  const placements = new Map<string, Placement>();
+  for (const s of spec.services) {
+    const groups = plan.services[s.name]?.groups;
+    if (!groups) continue;
+    const units: Placement = [];
+    for (const g of groups) {
+      const offer = catalog.offer(g.cloud, g.region, g.instanceType);
+      if (!offer) return undefined;
+      const key = `${g.cloud}:${g.region}` as RegionKey;
+      if (g.count > g.spot) units.push({ key, offer, spot: false, count: g.count - g.spot });
+      if (g.spot > 0) units.push({ key, offer, spot: true, count: g.spot });
+    }
+    placements.set(s.name, units);
+  }
+  const fixed = new Map<string, RegionKey>();
+  for (const [name, b] of Object.entries(plan.buckets)) fixed.set(name, `${b.cloud}:${b.region}`);
+  for (const [name, d] of Object.entries(plan.databases ?? {})) fixed.set(name, `${d.cloud}:${d.region}`);
+  const kept = new Set<RegionKey>(fixed.values());
+  for (const name of options.held ?? []) for (const k of regionsOf(placements.get(name))) kept.add(k);
+  const mc = new MoveCosts(spec, catalog, placements, fixed);
+  const byName = new Map(spec.services.map((s) => [s.name, s]));
+  const offersOf = new Map<string, ReadonlyMap<RegionKey, RegionOffers>>();
+  const offers = (name: string) => offersOf.get(name) ?? offersOf.set(name, new Map((candidates.services.get(name) ?? []).map((r) => [r.key, r]))).get(name)!;
+  const closed: RegionKey[] = [];
+  let saved = 0;
+  const going = () => options.deadline === undefined || Date.now() < options.deadline;
+
+  // Moves `name`'s replicas in `from` to where they cost least; the change in cost, or undefined
+  // when they have nowhere to go.
+  const leave = (name: string, from: RegionKey, open: readonly RegionKey[]): number | undefined => {
+    const s = byName.get(name)!;
+    const p = placements.get(name)!;
+    const before = placementUSD(catalog, s, p) + mc.traffic(name, mc.sharesOf(name, p));
+    const missed = mc.misses(name, regionsOf(p));
+    const leaving = p.filter((u) => u.key === from && u.count > 0);
+    const staying = p.filter((u) => u.key !== from);
+    const targets = new Set([...open, ...mc.peers(name).flatMap((peer) => mc.at(peer))]);
+    // Cheapest replicas first: a move costs at least its replicas' change less the most leaving
+    // `from` can save on traffic and the network, so the rest are passed over once that is no
+    // better than the best move found.
+    const floor = before + mc.networkSaveable(name, from);
+    const moves: { q: RegionKey; next: Placement; compute: number }[] = [];
+    for (const q of targets) {
+      const r = offers(name).get(q);
+      if (!r || q === from) continue;
+      const moved = movedTo(leaving, r);
+      if (mc.quotaLeft(q) < moved.reduce((n, u) => n + u.count * u.offer.vcpus, 0)) continue;
+      const next = merge([...staying, ...moved]);
+      moves.push({ q, next, compute: placementUSD(catalog, s, next) });
+    }
+    moves.sort((a, b) => a.compute - b.compute || (a.q < b.q ? -1 : 1));
+    let best: { next: Placement; usd: number } | undefined;
+    for (const { next, compute } of moves) {
+      if (best && compute - floor >= best.usd) break;
+      if (!spreadOk(s, next) || unservedPlaces(catalog, s, regionsOf(next)).length > 0 || [...mc.misses(name, regionsOf(next))].some((x) => !missed.has(x))) continue;
+      const net = mc.network(name, regionsOf(p), regionsOf(next));
+      if (net.overfull) continue;
+      const usd = compute + mc.traffic(name, mc.sharesOf(name, next)) + net.usd - before;
+      if (!best || usd < best.usd) best = { next, usd };
+    }
+    if (!best) return undefined;
+    mc.move(name, best.next);
+    return best.usd;
+  };
+
+  for (let sweep = 0; sweep < SWEEPS && going(); sweep++) {
+    const members = new Map<RegionKey, string[]>();
+    for (const [name, p] of placements) for (const k of regionsOf(p)) (members.get(k) ?? members.set(k, []).get(k)!).push(name);
+    const order = [...members].filter(([k]) => !kept.has(k)).sort(([a, x], [b, y]) => x.length - y.length || (a < b ? -1 : 1));
+    let closedNow = 0;
+    for (const [key] of order) {
+      if (!going()) break;
+      const names = [...placements.keys()].filter((n) => regionsOf(placements.get(n)).includes(key)).sort();
+      if (names.length === 0) continue;
+      const open = [...members.keys()].filter((k) => k !== key && mc.servicesAt(k) > 0).sort();
+      const trail: { name: string; prev: Placement }[] = [];
+      let total = 0;
+      let stuck = false;
+      for (const name of names) {
+        const prev = placements.get(name)!;
+        const d = leave(name, key, open);
+        if (d === undefined) {
+          stuck = true;
+          break;
+        }
+        trail.push({ name, prev });
+        total += d;
+      }
+      if (stuck || total >= -0.01) {
+        for (const { name, prev } of trail.reverse()) mc.move(name, prev);
+        continue;
+      }
+      closed.push(key);
+      saved -= total;
+      closedNow++;
+    }
+    if (closedNow === 0) break;
+  }
+  if (closed.length === 0) return undefined;
+  return { plan: { ...plan, services: { ...plan.services, ...toPlan(placements, {}).services } }, closed, savedUSD: saved };
+}

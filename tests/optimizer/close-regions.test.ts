@@ -1,0 +1,141 @@
+import * as assert from "assert";
+import { generateSpec } from "../../bench/generate";
+import { cheapestOfferBaseline } from "../../optimizer/baselines";
+import { buildCandidates } from "../../optimizer/candidates";
+import { loadCatalog } from "../../optimizer/catalog";
+import { closeRegions } from "../../optimizer/close-regions";
+import { evaluatePlan } from "../../optimizer/evaluate";
+import { optimize } from "../../optimizer/optimize";
+import type { Plan } from "../../optimizer/plan";
+import { DEFAULT_NETWORK_COSTS, type NormalizedSpec } from "../../optimizer/spec";
+import { validateSpec } from "../../optimizer/validate";
+import { verifyPlan } from "../../optimizer/verify";
+import { link, service, spec as makeSpec } from "./random";
+
+const catalog = loadCatalog();
+
+const regionsOf = (plan: Plan, name: string) => [...new Set(plan.services[name].groups.map((g) => `${g.cloud}:${g.region}`))].sort();
+const usedRegions = (plan: Plan) => new Set(Object.keys(plan.services).flatMap((n) => regionsOf(plan, n)));
+const total = (s: NormalizedSpec, plan: Plan) => evaluatePlan(s, plan, catalog).total;
+/** `plan` with one service's replicas all moved to `key`, on the same instance type. */
+function moved(plan: Plan, name: string, key: string): Plan {
+  const [cloud, region] = key.split(":") as [Plan["services"][string]["groups"][number]["cloud"], string];
+  const count = plan.services[name].groups.reduce((n, g) => n + g.count, 0);
+  const instanceType = plan.services[name].groups[0].instanceType;
+  return { ...plan, services: { ...plan.services, [name]: { groups: [{ cloud, region, instanceType, count, spot: 0 }] } } };
+}
+
+describe("closing regions a plan's services can leave together (optimizer/close-regions.ts)", () => {
+  it("brings a service back to the region its peer and their database use, saving that region's network, as the plan's price says", async function () {
+    this.timeout(60_000);
+    const s = validateSpec(
+      {
+        services: {
+          api: { replicas: 2, vcpu: 2, memoryGiB: 4, clouds: ["aws"], regions: ["us-east-1", "us-east-2"], ports: [8080], publicPorts: [443] },
+          worker: { replicas: 2, vcpu: 2, memoryGiB: 4, clouds: ["aws"], regions: ["us-east-1", "us-east-2"] },
+        },
+        databases: { orders: { engine: "postgres", vcpu: 2, memoryGiB: 8, storageGiB: 100, clouds: ["aws"], regions: ["us-east-1"] } },
+        links: [
+          { from: "api", to: "worker", monthlyGiB: 50 },
+          { from: "worker", to: "orders", monthlyGiB: 20 },
+        ],
+      },
+      catalog,
+    );
+    const best = await optimize(s, catalog, { timeLimitSec: 30, explain: false });
+    assert.deepStrictEqual(regionsOf(best.plan, "api"), ["aws:us-east-1"]);
+    // The api sent to Ohio alone: a network, a public balancer, a connection and traffic there
+    // for nothing.
+    const apart = moved(best.plan, "api", "aws:us-east-2");
+    assert.deepStrictEqual(verifyPlan(s, catalog, apart), []);
+    const out = closeRegions(s, catalog, buildCandidates(s, catalog), apart);
+    assert.ok(out, "no region closed");
+    assert.deepStrictEqual(out.closed, ["aws:us-east-2"]);
+    assert.deepStrictEqual(regionsOf(out.plan, "api"), ["aws:us-east-1"]);
+    assert.deepStrictEqual(verifyPlan(s, catalog, out.plan), []);
+    assert.deepStrictEqual(out.plan.databases, apart.databases);
+    // What it says it saved is what the plan's price says, to the cent.
+    assert.ok(out.savedUSD > 0);
+    assert.ok(Math.abs(total(s, apart) - total(s, out.plan) - out.savedUSD) < 0.01, `${total(s, apart) - total(s, out.plan)} against ${out.savedUSD}`);
+    assert.ok(total(s, out.plan) >= best.report.objective - 0.01);
+    // The optimum has no region to close.
+    assert.strictEqual(closeRegions(s, catalog, buildCandidates(s, catalog), best.plan), undefined);
+  });
+
+  it("keeps a region whose services break a spread or a quota by leaving it, and closes the one they can leave", () => {
+    const [virginia, ohio] = ["aws:us-east-1", "aws:us-east-2"];
+    const both = { clouds: ["aws" as const], regions: ["us-east-1", "us-east-2"] };
+    const base = { services: [service("api", both), service("cache", both), service("worker", both)], links: [link("api", "worker", 10), link("api", "cache", 10)], network: DEFAULT_NETWORK_COSTS };
+    const cand = buildCandidates(makeSpec(base), catalog);
+    const offer = (name: string, key: string) => cand.services.get(name)!.find((r) => r.key === key)!.onDemand[0];
+    const group = (name: string, key: string, count = 2) => ({ cloud: "aws" as const, region: key.split(":")[1], instanceType: offer(name, key).instanceType, count, spot: 0 });
+    // api and cache in Virginia, worker in Ohio.
+    const plan: Plan = { services: { api: { groups: [group("api", virginia)] }, cache: { groups: [group("cache", virginia)] }, worker: { groups: [group("worker", ohio)] } }, buckets: {} };
+    // Virginia's quota full: the worker cannot come, so Ohio (fewest services, tried first) stays;
+    // api and cache can leave Virginia for Ohio.
+    const full = { [virginia]: 2 * (offer("api", virginia).vcpus + offer("cache", virginia).vcpus) };
+    const quota = makeSpec({ ...base, quotas: full });
+    assert.deepStrictEqual(verifyPlan(quota, catalog, plan), []);
+    const out = closeRegions(quota, catalog, cand, plan);
+    assert.ok(out, "no region closed");
+    assert.deepStrictEqual(out.closed, [virginia]);
+    assert.deepStrictEqual([...usedRegions(out.plan)], [ohio]);
+    assert.deepStrictEqual(verifyPlan(quota, catalog, out.plan), []);
+    assert.ok(Math.abs(total(quota, plan) - total(quota, out.plan) - out.savedUSD) < 0.01);
+    // A worker that must run in two regions (one replica in each) cannot leave either: neither
+    // region closes, and the plan comes back unchanged (nothing returned).
+    const spread = makeSpec({ ...base, services: [service("api", both), service("cache", both), service("worker", { ...both, minRegions: 2 })] });
+    const split: Plan = { ...plan, services: { ...plan.services, worker: { groups: [group("worker", virginia, 1), group("worker", ohio, 1)] } } };
+    assert.deepStrictEqual(verifyPlan(spread, catalog, split), []);
+    assert.strictEqual(closeRegions(spread, catalog, cand, split), undefined);
+    // Held services keep their regions open: with api held, Virginia stays, and so does Ohio.
+    assert.strictEqual(closeRegions(quota, catalog, cand, plan, { held: new Set(["api"]) }), undefined);
+  });
+
+  it("leaves a region open when closing it costs more than its network saves", () => {
+    // 200 worker replicas in Virginia, the api only in Tokyo: the worker could join the api,
+    // but its replicas cost more there than a network, a connection and their traffic.
+    const [virginia, tokyo] = ["aws:us-east-1", "aws:ap-northeast-1"];
+    const s = makeSpec({
+      services: [service("api", { clouds: ["aws"], regions: ["ap-northeast-1"] }), service("worker", { replicas: 200, clouds: ["aws"], regions: ["us-east-1", "ap-northeast-1"] })],
+      links: [link("api", "worker", 10)],
+      network: DEFAULT_NETWORK_COSTS,
+    });
+    const cand = buildCandidates(s, catalog);
+    const offer = (name: string, key: string) => cand.services.get(name)!.find((r) => r.key === key)!.onDemand[0];
+    const group = (name: string, key: string, count: number) => ({ cloud: "aws" as const, region: key.split(":")[1], instanceType: offer(name, key).instanceType, count, spot: 0 });
+    const plan: Plan = { services: { api: { groups: [group("api", tokyo, 2)] }, worker: { groups: [group("worker", virginia, 200)] } }, buckets: {} };
+    const together = moved(plan, "worker", tokyo);
+    assert.deepStrictEqual(verifyPlan(s, catalog, together), []);
+    assert.ok(total(s, together) > total(s, plan), "the worker costs no more in Tokyo, network included");
+    assert.strictEqual(closeRegions(s, catalog, cand, plan), undefined);
+  });
+
+  it("closes regions of a generated spec's plan, its saving as priced, every requirement kept, the same plan every time", function () {
+    this.timeout(120_000);
+    const s = validateSpec(generateSpec(catalog, { services: 100, seed: 1 }), catalog);
+    const cand = buildCandidates(s, catalog);
+    const plan = cheapestOfferBaseline(s, catalog).plan;
+    assert.ok(plan, "the baseline has no plan");
+    const before = verifyPlan(s, catalog, plan);
+    // The cheapest-offer baseline spreads services over many regions (each at its cheapest).
+    const heldName = Object.keys(plan.services).sort()[0];
+    const out = closeRegions(s, catalog, cand, plan, { held: new Set([heldName]) });
+    assert.ok(out, "no region closed");
+    assert.ok(out.closed.length >= 2, `closed ${out.closed.join(", ")}`);
+    for (const key of out.closed) assert.ok(!usedRegions(out.plan).has(key), `${key} still used`);
+    assert.ok(usedRegions(plan).size - usedRegions(out.plan).size >= out.closed.length);
+    assert.deepStrictEqual(out.plan.services[heldName], plan.services[heldName]);
+    assert.deepStrictEqual(out.plan.buckets, plan.buckets);
+    // No requirement broken that the plan kept.
+    assert.deepStrictEqual(
+      verifyPlan(s, catalog, out.plan).filter((v) => !before.includes(v)),
+      [],
+    );
+    const saved = total(s, plan) - total(s, out.plan);
+    assert.ok(out.savedUSD > 0 && Math.abs(saved - out.savedUSD) < 0.05, `${saved} against ${out.savedUSD}`);
+    assert.deepStrictEqual(closeRegions(s, catalog, cand, plan, { held: new Set([heldName]) })?.plan, out.plan);
+    // A deadline already past closes nothing.
+    assert.strictEqual(closeRegions(s, catalog, cand, plan, { deadline: Date.now() - 1 }), undefined);
+  });
+});
