@@ -60,6 +60,27 @@ describe("closing regions a plan's services can leave together (optimizer/close-
     assert.ok(total(s, out.plan) >= best.report.objective - 0.01);
     // The optimum has no region to close.
     assert.strictEqual(closeRegions(s, catalog, buildCandidates(s, catalog), best.plan), undefined);
+    // A database keeps its region, and its callers there stay beside it: a worker that sends an
+    // api in Ohio 2 TiB a month would rather run in Ohio too, but it is the database's one caller.
+    const pulled = validateSpec(
+      {
+        services: {
+          api: { replicas: 2, vcpu: 2, memoryGiB: 4, clouds: ["aws"], regions: ["us-east-2"] },
+          worker: { replicas: 2, vcpu: 2, memoryGiB: 4, clouds: ["aws"], regions: ["us-east-1", "us-east-2"] },
+        },
+        databases: { orders: { engine: "postgres", vcpu: 2, memoryGiB: 8, storageGiB: 100, clouds: ["aws"], regions: ["us-east-1"] } },
+        links: [
+          { from: "api", to: "worker", monthlyGiB: 2048 },
+          { from: "worker", to: "orders", monthlyGiB: 1 },
+        ],
+      },
+      catalog,
+    );
+    const tied = await optimize(pulled, catalog, { timeLimitSec: 30, explain: false });
+    assert.ok(regionsOf(tied.plan, "worker").includes("aws:us-east-1"));
+    const after = closeRegions(pulled, catalog, buildCandidates(pulled, catalog), tied.plan)?.plan ?? tied.plan;
+    assert.deepStrictEqual(verifyPlan(pulled, catalog, after), []);
+    assert.ok(regionsOf(after, "worker").includes("aws:us-east-1"));
   });
 
   it("keeps a region whose services break a spread or a quota by leaving it, and closes the one they can leave", () => {
@@ -90,6 +111,34 @@ describe("closing regions a plan's services can leave together (optimizer/close-
     assert.strictEqual(closeRegions(spread, catalog, cand, split), undefined);
     // Held services keep their regions open: with api held, Virginia stays, and so does Ohio.
     assert.strictEqual(closeRegions(quota, catalog, cand, plan, { held: new Set(["api"]) }), undefined);
+  });
+
+  it("then moves a service alone where it costs less, when no region can close", () => {
+    // The api only in Virginia, the cache only in Ohio: neither region can close. The worker, in
+    // Ohio, sends the api 2 TiB a month across regions: alone, it moves to Virginia.
+    const [virginia, ohio] = ["aws:us-east-1", "aws:us-east-2"];
+    const s = makeSpec({
+      services: [
+        service("api", { clouds: ["aws"], regions: ["us-east-1"] }),
+        service("cache", { clouds: ["aws"], regions: ["us-east-2"] }),
+        service("worker", { clouds: ["aws"], regions: ["us-east-1", "us-east-2"] }),
+      ],
+      links: [link("worker", "api", 2048), link("worker", "cache", 1)],
+      network: DEFAULT_NETWORK_COSTS,
+    });
+    const cand = buildCandidates(s, catalog);
+    const offer = (name: string, key: string) => cand.services.get(name)!.find((r) => r.key === key)!.onDemand[0];
+    const group = (name: string, key: string) => ({ cloud: "aws" as const, region: key.split(":")[1], instanceType: offer(name, key).instanceType, count: 2, spot: 0 });
+    const plan: Plan = { services: { api: { groups: [group("api", virginia)] }, cache: { groups: [group("cache", ohio)] }, worker: { groups: [group("worker", ohio)] } }, buckets: {} };
+    const out = closeRegions(s, catalog, cand, plan);
+    assert.ok(out, "nothing moved");
+    assert.deepStrictEqual(out.closed, []);
+    assert.strictEqual(out.moved, 1);
+    assert.deepStrictEqual(regionsOf(out.plan, "worker"), [virginia]);
+    assert.deepStrictEqual(verifyPlan(s, catalog, out.plan), []);
+    assert.ok(Math.abs(total(s, plan) - total(s, out.plan) - out.savedUSD) < 0.01, `${total(s, plan) - total(s, out.plan)} against ${out.savedUSD}`);
+    // With the worker held, nothing moves.
+    assert.strictEqual(closeRegions(s, catalog, cand, plan, { held: new Set(["worker"]) }), undefined);
   });
 
   it("leaves a region open when closing it costs more than its network saves", () => {
