@@ -25,23 +25,31 @@ function moved(plan: Plan, name: string, key: string): Plan {
   return { ...plan, services: { ...plan.services, [name]: { groups: [{ cloud, region, instanceType, count, spot: 0 }] } } };
 }
 
+/**
+ * A public api (in `apiRegions`) and a worker (Virginia or Ohio) on AWS, the worker the one
+ * caller of a database in Virginia, with the links' monthly GiB.
+ */
+function withDatabase(apiRegions: string[], apiToWorker: number, workerToOrders: number): NormalizedSpec {
+  return validateSpec(
+    {
+      services: {
+        api: { replicas: 2, vcpu: 2, memoryGiB: 4, clouds: ["aws"], regions: apiRegions, ports: [8080], publicPorts: [443] },
+        worker: { replicas: 2, vcpu: 2, memoryGiB: 4, clouds: ["aws"], regions: ["us-east-1", "us-east-2"] },
+      },
+      databases: { orders: { engine: "postgres", vcpu: 2, memoryGiB: 8, storageGiB: 100, clouds: ["aws"], regions: ["us-east-1"] } },
+      links: [
+        { from: "api", to: "worker", monthlyGiB: apiToWorker },
+        { from: "worker", to: "orders", monthlyGiB: workerToOrders },
+      ],
+    },
+    catalog,
+  );
+}
+
 describe("closing regions a plan's services can leave together (optimizer/close-regions.ts)", () => {
   it("brings a service back to the region its peer and their database use, saving that region's network, as the plan's price says", async function () {
     this.timeout(60_000);
-    const s = validateSpec(
-      {
-        services: {
-          api: { replicas: 2, vcpu: 2, memoryGiB: 4, clouds: ["aws"], regions: ["us-east-1", "us-east-2"], ports: [8080], publicPorts: [443] },
-          worker: { replicas: 2, vcpu: 2, memoryGiB: 4, clouds: ["aws"], regions: ["us-east-1", "us-east-2"] },
-        },
-        databases: { orders: { engine: "postgres", vcpu: 2, memoryGiB: 8, storageGiB: 100, clouds: ["aws"], regions: ["us-east-1"] } },
-        links: [
-          { from: "api", to: "worker", monthlyGiB: 50 },
-          { from: "worker", to: "orders", monthlyGiB: 20 },
-        ],
-      },
-      catalog,
-    );
+    const s = withDatabase(["us-east-1", "us-east-2"], 50, 20);
     const best = await optimize(s, catalog, { timeLimitSec: 30, explain: false });
     assert.deepStrictEqual(regionsOf(best.plan, "api"), ["aws:us-east-1"]);
     // The api sent to Ohio alone: a network, a public balancer, a connection and traffic there
@@ -62,20 +70,7 @@ describe("closing regions a plan's services can leave together (optimizer/close-
     assert.strictEqual(closeRegions(s, catalog, buildCandidates(s, catalog), best.plan), undefined);
     // A database keeps its region, and its callers there stay beside it: a worker that sends an
     // api in Ohio 2 TiB a month would rather run in Ohio too, but it is the database's one caller.
-    const pulled = validateSpec(
-      {
-        services: {
-          api: { replicas: 2, vcpu: 2, memoryGiB: 4, clouds: ["aws"], regions: ["us-east-2"] },
-          worker: { replicas: 2, vcpu: 2, memoryGiB: 4, clouds: ["aws"], regions: ["us-east-1", "us-east-2"] },
-        },
-        databases: { orders: { engine: "postgres", vcpu: 2, memoryGiB: 8, storageGiB: 100, clouds: ["aws"], regions: ["us-east-1"] } },
-        links: [
-          { from: "api", to: "worker", monthlyGiB: 2048 },
-          { from: "worker", to: "orders", monthlyGiB: 1 },
-        ],
-      },
-      catalog,
-    );
+    const pulled = withDatabase(["us-east-2"], 2048, 1);
     const tied = await optimize(pulled, catalog, { timeLimitSec: 30, explain: false });
     assert.ok(regionsOf(tied.plan, "worker").includes("aws:us-east-1"));
     const after = closeRegions(pulled, catalog, buildCandidates(pulled, catalog), tied.plan)?.plan ?? tied.plan;
