@@ -28,7 +28,7 @@ import { unservedPlaces } from "./latency/requirements";
 import { MoveCosts, placementUSD, regionsOf } from "./move-costs";
 import { merge, movedTo } from "./guided-plan";
 import type { Plan } from "./plan";
-import { replicaMonthlyUSD } from "./ilp";
+import { replicaMonthlyUSD, sortGroups } from "./ilp";
 import type { NormalizedService, NormalizedSpec } from "./spec";
 
 /** What closing regions made of a plan. */
@@ -77,6 +77,7 @@ export function closeRegions(spec: NormalizedSpec, catalog: Catalog, candidates:
   for (const [name, d] of Object.entries(plan.databases ?? {})) fixed.set(name, `${d.cloud}:${d.region}`);
   const kept = new Set<RegionKey>(fixed.values());
   for (const name of options.held ?? []) for (const k of regionsOf(placements.get(name))) kept.add(k);
+  const start = new Map(placements);
   const mc = new MoveCosts(spec, catalog, placements, fixed);
   const byName = new Map(spec.services.map((s) => [s.name, s]));
   const offersOf = new Map<string, ReadonlyMap<RegionKey, RegionOffers>>();
@@ -168,9 +169,10 @@ export function closeRegions(spec: NormalizedSpec, catalog: Catalog, candidates:
     }
     if (closedNow === 0) break;
   }
-  // Then each service alone: its replicas in each region it uses (but where a bucket, a
-  // database or a held workload keeps the region open: a database needs a caller beside it)
-  // move where they cost least, when that costs less.
+  // Then each service alone: its replicas in each region it uses move where they cost least,
+  // when that costs less; not out of a region a bucket, a database or a held workload keeps
+  // open (only a database needs its callers beside it, but the others' regions are left as
+  // they are too).
   let moved = 0;
   const everywhere = [...members(placements).keys()].sort();
   for (const name of [...placements.keys()].sort()) {
@@ -189,7 +191,12 @@ export function closeRegions(spec: NormalizedSpec, catalog: Catalog, candidates:
     }
   }
   if (closed.length === 0 && moved === 0) return undefined;
-  return { plan: { ...plan, services: { ...plan.services, ...toPlan(placements, {}).services } }, closed, moved, savedUSD: saved };
+  // Only the services that moved get new groups (in the plan's order of groups); an undone move
+  // put back the very placement it took away.
+  const changed = new Map([...placements].filter(([name, p]) => p !== start.get(name)));
+  const services = { ...plan.services };
+  for (const [name, p] of Object.entries(toPlan(changed, {}).services)) services[name] = { groups: sortGroups([...p.groups]) };
+  return { plan: { ...plan, services }, closed, moved, savedUSD: saved };
 }
 
 /** The services in each region of the placements. */

@@ -631,7 +631,7 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
   // fraction of a second (at 100 services in 1 s and 2,000 in 10 s no improvement pass ends);
   // after onConstructed, so that the bounds beside it begin first. Not in a re-plan: its moves
   // would pay migration, which it does not price.
-  if (settings.closeRegions !== false && !settings.ilp.previous && secondsLeft() > 0) {
+  if (settings.closeRegions !== false && !settings.ilp.previous && secondsLeft() > 0 && !settings.signal?.aborted) {
     // A quick start not priced yet is priced at the end (below): its time is kept for that.
     const pricing = Number.isFinite(objective) ? 0 : UNPRICED_SEC_PER_WORKLOAD * (spec.services.length + spec.buckets.length + (spec.databases?.length ?? 0)) * 1000;
     const closed = closeRegions(spec, catalog, candidates, plan, { held: heldNames, deadline: settings.deadline - pricing });

@@ -136,6 +136,29 @@ describe("closing regions a plan's services can leave together (optimizer/close-
     assert.strictEqual(closeRegions(s, catalog, cand, plan, { held: new Set(["worker"]) }), undefined);
   });
 
+  it("moves spot replicas onto spot where the region has spot offers", () => {
+    const [virginia, ohio] = ["aws:us-east-1", "aws:us-east-2"];
+    const both = { clouds: ["aws" as const], regions: ["us-east-1", "us-east-2"] };
+    const s = makeSpec({ services: [service("api", both), service("worker", { ...both, replicas: 3, spotReplicas: 2 })], links: [link("api", "worker", 10)], network: DEFAULT_NETWORK_COSTS });
+    const cand = buildCandidates(s, catalog);
+    const offers = (name: string, key: string) => cand.services.get(name)!.find((r) => r.key === key)!;
+    assert.ok(offers("worker", virginia).spot.length > 0 && offers("worker", ohio).spot.length > 0, "no spot offers");
+    const od = (name: string, key: string, count: number) => ({ cloud: "aws" as const, region: key.split(":")[1], instanceType: offers(name, key).onDemand[0].instanceType, count, spot: 0 });
+    const spot = { ...od("worker", ohio, 2), instanceType: offers("worker", ohio).spot[0].instanceType, spot: 2 };
+    // api in Virginia; the worker in Ohio, two of its three replicas on spot.
+    const plan: Plan = { services: { api: { groups: [od("api", virginia, 2)] }, worker: { groups: [od("worker", ohio, 1), spot] } }, buckets: {} };
+    assert.deepStrictEqual(verifyPlan(s, catalog, plan), []);
+    const out = closeRegions(s, catalog, cand, plan);
+    assert.ok(out, "no region closed");
+    assert.strictEqual(out.closed.length, 1);
+    assert.deepStrictEqual([...usedRegions(out.plan)], [out.closed[0] === ohio ? virginia : ohio]);
+    const groups = out.plan.services.worker.groups;
+    assert.strictEqual(groups.reduce((n, g) => n + g.count, 0), 3);
+    assert.strictEqual(groups.reduce((n, g) => n + g.spot, 0), 2);
+    assert.deepStrictEqual(verifyPlan(s, catalog, out.plan), []);
+    assert.ok(Math.abs(total(s, plan) - total(s, out.plan) - out.savedUSD) < 0.01, `${total(s, plan) - total(s, out.plan)} against ${out.savedUSD}`);
+  });
+
   it("leaves a region open when closing it costs more than its network saves", () => {
     // 200 worker replicas in Virginia, the api only in Tokyo: the worker could join the api,
     // but its replicas cost more there than a network, a connection and their traffic.
@@ -170,6 +193,11 @@ describe("closing regions a plan's services can leave together (optimizer/close-
     for (const key of out.closed) assert.ok(!usedRegions(out.plan).has(key), `${key} still used`);
     assert.ok(usedRegions(plan).size - usedRegions(out.plan).size >= out.closed.length);
     assert.deepStrictEqual(out.plan.services[heldName], plan.services[heldName]);
+    // A service that did not move keeps its groups as they were, in their order.
+    const same = (a: Plan["services"][string], b: Plan["services"][string]) => JSON.stringify([...a.groups].map((g) => JSON.stringify(g)).sort()) === JSON.stringify([...b.groups].map((g) => JSON.stringify(g)).sort());
+    const unmoved = Object.keys(plan.services).filter((n) => same(out.plan.services[n], plan.services[n]));
+    assert.ok(unmoved.length > 0);
+    for (const n of unmoved) assert.strictEqual(out.plan.services[n], plan.services[n], n);
     assert.deepStrictEqual(out.plan.buckets, plan.buckets);
     // No requirement broken that the plan kept.
     assert.deepStrictEqual(
