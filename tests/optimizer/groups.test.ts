@@ -472,6 +472,13 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     assert.strictEqual(asked, 1);
     assert.deepStrictEqual(hurried.plan, quick.plan);
     assert.ok(Math.abs(hurried.objective - quick.cost.total) <= 0.01, `${hurried.objective} against ${quick.cost.total}`);
+    // With time but no improvement pass: the quick plan (not priced by any model) with its
+    // regions closed, priced at the end.
+    const closed = await solveByGroups(s, catalog, c, { relativeGap: 0.005, deadline: Date.now() + 8_000, ilp: {}, run, quickStart: () => [{ plan: quick.plan!, repair: [] }], quickStartGroupSec: Infinity, maxPasses: 0 });
+    assert.ok(closed.plan);
+    assert.deepStrictEqual(verifyPlan(s, catalog, closed.plan), []);
+    assert.ok(closed.objective < quick.cost.total - 1, `${closed.objective} against ${quick.cost.total}`);
+    assert.ok(Math.abs(evaluatePlan(s, closed.plan, catalog).total - closed.objective) <= 0.01, `${closed.objective}`);
     // With a few seconds (and a quick start asked for whatever the time per group), the
     // improvement (from a quick start, the sites first) moves what gets cheaper.
     const improved = await solveByGroups(s, catalog, c, { relativeGap: 0.005, deadline: Date.now() + 8_000, ilp: {}, run, quickStart: () => [{ plan: quick.plan!, repair: [] }], quickStartGroupSec: Infinity, maxPasses: 1 });
