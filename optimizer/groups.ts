@@ -23,6 +23,8 @@
 //   2b. regions closed without a solver (close-regions.ts): the services of a region leave it
 //      together where that costs less, its network included, which no group alone can do and
 //      which, at 100 services in 1 s or 2,000 in 10 s, no improvement pass has the time to;
+//      then each service's replicas in each region move alone where that costs less (not in a
+//      re-plan);
 //   3. improvement: with the time left, each group again (those whose workloads cost most over
 //      their cheapest first, byExcess), now with every other workload held and
 //      every link in the model, warm-started from where it is: the model's objective is then the
