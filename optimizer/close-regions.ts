@@ -25,8 +25,7 @@ import type { Candidates, RegionOffers } from "./candidates";
 import { spreadOk, toPlan, type Placement } from "./baselines";
 import type { RegionKey } from "./evaluate";
 import { unservedPlaces } from "./latency/requirements";
-import { MoveCosts, placementUSD, regionsOf } from "./move-costs";
-import { merge, movedTo } from "./guided-plan";
+import { merge, MoveCosts, movedTo, placementUSD, regionsOf } from "./move-costs";
 import type { Plan } from "./plan";
 import { replicaMonthlyUSD, sortGroups } from "./ilp";
 import type { NormalizedService, NormalizedSpec } from "./spec";
@@ -101,7 +100,8 @@ export function closeRegions(spec: NormalizedSpec, catalog: Catalog, candidates:
     const s = byName.get(name)!;
     const p = placements.get(name)!;
     const before = placementUSD(catalog, s, p) + mc.traffic(name, mc.sharesOf(name, p));
-    const missed = mc.misses(name, regionsOf(p));
+    const was = regionsOf(p);
+    const missed = mc.misses(name, was);
     const leaving = p.filter((u) => u.key === from && u.count > 0);
     const staying = p.filter((u) => u.key !== from);
     const targets = new Set([...open, ...mc.peers(name).flatMap((peer) => mc.at(peer))]);
@@ -126,7 +126,7 @@ export function closeRegions(spec: NormalizedSpec, catalog: Catalog, candidates:
       if (best && compute - floor >= best.usd) break;
       const next = merge([...staying, ...movedTo(leaving, r)]);
       if (!spreadOk(s, next) || unservedPlaces(catalog, s, regionsOf(next)).length > 0 || [...mc.misses(name, regionsOf(next))].some((x) => !missed.has(x))) continue;
-      const net = mc.network(name, regionsOf(p), regionsOf(next));
+      const net = mc.network(name, was, regionsOf(next));
       if (net.overfull) continue;
       const usd = compute + mc.traffic(name, mc.sharesOf(name, next)) + net.usd - before;
       if (!best || usd < best.usd) best = { next, usd };

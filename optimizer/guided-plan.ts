@@ -49,7 +49,7 @@ import type { BucketPlacement, Plan } from "./plan";
 import type { NormalizedBucket, NormalizedService, NormalizedSpec } from "./spec";
 import { planUse } from "./explain";
 import { verifyPlan } from "./verify";
-import { MoveCosts, placementUSD, regionsOf } from "./move-costs";
+import { merge, MoveCosts, movedTo, placementUSD, regionsOf } from "./move-costs";
 
 /** vCPUs per service and region: the capacity relaxation's solution (capacityGuide). */
 export type GuideVcpus = ReadonlyMap<string, ReadonlyMap<RegionKey, number>>;
@@ -491,27 +491,8 @@ function colocate(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates
   }
 }
 
-/** Units moved to region `r`, each on its cheapest offer there (spot where it was on spot and `r` has spot). */
-export function movedTo(leaving: Placement, r: RegionOffers): Placement {
-  return leaving.map((u) => {
-    const list = u.spot && r.spot.length > 0 ? r.spot : r.onDemand;
-    return { key: r.key, offer: list[0], spot: u.spot && list === r.spot, count: u.count };
-  });
-}
-
 /** Cheapest regions on its continent, with a service in them already, that colocate tries for a service's replicas besides its linked workloads' regions. */
 const OPEN_TARGETS = 8;
-
-/** A placement with units of one region, offer and market merged. */
-export function merge(p: Placement): Placement {
-  const out: Placement = [];
-  for (const u of p) {
-    const same = out.find((x) => x.key === u.key && x.offer === u.offer && x.spot === u.spot);
-    if (same) same.count += u.count;
-    else out.push({ ...u });
-  }
-  return out;
-}
 
 /** A plan made without a solver, with the workloads that break a latency requirement in it (to be placed again). */
 export interface QuickStart {

@@ -10,6 +10,7 @@
 // (close-regions.ts).
 
 import type { Catalog } from "./catalog";
+import type { RegionOffers } from "./candidates";
 import type { Placement } from "./baselines";
 import { directionCost, type RegionKey, type Shares } from "./evaluate";
 import { replicaMonthlyUSD } from "./ilp";
@@ -25,6 +26,25 @@ export const regionsOf = (p: Placement | undefined): RegionKey[] => [...new Set(
 
 /** What a placement's replicas cost a month. */
 export const placementUSD = (catalog: Catalog, s: NormalizedService, p: Placement): number => p.reduce((n, u) => n + u.count * replicaMonthlyUSD(catalog, s, u.offer, u.spot), 0);
+
+/** A placement with units of one region, offer and market merged. */
+export function merge(p: Placement): Placement {
+  const out: Placement = [];
+  for (const u of p) {
+    const same = out.find((x) => x.key === u.key && x.offer === u.offer && x.spot === u.spot);
+    if (same) same.count += u.count;
+    else out.push({ ...u });
+  }
+  return out;
+}
+
+/** Units moved to region `r`, each on its cheapest offer there (spot where it was on spot and `r` has spot). */
+export function movedTo(leaving: Placement, r: RegionOffers): Placement {
+  return leaving.map((u) => {
+    const list = u.spot && r.spot.length > 0 ? r.spot : r.onDemand;
+    return { key: r.key, offer: list[0], spot: u.spot && list === r.spot, count: u.count };
+  });
+}
 
 const cloudOf = (k: RegionKey) => k.slice(0, k.indexOf(":"));
 const pairKey = (a: RegionKey, b: RegionKey) => (a < b ? `${a}|${b}` : `${b}|${a}`);
