@@ -31,7 +31,15 @@
 //   with "areas", gw[A] >= y[me,A] for every service link whose other end must use two clouds
 //   or more (12.multi by area: wherever me runs, that end runs in another cloud, on whatever
 //   continent);
-//   with "areas", the traffic that must leave each area (9 by area, addAreaTraffic below).
+//   with "areas", the traffic that must leave each area (9 by area, addAreaTraffic below);
+//   u[w,K] when w runs on continent K (13 by continent, continentPresence below): y[w,A] <=
+//   u[w,K] <= Σ_{A∈K} y[w,A], x_w(K) <= R_w·u[w,K], per user point Σ_K u[w,K] >= 1 over the
+//   continents near it, and with "areas" the links' rows by continent, u[me,K] <= Σ_{K' near K}
+//   u[peer,K']. By area alone, the linear relaxation lets a service run in three areas of a
+//   continent at a third of a presence each, and a bucket split its one region across
+//   continents, each part pinning a part of its callers: at 500 services its optimum was
+//   $360,516 where the MIP's root, whose cuts recovered it, proved $398,832; with these rows,
+//   $399,135 (at 2,000, $1,679,770 and $1,698,445; per continent, $1,664,021 and $1,679,521).
 // Everything it leaves out (other traffic, connections other than those above, region-level
 // latency, databases' quota, migration) costs at least nothing, and every constraint it keeps is
 // one of the exact model's or implied by it, with prices and vCPUs no higher than any offer's: so
@@ -112,6 +120,9 @@ export function capacityModel(
   const rtt = latencyMatrix(catalog);
   // Replicas of each free service per continent, for the links' continent rows.
   const onContinent = new Map<string, Map<string, LinExpr>>();
+  // With presence, each free service's replicas per area, and per user point the areas near it.
+  const replicasOn = new Map<string, { replicas: number; on: ReadonlyMap<string, LinExpr> }>();
+  const usersNear = new Map<string, Set<string>[]>();
 
   for (const s of spec.services) {
     const h = fixed.services[s.name];
@@ -144,6 +155,7 @@ export function capacityModel(
     const onArea = new Map<string, LinExpr>();
     const near = (s.latency?.from ?? []).flatMap((place) => place.points.map(() => new LinExpr()));
     const points = (s.latency?.from ?? []).flatMap((place) => place.points);
+    const nearAreas = points.map(() => new Set<string>());
     // The cheapest presence (12) of s in each area.
     const presenceIn = new Map<string, number>();
     // Regions that stand in one column pair: each region alone, or with "areas" the regions of
@@ -180,7 +192,10 @@ export function capacityModel(
       const perK = onContinent.get(s.name) ?? onContinent.set(s.name, new Map()).get(s.name)!;
       (perK.get(c.continent) ?? perK.set(c.continent, new LinExpr()).get(c.continent)!).addExpr(here);
       (perCloud.get(c.cloud) ?? perCloud.set(c.cloud, new LinExpr()).get(c.cloud)!).addExpr(here);
-      for (const i of c.near) near[i].addExpr(here);
+      for (const i of c.near) {
+        near[i].addExpr(here);
+        nearAreas[i].add(c.area);
+      }
     }
     m.addRow(`1.replicas[${s.name}]`, total, s.replicas, s.replicas);
     shareOn.set(s.name, new Map([...onArea].map(([a, e]) => [a, new LinExpr().addExpr(e, 1 / s.replicas)])));
@@ -204,6 +219,8 @@ export function capacityModel(
         if (roles.publics.has(s.name)) push(ingressOn, area, ye);
       }
       present.set(s.name, ys);
+      replicasOn.set(s.name, { replicas: s.replicas, on: onArea });
+      if (points.length > 0) usersNear.set(s.name, nearAreas);
       // 4 and 5: as many regions as minRegions and minClouds ask; a region beyond one per area
       // costs at least s's cheapest presence anywhere.
       const regionsNeeded = Math.max(s.minRegions, s.minClouds);
@@ -302,6 +319,8 @@ export function capacityModel(
     }
     return byK.get(k) ?? new Set();
   };
+  // Presence per continent (13 by continent, continentPresence below).
+  const onK = mip ? continentPresence(m, present, replicasOn, usersNear, continentOfArea) : undefined;
   // With presence, every link with a requirement, both ways: wherever one end is present,
   // the other is present in an area of a continent some region of which is near one of the
   // first's: y[me,A] <= Σ_{A' near A} y[peer,A'] (13.link by area).
@@ -317,11 +336,26 @@ export function capacityModel(
         const mine = present.get(me);
         const theirs = present.get(peer);
         if (!mine || !theirs) continue;
-        for (const [a, y] of mine) {
-          const row = new LinExpr().addExpr(y, -1);
-          for (const k2 of near(l, continentOfArea(a))) for (const t of byContinent(theirs, k2)) row.addExpr(t);
+        // By area, the rows below by continent imply these (y[me,A] <= u[me,K] and u[peer,K']
+        // <= Σ_{A'∈K'} y[peer,A']): 19,240 rows fewer at 2,000 services.
+        if (presence !== "areas")
+          for (const [a, y] of mine) {
+            const row = new LinExpr().addExpr(y, -1);
+            for (const k2 of near(l, continentOfArea(a))) for (const t of byContinent(theirs, k2)) row.addExpr(t);
+            if (row.isConstant && row.constant >= 0) continue;
+            m.addRow(`13.link[${me}>${peer},${a}]`, row, 0, Infinity);
+          }
+        const mineK = presence === "areas" ? onK?.get(me) : undefined;
+        const theirsK = onK?.get(peer);
+        if (!mineK || !theirsK) continue;
+        for (const [k, u] of mineK) {
+          const row = new LinExpr().addExpr(u, -1);
+          for (const k2 of near(l, k)) {
+            const t = theirsK.get(k2);
+            if (t) row.addExpr(t);
+          }
           if (row.isConstant && row.constant >= 0) continue;
-          m.addRow(`13.link[${me}>${peer},${a}]`, row, 0, Infinity);
+          m.addRow(`13.linkK[${me}>${peer},${k}]`, row, 0, Infinity);
         }
         continue;
       }
@@ -402,6 +436,72 @@ export function capacityModel(
     if (q !== undefined && !e.isConstant) m.addRow(`6.quota[${key}]`, e, -Infinity, q);
   }
   return { model: m.build(), columns };
+}
+
+/**
+ * 13 by continent, with presence per area: u[w,K] when workload w runs on continent K, for the
+ * rows that hold whether or not its areas there are one: y[w,A] <= u[w,K] <= Σ_{A∈K} y[w,A]
+ * (a bucket or database, in one area, has u = Σ_{A∈K} z[w,A]; a continent with one area of w's,
+ * u = y); x_w(K) <= R_w·u[w,K]; per user point, Σ_K u[w,K] >= 1 over the continents of the
+ * areas near it; and (in the caller) the links' rows by continent. By area alone, a service
+ * present in three areas of a continent at a third each pins its same-continent peers there at a
+ * third, and a bucket's one region splits across continents with its callers' replicas.
+ */
+function continentPresence(
+  m: ModelBuilder,
+  present: ReadonlyMap<string, ReadonlyMap<string, LinExpr>>,
+  replicasOn: ReadonlyMap<string, { replicas: number; on: ReadonlyMap<string, LinExpr> }>,
+  usersNear: ReadonlyMap<string, readonly ReadonlySet<string>[]>,
+  continentOfArea: (area: string) => string,
+): Map<string, Map<string, LinExpr>> {
+  const onK = new Map<string, Map<string, LinExpr>>();
+  for (const [name, areas] of present) {
+    const byK = new Map<string, [string, LinExpr][]>();
+    for (const [a, e] of areas) (byK.get(continentOfArea(a)) ?? byK.set(continentOfArea(a), []).get(continentOfArea(a))!).push([a, e]);
+    const service = replicasOn.get(name);
+    const out = new Map<string, LinExpr>();
+    for (const [k, list] of [...byK].sort(([p], [q]) => (p < q ? -1 : 1))) {
+      const sum = new LinExpr();
+      for (const [, e] of list) sum.addExpr(e);
+      if (sum.isConstant) {
+        out.set(k, new LinExpr().addConstant(Math.min(1, sum.constant)));
+        continue;
+      }
+      if (!service) {
+        out.set(k, sum);
+        continue;
+      }
+      if (list.length === 1) {
+        out.set(k, list[0][1]);
+        continue;
+      }
+      const u = m.addCol(`u[${name},${k}]`, 0, 0, 1, false);
+      const ue = new LinExpr().add(u, 1);
+      for (const [a, e] of list) m.addRow(`13.onContinent[${name},${a}]`, new LinExpr().addExpr(e).add(u, -1), -Infinity, 0);
+      m.addRow(`13.continent[${name},${k}]`, new LinExpr().add(u, 1).addExpr(sum, -1), -Infinity, 0);
+      const x = new LinExpr();
+      for (const [a] of list) {
+        const e = service.on.get(a);
+        if (e) x.addExpr(e);
+      }
+      m.addRow(`13.replicasOn[${name},${k}]`, x.add(u, -service.replicas), -Infinity, 0);
+      out.set(k, ue);
+    }
+    onK.set(name, out);
+  }
+  for (const [name, points] of usersNear) {
+    const out = onK.get(name);
+    if (!out) continue;
+    points.forEach((areas, i) => {
+      const row = new LinExpr();
+      for (const k of new Set([...areas].map(continentOfArea))) {
+        const u = out.get(k);
+        if (u) row.addExpr(u);
+      }
+      m.addRow(`13.usersOn[${name},${i}]`, row, 1, Infinity);
+    });
+  }
+  return onK;
 }
 
 /**

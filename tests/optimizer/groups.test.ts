@@ -123,6 +123,39 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     }
   });
 
+  it("keeps, in the capacity model's linear relaxation already, a bucket's same-continent callers whole on the continent its readers' users pin it to", async () => {
+    // web's users in Germany need a replica of web in Europe; web and cron read the bucket, which
+    // links keep on their continent; cron is cheaper in Virginia. In any plan, the bucket is in
+    // Europe and so is every replica of cron. By area alone, the LP split the bucket (half a
+    // presence of web in Europe needed only half of it there) and ran half of cron in Virginia.
+    const s = validateSpec(
+      {
+        services: {
+          web: { replicas: 2, vcpu: 2, memoryGiB: 8, regions: ["us-east-1", "eu-central-1"], clouds: ["aws"], latency: { maxRttMs: 30, from: ["DE"] } },
+          cron: { replicas: 8, vcpu: 2, memoryGiB: 8, regions: ["us-east-1", "eu-central-1"], clouds: ["aws"] },
+        },
+        buckets: { data: { storageGiB: 100, regions: ["us-east-1", "eu-central-1"], clouds: ["aws"] } },
+        links: [
+          { from: "web", to: "data", monthlyGiB: 1 },
+          { from: "cron", to: "data", monthlyGiB: 1 },
+        ],
+      },
+      catalog,
+    );
+    const optimum = evaluatePlan(s, await optimizePlan(s), catalog).total;
+    for (const presence of ["continents", "areas"] as const) {
+      const cm = capacityModel(s, catalog, buildCandidates(s, catalog), undefined, presence);
+      const lp = await run({ ...cm.model, integer: new Uint8Array(cm.model.numCols) }, { timeLimitSec: 30, relativeGap: 0 });
+      assert.strictEqual(lp.status, "optimal");
+      let abroad = 0;
+      cm.columns.forEach((c, j) => {
+        if (c && c.service === "cron" && !c.key.startsWith("aws:eu-")) abroad += lp.values[j];
+      });
+      assert.ok(abroad <= 1e-6, `${presence}: ${abroad} of cron's replicas outside Europe in the LP`);
+      assert.ok(lp.objective <= optimum + 0.01, `${presence}: LP ${lp.objective} above the optimum ${optimum}`);
+    }
+  });
+
   it("counts in the capacity MIP the VPN that availability in two clouds forces, and stays below the optimum", async () => {
     // api must run in two clouds and calls db: whichever cloud db is in, one of api's regions is
     // connected to db's across clouds (tunnels and gateways, about $230 a month).
@@ -685,9 +718,10 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     assert.ok(solves.indexOf("lp") > 2, "after the capacity stage and construction");
     assert.ok(Math.abs(d.areas.bound - lp.objective) <= 0.01, `${d.areas.bound} vs its LP ${lp.objective}`);
     assert.ok(d.bound >= d.areas.bound - 0.01 || d.bound === d.objective);
-    // Time for its MIP's root: its MIP, whose bound is at least its LP's.
+    // Time for its MIP's root: its LP first, whose bound counts at once, then its MIP, whose
+    // bound is at least its LP's.
     d = await solve(0, 0, 10);
-    assert.deepStrictEqual(solves.filter((x) => x !== "other"), ["mip"], solves.join(","));
+    assert.deepStrictEqual(solves.filter((x) => x !== "other"), ["lp", "mip"], solves.join(","));
     assert.ok(d.areas && !d.areas.linear && d.areas.bound >= lp.objective - 0.01, JSON.stringify(d.areas));
   });
 
@@ -712,11 +746,12 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
       const mip = 15 / ratio / continent.index.length;
       return solveDecomposed(spec, catalog, c, { relativeGap: 0.001, timeLimitSec: 15, ilp: {}, run: record, stagesUpToPairs: 10, areaSecPerNonzero: { lp: 0, mip } });
     };
-    // 15 s left is 1.75 times what it takes: the continent LP alone, then at once the MIP per
-    // area; the continent MIP is never run, and the bound is the one per area.
+    // 15 s left is 1.75 times what it takes: the continent LP alone, then at once the model per
+    // area (its LP, then its MIP); the continent MIP is never run, and the bound is the one per area.
     let d = await solve(1.75);
     assert.strictEqual(d.status, "feasible", JSON.stringify(d.groups));
-    assert.deepStrictEqual(solves.slice(0, 2), ["continent lp", "area mip"], solves.join(","));
+    assert.deepStrictEqual(solves.slice(0, 2), ["continent lp", "area lp"], solves.join(","));
+    assert.ok(solves.includes("area mip"), solves.join(","));
     assert.ok(!solves.includes("continent mip"), solves.join(","));
     assert.ok(d.capacity && Math.abs(d.capacity.bound - lp.objective) <= 0.01, `continent bound ${d.capacity?.bound}, its LP ${lp.objective}`);
     assert.ok(d.areas && !d.areas.linear && d.areas.bound >= lp.objective - 0.01, JSON.stringify(d.areas));
