@@ -316,15 +316,19 @@ const MIP_ROOT_SEC_PER_NONZERO = 4e-6;
 
 /**
  * Seconds per nonzero of the continent model that the capacity model per area takes, build
- * included (it is built from the same candidates, with about half the nonzeros):
+ * included (it is built from the same candidates, with about two thirds of the nonzeros):
  * - to its LP's optimum: 0.38 s at 100 services (41,000 nonzeros, its first build), 1.2 s at 500
- *   (215,000), 3.6 s at 2,000 (862,000);
- * - to its MIP's first bound, after its root: 0.66 s, 2.5 s and 9.7 s.
- * Its LP is above the continent model's LP (+2.2% at 100 services, +0.9% at 500 and 2,000), but
- * its MIP's root adds little to it at first: with too little time for the root, the LP alone is
- * solved; with too little for the LP, it is not built at all (its build would hold up the groups
- * and raise the peak memory for nothing: 1,145 to 1,162 MiB against 895 to 1,003 at 2,000
- * services in 10 s).
+ *   (215,000), 3.6 s at 2,000 (862,000); with the rows by continent (capacity-bound.ts), alone
+ *   on the machine, 0.6 s, 2.0 s and 5 to 6 s;
+ * - to its MIP's first bound, after its root: 0.66 s, 2.5 s and 9.7 s (with the rows by
+ *   continent, its MIP alone: 0.8 s, 2.8 s and 11.9 s, build not counted).
+ * Its LP is above the continent model's LP (+2.4% at 100 services, +1.8% at 500, +1.1% at 2,000,
+ * where it is also above the continent MIP's optimum), and now within 0.1% of its MIP's root: it
+ * is solved first, and with too little time for the root, alone; with too little for the LP, the
+ * model is not built at all (its build would hold up the groups and raise the peak memory for
+ * nothing: 1,145 to 1,162 MiB against 895 to 1,003 at 2,000 services in 10 s; begun during the
+ * continent LP there, it ended in one run of two, at 1,120 and 1,200 MiB, with a plan up to 1.9%
+ * dearer).
  */
 const AREA_SEC_PER_NONZERO = { lp: 6e-6, mip: 1.2e-5 };
 
