@@ -24,7 +24,8 @@
 //   (14.near by continent);
 //   every link with a requirement, both ways: y[me,A] <= Σ_{A' near A} y[peer,A'], A' near A when
 //   some region of A' is near some region of A (same-continent links: A' on A's continent)
-//   (13.link by area), in place of the 13.continent rows above;
+//   (13.link by area, with "continents"; with "areas" the rows by continent below imply them),
+//   in place of the 13.continent rows above;
 //   every service link f→t and two areas A, A' of different clouds on one continent, or near for
 //   the link's latency: conn[A,A'] >= y[f,A] + y[t,A'] − 1, costing the cheapest connection
 //   between their regions, and gw[A] >= conn[A,A'] the cheapest VPN gateway of A (12 by area);
@@ -323,7 +324,8 @@ export function capacityModel(
   const onK = mip ? continentPresence(m, present, replicasOn, usersNear, continentOfArea) : undefined;
   // With presence, every link with a requirement, both ways: wherever one end is present,
   // the other is present in an area of a continent some region of which is near one of the
-  // first's: y[me,A] <= Σ_{A' near A} y[peer,A'] (13.link by area).
+  // first's: y[me,A] <= Σ_{A' near A} y[peer,A'] (13.link by area); with "areas", the same by
+  // continent, u[me,K] <= Σ_{K' near K} u[peer,K'] (13.linkK), in their place.
   // Without, links whose ends must share a continent in replicas: x_t(K) >= x_f(K) / R_f, for
   // each continent K and both ways (a[f,r] >= x[f,r]/R_f and Σ_{q∈K} x[t,q] >= Σ_{q∈K} a[t,q] >= a[f,r] for r in K).
   for (const l of spec.links) {

@@ -723,6 +723,12 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     d = await solve(0, 0, 10);
     assert.deepStrictEqual(solves.filter((x) => x !== "other"), ["lp", "mip"], solves.join(","));
     assert.ok(d.areas && !d.areas.linear && d.areas.bound >= lp.objective - 0.01, JSON.stringify(d.areas));
+    // Its LP failing (a solver worker lost): its MIP still runs and proves the bound.
+    const lpFails: typeof run = (m, o) => (shapes.includes(`${m.numCols}x${m.numRows}`) && m.integer.every((x) => x === 0) ? Promise.reject(new Error("the solver crashed")) : record(m, o));
+    solves.length = 0;
+    d = await solveDecomposed(spec, catalog, c, { relativeGap: 0.001, timeLimitSec: 15, ilp: {}, run: lpFails, stagesUpToPairs: 10, areaSecPerNonzero: { lp: 0, mip: 0 } });
+    assert.deepStrictEqual(solves.filter((x) => x !== "other"), ["mip"], solves.join(","));
+    assert.ok(d.areas && !d.areas.linear && d.areas.bound >= lp.objective - 0.01, JSON.stringify(d.areas));
   });
 
   it("begins the capacity MIP per area at once, in the continent MIP's place, when the time left is short of twice what it takes", async function () {
