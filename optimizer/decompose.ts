@@ -333,6 +333,14 @@ const MIP_ROOT_SEC_PER_NONZERO = 4e-6;
 const AREA_SEC_PER_NONZERO = { lp: 6e-6, mip: 1.2e-5 };
 
 /**
+ * Seconds the model per area's build and LP take beyond AREA_SEC_PER_NONZERO.lp, which alone
+ * foresaw 0.25 s at 100 services where they take 0.6 s: begun after construction with that
+ * little time left (a capacity stage slower than usual), its build held up the groups past the
+ * limit (1.09 to 1.11 s at 100 services in 1 s) and its LP ended with no bound.
+ */
+const AREA_LP_BASE_SEC = 0.35;
+
+/**
  * When the time left after the capacity stage's build is at least `from` and below `below` times
  * what the MIP per area is expected to take (AREA_SEC_PER_NONZERO), that MIP begins as soon as
  * the continent LP has ended, in the solver the continent MIP would have had, and the continent
@@ -491,7 +499,7 @@ export async function solveDecomposed(
   // there is no time for even its LP (AREA_SEC_PER_NONZERO).
   const areaBound = (signal: AbortSignal): Promise<StageReport> | undefined => {
     const per = settings.areaSecPerNonzero ?? AREA_SEC_PER_NONZERO;
-    if (left() < per.lp * continentNonzeros) return undefined;
+    if (left() < AREA_LP_BASE_SEC + per.lp * continentNonzeros) return undefined;
     const linear = left() < per.mip * continentNonzeros;
     return (async () => {
       const t = Date.now();
@@ -511,7 +519,7 @@ export async function solveDecomposed(
       if (lp && linear) return { ...report(lp, lpBound), linear: true as const };
       // Its bound may meet the gap, which ends the bounds (signal).
       progress(undefined, lpBound);
-      if (lp && (lp.status === "infeasible" || signal.aborted || left() <= 0.01)) return report(lp, lpBound);
+      if (lp?.status === "infeasible" || signal.aborted || left() <= 0.01) return report(lp ?? { status: "no_solution", objective: NaN, bound: NaN, values: new Float64Array(0) }, lpBound);
       const out = await boundRun(model, signal);
       const proven = [out.bound, lpBound].filter(Number.isFinite);
       return report(out, out.status === "infeasible" || proven.length === 0 ? NaN : Math.max(...proven));
