@@ -327,7 +327,7 @@ const MIP_ROOT_SEC_PER_NONZERO = 4e-6;
  * is solved first, and with too little time for the root, alone; with too little for the LP, the
  * model is not built at all (its build would hold up the groups and raise the peak memory for
  * nothing: 1,145 to 1,162 MiB against 895 to 1,003 at 2,000 services in 10 s; begun during the
- * continent LP there, it ended in one run of two, at 1,120 and 1,200 MiB, with a plan up to 1.9%
+ * continent LP there, it ended in one run of two, at 1,120 and 1,200 MiB, with a plan up to 0.6%
  * dearer).
  */
 const AREA_SEC_PER_NONZERO = { lp: 6e-6, mip: 1.2e-5 };
