@@ -121,8 +121,7 @@ export function capacityModel(
   const rtt = latencyMatrix(catalog);
   // Replicas of each free service per continent, for the links' continent rows.
   const onContinent = new Map<string, Map<string, LinExpr>>();
-  // With presence, each free service's replicas per area, and per user point the areas near it.
-  const replicasOn = new Map<string, { replicas: number; on: ReadonlyMap<string, LinExpr> }>();
+  // With presence, per user point of each free service the areas near it.
   const usersNear = new Map<string, Set<string>[]>();
 
   for (const s of spec.services) {
@@ -220,7 +219,6 @@ export function capacityModel(
         if (roles.publics.has(s.name)) push(ingressOn, area, ye);
       }
       present.set(s.name, ys);
-      replicasOn.set(s.name, { replicas: s.replicas, on: onArea });
       if (points.length > 0) usersNear.set(s.name, nearAreas);
       // 4 and 5: as many regions as minRegions and minClouds ask; a region beyond one per area
       // costs at least s's cheapest presence anywhere.
@@ -321,7 +319,7 @@ export function capacityModel(
     return byK.get(k) ?? new Set();
   };
   // Presence per continent (13 by continent, continentPresence below).
-  const onK = mip ? continentPresence(m, present, replicasOn, usersNear, continentOfArea) : undefined;
+  const onK = mip ? continentPresence(m, present, onContinent, replicasOf, usersNear, continentOfArea) : undefined;
   // With presence, every link with a requirement, both ways: wherever one end is present,
   // the other is present in an area of a continent some region of which is near one of the
   // first's: y[me,A] <= Σ_{A' near A} y[peer,A'] (13.link by area); with "areas", the same by
@@ -452,7 +450,9 @@ export function capacityModel(
 function continentPresence(
   m: ModelBuilder,
   present: ReadonlyMap<string, ReadonlyMap<string, LinExpr>>,
-  replicasOn: ReadonlyMap<string, { replicas: number; on: ReadonlyMap<string, LinExpr> }>,
+  /** Each free service's replicas per continent. */
+  onContinent: ReadonlyMap<string, ReadonlyMap<string, LinExpr>>,
+  replicasOf: ReadonlyMap<string, number>,
   usersNear: ReadonlyMap<string, readonly ReadonlySet<string>[]>,
   continentOfArea: (area: string) => string,
 ): Map<string, Map<string, LinExpr>> {
@@ -460,7 +460,7 @@ function continentPresence(
   for (const [name, areas] of present) {
     const byK = new Map<string, [string, LinExpr][]>();
     for (const [a, e] of areas) (byK.get(continentOfArea(a)) ?? byK.set(continentOfArea(a), []).get(continentOfArea(a))!).push([a, e]);
-    const service = replicasOn.get(name);
+    const replicas = onContinent.get(name);
     const out = new Map<string, LinExpr>();
     for (const [k, list] of [...byK].sort(([p], [q]) => (p < q ? -1 : 1))) {
       const sum = new LinExpr();
@@ -469,7 +469,7 @@ function continentPresence(
         out.set(k, new LinExpr().addConstant(Math.min(1, sum.constant)));
         continue;
       }
-      if (!service) {
+      if (!replicas) {
         out.set(k, sum);
         continue;
       }
@@ -481,12 +481,8 @@ function continentPresence(
       const ue = new LinExpr().add(u, 1);
       for (const [a, e] of list) m.addRow(`13.onContinent[${name},${a}]`, new LinExpr().addExpr(e).add(u, -1), -Infinity, 0);
       m.addRow(`13.continent[${name},${k}]`, new LinExpr().add(u, 1).addExpr(sum, -1), -Infinity, 0);
-      const x = new LinExpr();
-      for (const [a] of list) {
-        const e = service.on.get(a);
-        if (e) x.addExpr(e);
-      }
-      m.addRow(`13.replicasOn[${name},${k}]`, x.add(u, -service.replicas), -Infinity, 0);
+      const x = new LinExpr().addExpr(replicas.get(k) ?? new LinExpr());
+      m.addRow(`13.replicasOn[${name},${k}]`, x.add(u, -(replicasOf.get(name) ?? 0)), -Infinity, 0);
       out.set(k, ue);
     }
     onK.set(name, out);
