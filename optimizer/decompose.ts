@@ -319,7 +319,7 @@ const MIP_ROOT_SEC_PER_NONZERO = 4e-6;
  * included (it is built from the same candidates, with about two thirds of the nonzeros):
  * - to its LP's optimum: 0.38 s at 100 services (41,000 nonzeros, its first build), 1.2 s at 500
  *   (215,000), 3.6 s at 2,000 (862,000); with the rows by continent (capacity-bound.ts), alone
- *   on the machine, 0.6 s, 2.0 s and 5 to 6 s;
+ *   on the machine, 0.6 s, 2 to 2.7 s and 5 to 6 s;
  * - to its MIP's first bound, after its root: 0.66 s, 2.5 s and 9.7 s (with the rows by
  *   continent, its MIP alone: 0.8 s, 2.8 s and 11.9 s, build not counted).
  * Its LP is above the continent model's LP (+2.4% at 100 services, +1.8% at 500, +1.1% at 2,000,
