@@ -368,10 +368,14 @@ const GROUP_GAP = 0.005;
 
 /**
  * Seconds per candidate (service, region) pair that must be left for the relaxed model's MIP to
- * begin beside the groups: its LP alone took 3.4 s for 10,137 pairs (100 services), and a MIP
- * stopped before its root ends proves nothing (and its build holds up the groups).
+ * begin beside the groups: a MIP stopped before its root ends proves nothing. Its first bound
+ * came, build included and on its own, 0.55 s after it began at 10 services (1,007 pairs),
+ * 3.4 s at 20 (2,103), 6.7 s at 50 (5,034) and 12.3 s at 100 (10,137). With less time left, its
+ * LP alone is solved (RELAXED_LP_SEC_PER_PAIR), whose bound is about the root's first: at 100
+ * services 1 s to build and 3.2 s to solve, $87,294 at seed 1 where the capacity MIP per area
+ * proves $87,215.
  */
-const RELAXED_MIP_SEC_PER_PAIR = 4e-4;
+export const RELAXED_MIP_SEC_PER_PAIR = 1.4e-3;
 
 /**
  * Seconds per candidate (service, region) pair the relaxed model's MIP takes to prove a bound
@@ -382,10 +386,12 @@ const RELAXED_MIP_PASS_SEC_PER_PAIR = 2e-3;
 /**
  * Seconds per candidate (service, region) pair the relaxed model's LP is expected to take, build
  * included, and at least RELAXED_LP_MIN_SEC: what the groups' path keeps for it when the groups
- * have no plan yet, to tell an infeasible spec. Measured: 1.2 s for 2,103 pairs (20 services),
- * 3.8 s for 10,137 (100), 11 s for 20,360 (200).
+ * have no plan yet, to tell an infeasible spec, and what must be left for it beside the groups
+ * in its MIP's place (RELAXED_MIP_SEC_PER_PAIR). Measured: 1.2 s for 2,103 pairs (20 services),
+ * 3.8 s for 10,137 (100; 4.2 s on its own, the rows by continent of 13 included), 11 s for
+ * 20,360 (200).
  */
-const RELAXED_LP_SEC_PER_PAIR = 5e-4;
+export const RELAXED_LP_SEC_PER_PAIR = 5e-4;
 const RELAXED_LP_MIN_SEC = 1;
 
 /** Hub regions stage 2 adds to every workload's own, widened once if that is infeasible. */
@@ -573,7 +579,11 @@ export async function solveDecomposed(
   // plans are no help: priced exactly, those of the 20- and 50-service specs cost 1.1 and 0.7%
   // more than the groups' plans.
   const relaxedBound = async (signal: AbortSignal): Promise<StageReport | undefined> => {
-    if (signal.aborted || left() < RELAXED_MIP_SEC_PER_PAIR * pairs) return undefined;
+    if (signal.aborted || left() < RELAXED_LP_SEC_PER_PAIR * pairs) return undefined;
+    if (left() < RELAXED_MIP_SEC_PER_PAIR * pairs) {
+      const { built: _built, values: _values, ...lp } = await relaxedLp(1, signal);
+      return { ...lp, linear: true };
+    }
     const t = Date.now();
     const model = buildPlacementModel(spec, catalog, candidates, { ...settings.ilp, relax: true }).model;
     const out = await boundRun(model, signal);

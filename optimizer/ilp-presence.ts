@@ -71,6 +71,25 @@ export class Presence {
     return e;
   }
 
+  /** A free service's replicas in some regions, Σ_{r∈keys} x[s,r]; undefined for any other workload. */
+  replicasIn(name: string, keys: ReadonlySet<RegionKey>): LinExpr | undefined {
+    const vars = this.services.get(name);
+    if (!vars || this.fixed.services[name]) return undefined;
+    const x = new LinExpr();
+    for (const v of vars) if (keys.has(v.key)) for (const o of [...v.onDemand, ...v.spot]) x.add(o.col, 1);
+    return x;
+  }
+
+  /** M_s of 12.present: the most replicas of a service one region can hold (1 for another workload). */
+  regionCapOf(name: string): number {
+    return this.caps.get(name) ?? 1;
+  }
+
+  /** R_s of a service (undefined for another workload). */
+  replicasOf(name: string): number | undefined {
+    return this.specs.get(name)?.replicas;
+  }
+
   /** Adds the one-region columns of another kind of workload (databases), built after the rest. */
   addColumns(name: string, cols: readonly { readonly key: RegionKey; readonly col: number }[]): void {
     this.others.set(name, cols);

@@ -82,6 +82,10 @@
 //  13. Latency (optimizer/ilp-latency.ts): per link f–t with a requirement, both ways,
 //        a[f,r] <= Σ_{q near r} a[t,q]   (near: within maxRttMs, or on r's continent);
 //      per user-facing service and user point p: Σ_{r: rtt(r,p) <= maxRttMs} a[s,r] >= 1.
+//      By continent K, for every workload these name: u[w,K] ∈ [0,1] with a[w,r] <= u[w,K] <=
+//      Σ_{r∈K} a[w,r] (r ∈ K), x_s(K) <= min(R_s, M_s·|K|)·u[s,K]; Σ_{K near p} u[s,K] >= 1 per
+//      user point; u[f,K] <= Σ_{K' near K} u[t,K'] per link direction (valid for every plan:
+//      u is then 1 exactly where w runs; for the linear relaxation, see ilp-latency.ts).
 
 import type { Catalog, Offer } from "./catalog";
 import { HOURS_PER_MONTH } from "./catalog";

@@ -3,7 +3,17 @@ import { generateSpec } from "../../bench/generate";
 import { buildCandidates } from "../../optimizer/candidates";
 import { capacityModel } from "../../optimizer/capacity-bound";
 import { loadCatalog } from "../../optimizer/catalog";
-import { BUILD_EXACT_UP_TO_CONNECTION_ROWS, connectionRows, replicaBound, replicaPrices, solveDecomposed, startFrom } from "../../optimizer/decompose";
+import {
+  BUILD_EXACT_UP_TO_CONNECTION_ROWS,
+  connectionRows,
+  RELAXED_LP_SEC_PER_PAIR,
+  RELAXED_MIP_SEC_PER_PAIR,
+  replicaBound,
+  replicaPrices,
+  servicePairs,
+  solveDecomposed,
+  startFrom,
+} from "../../optimizer/decompose";
 import { evaluatePlan } from "../../optimizer/evaluate";
 import { PlacementInfeasibleError } from "../../optimizer/errors";
 import { buildPlacementModel } from "../../optimizer/ilp";
@@ -162,6 +172,48 @@ describe("staged solve (optimizer/decompose.ts) against a brute-force oracle", (
       assert.ok(d.relaxedMip.bound > d.areas.bound + 1, `relaxed model's bound ${d.relaxedMip.bound} vs per area ${d.areas.bound}`);
       assert.strictEqual(d.bound, Math.min(d.objective, Math.max(d.capacity.bound, d.areas.bound, d.relaxedMip.bound)));
       assert.ok(relativeGap(d.objective, d.bound) < 0.03, `gap ${relativeGap(d.objective, d.bound)}`);
+    } finally {
+      await solver.dispose();
+    }
+  });
+
+  it("solves the relaxed model's LP alone beside the groups when the time left is short of its MIP's root, and counts its bound", async function () {
+    this.timeout(300_000);
+    const s = validateSpec(generateSpec(catalog, { services: 10, seed: 1 }), catalog);
+    const candidates = buildCandidates(s, catalog);
+    const pairs = servicePairs(s, candidates);
+    const relaxedColumns = buildPlacementModel(s, catalog, candidates, { relax: true }).model.numCols;
+    const areaColumns = new Set([true, false].map((g) => capacityModel(s, catalog, candidates, undefined, "areas", undefined, g).model.numCols));
+    // The capacity model per area ends, with nothing proven, when the time left is halfway
+    // between what the relaxed model's LP needs and what its MIP's root does.
+    const leftThen = ((RELAXED_LP_SEC_PER_PAIR + RELAXED_MIP_SEC_PER_PAIR) / 2) * pairs;
+    const limit = 10;
+    const deadline = Date.now() + limit * 1000;
+    const relaxedSolves: string[] = [];
+    const solver = new HighsSolver();
+    try {
+      const d = await solveDecomposed(s, catalog, candidates, {
+        relativeGap: 0.001,
+        timeLimitSec: limit,
+        ilp: {},
+        run: async (m, o) => {
+          if (areaColumns.has(m.numCols)) {
+            const wait = deadline - leftThen * 1000 - Date.now();
+            if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+            return { status: "no_solution", objective: NaN, bound: NaN, values: new Float64Array() };
+          }
+          if (m.numCols === relaxedColumns) relaxedSolves.push(m.integer.some((x) => x === 1) ? "mip" : "lp");
+          return solver.solve(m, o);
+        },
+      });
+      assert.ok(d.plan && d.relaxedMip, JSON.stringify({ ...d, plan: undefined }));
+      assert.deepStrictEqual(relaxedSolves, ["lp"]);
+      assert.strictEqual(d.relaxedMip.linear, true);
+      assert.strictEqual(d.relaxedMip.status, "optimal");
+      // The LP's bound counts (the capacity model per continent's is far lower here).
+      assert.ok(d.relaxedMip.bound > d.capacity!.bound + 1, `relaxed LP ${d.relaxedMip.bound} vs per continent ${d.capacity!.bound}`);
+      assert.strictEqual(d.bound, Math.min(d.objective, d.relaxedMip.bound));
+      assert.ok(d.bound <= d.objective + 1e-6);
     } finally {
       await solver.dispose();
     }

@@ -173,3 +173,74 @@ describe("valid inequalities of the network model (12.spread, 12.present caps)",
     assert.ok(spreading >= 3, `only ${spreading} instances had an availability requirement`);
   });
 });
+
+describe("presence per continent (13 by continent)", () => {
+  /** Replicas of a service outside the regions `inside` accepts, in a solution of a placement model. */
+  const replicasWhere = (pm: ReturnType<typeof buildPlacementModel>, values: ArrayLike<number>, name: string, outside: (key: string) => boolean) => {
+    let n = 0;
+    for (const v of pm.services.get(name) ?? []) if (outside(v.key)) for (const o of [...v.onDemand, ...v.spot]) n += values[o.col];
+    return n;
+  };
+
+  it("keeps, in both linear relaxations, a bucket's same-continent caller whole on the continent its other reader's users pin it to", async () => {
+    // web's users in Germany need a replica of web in Frankfurt or the Netherlands; web and cron
+    // read the bucket, which links keep on their continent; cron is cheaper in Virginia. In any
+    // plan the bucket is in Europe and so is every replica of cron. By region alone, the LP put
+    // half a presence of web in each European region, which needed only half of the bucket in
+    // Europe, and ran half of cron in Virginia beside the other half.
+    const s = validateSpec(
+      {
+        services: {
+          web: { replicas: 2, vcpu: 2, memoryGiB: 8, regions: ["eu-central-1", "westeurope", "us-east-1"], latency: { maxRttMs: 30, from: ["DE"] } },
+          cron: { replicas: 8, vcpu: 2, memoryGiB: 8, regions: ["us-east-1", "eu-central-1"], clouds: ["aws"] },
+        },
+        buckets: { data: { storageGiB: 100, regions: ["us-east-1", "eu-central-1"], clouds: ["aws"] } },
+        links: [
+          { from: "web", to: "data", monthlyGiB: 1 },
+          { from: "cron", to: "data", monthlyGiB: 1 },
+        ],
+      },
+      catalog,
+    );
+    const best = await optimize(s, catalog, { explain: false, relativeGap: 0, decompose: "never" });
+    assert.ok(Object.values(best.plan.services.cron.groups).every((g) => g.region === "eu-central-1"), "every plan runs cron in Europe");
+    for (const relax of [false, true]) {
+      const pm = buildPlacementModel(s, catalog, buildCandidates(s, catalog), { relax });
+      const lp = await solver.solve({ ...pm.model, integer: new Uint8Array(pm.model.numCols) }, { timeLimitSec: 30, relativeGap: 0 });
+      assert.strictEqual(lp.status, "optimal");
+      const abroad = replicasWhere(pm, lp.values, "cron", (key) => !key.startsWith("aws:eu-"));
+      assert.ok(abroad <= 1e-6, `relax ${relax}: ${abroad} of cron's replicas outside Europe in the LP`);
+      assert.ok(lp.objective <= best.cost.total + 0.01, `relax ${relax}: LP ${lp.objective} above the optimum ${best.cost.total}`);
+    }
+  });
+
+  it("never cut off a plan: over regions on three continents, the exact model's optimum is the enumerated one and both LPs stay under it", async function () {
+    this.timeout(300_000);
+    // Four regions per workload from a pool of three per continent: most workloads have two or
+    // more on one continent, where the rows by continent (u) are made.
+    const SIZE = { services: 3, buckets: 1, links: 3, maxReplicas: 3, regionsPerWorkload: 4, network: true, latency: true };
+    let checked = 0;
+    let withU = 0;
+    for (let seed = 700; seed < 780 && checked < 10; seed++) {
+      const s = randomSpec(seed, SIZE);
+      if (enumerationSize(s, catalog) > 40_000) continue;
+      const best = bruteForce(s, catalog);
+      if (!best) continue;
+      checked++;
+      const candidates = buildCandidates(s, catalog);
+      const pm = buildPlacementModel(s, catalog, candidates);
+      const named = new Set([...s.links.filter((l) => l.latency).flatMap((l) => [l.from, l.to]), ...s.services.filter((x) => x.latency).map((x) => x.name)]);
+      const continents = (name: string) => [...candidates.regionsOf(name)].map((key) => catalog.regionByKey(key)?.continent);
+      if (s.services.some((x) => named.has(x.name) && new Set(continents(x.name)).size < continents(x.name).length)) withU++;
+      const mip = await solver.solve(pm.model, { timeLimitSec: 60, relativeGap: 0 });
+      assert.strictEqual(mip.status, "optimal", `seed ${seed}`);
+      assert.ok(Math.abs(mip.objective - best.cost) <= 0.01, `seed ${seed}: exact optimum ${mip.objective} where enumeration gives ${best.cost}`);
+      const exact = await lpBound(s, false);
+      const relaxed = await lpBound(s, true);
+      assert.ok(exact <= best.cost + 0.01, `seed ${seed}: exact LP ${exact} above the optimum ${best.cost}`);
+      assert.ok(relaxed <= best.cost + 0.01, `seed ${seed}: relaxed LP ${relaxed} above the optimum ${best.cost}`);
+    }
+    assert.ok(checked >= 6, `only ${checked} instances were small enough and feasible`);
+    assert.ok(withU >= 4, `only ${withU} instances had presence per continent`);
+  });
+});
