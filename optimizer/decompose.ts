@@ -18,7 +18,8 @@
 // group (optimizer/groups.ts), or when time is short rounded from the guide
 // (optimizer/guided-plan.ts) and improved group by group; alongside the improvement, in a solver
 // of its own, the capacity relaxation with presence per cloud and continent raises the bound,
-// then (up to STAGES_UP_TO_PAIRS) the relaxed model as an integer program; and beside the groups
+// then (up to STAGES_UP_TO_PAIRS) the relaxed model as an integer program (its LP alone when its
+// MIP's root would not end in the time left); and beside the groups
 // from the start, the continent MIP when its limit was too short for it beside its LP. At 100
 // services (seed 1) stages 1 and 2 gave no better: in 60 s they took 3.4 and 27.8 s to a plan of
 // $89,437 where the groups reach $89,059 to $89,437 in 10 s (a 10 s limit: 2.2 to 2.6% over the
@@ -117,7 +118,11 @@ export interface DecomposedOutcome {
   readonly bound: number;
   /** Stage 1 (with a whole model; without one, only when the groups found no plan: to tell an infeasible spec). */
   readonly relaxed?: StageReport;
-  /** The relaxed model as an integer program, solved beside the groups once the capacity MIP per area has ended (up to STAGES_UP_TO_PAIRS): a higher bound. */
+  /**
+   * The relaxed model as an integer program, solved beside the groups once the capacity MIP per
+   * area has ended (up to STAGES_UP_TO_PAIRS): a higher bound. `linear` when only its LP was
+   * solved, for want of time for its MIP's root (RELAXED_MIP_SEC_PER_PAIR).
+   */
   readonly relaxedMip?: StageReport;
   /**
    * The capacity relaxation with presence per continent, when stage 1 was skipped or without an
@@ -577,7 +582,9 @@ export async function solveDecomposed(
   // groups still improve the plan: with time, its bound ends above the one per area (100
   // services in 60 s: $87,479 against $87,136, with 12.multi in the relaxed model). Its own
   // plans are no help: priced exactly, those of the 20- and 50-service specs cost 1.1 and 0.7%
-  // more than the groups' plans.
+  // more than the groups' plans. With less time left than its root takes, its LP alone: a MIP
+  // begun then proved nothing and only slowed the groups (50 services in 10 s: two improvement
+  // passes where the LP leaves them five).
   const relaxedBound = async (signal: AbortSignal): Promise<StageReport | undefined> => {
     if (signal.aborted || left() < RELAXED_LP_SEC_PER_PAIR * pairs) return undefined;
     if (left() < RELAXED_MIP_SEC_PER_PAIR * pairs) {

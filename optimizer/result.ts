@@ -37,12 +37,15 @@ export interface SolveReport {
   readonly decomposed?: {
     /** Stage 1, the relaxed model's LP (with a whole model; without one, only when the groups found no plan). */
     readonly relaxed?: { readonly variables: number; readonly constraints: number; readonly bound: number; readonly ms: number };
-    /** The relaxed model as an integer program, solved beside the groups (after the capacity MIP per area) for a higher bound. */
-    readonly relaxedMip?: { readonly variables: number; readonly constraints: number; readonly bound: number; readonly ms: number };
+    /**
+     * The relaxed model as an integer program, solved beside the groups (after the capacity MIP per
+     * area) for a higher bound; `linear` when only its LP was, for want of time for its MIP's root.
+     */
+    readonly relaxedMip?: { readonly variables: number; readonly constraints: number; readonly bound: number; readonly ms: number; readonly linear?: true };
     /** The capacity relaxation with presence per continent (optimizer/capacity-bound.ts), when stage 1 was skipped or ended without a bound. */
     readonly capacity?: { readonly variables: number; readonly constraints: number; readonly bound: number; readonly ms: number };
-    /** The capacity relaxation with presence per cloud and continent, solved alongside the groups. */
-    readonly areas?: { readonly variables: number; readonly constraints: number; readonly bound: number; readonly ms: number };
+    /** The capacity relaxation with presence per cloud and continent, solved alongside the groups; `linear` when only its LP was. */
+    readonly areas?: { readonly variables: number; readonly constraints: number; readonly bound: number; readonly ms: number; readonly linear?: true };
     /** Placement group by group (optimizer/groups.ts), when it made the plan. */
     readonly groups?: { readonly groups: number; readonly passes: number; readonly ms: number };
     /** The exact model over the regions kept (absent if it found no plan). */
