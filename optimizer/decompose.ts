@@ -158,6 +158,12 @@ export interface DecomposeSettings {
    * take, build included, to its LP's optimum and to its MIP's first bound; default AREA_SEC_PER_NONZERO.
    */
   readonly areaSecPerNonzero?: { readonly lp: number; readonly mip: number };
+  /**
+   * Seconds per candidate (service, region) pair that must be left beside the groups for the
+   * relaxed model's LP alone and for its MIP; default RELAXED_LP_SEC_PER_PAIR (and at least
+   * RELAXED_LP_MIN_SEC) and RELAXED_MIP_SEC_PER_PAIR.
+   */
+  readonly relaxedSecPerPair?: { readonly lp: number; readonly mip: number };
 }
 
 /** The plan's values of the model's integer placement columns (replicas, buckets, databases). */
@@ -375,12 +381,12 @@ const GROUP_GAP = 0.005;
  * Seconds per candidate (service, region) pair that must be left for the relaxed model's MIP to
  * begin beside the groups: a MIP stopped before its root ends proves nothing. Its first bound
  * came, build included and on its own, 0.55 s after it began at 10 services (1,007 pairs),
- * 3.4 s at 20 (2,103), 6.7 s at 50 (5,034) and 12.3 s at 100 (10,137). With less time left, its
- * LP alone is solved (RELAXED_LP_SEC_PER_PAIR), whose bound is about the root's first: at 100
- * services 1 s to build and 3.2 s to solve, $87,294 at seed 1 where the capacity MIP per area
- * proves $87,215.
+ * 3.4 s at 20 (2,103), 6.7 s at 50 (5,034) and 12.3 s at 100 (10,137): 0.55 to 1.62 ms per
+ * pair, and beside the groups it is slower. With less time left, its LP alone is solved
+ * (RELAXED_LP_SEC_PER_PAIR), whose bound is about the root's first: at 100 services 1 s to build
+ * and 3.2 s to solve, $87,294 at seed 1 where the capacity MIP per area proves $87,215.
  */
-export const RELAXED_MIP_SEC_PER_PAIR = 1.4e-3;
+const RELAXED_MIP_SEC_PER_PAIR = 1.7e-3;
 
 /**
  * Seconds per candidate (service, region) pair the relaxed model's MIP takes to prove a bound
@@ -396,7 +402,7 @@ const RELAXED_MIP_PASS_SEC_PER_PAIR = 2e-3;
  * 3.8 s for 10,137 (100; 4.2 s on its own, the rows by continent of 13 included), 11 s for
  * 20,360 (200).
  */
-export const RELAXED_LP_SEC_PER_PAIR = 5e-4;
+const RELAXED_LP_SEC_PER_PAIR = 5e-4;
 const RELAXED_LP_MIN_SEC = 1;
 
 /** Hub regions stage 2 adds to every workload's own, widened once if that is infeasible. */
@@ -586,8 +592,9 @@ export async function solveDecomposed(
   // begun then proved nothing and only slowed the groups (50 services in 10 s: two improvement
   // passes where the LP leaves them five).
   const relaxedBound = async (signal: AbortSignal): Promise<StageReport | undefined> => {
-    if (signal.aborted || left() < RELAXED_LP_SEC_PER_PAIR * pairs) return undefined;
-    if (left() < RELAXED_MIP_SEC_PER_PAIR * pairs) {
+    const per = settings.relaxedSecPerPair ?? { lp: RELAXED_LP_SEC_PER_PAIR, mip: RELAXED_MIP_SEC_PER_PAIR };
+    if (signal.aborted || left() < Math.max(RELAXED_LP_MIN_SEC, per.lp * pairs)) return undefined;
+    if (left() < per.mip * pairs) {
       const { built: _built, values: _values, ...lp } = await relaxedLp(1, signal);
       return { ...lp, linear: true };
     }
@@ -654,7 +661,7 @@ export async function solveDecomposed(
     let constructed = false;
     let check: Promise<Awaited<ReturnType<typeof relaxedLp>> | undefined> | undefined;
     const stopCheck = new AbortController();
-    const lpSec = Math.max(RELAXED_LP_MIN_SEC, RELAXED_LP_SEC_PER_PAIR * pairs);
+    const lpSec = Math.max(RELAXED_LP_MIN_SEC, (settings.relaxedSecPerPair?.lp ?? RELAXED_LP_SEC_PER_PAIR) * pairs);
     const checkTimer =
       relaxable && left() > 2 * lpSec
         ? setTimeout(() => {

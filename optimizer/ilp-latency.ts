@@ -57,7 +57,8 @@ export function addLatency(m: ModelBuilder, spec: NormalizedSpec, catalog: Catal
 /**
  * 13 by continent: u[w,K] when workload w runs on continent K, for every workload a latency
  * requirement names. a[w,r] <= u[w,K] <= Σ_{r∈K} a[w,r] (13.onContinent, 13.continent; a
- * bucket's or database's u is that sum, a continent with one region of w's is that region's a);
+ * bucket's or database's u is that sum, a continent with one region of w's is that region's a,
+ * a held workload's u is 1 where it runs and 0 elsewhere);
  * x_s(K) <= min(R_s, M_s·|K|)·u[s,K] (13.replicasOn); per user point, Σ_K u[s,K] >= 1 over the
  * continents with a region near it (13.usersOn); per link direction and continent K of me,
  * u[me,K] <= Σ_{K' near K} u[peer,K'] (13.linkOn), K' near K when a region of peer's there is near

@@ -94,6 +94,7 @@ export class Presence {
   addColumns(name: string, cols: readonly { readonly key: RegionKey; readonly col: number }[]): void {
     this.others.set(name, cols);
     this.regionsOf.delete(name);
+    for (const id of [...this.made.keys()]) if (id.startsWith(`${name}@`)) this.made.delete(id);
   }
 
   /** The regions a workload may be in: its columns' regions, or where it is held. */

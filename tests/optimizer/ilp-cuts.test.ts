@@ -7,6 +7,7 @@ import { cloudCap, regionCap } from "../../optimizer/ilp-presence";
 import { optimize } from "../../optimizer/optimize";
 import { HighsSolver } from "../../optimizer/solvers/highs";
 import { DEFAULT_NETWORK_COSTS, NormalizedSpec } from "../../optimizer/spec";
+import { ModelBuilder } from "../../optimizer/solvers/builder";
 import { validateSpec } from "../../optimizer/validate";
 import { bruteForce, enumerationSize, link, randomSpec, service, spec } from "./random";
 
@@ -214,33 +215,55 @@ describe("presence per continent (13 by continent)", () => {
     }
   });
 
-  it("never cut off a plan: over regions on three continents, the exact model's optimum is the enumerated one and both LPs stay under it", async function () {
-    this.timeout(300_000);
+  it("never cut off a plan: over regions on three continents, the exact model's optimum is the enumerated one, with a workload held or not, and both LPs stay under it", async function () {
+    this.timeout(600_000);
     // Four regions per workload from a pool of three per continent: most workloads have two or
     // more on one continent, where the rows by continent (u) are made.
     const SIZE = { services: 3, buckets: 1, links: 3, maxReplicas: 3, regionsPerWorkload: 4, network: true, latency: true };
     let checked = 0;
     let withU = 0;
-    for (let seed = 700; seed < 780 && checked < 10; seed++) {
-      const s = randomSpec(seed, SIZE);
-      if (enumerationSize(s, catalog) > 40_000) continue;
-      const best = bruteForce(s, catalog);
-      if (!best) continue;
-      checked++;
-      const candidates = buildCandidates(s, catalog);
-      const pm = buildPlacementModel(s, catalog, candidates);
-      const named = new Set([...s.links.filter((l) => l.latency).flatMap((l) => [l.from, l.to]), ...s.services.filter((x) => x.latency).map((x) => x.name)]);
-      const continents = (name: string) => [...candidates.regionsOf(name)].map((key) => catalog.regionByKey(key)?.continent);
-      if (s.services.some((x) => named.has(x.name) && new Set(continents(x.name)).size < continents(x.name).length)) withU++;
-      const mip = await solver.solve(pm.model, { timeLimitSec: 60, relativeGap: 0 });
-      assert.strictEqual(mip.status, "optimal", `seed ${seed}`);
-      assert.ok(Math.abs(mip.objective - best.cost) <= 0.01, `seed ${seed}: exact optimum ${mip.objective} where enumeration gives ${best.cost}`);
-      const exact = await lpBound(s, false);
-      const relaxed = await lpBound(s, true);
-      assert.ok(exact <= best.cost + 0.01, `seed ${seed}: exact LP ${exact} above the optimum ${best.cost}`);
-      assert.ok(relaxed <= best.cost + 0.01, `seed ${seed}: relaxed LP ${relaxed} above the optimum ${best.cost}`);
+    let held = 0;
+    // Counts the u columns the builds make (the models keep no names).
+    let uColumns = 0;
+    const addCol = ModelBuilder.prototype.addCol;
+    ModelBuilder.prototype.addCol = function (name, ...rest) {
+      if (name.startsWith("u[")) uColumns++;
+      return addCol.call(this, name, ...rest);
+    };
+    try {
+      for (let seed = 700; seed < 780 && checked < 10; seed++) {
+        const s = randomSpec(seed, SIZE);
+        if (enumerationSize(s, catalog) > 40_000) continue;
+        const best = bruteForce(s, catalog);
+        if (!best) continue;
+        checked++;
+        uColumns = 0;
+        const pm = buildPlacementModel(s, catalog, buildCandidates(s, catalog));
+        if (uColumns > 0) withU++;
+        const mip = await solver.solve(pm.model, { timeLimitSec: 60, relativeGap: 0 });
+        assert.strictEqual(mip.status, "optimal", `seed ${seed}`);
+        assert.ok(Math.abs(mip.objective - best.cost) <= 0.01, `seed ${seed}: exact optimum ${mip.objective} where enumeration gives ${best.cost}`);
+        const exact = await lpBound(s, false);
+        const relaxed = await lpBound(s, true);
+        assert.ok(exact <= best.cost + 0.01, `seed ${seed}: exact LP ${exact} above the optimum ${best.cost}`);
+        assert.ok(relaxed <= best.cost + 0.01, `seed ${seed}: relaxed LP ${relaxed} above the optimum ${best.cost}`);
+        // The bucket held in another of its regions: the rows' constant sides (u = 1 there, 0 elsewhere).
+        const b = s.buckets[0];
+        const there = best.plan.buckets[b.name];
+        const other = b.regions.map((r) => catalog.regions.find((c) => c.region === r)!).find((c) => c.region !== there.region);
+        if (!other) continue;
+        const hold = { services: {}, buckets: { [b.name]: { cloud: other.cloud, region: other.region } } };
+        const heldBest = bruteForce(s, catalog, { hold });
+        if (!heldBest) continue;
+        const r = await optimize(s, catalog, { hold, relativeGap: 0, explain: false, decompose: "never" });
+        assert.ok(Math.abs(r.cost.total - heldBest.cost) <= 0.01, `seed ${seed}, ${b.name} held in ${other.region}: ${r.cost.total} where enumeration gives ${heldBest.cost}`);
+        held++;
+      }
+    } finally {
+      ModelBuilder.prototype.addCol = addCol;
     }
     assert.ok(checked >= 6, `only ${checked} instances were small enough and feasible`);
     assert.ok(withU >= 4, `only ${withU} instances had presence per continent`);
+    assert.ok(held >= 3, `only ${held} instances were checked with the bucket held`);
   });
 });
