@@ -16,7 +16,7 @@ import { verifyPlan } from "../../optimizer/verify";
 import { optimize } from "../../optimizer/optimize";
 import { fixedCosts } from "../../optimizer/network/costs";
 import { networkRoles, presenceCost } from "../../optimizer/ilp-network";
-import { bruteForce, bucket, enumerationSize, link, randomSpec, service, spec } from "./random";
+import { bruteForce, bucket, enumerationSize, link, pinnedReadersSpec, randomSpec, service, spec } from "./random";
 
 const catalog = loadCatalog();
 const SIZE = { services: 3, buckets: 1, links: 3, maxReplicas: 2, regionsPerWorkload: 2, network: true, latency: true };
@@ -128,20 +128,7 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     // links keep on their continent; cron is cheaper in Virginia. In any plan, the bucket is in
     // Europe and so is every replica of cron. By area alone, the LP split the bucket (half a
     // presence of web in Europe needed only half of it there) and ran half of cron in Virginia.
-    const s = validateSpec(
-      {
-        services: {
-          web: { replicas: 2, vcpu: 2, memoryGiB: 8, regions: ["us-east-1", "eu-central-1"], clouds: ["aws"], latency: { maxRttMs: 30, from: ["DE"] } },
-          cron: { replicas: 8, vcpu: 2, memoryGiB: 8, regions: ["us-east-1", "eu-central-1"], clouds: ["aws"] },
-        },
-        buckets: { data: { storageGiB: 100, regions: ["us-east-1", "eu-central-1"], clouds: ["aws"] } },
-        links: [
-          { from: "web", to: "data", monthlyGiB: 1 },
-          { from: "cron", to: "data", monthlyGiB: 1 },
-        ],
-      },
-      catalog,
-    );
+    const s = pinnedReadersSpec(catalog, { regions: ["us-east-1", "eu-central-1"], clouds: ["aws"] });
     const optimum = evaluatePlan(s, await optimizePlan(s), catalog).total;
     for (const presence of ["continents", "areas"] as const) {
       const cm = capacityModel(s, catalog, buildCandidates(s, catalog), undefined, presence);

@@ -9,7 +9,7 @@ import { HighsSolver } from "../../optimizer/solvers/highs";
 import { DEFAULT_NETWORK_COSTS, NormalizedSpec } from "../../optimizer/spec";
 import { ModelBuilder } from "../../optimizer/solvers/builder";
 import { validateSpec } from "../../optimizer/validate";
-import { bruteForce, enumerationSize, link, randomSpec, service, spec } from "./random";
+import { bruteForce, enumerationSize, link, pinnedReadersSpec, randomSpec, service, spec } from "./random";
 
 const catalog = loadCatalog();
 const solver = new HighsSolver();
@@ -189,20 +189,7 @@ describe("presence per continent (13 by continent)", () => {
     // plan the bucket is in Europe and so is every replica of cron. By region alone, the LP put
     // half a presence of web in each European region, which needed only half of the bucket in
     // Europe, and ran half of cron in Virginia beside the other half.
-    const s = validateSpec(
-      {
-        services: {
-          web: { replicas: 2, vcpu: 2, memoryGiB: 8, regions: ["eu-central-1", "westeurope", "us-east-1"], latency: { maxRttMs: 30, from: ["DE"] } },
-          cron: { replicas: 8, vcpu: 2, memoryGiB: 8, regions: ["us-east-1", "eu-central-1"], clouds: ["aws"] },
-        },
-        buckets: { data: { storageGiB: 100, regions: ["us-east-1", "eu-central-1"], clouds: ["aws"] } },
-        links: [
-          { from: "web", to: "data", monthlyGiB: 1 },
-          { from: "cron", to: "data", monthlyGiB: 1 },
-        ],
-      },
-      catalog,
-    );
+    const s = pinnedReadersSpec(catalog, { regions: ["eu-central-1", "westeurope", "us-east-1"] });
     const best = await optimize(s, catalog, { explain: false, relativeGap: 0, decompose: "never" });
     assert.ok(Object.values(best.plan.services.cron.groups).every((g) => g.region === "eu-central-1"), "every plan runs cron in Europe");
     for (const relax of [false, true]) {

@@ -10,6 +10,7 @@ import { mulberry32 } from "../../bench/generate";
 import { bucketMigrationUSD, DEFAULT_MIGRATION, MigrationSettings, serviceMoveUSD } from "../../optimizer/stability";
 import type { Plan, ReplicaGroup } from "../../optimizer/plan";
 import { Cloud, DEFAULT_NETWORK_COSTS, NormalizedBucket, NormalizedLink, NormalizedService, NormalizedSpec } from "../../optimizer/spec";
+import { validateSpec } from "../../optimizer/validate";
 import { bucketViolations, globalViolations, serviceViolations, verifyPlan } from "../../optimizer/verify";
 
 /** A normalized service with defaults (2 replicas of 2 vCPU / 4 GiB anywhere). */
@@ -356,4 +357,26 @@ export async function agreesWithOracle(catalog: Catalog, seeds: readonly number[
     checked++;
   }
   return checked;
+}
+
+/**
+ * Two readers of one bucket that links keep on their continent: web, whose users in Germany need
+ * it within 30 ms, and cron, cheaper in Virginia. Every plan runs the bucket, and so every
+ * replica of cron, in Europe. `web` sets web's regions (and clouds).
+ */
+export function pinnedReadersSpec(catalog: Catalog, web: { readonly regions: readonly string[]; readonly clouds?: readonly Cloud[] }): NormalizedSpec {
+  return validateSpec(
+    {
+      services: {
+        web: { replicas: 2, vcpu: 2, memoryGiB: 8, regions: [...web.regions], ...(web.clouds ? { clouds: [...web.clouds] } : {}), latency: { maxRttMs: 30, from: ["DE"] } },
+        cron: { replicas: 8, vcpu: 2, memoryGiB: 8, regions: ["us-east-1", "eu-central-1"], clouds: ["aws"] },
+      },
+      buckets: { data: { storageGiB: 100, regions: ["us-east-1", "eu-central-1"], clouds: ["aws"] } },
+      links: [
+        { from: "web", to: "data", monthlyGiB: 1 },
+        { from: "cron", to: "data", monthlyGiB: 1 },
+      ],
+    },
+    catalog,
+  );
 }
