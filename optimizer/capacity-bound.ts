@@ -53,7 +53,7 @@ import type { Candidates } from "./candidates";
 import { bucketMonthlyUSD, replicaMonthlyUSD } from "./ilp";
 import { latencyReach } from "./ilp-latency";
 import { areaOf as areaOfRegion, atLeastAll, multiCloudServices, networkRoles, presenceCost } from "./ilp-network";
-import { cloudCap } from "./ilp-presence";
+import { cloudCap, presenceOnContinent } from "./ilp-presence";
 import { fixedCosts } from "./network/costs";
 import { latencyMatrix } from "./latency/matrix";
 import { continentOf, linkNear } from "./latency/requirements";
@@ -462,29 +462,8 @@ function continentPresence(
     for (const [a, e] of areas) (byK.get(continentOfArea(a)) ?? byK.set(continentOfArea(a), []).get(continentOfArea(a))!).push([a, e]);
     const replicas = onContinent.get(name);
     const out = new Map<string, LinExpr>();
-    for (const [k, list] of [...byK].sort(([p], [q]) => (p < q ? -1 : 1))) {
-      const sum = new LinExpr();
-      for (const [, e] of list) sum.addExpr(e);
-      if (sum.isConstant) {
-        out.set(k, new LinExpr().addConstant(Math.min(1, sum.constant)));
-        continue;
-      }
-      if (!replicas) {
-        out.set(k, sum);
-        continue;
-      }
-      if (list.length === 1) {
-        out.set(k, list[0][1]);
-        continue;
-      }
-      const u = m.addCol(`u[${name},${k}]`, 0, 0, 1, false);
-      const ue = new LinExpr().add(u, 1);
-      for (const [a, e] of list) m.addRow(`13.onContinent[${name},${a}]`, new LinExpr().addExpr(e).add(u, -1), -Infinity, 0);
-      m.addRow(`13.continent[${name},${k}]`, new LinExpr().add(u, 1).addExpr(sum, -1), -Infinity, 0);
-      const x = new LinExpr().addExpr(replicas.get(k) ?? new LinExpr());
-      m.addRow(`13.replicasOn[${name},${k}]`, x.add(u, -(replicasOf.get(name) ?? 0)), -Infinity, 0);
-      out.set(k, ue);
-    }
+    for (const [k, list] of [...byK].sort(([p], [q]) => (p < q ? -1 : 1)))
+      out.set(k, presenceOnContinent(m, name, k, list, replicas ? (replicas.get(k) ?? new LinExpr()) : undefined, replicasOf.get(name) ?? 0));
     onK.set(name, out);
   }
   for (const [name, points] of usersNear) {

@@ -14,7 +14,7 @@ import type { Catalog } from "./catalog";
 import type { RegionKey } from "./evaluate";
 import type { Candidates } from "./candidates";
 import type { Plan } from "./plan";
-import { Presence } from "./ilp-presence";
+import { Presence, presenceOnContinent } from "./ilp-presence";
 import { latencyMatrix } from "./latency/matrix";
 import { continentOf, linkNear } from "./latency/requirements";
 import { LinExpr, ModelBuilder } from "./solvers/builder";
@@ -82,19 +82,9 @@ function addContinentRows(m: ModelBuilder, spec: NormalizedSpec, catalog: Catalo
     for (const r of presence.regions(name)) (byK.get(continent(r)) ?? byK.set(continent(r), []).get(continent(r))!).push(r);
     const out = new Map<string, { u: LinExpr; regions: readonly RegionKey[] }>();
     for (const [k, regions] of [...byK].sort(([p], [q]) => (p < q ? -1 : 1))) {
-      const sum = new LinExpr();
-      for (const r of regions) sum.addExpr(presence.of(name, r));
-      const x = presence.replicasIn(name, new Set(regions));
-      if (sum.isConstant) out.set(k, { u: new LinExpr().addConstant(Math.min(1, sum.constant)), regions });
-      else if (!x || regions.length === 1) out.set(k, { u: sum, regions });
-      else {
-        const u = m.addCol(`u[${name},${k}]`, 0, 0, 1, false);
-        for (const r of regions) m.addRow(`13.onContinent[${name},${r}]`, new LinExpr().addExpr(presence.of(name, r)).add(u, -1), -Infinity, 0);
-        m.addRow(`13.continent[${name},${k}]`, new LinExpr().add(u, 1).addExpr(sum, -1), -Infinity, 0);
-        const cap = Math.min(presence.replicasOf(name) ?? 0, presence.regionCapOf(name) * regions.length);
-        m.addRow(`13.replicasOn[${name},${k}]`, x.add(u, -cap), -Infinity, 0);
-        out.set(k, { u: new LinExpr().add(u, 1), regions });
-      }
+      const cap = Math.min(presence.replicasOf(name) ?? 0, presence.regionCapOf(name) * regions.length);
+      const members = regions.map((r) => [r, presence.of(name, r)] as const);
+      out.set(k, { u: presenceOnContinent(m, name, k, members, presence.replicasIn(name, new Set(regions)), cap), regions });
     }
     onK.set(name, out);
   }

@@ -185,3 +185,31 @@ export function maxValue(e: LinExpr): number {
   for (const c of e.coefs) v += Math.max(0, c);
   return v;
 }
+
+/**
+ * u[w,K], whether workload w runs on continent K (13 by continent), from its presences there
+ * (`members`, by region or by area, with their labels): a[w,·] <= u[w,K] <= their sum
+ * (13.onContinent, 13.continent) and its replicas there x_w(K) <= cap·u[w,K] (13.replicasOn).
+ * Every plan meets them with u = 1 exactly where w runs; in a linear relaxation, u stays whole
+ * where the presences there are spread thin. Without a column: a constant sum gives min(1, sum),
+ * and a bucket or database (no `replicas`: its one region's columns add up to 1) or a single
+ * member gives the sum itself.
+ */
+export function presenceOnContinent(
+  m: ModelBuilder,
+  name: string,
+  continent: string,
+  members: readonly (readonly [string, LinExpr])[],
+  replicas: LinExpr | undefined,
+  cap: number,
+): LinExpr {
+  const sum = new LinExpr();
+  for (const [, e] of members) sum.addExpr(e);
+  if (sum.isConstant) return new LinExpr().addConstant(Math.min(1, sum.constant));
+  if (!replicas || members.length === 1) return sum;
+  const u = m.addCol(`u[${name},${continent}]`, 0, 0, 1, false);
+  for (const [label, e] of members) m.addRow(`13.onContinent[${name},${label}]`, new LinExpr().addExpr(e).add(u, -1), -Infinity, 0);
+  m.addRow(`13.continent[${name},${continent}]`, new LinExpr().add(u, 1).addExpr(sum, -1), -Infinity, 0);
+  m.addRow(`13.replicasOn[${name},${continent}]`, new LinExpr().addExpr(replicas).add(u, -cap), -Infinity, 0);
+  return new LinExpr().add(u, 1);
+}
