@@ -381,7 +381,7 @@ const GROUP_GAP = 0.005;
  * Seconds per candidate (service, region) pair that must be left for the relaxed model's MIP to
  * begin beside the groups: a MIP stopped before its root ends proves nothing. Its first bound
  * came, build included and on its own, 0.55 s after it began at 10 services (1,007 pairs),
- * 3.4 s at 20 (2,103), 6.7 s at 50 (5,034) and 12.3 s at 100 (10,137): 0.55 to 1.62 ms per
+ * 3.4 s at 20 (2,103), 6.7 s at 50 (5,034) and 13.3 s at 100 (10,137): 0.55 to 1.62 ms per
  * pair, and beside the groups it is slower. With less time left, its LP alone is solved
  * (RELAXED_LP_SEC_PER_PAIR), whose bound is about the root's first: at 100 services 1 s to build
  * and 3.2 s to solve, $87,294 at seed 1 where the capacity MIP per area proves $87,215.
@@ -425,6 +425,11 @@ export async function solveDecomposed(
   const left = () => Math.max(0.01, (deadline - Date.now()) / 1000);
   const prices = replicaPrices(spec, catalog, candidates, settings.ilp.fixed);
   const pairs = servicePairs(spec, candidates);
+  // What the relaxed model's LP and its MIP's root are expected to take (RELAXED_*_SEC_PER_PAIR).
+  const relaxedSec = {
+    lp: Math.max(RELAXED_LP_MIN_SEC, (settings.relaxedSecPerPair?.lp ?? RELAXED_LP_SEC_PER_PAIR) * pairs),
+    mip: (settings.relaxedSecPerPair?.mip ?? RELAXED_MIP_SEC_PER_PAIR) * pairs,
+  };
   // Regions no plan meeting the links' latency can use: the capacity relaxations and the groups
   // all need them (about 2 s to compute at 2,000 services), so they are computed once.
   let reachMemo: ReadonlyMap<string, ReadonlySet<string>> | undefined;
@@ -592,9 +597,8 @@ export async function solveDecomposed(
   // begun then proved nothing and only slowed the groups (50 services in 10 s: two improvement
   // passes where the LP leaves them five).
   const relaxedBound = async (signal: AbortSignal): Promise<StageReport | undefined> => {
-    const per = settings.relaxedSecPerPair ?? { lp: RELAXED_LP_SEC_PER_PAIR, mip: RELAXED_MIP_SEC_PER_PAIR };
-    if (signal.aborted || left() < Math.max(RELAXED_LP_MIN_SEC, per.lp * pairs)) return undefined;
-    if (left() < per.mip * pairs) {
+    if (signal.aborted || left() < relaxedSec.lp) return undefined;
+    if (left() < relaxedSec.mip) {
       const { built: _built, values: _values, ...lp } = await relaxedLp(1, signal);
       return { ...lp, linear: true };
     }
@@ -661,12 +665,11 @@ export async function solveDecomposed(
     let constructed = false;
     let check: Promise<Awaited<ReturnType<typeof relaxedLp>> | undefined> | undefined;
     const stopCheck = new AbortController();
-    const lpSec = Math.max(RELAXED_LP_MIN_SEC, (settings.relaxedSecPerPair?.lp ?? RELAXED_LP_SEC_PER_PAIR) * pairs);
     const checkTimer =
-      relaxable && left() > 2 * lpSec
+      relaxable && left() > 2 * relaxedSec.lp
         ? setTimeout(() => {
             if (!constructed) check = relaxedLp(1, stopCheck.signal).catch(() => undefined);
-          }, (left() - lpSec) * 1000)
+          }, (left() - relaxedSec.lp) * 1000)
         : undefined;
     const endCheck = async () => {
       clearTimeout(checkTimer);
