@@ -20,7 +20,9 @@
 // of its own, the capacity relaxation with presence per cloud and continent raises the bound,
 // then (up to STAGES_UP_TO_PAIRS) the relaxed model as an integer program (its LP alone when its
 // MIP's root would not end in the time left); and beside the groups
-// from the start, the continent MIP when its limit was too short for it beside its LP. At 100
+// from the start, the continent MIP when its limit was too short for it beside its LP, or in its
+// place, when the model per area has the time for its LP but not for its MIP's root, that
+// model's LP, built lean during the continent LP (leanAreaBound). At 100
 // services (seed 1) stages 1 and 2 gave no better: in 60 s they took 3.4 and 27.8 s to a plan of
 // $89,437 where the groups reach $89,059 to $89,437 in 10 s (a 10 s limit: 2.2 to 2.6% over the
 // bound where the stages gave 6.4%; 60 s: 1.7% where they gave 2.0%, at the same peak RSS).
@@ -106,6 +108,8 @@ export interface StageReport {
   readonly ms: number;
   /** Set when only the model's linear relaxation was solved (for want of time for its MIP's root). */
   readonly linear?: true;
+  /** Set when the model was built lean (CapacityShape.lean in capacity-bound.ts): fewer rows, a little lower bound. */
+  readonly lean?: true;
 }
 
 /** The outcome of a decomposed solve: a plan of the exact model with a bound that holds for it. */
@@ -338,8 +342,8 @@ const MIP_ROOT_SEC_PER_NONZERO = 4e-6;
  * is solved first, and with too little time for the root, alone; with too little for the LP, the
  * model is not built at all (its build would hold up the groups and raise the peak memory for
  * nothing: 1,145 to 1,162 MiB against 895 to 1,003 at 2,000 services in 10 s; begun during the
- * continent LP there, it ended in one run of two, at 1,120 and 1,200 MiB, with a plan up to 0.6%
- * dearer).
+ * continent LP there, before the rows by continent, it ended in one run of two, at 1,120 and
+ * 1,200 MiB, with a plan up to 0.6% dearer; built lean there now, see leanAreaBound).
  */
 const AREA_SEC_PER_NONZERO = { lp: 6e-6, mip: 1.2e-5 };
 
@@ -445,6 +449,9 @@ export async function solveDecomposed(
   let continentNonzeros = 0;
   // Whether the model per area takes the continent MIP's solver at once (see AREA_FIRST).
   let areaFirst = false;
+  // The lean model per area, built during the continent LP for its LP beside the groups (see
+  // LEAN_AREA_LP), and when its build began.
+  let leanArea: { model: SparseModel; t: number } | undefined;
   // With `beside`, a MIP still running at its limit goes on beside the groups (as `laterMip`).
   const capacityBound = async (beside = false): Promise<StageReport> => {
     const t = Date.now();
@@ -490,6 +497,13 @@ export async function solveDecomposed(
     const relaxed = settings
       .run({ ...model, integer: new Uint8Array(model.numCols) }, { timeLimitSec: Math.min(left() * 0.5, 60), relativeGap: 0, signal: stopLp.signal })
       .catch(() => undefined);
+    // With its LP's time but not its MIP's root's left, the model per area is built lean now,
+    // while the continent LP (posted to its worker above) solves, for its LP beside the groups
+    // in the continent MIP's place (see leanAreaBound).
+    const per = settings.areaSecPerNonzero ?? AREA_SEC_PER_NONZERO;
+    if (beside && !now && !areaFirst && left() >= AREA_LP_BASE_SEC + per.lp * continentNonzeros && left() < per.mip * continentNonzeros) {
+      leanArea = { t: Date.now(), model: capacityModel(spec, catalog, candidates, settings.ilp.fixed, "areas", reach(), { lean: true }).model };
+    }
     const out = await mip?.catch((e) => {
       stopLp.abort();
       throw e;
@@ -529,7 +543,7 @@ export async function solveDecomposed(
       // optimum in 14 s where it took 9): left out of its MIP when the relaxed model's MIP,
       // which follows it, has the time to pass it.
       const gateways = linear || !relaxable || left() < RELAXED_MIP_PASS_SEC_PER_PAIR * pairs;
-      const model = capacityModel(spec, catalog, candidates, settings.ilp.fixed, "areas", reach(), gateways).model;
+      const model = capacityModel(spec, catalog, candidates, settings.ilp.fixed, "areas", reach(), { multiCloudGateways: gateways }).model;
       // Its LP first, whose bound counts at once: with the rows by continent it is within 0.1%
       // of what the MIP's root proves (100 services: $86,860 against $86,880, in 0.37 s against
       // 0.81 s alone), which a short limit may not reach.
@@ -546,6 +560,20 @@ export async function solveDecomposed(
       const proven = [out.bound, lpBound].filter(Number.isFinite);
       return report(out, out.status === "infeasible" || proven.length === 0 ? NaN : Math.max(...proven));
     })();
+  };
+  // The lean model per area's LP (CapacityShape.lean), from the groups' start, in the solver the
+  // continent MIP would take: when the continent MIP was left for later (its root would not end
+  // beside its LP) and the model per area has the time for its LP but not for its MIP's root,
+  // it is built during the continent LP. At 2,000 services in 10 s its LP proves $1,696,361 about
+  // 3 s after the groups begin, where the continent MIP proves $1,681,015 (2.91 to 3.00% over
+  // three runs where the continent MIP gave 3.87 to 3.97%); the whole model's LP ($1,698,445)
+  // takes 451 MiB in its worker where the lean one takes 313, and with it peak RSS rose to 1,075
+  // MiB where the lean one keeps it at 915 to 930 (the continent MIP: 901 to 934). `t` is when
+  // its build began.
+  const leanAreaBound = async (model: SparseModel, t: number): Promise<StageReport> => {
+    const lp = await settings.run({ ...model, integer: new Uint8Array(model.numCols) }, { timeLimitSec: left(), relativeGap: 0, signal: stop.signal });
+    const bound = lp.status === "optimal" ? lp.objective : NaN;
+    return { variables: model.numCols, constraints: model.numRows, status: lp.status, objective: lp.objective, bound, ms: Date.now() - t, linear: true, lean: true };
   };
   // A MIP run for its bound beside the groups, until the deadline or `signal`; the bounds it
   // proves on the way count for progress. Its own gap is no reason to stop (a bound within 0.1%
@@ -642,14 +670,14 @@ export async function solveDecomposed(
     // all placed: construction solves two groups at once, and a plan comes before a bound.
     let pending: Promise<StageReport | undefined> | undefined;
     let relaxedPending: ReturnType<typeof relaxedBound> | undefined;
-    const startArea = () =>
-      areaBound(stop.signal)
-        ?.then((a) => (progress(undefined, a.bound), a))
-        .catch(() => undefined);
+    const counted = (run: Promise<StageReport> | undefined) => run?.then((a) => (progress(undefined, a.bound), a)).catch(() => undefined);
+    const startArea = () => counted(areaBound(stop.signal));
     // With a short limit, the model per area now rather than once the groups have placed their
-    // plan, in the solver the continent MIP would take (AREA_FIRST); the continent MIP then runs
-    // later only if the model per area cannot begin.
+    // plan, in the solver the continent MIP would take (AREA_FIRST), or its lean model's LP
+    // (leanAreaBound); the continent MIP then runs later only if neither begins.
     if (areaFirst) pending = startArea();
+    else if (leanArea) pending = counted(leanAreaBound(leanArea.model, leanArea.t));
+    leanArea = undefined;
     // The continent MIP left for later runs beside the groups until they end, in a third solver
     // (at 2,000 services in 10 s its bound, $1,680,900 to $1,681,000 against its LP's $1,664,021,
     // cost the groups' plan nothing measurable).

@@ -193,7 +193,8 @@ export function maxValue(e: LinExpr): number {
  * Every plan meets them with u = 1 exactly where w runs; in a linear relaxation, u stays whole
  * where the presences there are spread thin. Without a column: a constant sum gives min(1, sum),
  * and a bucket or database (no `replicas`: its one region's columns add up to 1) or a single
- * member gives the sum itself.
+ * member gives the sum itself. `lean` leaves out a[w,·] <= u[w,K]: a weaker relaxation, still a
+ * bound, with a row fewer per member (capacityModel's `lean`).
  */
 export function presenceOnContinent(
   m: ModelBuilder,
@@ -202,13 +203,14 @@ export function presenceOnContinent(
   members: readonly (readonly [string, LinExpr])[],
   replicas: LinExpr | undefined,
   cap: number,
+  lean = false,
 ): LinExpr {
   const sum = new LinExpr();
   for (const [, e] of members) sum.addExpr(e);
   if (sum.isConstant) return new LinExpr().addConstant(Math.min(1, sum.constant));
   if (!replicas || members.length === 1) return sum;
   const u = m.addCol(`u[${name},${continent}]`, 0, 0, 1, false);
-  for (const [label, e] of members) m.addRow(`13.onContinent[${name},${label}]`, new LinExpr().addExpr(e).add(u, -1), -Infinity, 0);
+  if (!lean) for (const [label, e] of members) m.addRow(`13.onContinent[${name},${label}]`, new LinExpr().addExpr(e).add(u, -1), -Infinity, 0);
   m.addRow(`13.continent[${name},${continent}]`, new LinExpr().add(u, 1).addExpr(sum, -1), -Infinity, 0);
   m.addRow(`13.replicasOn[${name},${continent}]`, new LinExpr().addExpr(replicas).add(u, -cap), -Infinity, 0);
   return new LinExpr().add(u, 1);

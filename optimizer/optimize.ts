@@ -163,8 +163,8 @@ function unknownEntries(catalog: Catalog, plan: Plan | undefined, what: string):
 }
 
 /** What the solve report says of a stage that proves a bound. */
-function bounded(x: StageReport): { variables: number; constraints: number; bound: number; ms: number; linear?: true } {
-  return { variables: x.variables, constraints: x.constraints, bound: x.bound, ms: x.ms, ...(x.linear ? { linear: x.linear } : {}) };
+function bounded(x: StageReport): { variables: number; constraints: number; bound: number; ms: number; linear?: true; lean?: true } {
+  return { variables: x.variables, constraints: x.constraints, bound: x.bound, ms: x.ms, ...(x.linear ? { linear: x.linear } : {}), ...(x.lean ? { lean: x.lean } : {}) };
 }
 
 /** Runs a solver, turning any exception into a SolverError that names the solver. */

@@ -44,8 +44,12 @@ export interface SolveReport {
     readonly relaxedMip?: { readonly variables: number; readonly constraints: number; readonly bound: number; readonly ms: number; readonly linear?: true };
     /** The capacity relaxation with presence per continent (optimizer/capacity-bound.ts), when stage 1 was skipped or ended without a bound. */
     readonly capacity?: { readonly variables: number; readonly constraints: number; readonly bound: number; readonly ms: number };
-    /** The capacity relaxation with presence per cloud and continent, solved alongside the groups; `linear` when only its LP was. */
-    readonly areas?: { readonly variables: number; readonly constraints: number; readonly bound: number; readonly ms: number; readonly linear?: true };
+    /**
+     * The capacity relaxation with presence per cloud and continent, solved alongside the groups;
+     * `linear` when only its LP was, `lean` when it was built without the rows that add least to
+     * its bound (to fit in memory beside the groups).
+     */
+    readonly areas?: { readonly variables: number; readonly constraints: number; readonly bound: number; readonly ms: number; readonly linear?: true; readonly lean?: true };
     /** Placement group by group (optimizer/groups.ts), when it made the plan. */
     readonly groups?: { readonly groups: number; readonly passes: number; readonly ms: number };
     /** The exact model over the regions kept (absent if it found no plan). */

@@ -150,8 +150,8 @@ describe("benchmark command line", () => {
     assert.strictEqual(t.result, "not measured: cloudfit itself did not reach the gap (CBC: no_solution)");
   });
 
-  it("says of each bound beside the groups whether an integer program or only its LP proved it", () => {
-    const staged = (linear: boolean) =>
+  it("says of each bound beside the groups whether an integer program or only its LP proved it, and of a lean model per area that it was", () => {
+    const staged = (linear: boolean, lean = false) =>
       renderText({
         machine: { cpus: 2, cpuModel: "test cpu", memoryGiB: 8, node: "v20" },
         options: { sizes: [100], seed: 1, timeLimitSec: 10, gap: 0.001 },
@@ -160,7 +160,7 @@ describe("benchmark command line", () => {
             highs: run({
               staged: {
                 capacity: { variables: 11491, constraints: 1449, bound: 84857, ms: 250 },
-                areas: { variables: 4057, constraints: 6845, bound: 87215, ms: 4700, ...(linear ? { linear: true as const } : {}) },
+                areas: { variables: 4057, constraints: 6845, bound: 87215, ms: 4700, ...(linear ? { linear: true as const } : {}), ...(lean ? { lean: true as const } : {}) },
                 relaxedMip: { variables: 30928, constraints: 61611, bound: 87294, ms: 4300, ...(linear ? { linear: true as const } : {}) },
                 groups: { groups: 12, passes: 1, ms: 9600 },
                 regions: 0,
@@ -173,6 +173,7 @@ describe("benchmark command line", () => {
       });
     assert.match(staged(false), /presence per cloud and continent 4,057 x 6,845, its proven bound \$87,215\.00 in 4\.70 s; then in that solver the relaxed model as an integer program, its proven bound \$87,294\.00/);
     assert.match(staged(true), /presence per cloud and continent 4,057 x 6,845, its LP bound \$87,215\.00 in 4\.70 s; then in that solver the relaxed model as a linear program \(no time for its MIP's root\), its LP bound \$87,294\.00/);
+    assert.match(staged(true, true), /presence per cloud and continent 4,057 x 6,845, its lean model's LP bound \$87,215\.00 in 4\.70 s/);
   });
 
   it("renders every size, baseline and target as text", () => {

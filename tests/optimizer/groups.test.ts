@@ -71,8 +71,11 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
       const lp = await run(capacityModel(s, catalog, c, undefined).model, { timeLimitSec: 30, relativeGap: 0 });
       const continents = await run(capacityModel(s, catalog, c, undefined, "continents").model, { timeLimitSec: 30, relativeGap: 0 });
       const areas = await run(capacityModel(s, catalog, c, undefined, "areas").model, { timeLimitSec: 30, relativeGap: 0 });
-      for (const mip of [continents, areas]) assert.strictEqual(mip.status, "optimal", `seed ${seed}`);
+      const lean = capacityModel(s, catalog, c, undefined, "areas", undefined, { lean: true }).model;
+      const leanLp = await run({ ...lean, integer: new Uint8Array(lean.numCols) }, { timeLimitSec: 30, relativeGap: 0 });
+      for (const mip of [continents, areas, leanLp]) assert.strictEqual(mip.status, "optimal", `seed ${seed}`);
       assert.ok(areas.bound <= best.cost + 0.01, `seed ${seed}: area bound ${areas.bound} vs optimum ${best.cost}`);
+      assert.ok(leanLp.objective <= best.cost + 0.01, `seed ${seed}: lean area LP ${leanLp.objective} vs optimum ${best.cost}`);
       assert.ok(areas.bound >= continents.bound - 0.01, `seed ${seed}: area bound ${areas.bound} below the continent bound ${continents.bound}`);
       assert.ok(continents.bound >= lp.objective - 0.01, `seed ${seed}: continent bound ${continents.bound} below the LP's ${lp.objective}`);
       compared++;
@@ -87,6 +90,25 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     const mip = await run(capacityModel(spec, catalog, c, undefined, "continents").model, { timeLimitSec: 60, relativeGap: 0 });
     assert.strictEqual(mip.status, "optimal");
     assert.ok(mip.bound > lp.objective + 1, `continent bound ${mip.bound}, LP ${lp.objective}`);
+  });
+
+  it("builds the capacity model per area lean, for an LP that must fit in little memory: fewer rows, a bound between the continent LP's and the whole model's", async () => {
+    const spec = validateSpec(generateSpec(catalog, { services: 40, seed: 1 }), catalog);
+    const c = buildCandidates(spec, catalog);
+    const lp = async (m: SparseModel) => {
+      const out = await run({ ...m, integer: new Uint8Array(m.numCols) }, { timeLimitSec: 30, relativeGap: 0 });
+      assert.strictEqual(out.status, "optimal");
+      return out.objective;
+    };
+    const whole = capacityModel(spec, catalog, c, undefined, "areas").model;
+    const lean = capacityModel(spec, catalog, c, undefined, "areas", undefined, { lean: true }).model;
+    // The networks' open, zone and ingress columns go with their rows; u[w,K] stays.
+    assert.ok(lean.numCols < whole.numCols, `columns: lean ${lean.numCols}, whole ${whole.numCols}`);
+    assert.ok(lean.numRows < whole.numRows * 0.8, `rows: lean ${lean.numRows}, whole ${whole.numRows}`);
+    // Measured: lean $14,800.72, whole $15,197.06, the continent model's LP $14,322.99.
+    const [l, w, k] = [await lp(lean), await lp(whole), await lp(capacityModel(spec, catalog, c, undefined, "continents").model)];
+    assert.ok(l <= w + 0.01, `lean ${l} above the whole model's ${w}`);
+    assert.ok(l > k + 100, `lean ${l} not above the continent LP's ${k}`);
   });
 
   it("keeps a bucket on its readers' continent and a service near its round-trip peers in the capacity MIP", async () => {
@@ -565,7 +587,7 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     const c = buildCandidates(spec, catalog);
     // The MIP per area alongside the groups fails (and the continent LP alongside the continent
     // MIP, which only backs that MIP up).
-    const shapes = [true, false].map((gateways) => capacityModel(spec, catalog, c, undefined, "areas", undefined, gateways).model).map((m) => `${m.numCols}x${m.numRows}`);
+    const shapes = [true, false].map((gateways) => capacityModel(spec, catalog, c, undefined, "areas", undefined, { multiCloudGateways: gateways }).model).map((m) => `${m.numCols}x${m.numRows}`);
     const continents = capacityModel(spec, catalog, c, undefined, "continents").model;
     const beside = (m: SparseModel) => shapes.includes(`${m.numCols}x${m.numRows}`) || (m.numRows === continents.numRows && m.integer.every((x) => x === 0));
     const failing: typeof run = (m, o) => (beside(m) ? Promise.reject(new Error("the solver crashed")) : run(m, o));
@@ -678,7 +700,7 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     const spec = validateSpec(generateSpec(catalog, { services: 12, seed: 2 }), catalog);
     const c = buildCandidates(spec, catalog);
     const areas = capacityModel(spec, catalog, c, undefined, "areas").model;
-    const shapes = [areas, capacityModel(spec, catalog, c, undefined, "areas", undefined, false).model].map((m) => `${m.numCols}x${m.numRows}`);
+    const shapes = [areas, capacityModel(spec, catalog, c, undefined, "areas", undefined, { multiCloudGateways: false }).model].map((m) => `${m.numCols}x${m.numRows}`);
     const lp = await run({ ...areas, integer: new Uint8Array(areas.numCols) }, { timeLimitSec: 30, relativeGap: 0 });
     assert.strictEqual(lp.status, "optimal");
     // Each solve in order: whether it was the model per area (with or without 12.multi's
@@ -723,7 +745,7 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     const spec = validateSpec(generateSpec(catalog, { services: 12, seed: 2 }), catalog);
     const c = buildCandidates(spec, catalog);
     const continent = capacityModel(spec, catalog, c, undefined, "continents", latencyReach(spec, catalog, c, { services: {}, buckets: {} })).model;
-    const areaShapes = [capacityModel(spec, catalog, c, undefined, "areas"), capacityModel(spec, catalog, c, undefined, "areas", undefined, false)].map((x) => `${x.model.numCols}x${x.model.numRows}`);
+    const areaShapes = [capacityModel(spec, catalog, c, undefined, "areas"), capacityModel(spec, catalog, c, undefined, "areas", undefined, { multiCloudGateways: false })].map((x) => `${x.model.numCols}x${x.model.numRows}`);
     const lp = await run({ ...continent, integer: new Uint8Array(continent.numCols) }, { timeLimitSec: 30, relativeGap: 0 });
     assert.strictEqual(lp.status, "optimal");
     // Each solve in order: the continent model or the model per area, as an LP or a MIP.
@@ -758,6 +780,45 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     d = await solve(1.2);
     assert.ok(solves.includes("continent mip"), solves.join(","));
     assert.ok(solves.indexOf("area mip") === -1 || solves.indexOf("area mip") > 2, solves.join(","));
+  });
+
+  it("solves the lean model per area's LP beside the groups in the continent MIP's place when that MIP was left for later and there is time for the LP but not for its MIP's root", async function () {
+    this.timeout(300_000);
+    const spec = validateSpec(generateSpec(catalog, { services: 12, seed: 2 }), catalog);
+    const c = buildCandidates(spec, catalog);
+    const reach = latencyReach(spec, catalog, c, { services: {}, buckets: {} });
+    const continent = capacityModel(spec, catalog, c, undefined, "continents", reach).model;
+    const lean = capacityModel(spec, catalog, c, undefined, "areas", reach, { lean: true }).model;
+    const whole = [capacityModel(spec, catalog, c, undefined, "areas", reach), capacityModel(spec, catalog, c, undefined, "areas", reach, { multiCloudGateways: false })].map((x) => `${x.model.numCols}x${x.model.numRows}`);
+    const leanLp = await run({ ...lean, integer: new Uint8Array(lean.numCols) }, { timeLimitSec: 30, relativeGap: 0 });
+    const continentLp = await run({ ...continent, integer: new Uint8Array(continent.numCols) }, { timeLimitSec: 30, relativeGap: 0 });
+    assert.ok(leanLp.status === "optimal" && leanLp.objective > continentLp.objective + 1, `lean ${leanLp.objective}, continent LP ${continentLp.objective}`);
+    const solves: string[] = [];
+    const record: typeof run = (m, o) => {
+      const shape = `${m.numCols}x${m.numRows}`;
+      const kind = m.numCols === continent.numCols && m.numRows === continent.numRows ? "continent" : shape === `${lean.numCols}x${lean.numRows}` ? "lean" : whole.includes(shape) ? "area" : "other";
+      solves.push(`${kind} ${m.integer.some((x) => x === 1) ? "mip" : "lp"}`);
+      return run(m, o);
+    };
+    // The continent MIP's root foreseen at a second per nonzero (left for later); the model per
+    // area's LP at nothing, its MIP at a second per nonzero (never in time).
+    const solve = (areaMip: number) =>
+      solveDecomposed(spec, catalog, c, { relativeGap: 0.001, timeLimitSec: 15, ilp: {}, run: record, stagesUpToPairs: 10, mipRootSecPerNonzero: 1, areaSecPerNonzero: { lp: 0, mip: areaMip } });
+    let d = await solve(1);
+    assert.strictEqual(d.status, "feasible", JSON.stringify(d.groups));
+    // The continent LP, then the lean LP at once (built while the continent LP solved), and
+    // neither the continent MIP nor the model per area whole.
+    assert.deepStrictEqual(solves.slice(0, 2), ["continent lp", "lean lp"], solves.join(","));
+    assert.deepStrictEqual(solves.filter((x) => !x.startsWith("other") && x !== "continent lp"), ["lean lp"], solves.join(","));
+    assert.ok(d.areas?.linear && d.areas.lean, JSON.stringify(d.areas));
+    assert.ok(Math.abs(d.areas.bound - leanLp.objective) <= 0.01, `${d.areas.bound} vs the lean LP's ${leanLp.objective}`);
+    assert.ok(Math.abs(d.bound - Math.min(d.objective, d.areas.bound)) <= 0.01, `bound ${d.bound}, plan ${d.objective}`);
+    assert.ok(d.plan && verifyPlan(spec, catalog, d.plan).length === 0);
+    // With time for the MIP per area's root: no lean model; the continent MIP beside the groups.
+    solves.length = 0;
+    d = await solve(0);
+    assert.ok(!solves.includes("lean lp") && solves.includes("continent mip"), solves.join(","));
+    assert.ok(!d.areas?.lean, JSON.stringify(d.areas));
   });
 
   it("places a generated spec group by group when stage 1 is out of reach, with a proven bound below the plan", async function () {
