@@ -566,10 +566,10 @@ export async function solveDecomposed(
   // beside its LP) and the model per area has the time for its LP but not for its MIP's root,
   // it is built during the continent LP. At 2,000 services in 10 s its LP proves $1,696,361 about
   // 3 s after the groups begin, where the continent MIP proves $1,681,015 (2.91 to 3.00% over
-  // three runs where the continent MIP gave 3.87 to 3.97%); the whole model's LP ($1,698,445)
-  // takes 451 MiB in its worker where the lean one takes 313, and with it peak RSS rose to 1,075
-  // MiB where the lean one keeps it at 915 to 930 (the continent MIP: 901 to 934). `t` is when
-  // its build began.
+  // six runs where the continent MIP gave 3.84 to 3.97%; seeds 2 and 3, 3.12 and 3.56% where it
+  // gave 4.04 and 4.51%); the whole model's LP ($1,698,445) takes 451 MiB in its worker where the
+  // lean one takes 313, and with it peak RSS rose to 1,075 MiB where the lean one keeps it at 915
+  // to 933 (the continent MIP: 901 to 942). `t` is when its build began.
   const leanAreaBound = async (model: SparseModel, t: number): Promise<StageReport> => {
     const lp = await settings.run({ ...model, integer: new Uint8Array(model.numCols) }, { timeLimitSec: left(), relativeGap: 0, signal: stop.signal });
     const bound = lp.status === "optimal" ? lp.objective : NaN;
