@@ -108,7 +108,10 @@ export interface StageReport {
   readonly ms: number;
   /** Set when only the model's linear relaxation was solved (for want of time for its MIP's root). */
   readonly linear?: true;
-  /** Set when the model was built lean (CapacityShape.lean in capacity-bound.ts): fewer rows, a little lower bound. */
+  /**
+   * Set when the model was built lean (CapacityShape.lean in capacity-bound.ts): fewer rows and a
+   * lower bound (0.12% lower at 2,000 services, 2.6% at 40).
+   */
   readonly lean?: true;
 }
 
@@ -450,8 +453,8 @@ export async function solveDecomposed(
   // Whether the model per area takes the continent MIP's solver at once (see AREA_FIRST).
   let areaFirst = false;
   // The lean model per area, built during the continent LP for its LP beside the groups (see
-  // LEAN_AREA_LP), and when its build began.
-  let leanArea: { model: SparseModel; t: number } | undefined;
+  // leanAreaBound), and how long its build took.
+  let leanArea: { model: SparseModel; buildMs: number } | undefined;
   // With `beside`, a MIP still running at its limit goes on beside the groups (as `laterMip`).
   const capacityBound = async (beside = false): Promise<StageReport> => {
     const t = Date.now();
@@ -501,8 +504,12 @@ export async function solveDecomposed(
     // while the continent LP (posted to its worker above) solves, for its LP beside the groups
     // in the continent MIP's place (see leanAreaBound).
     const per = settings.areaSecPerNonzero ?? AREA_SEC_PER_NONZERO;
+    // Its build holds up the main thread (1.5 s at 2,000 services, about as long as the LP), and
+    // is lost when the continent LP proves the spec infeasible.
     if (beside && !now && !areaFirst && left() >= AREA_LP_BASE_SEC + per.lp * continentNonzeros && left() < per.mip * continentNonzeros) {
-      leanArea = { t: Date.now(), model: capacityModel(spec, catalog, candidates, settings.ilp.fixed, "areas", reach(), { lean: true }).model };
+      const t0 = Date.now();
+      const built = capacityModel(spec, catalog, candidates, settings.ilp.fixed, "areas", reach(), { lean: true }).model;
+      leanArea = { model: built, buildMs: Date.now() - t0 };
     }
     const out = await mip?.catch((e) => {
       stopLp.abort();
@@ -565,15 +572,17 @@ export async function solveDecomposed(
   // continent MIP would take: when the continent MIP was left for later (its root would not end
   // beside its LP) and the model per area has the time for its LP but not for its MIP's root,
   // it is built during the continent LP. At 2,000 services in 10 s its LP proves $1,696,361 about
-  // 3 s after the groups begin, where the continent MIP proves $1,681,015 (2.91 to 3.00% over
-  // six runs where the continent MIP gave 3.84 to 3.97%; seeds 2 and 3, 3.12 and 3.56% where it
-  // gave 4.04 and 4.51%); the whole model's LP ($1,698,445) takes 451 MiB in its worker where the
-  // lean one takes 313, and with it peak RSS rose to 1,075 MiB where the lean one keeps it at 915
-  // to 933 (the continent MIP: 901 to 942). `t` is when its build began.
-  const leanAreaBound = async (model: SparseModel, t: number): Promise<StageReport> => {
+  // 3 s after the groups begin, where the continent MIP proves $1,681,015 (2.91 to 3.00% in nine
+  // runs of ten where the continent MIP gave 3.84 to 3.97%; seeds 2 and 3, 3.12 and 3.56% where
+  // it gave 4.04 and 4.51%); the whole model's LP ($1,698,445) takes 451 MiB in its worker where
+  // the lean one takes 313, and with it peak RSS rose to 1,075 MiB where the lean one keeps it at
+  // 913 to 968 (the continent MIP: 901 to 942). `buildMs`, its build's time, counts in the stage's.
+  // A failed LP leaves the continent LP's bound: the continent MIP is not begun then.
+  const leanAreaBound = async (model: SparseModel, buildMs: number): Promise<StageReport> => {
+    const t = Date.now();
     const lp = await settings.run({ ...model, integer: new Uint8Array(model.numCols) }, { timeLimitSec: left(), relativeGap: 0, signal: stop.signal });
     const bound = lp.status === "optimal" ? lp.objective : NaN;
-    return { variables: model.numCols, constraints: model.numRows, status: lp.status, objective: lp.objective, bound, ms: Date.now() - t, linear: true, lean: true };
+    return { variables: model.numCols, constraints: model.numRows, status: lp.status, objective: lp.objective, bound, ms: buildMs + Date.now() - t, linear: true, lean: true };
   };
   // A MIP run for its bound beside the groups, until the deadline or `signal`; the bounds it
   // proves on the way count for progress. Its own gap is no reason to stop (a bound within 0.1%
@@ -676,7 +685,10 @@ export async function solveDecomposed(
     // plan, in the solver the continent MIP would take (AREA_FIRST), or its lean model's LP
     // (leanAreaBound); the continent MIP then runs later only if neither begins.
     if (areaFirst) pending = startArea();
-    else if (leanArea) pending = counted(leanAreaBound(leanArea.model, leanArea.t));
+    else if (leanArea) {
+      pending = counted(leanAreaBound(leanArea.model, leanArea.buildMs));
+      laterMip = undefined; // not run: its model need not stay in memory
+    }
     leanArea = undefined;
     // The continent MIP left for later runs beside the groups until they end, in a third solver
     // (at 2,000 services in 10 s its bound, $1,680,900 to $1,681,000 against its LP's $1,664,021,

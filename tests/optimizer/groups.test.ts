@@ -109,6 +109,14 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     const [l, w, k] = [await lp(lean), await lp(whole), await lp(capacityModel(spec, catalog, c, undefined, "continents").model)];
     assert.ok(l <= w + 0.01, `lean ${l} above the whole model's ${w}`);
     assert.ok(l > k + 100, `lean ${l} not above the continent LP's ${k}`);
+    // What held workloads pay for their areas' networks stays, as a constant: with every workload
+    // held, both models are that constant alone.
+    const held = cheapestOfferBaseline(spec, catalog).plan;
+    assert.ok(held, "the baseline places the spec");
+    const [leanHeld, wholeHeld] = [{ lean: true }, {}].map((shape) => capacityModel(spec, catalog, c, held, "areas", undefined, shape).model);
+    const networkless = capacityModel({ ...spec, network: undefined }, catalog, c, held, "areas").model;
+    assert.ok(wholeHeld.offset > networkless.offset + 100, `held networks: ${wholeHeld.offset} vs ${networkless.offset} without them`);
+    assert.ok(Math.abs(leanHeld.offset - wholeHeld.offset) < 1e-6, `lean ${leanHeld.offset}, whole ${wholeHeld.offset}`);
   });
 
   it("keeps a bucket on its readers' continent and a service near its round-trip peers in the capacity MIP", async () => {
