@@ -617,6 +617,7 @@ export async function solveDecomposed(
       ilp: settings.ilp,
       run: settings.run,
       reach: reach(),
+      replicaPrices: prices,
       ...(guide ? { guide } : {}),
       ...(onConstructed ? { onConstructed } : {}),
       onPlan: (objective) => progress(objective),

@@ -207,6 +207,8 @@ export interface GroupSettings {
   readonly signal?: AbortSignal;
   /** latencyReach of the spec with `ilp.fixed` held, when the caller has it already (about 2 s to compute at 2,000 services). */
   readonly reach?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** replicaPrices (decompose.ts) with `ilp.fixed` held, when the caller has them already (about 0.3 s at 2,000 services). */
+  readonly replicaPrices?: ReadonlyMap<string, readonly { key: RegionKey; cloud: string; usd: number }[]>;
 }
 
 /** What the group solve did. */
@@ -223,8 +225,14 @@ export interface GroupOutcome {
 }
 
 /** What each free workload costs in each region it may use: its replicas at their cheapest offers, or its storage. */
-function workloadPrices(spec: NormalizedSpec, catalog: Catalog, candidates: Candidates, held: Plan): Map<string, { key: RegionKey; cloud: string; usd: number }[]> {
-  const prices = replicaPrices(spec, catalog, candidates, held);
+function workloadPrices(
+  spec: NormalizedSpec,
+  catalog: Catalog,
+  candidates: Candidates,
+  held: Plan,
+  replicas?: ReadonlyMap<string, readonly { key: RegionKey; cloud: string; usd: number }[]>,
+): Map<string, readonly { key: RegionKey; cloud: string; usd: number }[]> {
+  const prices: Map<string, readonly { key: RegionKey; cloud: string; usd: number }[]> = replicas ? new Map(replicas) : replicaPrices(spec, catalog, candidates, held);
   for (const b of spec.buckets) {
     if (held.buckets[b.name]) continue;
     prices.set(
@@ -478,7 +486,7 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
   const held0 = settings.ilp.fixed ?? { services: {}, buckets: {} };
   const heldNames = new Set([...Object.keys(held0.services), ...Object.keys(held0.buckets), ...Object.keys(held0.databases ?? {})]);
   const groups = linkGroups(spec).map((g) => g.filter((n) => !heldNames.has(n))).filter((g) => g.length > 0);
-  const prices = workloadPrices(spec, catalog, candidates, held0);
+  const prices = workloadPrices(spec, catalog, candidates, held0, settings.replicaPrices);
   const cheap = cheapestPerArea(prices, CHEAPEST_PER_AREA, (x) => areaOf(catalog, x.key));
   // Regions where a link's latency can never hold, propagated over the whole spec: a group's model
   // sees only the links to workloads placed before it, and could otherwise pick one of them.
