@@ -381,6 +381,17 @@ const AREA_LP_BASE_SEC = 0.35;
  */
 const AREA_FIRST = { from: 1.5, below: 2 };
 
+/**
+ * How many times what the model per area's build and LP are expected to take (AREA_LP_BASE_SEC
+ * and AREA_SEC_PER_NONZERO.lp: 5.5 s at 2,000 services) must be left, at the end of the
+ * continent model's build, for the lean model's LP to take the continent MIP's place beside the
+ * groups (leanAreaBound). There the lean model's build and LP took 4.0 to 5.3 s in a 10-s run
+ * (8.1 s left), but did not end in 5.9 s in an 8-s run (6.2 s left), whose plan cost 1.1% more
+ * than with the continent MIP beside the groups (the build holds up the groups, the LP competes
+ * with them) and which ended 0.26 s late.
+ */
+const LEAN_AREA_MARGIN = 1.25;
+
 /** Relative gap each group's model is solved to, of the group's own cost: the groups' plan proves no bound of its own. */
 const GROUP_GAP = 0.005;
 
@@ -506,7 +517,7 @@ export async function solveDecomposed(
     const per = settings.areaSecPerNonzero ?? AREA_SEC_PER_NONZERO;
     // Its build holds up the main thread (1.5 s at 2,000 services, about as long as the LP), and
     // is lost when the continent LP proves the spec infeasible.
-    if (beside && !now && !areaFirst && left() >= AREA_LP_BASE_SEC + per.lp * continentNonzeros && left() < per.mip * continentNonzeros) {
+    if (beside && !now && !areaFirst && left() >= LEAN_AREA_MARGIN * (AREA_LP_BASE_SEC + per.lp * continentNonzeros) && left() < per.mip * continentNonzeros) {
       const t0 = Date.now();
       const built = capacityModel(spec, catalog, candidates, settings.ilp.fixed, "areas", reach(), { lean: true }).model;
       leanArea = { model: built, buildMs: Date.now() - t0 };
