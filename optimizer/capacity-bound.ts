@@ -397,13 +397,10 @@ export function capacityModel(
     const cheapest = (a: string, price: (key: RegionKey) => number) => Math.min(...(regionsOfArea.get(a) ?? []).map(price));
     const sorted = (map: Map<string, LinExpr[]>) => [...map].sort(([a], [b]) => (a < b ? -1 : 1));
     // Lean: only what held workloads pay for certain, a constant.
-    const network = (name: string, cost: number, drivers: readonly LinExpr[]) => {
-      if (!lean) atLeastAll(m, name, cost, drivers);
-      else if (drivers.some((d) => d.isConstant && d.constant >= 1 - 1e-9)) m.offset += cost;
-    };
-    for (const [a, d] of sorted(openOn)) network(`open[${a}]`, cheapest(a, (key) => fc.open(key)), d);
-    for (const [a, d] of sorted(zoneOn)) network(`zone[${a}]`, cheapest(a, (key) => fc.zone(key)), d);
-    for (const [a, d] of sorted(ingressOn)) network(`ingress[${a}]`, cheapest(a, (key) => fc.ingress(key)), d);
+    const column = lean ? "none" : "priced";
+    for (const [a, d] of sorted(openOn)) atLeastAll(m, `open[${a}]`, cheapest(a, (key) => fc.open(key)), d, column);
+    for (const [a, d] of sorted(zoneOn)) atLeastAll(m, `zone[${a}]`, cheapest(a, (key) => fc.zone(key)), d, column);
+    for (const [a, d] of sorted(ingressOn)) atLeastAll(m, `ingress[${a}]`, cheapest(a, (key) => fc.ingress(key)), d, column);
     if (roles.publics.size > 0) m.offset += fc.frontDoor();
     // Connections across clouds: a service link whose ends run in two areas of different clouds
     // on one continent (or near for its latency) connects a region of each, and each of those
@@ -426,7 +423,7 @@ export function capacityModel(
       const [a, b] = pair.split("|");
       let usd = Infinity;
       for (const r of regionsOfArea.get(a) ?? []) for (const q of regionsOfArea.get(b) ?? []) usd = Math.min(usd, fc.pair(r, q));
-      const conn = atLeastAll(m, `conn[${pair}]`, Number.isFinite(usd) ? usd : 0, d, true);
+      const conn = atLeastAll(m, `conn[${pair}]`, Number.isFinite(usd) ? usd : 0, d, "kept");
       if (conn.isConstant && conn.constant <= 0) continue;
       push(gateways, a, conn);
       push(gateways, b, conn);

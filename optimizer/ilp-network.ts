@@ -38,16 +38,18 @@ const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 /**
  * An indicator at least every driver (drivers of 0/1 variables): a constant when some driver is
  * always 1 (its cost goes to the offset) or none can be positive, else a column with one row
- * per driver. `keep` creates the column even when it costs nothing (another indicator uses it).
+ * per driver. `column`: "kept" creates the column even when it costs nothing (another indicator
+ * uses it); "none" never creates one, leaving out what only a column would charge (a weaker
+ * relaxation, capacityModel's `lean`).
  */
-export function atLeastAll(m: ModelBuilder, name: string, cost: number, drivers: readonly LinExpr[], keep = false): LinExpr {
+export function atLeastAll(m: ModelBuilder, name: string, cost: number, drivers: readonly LinExpr[], column: "priced" | "kept" | "none" = "priced"): LinExpr {
   const live = drivers.filter((d) => maxValue(d) > EPS);
   if (live.length === 0) return new LinExpr();
   if (live.some((d) => d.isConstant && d.constant >= 1 - EPS)) {
     m.offset += cost;
     return new LinExpr().addConstant(1);
   }
-  if (cost <= EPS && !keep) return new LinExpr();
+  if (column === "none" || (cost <= EPS && column !== "kept")) return new LinExpr();
   const col = m.addCol(name, cost, 0, 1, false);
   live.forEach((d, i) => m.addRow(`${name}.${i}`, new LinExpr().add(col, 1).addExpr(d, -1), 0, Infinity));
   return new LinExpr().add(col, 1);
@@ -181,7 +183,7 @@ export function addNetworkCosts(m: ModelBuilder, spec: NormalizedSpec, catalog: 
   const conns = new Map<string, LinExpr>();
   for (const [pair, d] of [...pairs].sort(byKey)) {
     const [r, q] = pair.split("|");
-    const conn = atLeastAll(m, `conn[${pair}]`, fc.pair(r, q), d, true);
+    const conn = atLeastAll(m, `conn[${pair}]`, fc.pair(r, q), d, "kept");
     conns.set(pair, conn);
     if (cloudOf(r) !== cloudOf(q) && maxValue(conn) > EPS) {
       push(gateways, r, conn);
@@ -216,7 +218,7 @@ function addAreaConnections(m: ModelBuilder, spec: NormalizedSpec, catalog: Cata
     const done = areaPresence.get(id);
     if (done) return done;
     const drivers = presence.regions(w).filter((r) => areaOfKey(r) === area).map((r) => presence.of(w, r));
-    const e = atLeastAll(m, `Y[${w},${area}]`, 0, drivers, true);
+    const e = atLeastAll(m, `Y[${w},${area}]`, 0, drivers, "kept");
     areaPresence.set(id, e);
     return e;
   };
@@ -242,7 +244,7 @@ function addAreaConnections(m: ModelBuilder, spec: NormalizedSpec, catalog: Cata
     const [a, b] = pair.split("|");
     let cost = Infinity;
     for (const r of inPlay.get(a) ?? []) for (const q of inPlay.get(b) ?? []) cost = Math.min(cost, fc.pair(r, q));
-    const conn = atLeastAll(m, `C[${pair}]`, Number.isFinite(cost) ? cost : 0, d, true);
+    const conn = atLeastAll(m, `C[${pair}]`, Number.isFinite(cost) ? cost : 0, d, "kept");
     areaConns.set(pair, conn);
     if (maxValue(conn) <= EPS) continue;
     for (const x of [a, b]) (gateways.get(x) ?? gateways.set(x, []).get(x)!).push(conn);
