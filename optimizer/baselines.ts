@@ -371,8 +371,8 @@ export function singleCloudBaseline(spec: NormalizedSpec, catalog: Catalog): Bas
   }
   const { outside, ...best } = feasible[0];
   const notes = [
-    multi > 0 ? `${multi} multi-cloud services spread over regions of ${best.cloud} instead` : "",
-    outside > 0 ? `${outside} services that exclude ${best.cloud} placed elsewhere` : "",
+    multi > 0 ? `${multi} multi-cloud ${multi === 1 ? "service" : "services"} spread over regions of ${best.cloud} instead` : "",
+    outside > 0 ? `${outside} ${outside === 1 ? "service that excludes" : "services that exclude"} ${best.cloud} placed elsewhere` : "",
   ];
   return { ...best, note: notes.filter((n) => n).join("; ") };
 }

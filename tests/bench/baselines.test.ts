@@ -68,7 +68,7 @@ describe("cost baselines", () => {
     const elsewhere = Object.entries(b.plan.services).filter(([, p]) =>
       p.groups.some((g) => g.cloud !== b.cloud),
     );
-    const excluded = Number(/(\d+) services that exclude/.exec(b.note)?.[1] ?? 0);
+    const excluded = Number(/(\d+) services? that exclude/.exec(b.note)?.[1] ?? 0);
     assert.strictEqual(elsewhere.length, excluded, b.note);
     for (const p of Object.values(b.plan.buckets)) assert.strictEqual(p.cloud, b.cloud);
   });
