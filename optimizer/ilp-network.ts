@@ -94,11 +94,15 @@ export function multiCloudServices(spec: NormalizedSpec): Map<string, number> {
  * 12.cross asks a connection only when the peer runs nowhere in r's cloud, which fractions of
  * the peer's presence there meet in the LP. `conns` are r's connections to the peer's regions
  * in other clouds (relaxed, r's area's to the peer's areas there: k − 1 clouds are as many
- * areas), `gate` r's gateway (relaxed, its area's). Added to the relaxed model only: they raise
- * its LP (generated specs: $9,941 to $9,999 at 10 services, $86,832 to $86,972 at 100) and its
- * MIP's bound beside the groups in 60 s at 100 services ($87,307 to $87,479); in the exact model
- * as well, the groups' models (exact models) solved slower (100 services in 10 s: plans of
- * $89,708 to $90,124 where they are $89,059 to $89,437 without).
+ * areas), `gate` r's gateway (relaxed, its area's). In the relaxed model they raise its LP
+ * (generated specs: $9,941 to $9,999 at 10 services, $86,832 to $86,972 at 100) and its MIP's
+ * bound beside the groups in 60 s at 100 services ($87,307 to $87,479). In the exact model they
+ * raise the LP too ($9,962 to $10,051 at 10 services) and shorten the whole model's proof
+ * (10-service generated specs, seeds 1 to 8, HiGHS alone: 276 s in all to 106, seed 6 from no
+ * proof in 120 s to 12.6 s, seed 1 slower, 11.0 to 15.7 s), but the groups' models solved slower
+ * with them (100 services in 10 s: plans of $89,708 to $90,124 where they are $89,059 to
+ * $89,437 without): the exact model has them only with IlpOptions.multiCloudCuts, which
+ * optimize sets for the whole model.
  */
 function addMultiCloudCuts(
   m: ModelBuilder,
@@ -131,7 +135,7 @@ export function presenceCost(fc: FixedCosts, roles: NetworkRoles, service: strin
  * of regions (12.relax), which can only lower the cost of any placement: the model's bound is
  * then a bound of the exact one.
  */
-export function addNetworkCosts(m: ModelBuilder, spec: NormalizedSpec, catalog: Catalog, presence: Presence, relax = false): void {
+export function addNetworkCosts(m: ModelBuilder, spec: NormalizedSpec, catalog: Catalog, presence: Presence, relax = false, multiCloud = false): void {
   if (!spec.network || spec.services.length === 0) return;
   const fc = fixedCosts(catalog, spec.network);
   const roles = networkRoles(spec);
@@ -192,7 +196,7 @@ export function addNetworkCosts(m: ModelBuilder, spec: NormalizedSpec, catalog: 
   }
   const gws = new Map<RegionKey, LinExpr>();
   for (const [key, d] of [...gateways].sort(byKey)) gws.set(key, atLeastAll(m, `gw[${key}]`, fc.gateway(key), d));
-  addLeaveCuts(m, spec, presence, conns, gws);
+  addLeaveCuts(m, spec, presence, conns, gws, multiCloud);
 }
 
 /**
@@ -302,7 +306,9 @@ function addLeaveCuts(
   presence: Presence,
   conns: ReadonlyMap<string, LinExpr>,
   gws: ReadonlyMap<RegionKey, LinExpr>,
+  multiCloud: boolean,
 ): void {
+  const needed = multiCloud ? multiCloudServices(spec) : new Map<string, number>();
   for (const l of spec.links) {
     // Between two held workloads every row below is constant (and met): a group of
     // optimizer/groups.ts holds most of the spec.
@@ -313,7 +319,10 @@ function addLeaveCuts(
     ]) {
       const theirs = presence.regions(peer);
       addSpreadCuts(m, presence, me, peer, { of: (r) => r, conn: (r, q) => conns.get(pairKey(r, q)), gate: (r) => gws.get(r) });
+      const k = needed.get(peer);
       for (const r of presence.regions(me)) {
+        // 12.multi, with `multiCloud`: r connects to k − 1 of the peer's regions in other clouds.
+        if (k) addMultiCloudCuts(m, presence, me, peer, r, k, theirs.filter((q) => cloudOf(q) !== cloudOf(r)).map((q) => conns.get(pairKey(r, q)) ?? new LinExpr()), gws.get(r));
         // A free connection within a cloud has no column: the peer's presence there stands in for
         // it. When no connection within r's cloud has a column, 12.leave is 12.cross and is skipped.
         const row = new LinExpr().addExpr(presence.of(me, r), -1).addExpr(presence.of(peer, r));

@@ -74,8 +74,9 @@
 //      with the valid inequalities 12.leave, 12.cross, 12.gate and 12.spread (ilp-network.ts)
 //      for the LP bound. 12.relax (option `relax`) prices connections per pair of areas (a cloud
 //      on a continent) instead: a relaxation, whose bound optimizer/decompose.ts uses for specs
-//      too large to solve whole; with it, 12.multi: a region of a service linked to one that must
-//      use k clouds connects to k − 1 other clouds and has its gateway.
+//      too large to solve whole; with it, and in the exact model with option `multiCloudCuts`
+//      (the whole model optimize.ts solves), 12.multi: a region of a service linked to one that
+//      must use k clouds connects to k − 1 other clouds and has its gateway.
 //      cost open(r)·open[r] + zone(r)·zone[r] + ingress(r)·ingress[r] + pair(r,q)·conn[r,q]
 //      + gateway(r)·gw[r] + Σ a[s,r]·(publicTarget(r) if s public + endpoint(r, ports_s) if
 //      called) + the front door's zone (a constant when any service is public).
@@ -132,6 +133,12 @@ export interface IlpOptions {
   readonly regions?: ReadonlyMap<string, ReadonlySet<RegionKey>>;
   /** Price connections per pair of areas, a cloud on a continent (12.relax): a relaxation whose bound holds for the exact model. */
   readonly relax?: boolean;
+  /**
+   * Add 12.multi's rows to the exact model too (the relaxed model always has them): they raise
+   * its LP and shorten a whole model's proof, but slow the many small models of the groups and
+   * explanations, which leave them out (see addMultiCloudCuts in ilp-network.ts).
+   */
+  readonly multiCloudCuts?: boolean;
 }
 
 /** Variables of one free service in one region. */
@@ -429,7 +436,7 @@ export function buildPlacementModel(
   }
 
   // 12. Network fixed costs and 13. latency, over presence indicators.
-  addNetworkCosts(m, spec, catalog, presence, opts.relax);
+  addNetworkCosts(m, spec, catalog, presence, opts.relax, opts.multiCloudCuts);
   addLatency(m, spec, catalog, presence);
 
   // 11. Stability: penalties for moving away from the previous plan.

@@ -82,7 +82,7 @@ describe("valid inequalities of the network model (12.spread, 12.present caps)",
     for (const relax of [false, true]) assert.ok((await lpBound(s, relax)) <= best.cost + 0.01);
   });
 
-  it("charge a caller of a service that must use two clouds a connection across clouds and its gateway in the relaxed model (12.multi)", async function () {
+  it("charge a caller of a service that must use two clouds a connection across clouds and its gateway (12.multi): in the relaxed model, and in the whole exact model optimize solves", async function () {
     this.timeout(120_000);
     // Both must use aws and gcp (db: azure too may do); db's share in one cloud is at most 60%.
     // Wherever a worker replica runs, db runs in another cloud too: that region connects across
@@ -103,9 +103,22 @@ describe("valid inequalities of the network model (12.spread, 12.present caps)",
     const relaxed = await lpBound(s, true);
     // Measured: 93.95% of the optimum ($2,963.63 of $3,154.46); without 12.multi, 92.06%.
     assert.ok(relaxed <= best.cost.total + 1e-6 && relaxed >= 0.93 * best.cost.total, `relaxed LP ${relaxed} vs optimum ${best.cost.total}`);
+    // The exact model takes them with multiCloudCuts, as optimize builds the whole model: its LP
+    // rises and stays under the optimum.
+    const exact = async (multiCloudCuts: boolean) => {
+      const pm = buildPlacementModel(s, catalog, buildCandidates(s, catalog), { multiCloudCuts });
+      const out = await solver.solve({ ...pm.model, integer: new Uint8Array(pm.model.numCols) }, { timeLimitSec: 60, relativeGap: 0 });
+      assert.strictEqual(out.status, "optimal");
+      return { rows: pm.model.numRows, lp: out.objective };
+    };
+    const [without, withCuts] = [await exact(false), await exact(true)];
+    assert.ok(withCuts.rows > without.rows, "12.multi adds rows to the exact model");
+    assert.ok(withCuts.lp > without.lp + 1, `exact LP ${withCuts.lp} with 12.multi, ${without.lp} without`);
+    assert.ok(withCuts.lp <= best.cost.total + 1e-6, `exact LP ${withCuts.lp} vs optimum ${best.cost.total}`);
+    assert.strictEqual(best.report.constraints, withCuts.rows, "optimize solves the whole model with 12.multi");
   });
 
-  it("never cut off a plan with 12.multi: the relaxed model's optimum stays at or under the enumerated one when linked services must use two clouds", async function () {
+  it("never cut off a plan with 12.multi: the relaxed model's optimum stays at or under the enumerated one, and the exact model's with it equals it, when linked services must use two clouds", async function () {
     this.timeout(300_000);
     // Random specs whose linked services each must use two clouds, over three regions each.
     const SIZE = { services: 3, buckets: 0, links: 3, maxReplicas: 3, regionsPerWorkload: 3, network: true, latency: false };
@@ -129,6 +142,11 @@ describe("valid inequalities of the network model (12.spread, 12.present caps)",
       const out = await solver.solve(pm.model, { timeLimitSec: 30, relativeGap: 0 });
       assert.strictEqual(out.status, "optimal", `seed ${seed}`);
       assert.ok(out.objective <= best.cost + 0.01, `seed ${seed}: relaxed optimum ${out.objective} above the optimum ${best.cost}`);
+      // The exact model with 12.multi (multiCloudCuts) keeps the enumerated optimum itself.
+      const whole = buildPlacementModel(s, catalog, buildCandidates(s, catalog), { multiCloudCuts: true });
+      const exact = await solver.solve(whole.model, { timeLimitSec: 30, relativeGap: 0 });
+      assert.strictEqual(exact.status, "optimal", `seed ${seed}`);
+      assert.ok(Math.abs(exact.objective - best.cost) <= 0.01, `seed ${seed}: exact optimum with 12.multi ${exact.objective}, enumerated ${best.cost}`);
     }
     assert.ok(checked >= 5, `only ${checked} instances were small enough and feasible`);
   });
