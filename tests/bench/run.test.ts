@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import type { CloudfitRun } from "../../bench/cloudfit-child";
 import { checkTargets, renderText, type CbcRun, type SizeResult } from "../../bench/report";
-import { BenchUsageError, parseBenchArgs } from "../../bench/run";
+import { BenchUsageError, parseBenchArgs, sameGap, timeRatio } from "../../bench/run";
 import { runChild } from "../../bench/measure";
 
 function run(over: Partial<CloudfitRun>): CloudfitRun {
@@ -27,6 +27,7 @@ function run(over: Partial<CloudfitRun>): CloudfitRun {
 function cbcRun(): CbcRun {
   return {
     limitSec: 360,
+    askedGap: 0.001,
     columns: 100,
     offerColumns: 80,
     rows: 50,
@@ -123,31 +124,51 @@ describe("benchmark command line", () => {
     assert.strictEqual(open.met, false);
   });
 
-  it("checks the 2,000-service gap, time, memory and CBC ratio targets", () => {
-    const big = size(2000, {
-      highs: run({ optimizeMs: 8000, peakRssMiB: 1100, gap: 0.0009 }),
-      cbcOverCloudfit: { ratio: 7.5, atLeast: true },
-    });
+  it("checks the 2,000-service gap, time and memory targets", () => {
+    const big = size(2000, { highs: run({ optimizeMs: 8000, peakRssMiB: 1100, gap: 0.0009 }) });
     const t = checkTargets([big], 0.001);
     assert.deepStrictEqual(
       t.map((x) => x.met),
-      [true, false, true],
+      [true, false, null],
     );
-    assert.strictEqual(t[2].result, "CBC/cloudfit = >= 7.5x");
-    const stopped = checkTargets([{ ...big, cbcOverCloudfit: { ratio: 3, atLeast: true } }], 0.001);
-    assert.strictEqual(stopped[2].met, null, "a lower bound below 5x decides nothing");
-    const slower = checkTargets([{ ...big, cbcOverCloudfit: { ratio: 3, atLeast: false } }], 0.001);
-    assert.strictEqual(slower[2].met, false);
+    assert.strictEqual(t[2].result, "2,000 services: not measured (--skip-cbc)");
   });
 
-  it("does not credit a speed-up over CBC when cloudfit itself missed the gap", () => {
-    const missed = size(2000, {
-      highs: run({ status: "time_limit", gap: 0.0019, optimizeMs: 60_000 }),
-      cbc: { ...cbcRun(), status: "no_solution" },
+  it("checks the speed-up over CBC at every size both ran, each at its own gap", () => {
+    const target = (...sizes: SizeResult[]) => checkTargets(sizes, 0.001).at(-1)!;
+    const ten = size(10, { cbc: cbcRun(), cbcOverCloudfit: { ratio: 8.5, atLeast: false, gap: 0.001 } });
+    const hundred = size(100, {
+      cbc: { ...cbcRun(), status: "no_solution", askedGap: 0.0213 },
+      cbcOverCloudfit: { ratio: 9.4, atLeast: true, gap: 0.0213 },
     });
-    const t = checkTargets([missed], 0.001)[2];
-    assert.strictEqual(t.met, false);
-    assert.strictEqual(t.result, "not measured: cloudfit itself did not reach the gap (CBC: no_solution)");
+    const both = target(ten, hundred, size(2000));
+    assert.strictEqual(both.met, true);
+    assert.strictEqual(
+      both.result,
+      "10 services: CBC/cloudfit 8.5x at 0.100%; 100 services: CBC/cloudfit >= 9.4x at 2.130% (CBC: no_solution); 2,000 services: not measured (--skip-cbc)",
+    );
+    const ratio = (r: NonNullable<SizeResult["cbcOverCloudfit"]>) => target(ten, size(100, { cbc: cbcRun(), cbcOverCloudfit: r })).met;
+    assert.strictEqual(ratio({ ratio: 3, atLeast: false, gap: 0.01 }), false, "measured slower than 5x");
+    assert.strictEqual(ratio({ ratio: 3, atLeast: true, gap: 0.01 }), null, "a lower bound below 5x decides nothing");
+    assert.strictEqual(ratio({ ratio: 6, atLeast: false, atMost: true, gap: 0.01 }), null, "an upper bound above 5x decides nothing");
+    assert.strictEqual(ratio({ ratio: 3, atLeast: false, atMost: true, gap: 0.01 }), false, "an upper bound below 5x is a miss");
+    assert.strictEqual(target(size(2000)).met, null, "nothing measured");
+  });
+
+  it("times CBC at the benchmark's gap, or at the gap cloudfit proved when it stopped short of it", () => {
+    assert.strictEqual(sameGap(run({ gap: 0.0005 }), 0.001), 0.001);
+    assert.strictEqual(sameGap(run({ status: "time_limit", gap: 0.0213, optimizeMs: 10_000 }), 0.001), 0.0213);
+    assert.strictEqual(sameGap(run({ status: "time_limit", gap: NaN }), 0.001), undefined, "no bound: nothing to time");
+    assert.strictEqual(sameGap(run({ error: "boom" }), 0.001), undefined);
+    assert.strictEqual(sameGap({ skipped: "--skip-cbc" }, 0.001), undefined);
+    const cloudfit = run({ status: "time_limit", gap: 0.0213, optimizeMs: 10_000 });
+    // CBC stopped at the gap: the ratio is exact.
+    assert.deepStrictEqual(timeRatio({ ...cbcRun(), wallMs: 94_000, gap: 0.02 }, cloudfit, 0.0213), { ratio: 9.4, atLeast: false, gap: 0.0213 });
+    // No plan, or a gap above: CBC would have needed longer.
+    assert.deepStrictEqual(timeRatio({ ...cbcRun(), status: "no_solution", wallMs: 94_000 }, cloudfit, 0.0213), { ratio: 9.4, atLeast: true, gap: 0.0213 });
+    assert.deepStrictEqual(timeRatio({ ...cbcRun(), status: "time_limit", wallMs: 94_000, gap: 0.03 }, cloudfit, 0.0213), { ratio: 9.4, atLeast: true, gap: 0.0213 });
+    // Within the gap at its limit without having stopped there: it got there sooner.
+    assert.deepStrictEqual(timeRatio({ ...cbcRun(), status: "time_limit", wallMs: 94_000, gap: 0.01 }, cloudfit, 0.0213), { ratio: 9.4, atLeast: false, atMost: true, gap: 0.0213 });
   });
 
   it("says of each bound beside the groups whether an integer program or only its LP proved it, and of a lean model per area that it was", () => {
