@@ -72,7 +72,7 @@ export interface ModelShape {
 export function modelShape(spec: NormalizedSpec, catalog: Catalog): ModelShape {
   const candidates = buildCandidates(spec, catalog);
   const relaxed = connectionRows(spec, candidates) > BUILD_EXACT_UP_TO_CONNECTION_ROWS;
-  const built = buildPlacementModel(spec, catalog, candidates, { relax: relaxed, multiCloudCuts: true });
+  const built = buildPlacementModel(spec, catalog, candidates, { relax: relaxed, wholeModelCuts: true });
   const m = built.model;
   let replicaColumns = 0;
   for (const regions of built.services.values())

@@ -32,7 +32,8 @@
 //   with "areas", gw[A] >= y[me,A] for every service link whose other end must use two clouds
 //   or more (12.multi by area: wherever me runs, that end runs in another cloud, on whatever
 //   continent);
-//   with "areas", the traffic that must leave each area (9 by area, addAreaTraffic below);
+//   with "areas", the traffic that must leave each area, and of a link to a bucket or database
+//   what must leave its caller's clouds (9 by area and 9.cross, addAreaTraffic below);
 //   u[w,K] when w runs on continent K (13 by continent, continentPresence below): y[w,A] <=
 //   u[w,K] <= Σ_{A∈K} y[w,A], x_w(K) <= R_w·u[w,K], per user point Σ_K u[w,K] >= 1 over the
 //   continents near it, and with "areas" the links' rows by continent, u[me,K] <= Σ_{K' near K}
@@ -53,7 +54,7 @@ import type { Candidates } from "./candidates";
 import { bucketMonthlyUSD, replicaMonthlyUSD } from "./ilp";
 import { latencyReach } from "./ilp-latency";
 import { areaOf as areaOfRegion, atLeastAll, multiCloudServices, networkRoles, presenceCost } from "./ilp-network";
-import { cloudCap, presenceOnContinent } from "./ilp-presence";
+import { cloudCap, mostInOneCloud, presenceOnContinent } from "./ilp-presence";
 import { fixedCosts } from "./network/costs";
 import { latencyMatrix } from "./latency/matrix";
 import { continentOf, linkNear } from "./latency/requirements";
@@ -83,6 +84,13 @@ export interface CapacityShape {
   /** With "areas", the gateways of 12.multi by area (default true): a higher bound, a slower MIP. */
   readonly multiCloudGateways?: boolean;
   /**
+   * With "areas", 9.cross by area (default true): what a bucket's or database's callers must send
+   * across clouds. A higher LP bound (generated specs: 100 services $86,860 to $86,870, 2,000
+   * $1,696,361 to $1,696,717 in the lean model), a slower MIP (at 100 services in 10 s it proved
+   * $87,185 where it reaches its optimum, $87,215, without).
+   */
+  readonly crossingTraffic?: boolean;
+  /**
    * For a linear relaxation that must fit in little memory: leaves out the rows that add least to
    * its bound for their number, y[w,A] <= u[w,K] (13 by continent; with it goes the links' rule
    * by area, 13.link, which those rows imply and which is therefore not written either) and the
@@ -107,7 +115,7 @@ export function capacityModel(
   reachable?: ReadonlyMap<string, ReadonlySet<string>>,
   shape: CapacityShape = {},
 ): CapacityModel {
-  const { multiCloudGateways = true, lean = false } = shape;
+  const { multiCloudGateways = true, crossingTraffic = true, lean = false } = shape;
   const mip = presence !== "none";
   const m = new ModelBuilder();
   const fc = spec.network ? fixedCosts(catalog, spec.network) : undefined;
@@ -450,7 +458,7 @@ export function capacityModel(
     }
     for (const [a, d] of sorted(gateways)) atLeastAll(m, `gw[${a}]`, cheapest(a, (key) => fc.gateway(key)), d);
   }
-  if (presence === "areas") addAreaTraffic(m, spec, catalog, shareOn, present, regionsOfArea);
+  if (presence === "areas") addAreaTraffic(m, spec, catalog, crossingTraffic ? fixed : undefined, shareOn, present, regionsOfArea);
   for (const [key, e] of quota) {
     const q = spec.quotas[key];
     if (q !== undefined && !e.isConstant) m.addRow(`6.quota[${key}]`, e, -Infinity, q);
@@ -508,12 +516,17 @@ function continentPresence(
  * each GiB at no less than the cheapest rate from a region of A to a region of another area y may
  * use (μ): d[x>y,A] >= V·(s_x(A) − s_y(A)), d >= 0, costing μ·d. Shares are x_s(A)/R_s for a
  * service and z[w,A] for a bucket or database (constants where held). Traffic within an area
- * counts nothing: a lower bound of the routing cost 9 prices exactly.
+ * counts nothing: a lower bound of the routing cost 9 prices exactly. With them 9.cross by area
+ * (see ilp-traffic.ts): a free bucket or database sits in one area, so of a link to it, in each
+ * direction, at least V·(1 − σ) leaves areas, σ the largest share of the service one cloud can
+ * hold: Σ_A d[x>y,A] >= V·(1 − σ), an area without d counting V·s_x(A), all it can send.
+ * `crossing`: the held plan, for 9.cross; undefined leaves 9.cross out.
  */
 function addAreaTraffic(
   m: ModelBuilder,
   spec: NormalizedSpec,
   catalog: Catalog,
+  crossing: Plan | undefined,
   shareOn: ReadonlyMap<string, ReadonlyMap<string, LinExpr>>,
   present: ReadonlyMap<string, ReadonlyMap<string, LinExpr>>,
   regionsOfArea: ReadonlyMap<string, readonly RegionKey[]>,
@@ -534,6 +547,8 @@ function addAreaTraffic(
   for (const l of spec.links) {
     const volume = l.monthlyGiB / 2;
     if (volume <= 0) continue;
+    const held = (fixed: Plan, w: string) => w in fixed.services || w in fixed.buckets || w in (fixed.databases ?? {});
+    const leaves = !crossing || l.toKind === "service" || held(crossing, l.to) ? 0 : 1 - mostInOneCloud(spec, crossing, l.from);
     for (const [x, y] of [
       [l.from, l.to],
       [l.to, l.from],
@@ -541,17 +556,22 @@ function addAreaTraffic(
       const from = sharesOf(x);
       const to = sharesOf(y);
       if (!from || !to) continue;
+      const leaving = new LinExpr();
       for (const [a, sx] of [...from].sort(([p], [q]) => (p < q ? -1 : 1))) {
         let usd = Infinity;
         for (const b of to.keys()) if (b !== a) usd = Math.min(usd, between(a, b));
-        if (!Number.isFinite(usd) || usd <= 0) continue;
         const row = new LinExpr().addExpr(sx, -volume);
         const sy = to.get(a);
         if (sy) row.addExpr(sy, volume);
-        if (row.isConstant) continue;
+        if (!Number.isFinite(usd) || usd <= 0 || row.isConstant) {
+          leaving.addExpr(sx, volume);
+          continue;
+        }
         const d = m.addCol(`d[${x}>${y},${a}]`, usd, 0, Infinity, false);
         m.addRow(`9.area[${x}>${y},${a}]`, row.add(d, 1), 0, Infinity);
+        leaving.add(d, 1);
       }
+      if (leaves > 1e-12 && !leaving.isConstant) m.addRow(`9.crossArea[${x}>${y}]`, leaving, volume * leaves, Infinity);
     }
   }
 }

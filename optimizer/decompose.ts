@@ -562,9 +562,10 @@ export async function solveDecomposed(
       const t = Date.now();
       // Its gateways of 12.multi raise its bound but slow its MIP down (at 100 services its
       // optimum in 14 s where it took 9): left out of its MIP when the relaxed model's MIP,
-      // which follows it, has the time to pass it.
+      // which follows it, has the time to pass it. Its 9.cross, only in its LP alone (at 100
+      // services in 10 s its MIP with them proved $87,185 where it reaches $87,215 without).
       const gateways = linear || !relaxable || left() < RELAXED_MIP_PASS_SEC_PER_PAIR * pairs;
-      const model = capacityModel(spec, catalog, candidates, settings.ilp.fixed, "areas", reach(), { multiCloudGateways: gateways }).model;
+      const model = capacityModel(spec, catalog, candidates, settings.ilp.fixed, "areas", reach(), { multiCloudGateways: gateways, crossingTraffic: linear }).model;
       // Its LP first, whose bound counts at once: with the rows by continent it is within 0.1%
       // of what the MIP's root proves (100 services: $86,860 against $86,880, in 0.37 s against
       // 0.81 s alone), which a short limit may not reach.

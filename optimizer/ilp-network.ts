@@ -101,7 +101,7 @@ export function multiCloudServices(spec: NormalizedSpec): Map<string, number> {
  * (10-service generated specs, seeds 1 to 8, HiGHS alone: 276 s in all to 106, seed 6 from no
  * proof in 120 s to 12.6 s, seed 1 slower, 11.0 to 15.7 s), but the groups' models solved slower
  * with them (100 services in 10 s: plans of $89,708 to $90,124 where they are $89,059 to
- * $89,437 without): the exact model has them only with IlpOptions.multiCloudCuts, which
+ * $89,437 without): the exact model has them only with IlpOptions.wholeModelCuts, which
  * optimize sets for the whole model.
  */
 function addMultiCloudCuts(

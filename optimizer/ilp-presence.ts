@@ -170,6 +170,25 @@ export function cloudCap(s: NormalizedService): number {
 }
 
 /**
+ * The largest share of a service's replicas any one cloud can hold: a held service's largest
+ * share in one cloud; a free one's cloudCap (3 and 5) over its replicas.
+ */
+export function mostInOneCloud(spec: NormalizedSpec, fixed: Plan, name: string): number {
+  const held = fixed.services[name];
+  if (held) {
+    const byCloud = new Map<string, number>();
+    let total = 0;
+    for (const g of held.groups) {
+      byCloud.set(g.cloud, (byCloud.get(g.cloud) ?? 0) + g.count);
+      total += g.count;
+    }
+    return total > 0 ? Math.max(...byCloud.values()) / total : 1;
+  }
+  const s = spec.services.find((x) => x.name === name);
+  return s ? cloudCap(s) / s.replicas : 1;
+}
+
+/**
  * The most replicas of a service one region can hold in a plan meeting its availability: its
  * cloud's cap, less one replica for each other region minRegions needs (4). Every feasible
  * plan has x[s,r] <= regionCap(s), so x[s,r] <= regionCap(s)·a[s,r] is valid and, below R_s,

@@ -49,7 +49,8 @@ class ZoneSums {
 
 /**
  * 9. Traffic of one link direction x→y with volume V, where `sx` and `sy` are the share
- * expressions of x and y per region (constants for held workloads).
+ * expressions of x and y per region (constants for held workloads). `crossing`: a share of V
+ * that leaves its cloud in every plan (9.cross), 0 when none is known.
  */
 export function addDirection(
   m: ModelBuilder,
@@ -58,6 +59,7 @@ export function addDirection(
   sx: ReadonlyMap<RegionKey, LinExpr>,
   sy: ReadonlyMap<RegionKey, LinExpr>,
   rates: TrafficRates,
+  crossing = 0,
 ): void {
   // One end in a single known region: every GiB goes to (or comes from) there.
   const yAt = singleRegion(sy);
@@ -146,6 +148,19 @@ export function addDirection(
   for (const [z, t] of toZone) m.addRow(`9.in[${name},${z}]`, new LinExpr().addExpr(t.expr).addExpr(t.cap, -1), -Infinity, 0);
 
   if (!rates.withinCloudCheaper) addCloudBalance(m, name, OUT, IN, fromZone, toZone);
+
+  // 9.cross (valid inequality): per cloud c, the flows within c carry at most what arrives in c,
+  // IN_c = OUT_c − V·(X_c − Y_c) (X_c, Y_c: x's and y's shares in c), so what leaves clouds,
+  // Σ_r out[r] − Σ F, is at least V·Σ_c max(0, X_c − Y_c). For one end in one region and the
+  // other with at most a share σ in any one cloud, that is at least V·(1 − σ) = V·crossing. The
+  // LP otherwise splits a bucket across its callers' regions and clouds to follow their shares,
+  // and its traffic costs almost nothing.
+  if (crossing > EPS) {
+    const row = new LinExpr();
+    for (const out of outOf.values()) row.addExpr(out);
+    for (const f of fromZone.values()) row.addExpr(f, -1);
+    if (!row.isConstant) m.addRow(`9.cross[${name}]`, row, V * crossing, Infinity);
+  }
 }
 
 /**

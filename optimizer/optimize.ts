@@ -245,12 +245,12 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
   const ilp = { fixed, previous: opts.previous, migration };
   const mode = opts.decompose ?? "auto";
   // The exact model is built unless the estimate of its connections puts it out of reach (see
-  // optimizer/decompose.ts for the figures); "never" builds it whatever its size. It has 12.multi's
-  // rows (multiCloudCuts), which shorten its proof; the groups' and explanations' small models
-  // leave them out (see addMultiCloudCuts in optimizer/ilp-network.ts).
+  // optimizer/decompose.ts for the figures); "never" builds it whatever its size. It has the rows
+  // of 12.multi and 9.cross (wholeModelCuts), which shorten its proof; the groups' and
+  // explanations' small models leave them out (see IlpOptions.wholeModelCuts).
   const t0 = Date.now();
   const built =
-    mode !== "never" && connectionRows(spec, candidates) > BUILD_EXACT_UP_TO_CONNECTION_ROWS ? undefined : buildPlacementModel(spec, catalog, candidates, { ...ilp, multiCloudCuts: true });
+    mode !== "never" && connectionRows(spec, candidates) > BUILD_EXACT_UP_TO_CONNECTION_ROWS ? undefined : buildPlacementModel(spec, catalog, candidates, { ...ilp, wholeModelCuts: true });
   const buildMs = Date.now() - t0;
   if (built && built.unplaceable.length > 0) return infeasible();
   if (!built || mode === "always" || (mode === "auto" && built.model.numRows > DECOMPOSE_ABOVE_ROWS)) {

@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { loadCatalog } from "../../optimizer/catalog";
 import { buildCandidates } from "../../optimizer/candidates";
+import { capacityModel } from "../../optimizer/capacity-bound";
 import { buildPlacementModel } from "../../optimizer/ilp";
 import { multiCloudServices } from "../../optimizer/ilp-network";
 import { cloudCap, regionCap } from "../../optimizer/ilp-presence";
@@ -8,8 +9,9 @@ import { optimize } from "../../optimizer/optimize";
 import { HighsSolver } from "../../optimizer/solvers/highs";
 import { DEFAULT_NETWORK_COSTS, NormalizedSpec } from "../../optimizer/spec";
 import { ModelBuilder } from "../../optimizer/solvers/builder";
+import type { SparseModel } from "../../optimizer/solvers/types";
 import { validateSpec } from "../../optimizer/validate";
-import { bruteForce, enumerationSize, link, pinnedReadersSpec, randomSpec, service, spec } from "./random";
+import { bruteForce, bucket, enumerationSize, link, pinnedReadersSpec, randomSpec, service, spec } from "./random";
 
 const catalog = loadCatalog();
 const solver = new HighsSolver();
@@ -103,10 +105,10 @@ describe("valid inequalities of the network model (12.spread, 12.present caps)",
     const relaxed = await lpBound(s, true);
     // Measured: 93.95% of the optimum ($2,963.63 of $3,154.46); without 12.multi, 92.06%.
     assert.ok(relaxed <= best.cost.total + 1e-6 && relaxed >= 0.93 * best.cost.total, `relaxed LP ${relaxed} vs optimum ${best.cost.total}`);
-    // The exact model takes them with multiCloudCuts, as optimize builds the whole model: its LP
+    // The exact model takes them with wholeModelCuts, as optimize builds the whole model: its LP
     // rises and stays under the optimum.
-    const exact = async (multiCloudCuts: boolean) => {
-      const pm = buildPlacementModel(s, catalog, buildCandidates(s, catalog), { multiCloudCuts });
+    const exact = async (wholeModelCuts: boolean) => {
+      const pm = buildPlacementModel(s, catalog, buildCandidates(s, catalog), { wholeModelCuts });
       const out = await solver.solve({ ...pm.model, integer: new Uint8Array(pm.model.numCols) }, { timeLimitSec: 60, relativeGap: 0 });
       assert.strictEqual(out.status, "optimal");
       return { rows: pm.model.numRows, lp: out.objective };
@@ -142,8 +144,8 @@ describe("valid inequalities of the network model (12.spread, 12.present caps)",
       const out = await solver.solve(pm.model, { timeLimitSec: 30, relativeGap: 0 });
       assert.strictEqual(out.status, "optimal", `seed ${seed}`);
       assert.ok(out.objective <= best.cost + 0.01, `seed ${seed}: relaxed optimum ${out.objective} above the optimum ${best.cost}`);
-      // The exact model with 12.multi (multiCloudCuts) keeps the enumerated optimum itself.
-      const whole = buildPlacementModel(s, catalog, buildCandidates(s, catalog), { multiCloudCuts: true });
+      // The exact model with 12.multi (wholeModelCuts) keeps the enumerated optimum itself.
+      const whole = buildPlacementModel(s, catalog, buildCandidates(s, catalog), { wholeModelCuts: true });
       const exact = await solver.solve(whole.model, { timeLimitSec: 30, relativeGap: 0 });
       assert.strictEqual(exact.status, "optimal", `seed ${seed}`);
       assert.ok(Math.abs(exact.objective - best.cost) <= 0.01, `seed ${seed}: exact optimum with 12.multi ${exact.objective}, enumerated ${best.cost}`);
@@ -270,5 +272,82 @@ describe("presence per continent (13 by continent)", () => {
     assert.ok(checked >= 6, `only ${checked} instances were small enough and feasible`);
     assert.ok(withU >= 4, `only ${withU} instances had presence per continent`);
     assert.ok(held >= 3, `only ${held} instances were checked with the bucket held`);
+  });
+});
+
+describe("traffic a bucket's callers must send across clouds (9.cross)", () => {
+  /** Builds with the rows whose names start with `drop` left out (to see what they add). */
+  function without<T>(drop: string, build: () => T): T {
+    const addRow = ModelBuilder.prototype.addRow;
+    ModelBuilder.prototype.addRow = function (name, ...rest) {
+      return name.startsWith(drop) ? -1 : addRow.call(this, name, ...rest);
+    };
+    try {
+      return build();
+    } finally {
+      ModelBuilder.prototype.addRow = addRow;
+    }
+  }
+  const lpOf = async (model: SparseModel) => {
+    const out = await solver.solve({ ...model, integer: new Uint8Array(model.numCols) }, { timeLimitSec: 60, relativeGap: 0 });
+    assert.strictEqual(out.status, "optimal");
+    return out.objective;
+  };
+  // api must run in two clouds, one replica in each, and reads 8,000 GiB a month from a bucket,
+  // which sits in one region: half of that traffic leaves a cloud in every plan. The LP split
+  // the bucket across api's regions, half in each, and paid almost nothing for it.
+  const regions = ["eu-central-1", "westeurope", "europe-west4"];
+  const s = spec({
+    services: [service("api", { replicas: 2, regions, minClouds: 2, maxSharePerCloud: 0.5 })],
+    buckets: [bucket("data", { storageGiB: 500, regions })],
+    links: [link("api", "data", 8000, "bucket")],
+  });
+
+  it("charges the exact model's LP and the capacity model per area for it, and stays under the optimum", async () => {
+    const best = bruteForce(s, catalog)!;
+    const exact = () => buildPlacementModel(s, catalog, buildCandidates(s, catalog), { wholeModelCuts: true }).model;
+    const perArea = () => capacityModel(s, catalog, buildCandidates(s, catalog), undefined, "areas").model;
+    // At least half of 4,000 GiB each way at the cheapest internet egress of these regions ($0.087).
+    const least = 0.5 * 8000 * 0.08;
+    for (const [label, build] of [
+      ["exact", exact],
+      ["per area", perArea],
+    ] as const) {
+      const cut = await lpOf(build());
+      const uncut = await lpOf(without("9.cross", build));
+      assert.ok(cut <= best.cost + 0.01, `${label}: LP ${cut} above the optimum ${best.cost}`);
+      assert.ok(cut - uncut >= least, `${label}: LP ${cut} with the rows, ${uncut} without`);
+    }
+  });
+
+  it("never cuts off a plan: with callers of buckets that must use two clouds, the exact optimum is the enumerated one and both bounds stay under it", async function () {
+    this.timeout(300_000);
+    const SIZE = { services: 3, buckets: 1, links: 3, maxReplicas: 3, regionsPerWorkload: 3, network: true, latency: false };
+    let checked = 0;
+    for (let seed = 1000; seed < 1100 && checked < 8; seed++) {
+      const base = randomSpec(seed, SIZE);
+      const callers = new Set(base.links.filter((l) => l.toKind === "bucket").map((l) => l.from));
+      const r = {
+        ...base,
+        services: base.services.map((x) => {
+          const clouds = new Set(x.regions.map((k) => catalog.regions.find((c) => c.region === k)?.cloud));
+          return callers.has(x.name) && clouds.size >= 2 ? { ...x, replicas: Math.max(2, x.replicas), minClouds: 2 } : x;
+        }),
+      };
+      if (!r.services.some((x) => callers.has(x.name) && x.minClouds > 1)) continue;
+      if (enumerationSize(r, catalog) > 40_000) continue;
+      const best = bruteForce(r, catalog);
+      if (!best) continue;
+      checked++;
+      const pm = buildPlacementModel(r, catalog, buildCandidates(r, catalog), { wholeModelCuts: true });
+      const mip = await solver.solve(pm.model, { timeLimitSec: 30, relativeGap: 0 });
+      assert.strictEqual(mip.status, "optimal", `seed ${seed}`);
+      assert.ok(Math.abs(mip.objective - best.cost) <= 0.01, `seed ${seed}: exact optimum ${mip.objective}, enumerated ${best.cost}`);
+      const area = await solver.solve(capacityModel(r, catalog, buildCandidates(r, catalog), undefined, "areas").model, { timeLimitSec: 30, relativeGap: 0 });
+      assert.strictEqual(area.status, "optimal", `seed ${seed}`);
+      assert.ok(area.objective <= best.cost + 0.01, `seed ${seed}: optimum per area ${area.objective} above the optimum ${best.cost}`);
+      assert.ok((await lpBound(r, true)) <= best.cost + 0.01, `seed ${seed}: relaxed LP above the optimum`);
+    }
+    assert.ok(checked >= 5, `only ${checked} instances were small enough and feasible`);
   });
 });
