@@ -129,7 +129,8 @@ export function checkTargets(sizes: readonly SizeResult[], gap: number): Target[
   const big = at(2000);
   if (big && !isSkipped(big.highs)) {
     const r = big.highs;
-    const ok = r.gap !== undefined && r.gap <= gap + 1e-12 && !r.error;
+    // A gap that is not a number (NaN, null once through JSON) is no proven gap.
+    const ok = Number.isFinite(r.gap) && r.gap! <= gap + 1e-12 && !r.error;
     out.push({
       target: `2,000 services within ${pct(gap)} proven gap in < 10 s`,
       result: r.error ?? `${r.status}, gap ${pct(r.gap)} in ${secs(r.optimizeMs)}`,
@@ -164,7 +165,11 @@ function cbcTarget(sizes: readonly SizeResult[]): Target {
     const r = s.cbcOverCloudfit;
     const label = `${count(s.services)} services`;
     if (!r) {
-      const why = isSkipped(s.cbc) ? s.cbc.skipped : isSkipped(s.highs) || s.highs.error || !s.highs.optimizeMs ? "no cloudfit plan to time" : "no gap proven by cloudfit";
+      const why = isSkipped(s.cbc)
+        ? s.cbc.skipped
+        : s.cbc.status === "infeasible" || s.cbc.status === "error"
+          ? `CBC: ${s.cbc.status}`
+          : "CBC got within the gap before it ended and cloudfit ran to its limit: neither time is a time to the gap";
       parts.push(`${label}: not measured (${why})`);
       continue;
     }

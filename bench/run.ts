@@ -82,8 +82,8 @@ Flags:
   --jslp-max N        run javascript-lp-solver only up to N services (default: 100)
   --cbc-max N         write and solve the per-type model only up to N services
                       (default: 10; it has a column per fitting offer in every region, so
-                      at 100 services its LP text is about 400 MiB and CBC takes about
-                      16 GiB: see README)
+                      at 100 services its LP text is about 400 MiB and CBC takes up to
+                      about 16 GiB: see README)
   --skip-cbc          do not write or solve the per-type model
   --policies N        resources analysed through the served policy pack (default: 10000;
                       0 skips it)
@@ -180,10 +180,10 @@ async function cloudfitRun(
 async function cbcRun(
   spec: NormalizedSpec,
   catalog: Catalog,
-  o: BenchOptions,
   cbc: string,
   limitSec: number,
   gap: number,
+  keepLp: boolean,
 ): Promise<CbcRun> {
   fs.mkdirSync(TMP, { recursive: true });
   const lpPath = path.join(TMP, `pertype-${spec.services.length}.lp`);
@@ -201,7 +201,7 @@ async function cbcRun(
     costUSD = evaluatePlan(spec, plan, catalog, buildCandidates(spec, catalog).regionsOf).total;
     violations = verifyPlan(spec, catalog, plan).length;
   }
-  if (!o.keepLp) {
+  if (!keepLp) {
     fs.rmSync(lpPath, { force: true });
     fs.rmSync(lpPath.replace(/\.lp$/, ".sol"), { force: true });
   }
@@ -261,15 +261,42 @@ export function sameGap(highs: CloudfitRun | Skipped, gap: number): number | und
 }
 
 /**
- * CBC's time over cloudfit's at `gap`: exact when CBC stopped at that gap; a lower bound when CBC
- * ended (its limit, no plan) above it; an upper bound when CBC's last gap is within it but it did
- * not stop there (it reached the gap at some time before it ended).
+ * How CBC runs at one size: skipped, and why, or its time limit and the gap it stops at (see
+ * sameGap). Its limit: --cbc-limit, or the larger of --time-limit and six times cloudfit's time,
+ * so that a 5x speed-up can be told apart.
  */
-export function timeRatio(cbc: CbcRun, highs: CloudfitRun, gap: number): NonNullable<SizeResult["cbcOverCloudfit"]> {
-  const ratio = cbc.wallMs / highs.optimizeMs!;
-  const within = cbc.gap !== undefined && cbc.gap <= gap + 1e-12;
+export function cbcSettings(
+  n: number,
+  o: BenchOptions,
+  cbc: string | undefined,
+  highs: CloudfitRun | Skipped,
+): Skipped | { readonly limitSec: number; readonly gap: number } {
+  if (o.skipCbc) return { skipped: "--skip-cbc" };
+  if (!cbc) return { skipped: "no cbc on the PATH (install: apt-get install -y coinor-cbc)" };
+  if (n > o.cbcMax) return { skipped: `above --cbc-max ${o.cbcMax} services (raise it to run)` };
+  const gap = sameGap(highs, o.gap);
+  if (gap === undefined || isSkipped(highs)) return { skipped: "cloudfit has no plan with a proven gap to time CBC against" };
+  return { limitSec: o.cbcLimitSec ?? Math.max(o.timeLimitSec, Math.ceil((6 * highs.optimizeMs!) / 1000)), gap };
+}
+
+/**
+ * CBC's time over cloudfit's at `gap` (sameGap), or undefined when the two cannot be compared.
+ * cloudfit's time is its time to the gap when it stopped at the benchmark's gap (`benchGap`);
+ * when it ran to its limit it may have proved its last gap sooner, and its time is then an upper
+ * bound of that. CBC's is its time to the gap when it stopped there; when it ended above the gap
+ * (its limit, no plan), that gap would have taken it longer; when its last gap is within the gap
+ * but it did not stop there, it got there sooner. So the ratio is exact, a lower bound
+ * (`atLeast`), an upper bound (`atMost`), or nothing (an upper bound over an upper bound). A CBC
+ * that calls the model infeasible (where cloudfit has a plan) or fails gives nothing either.
+ */
+export function timeRatio(cbc: CbcRun, highs: CloudfitRun, gap: number, benchGap: number): SizeResult["cbcOverCloudfit"] {
+  if (cbc.status === "infeasible" || cbc.status === "error" || !highs.optimizeMs) return undefined;
+  const ratio = cbc.wallMs / highs.optimizeMs;
+  const cloudfitExact = reachedGap(highs, benchGap);
+  const within = cbc.gap !== undefined && Number.isFinite(cbc.gap) && cbc.gap <= gap + 1e-12;
   if (!within) return { ratio, atLeast: true, gap };
-  return cbc.status === "optimal" ? { ratio, atLeast: false, gap } : { ratio, atLeast: false, atMost: true, gap };
+  if (cbc.status === "optimal") return { ratio, atLeast: !cloudfitExact, gap };
+  return cloudfitExact ? { ratio, atLeast: false, atMost: true, gap } : undefined;
 }
 
 /** Why javascript-lp-solver is not run: its dense tableau at this model size. */
@@ -299,24 +326,19 @@ async function runSize(
   say(n <= o.jslpMax ? "cloudfit with javascript-lp-solver" : "javascript-lp-solver skipped");
   const jslp: CloudfitRun | Skipped =
     n <= o.jslpMax ? await cloudfitRun(n, o, "jslp") : { skipped: jslpSkipReason(o, highs) };
-  // The gap CBC is timed at: the benchmark's, or the gap cloudfit proved when it stopped short of
-  // that (a plan and a bound in hand), so that both are timed at the same gap.
-  const atGap = sameGap(highs, o.gap);
+  // CBC is timed at the benchmark's gap, or at the gap cloudfit proved when it stopped short of
+  // that, so that both are timed at the same gap.
+  const plan = cbcSettings(n, o, cbc, highs);
   let cbcResult: CbcRun | Skipped;
-  if (o.skipCbc) cbcResult = { skipped: "--skip-cbc" };
-  else if (!cbc)
-    cbcResult = { skipped: "no cbc on the PATH (install: apt-get install -y coinor-cbc)" };
-  else if (n > o.cbcMax) cbcResult = { skipped: `above --cbc-max ${o.cbcMax} services (raise it to run)` };
+  if (isSkipped(plan)) cbcResult = plan;
   else {
-    const cloudfitSec = isSkipped(highs) || highs.error ? 0 : (highs.optimizeMs ?? 0) / 1000;
-    const limit = o.cbcLimitSec ?? Math.max(o.timeLimitSec, Math.ceil(6 * cloudfitSec));
-    say(`per-type model with CBC (limit ${limit} s)`);
-    cbcResult = await cbcRun(spec, catalog, o, cbc, limit, atGap ?? o.gap);
+    say(`per-type model with CBC (limit ${plan.limitSec} s, gap ${(100 * plan.gap).toFixed(3)}%)`);
+    cbcResult = await cbcRun(spec, catalog, cbc!, plan.limitSec, plan.gap, o.keepLp);
   }
   say("baselines");
   const cloudfitUSD = isSkipped(highs) ? undefined : highs.costUSD;
   const baselines = baselineRows(spec, catalog, cloudfitUSD);
-  const cbcOverCloudfit = !isSkipped(cbcResult) && !isSkipped(highs) && atGap !== undefined ? timeRatio(cbcResult, highs, atGap) : undefined;
+  const cbcOverCloudfit = !isSkipped(cbcResult) && !isSkipped(highs) && !isSkipped(plan) ? timeRatio(cbcResult, highs, plan.gap, o.gap) : undefined;
   return {
     services: spec.services.length,
     links: spec.links.length,

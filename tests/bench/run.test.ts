@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import type { CloudfitRun } from "../../bench/cloudfit-child";
 import { checkTargets, renderText, type CbcRun, type SizeResult } from "../../bench/report";
-import { BenchUsageError, parseBenchArgs, sameGap, timeRatio } from "../../bench/run";
+import { BenchUsageError, cbcSettings, parseBenchArgs, sameGap, timeRatio } from "../../bench/run";
 import { runChild } from "../../bench/measure";
 
 function run(over: Partial<CloudfitRun>): CloudfitRun {
@@ -132,6 +132,9 @@ describe("benchmark command line", () => {
       [true, false, null],
     );
     assert.strictEqual(t[2].result, "2,000 services: not measured (--skip-cbc)");
+    // A gap that is no number (NaN; null once through JSON) is no proven gap.
+    for (const none of [NaN, null as unknown as number])
+      assert.strictEqual(checkTargets([size(2000, { highs: run({ optimizeMs: 8000, gap: none }) })], 0.001)[0].met, false);
   });
 
   it("checks the speed-up over CBC at every size both ran, each at its own gap", () => {
@@ -158,17 +161,61 @@ describe("benchmark command line", () => {
   it("times CBC at the benchmark's gap, or at the gap cloudfit proved when it stopped short of it", () => {
     assert.strictEqual(sameGap(run({ gap: 0.0005 }), 0.001), 0.001);
     assert.strictEqual(sameGap(run({ status: "time_limit", gap: 0.0213, optimizeMs: 10_000 }), 0.001), 0.0213);
+    assert.strictEqual(sameGap(run({ status: "time_limit", gap: 0.0004 }), 0.001), 0.001, "never a gap below the benchmark's");
     assert.strictEqual(sameGap(run({ status: "time_limit", gap: NaN }), 0.001), undefined, "no bound: nothing to time");
     assert.strictEqual(sameGap(run({ error: "boom" }), 0.001), undefined);
+    assert.strictEqual(sameGap(run({ optimizeMs: 0 }), 0.001), undefined);
     assert.strictEqual(sameGap({ skipped: "--skip-cbc" }, 0.001), undefined);
-    const cloudfit = run({ status: "time_limit", gap: 0.0213, optimizeMs: 10_000 });
-    // CBC stopped at the gap: the ratio is exact.
-    assert.deepStrictEqual(timeRatio({ ...cbcRun(), wallMs: 94_000, gap: 0.02 }, cloudfit, 0.0213), { ratio: 9.4, atLeast: false, gap: 0.0213 });
-    // No plan, or a gap above: CBC would have needed longer.
-    assert.deepStrictEqual(timeRatio({ ...cbcRun(), status: "no_solution", wallMs: 94_000 }, cloudfit, 0.0213), { ratio: 9.4, atLeast: true, gap: 0.0213 });
-    assert.deepStrictEqual(timeRatio({ ...cbcRun(), status: "time_limit", wallMs: 94_000, gap: 0.03 }, cloudfit, 0.0213), { ratio: 9.4, atLeast: true, gap: 0.0213 });
-    // Within the gap at its limit without having stopped there: it got there sooner.
-    assert.deepStrictEqual(timeRatio({ ...cbcRun(), status: "time_limit", wallMs: 94_000, gap: 0.01 }, cloudfit, 0.0213), { ratio: 9.4, atLeast: false, atMost: true, gap: 0.0213 });
+  });
+
+  it("runs CBC with six times cloudfit's time at the gap it is timed at, or says why not", () => {
+    const o = parseBenchArgs(["--cbc-max", "100"]);
+    const stopped = run({ status: "time_limit", gap: 0.0213, optimizeMs: 10_010 });
+    assert.deepStrictEqual(cbcSettings(100, o, "/usr/bin/cbc", stopped), { limitSec: 61, gap: 0.0213 });
+    assert.deepStrictEqual(cbcSettings(10, o, "/usr/bin/cbc", run({ optimizeMs: 13_500 })), { limitSec: 81, gap: 0.001 });
+    assert.deepStrictEqual(cbcSettings(10, { ...o, cbcLimitSec: 300 }, "/usr/bin/cbc", stopped), { limitSec: 300, gap: 0.0213 });
+    assert.deepStrictEqual(cbcSettings(10, { ...o, timeLimitSec: 600 }, "/usr/bin/cbc", stopped), { limitSec: 600, gap: 0.0213 }, "never under --time-limit");
+    assert.deepStrictEqual(cbcSettings(500, o, "/usr/bin/cbc", stopped), { skipped: "above --cbc-max 100 services (raise it to run)" });
+    assert.deepStrictEqual(cbcSettings(10, o, undefined, stopped), { skipped: "no cbc on the PATH (install: apt-get install -y coinor-cbc)" });
+    assert.deepStrictEqual(cbcSettings(10, { ...o, skipCbc: true }, "/usr/bin/cbc", stopped), { skipped: "--skip-cbc" });
+    assert.deepStrictEqual(cbcSettings(10, o, "/usr/bin/cbc", run({ status: "no_solution", gap: NaN, optimizeMs: 60_000 })), {
+      skipped: "cloudfit has no plan with a proven gap to time CBC against",
+    });
+  });
+
+  it("tells an exact ratio from a lower or an upper bound, and compares nothing that is neither", () => {
+    const proved = run({ optimizeMs: 10_000 }); // stopped at the benchmark's gap: its time is exact
+    const stopped = run({ status: "time_limit", gap: 0.0213, optimizeMs: 10_000 }); // its time is an upper bound
+    const cbc = (over: Partial<CbcRun>) => ({ ...cbcRun(), wallMs: 94_000, ...over });
+    // CBC stopped at the gap.
+    assert.deepStrictEqual(timeRatio(cbc({ gap: 0.0009 }), proved, 0.001, 0.001), { ratio: 9.4, atLeast: false, gap: 0.001 });
+    assert.deepStrictEqual(timeRatio(cbc({ gap: 0.02 }), stopped, 0.0213, 0.001), { ratio: 9.4, atLeast: true, gap: 0.0213 });
+    // No plan, a gap above, or killed: CBC would have needed longer.
+    for (const over of [{ status: "no_solution" }, { status: "time_limit", gap: 0.03 }, { status: "killed" }, { status: "optimal", gap: 0.05 }])
+      assert.deepStrictEqual(timeRatio(cbc(over), stopped, 0.0213, 0.001), { ratio: 9.4, atLeast: true, gap: 0.0213 }, JSON.stringify(over));
+    // Within the gap at its end without having stopped there: it got there sooner.
+    assert.deepStrictEqual(timeRatio(cbc({ status: "time_limit", gap: 0.0005 }), proved, 0.001, 0.001), { ratio: 9.4, atLeast: false, atMost: true, gap: 0.001 });
+    assert.strictEqual(timeRatio(cbc({ status: "time_limit", gap: 0.01 }), stopped, 0.0213, 0.001), undefined, "an upper bound over an upper bound");
+    // A CBC that calls the model infeasible, or fails, is no time to compare.
+    assert.strictEqual(timeRatio(cbc({ status: "infeasible" }), stopped, 0.0213, 0.001), undefined);
+    assert.strictEqual(timeRatio(cbc({ status: "error" }), stopped, 0.0213, 0.001), undefined);
+    const unmeasured = checkTargets([size(10, { cbc: cbc({ status: "infeasible" }) })], 0.001).at(-1)!;
+    assert.strictEqual(unmeasured.result, "10 services: not measured (CBC: infeasible)");
+    assert.strictEqual(unmeasured.met, null);
+  });
+
+  it("prints the ratio under each size with the gap it is at and whose gap that is", () => {
+    const doc = (r: NonNullable<SizeResult["cbcOverCloudfit"]>) =>
+      renderText({
+        machine: { cpus: 2, cpuModel: "test cpu", memoryGiB: 8, node: "v20" },
+        options: { sizes: [100], seed: 1, timeLimitSec: 10, gap: 0.001 },
+        sizes: [size(100, { cbc: { ...cbcRun(), limitSec: 61 }, cbcOverCloudfit: r })],
+        targets: [],
+        catalogLoadMs: 40,
+      });
+    assert.match(doc({ ratio: 10.6, atLeast: true, gap: 0.02135 }), /CBC time \/ cloudfit time at the gap cloudfit proved: >= 10\.6x at 2\.135% \(CBC did not reach it within its 61 s limit\)/);
+    assert.match(doc({ ratio: 8.5, atLeast: false, gap: 0.001 }), /at the benchmark's gap: 8\.5x at 0\.100%\n/);
+    assert.match(doc({ ratio: 6, atLeast: false, atMost: true, gap: 0.001 }), /<= 6\.0x at 0\.100% \(CBC reached it before it ended, but did not stop there\)/);
   });
 
   it("says of each bound beside the groups whether an integer program or only its LP proved it, and of a lean model per area that it was", () => {
