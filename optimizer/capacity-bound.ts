@@ -97,7 +97,8 @@ export interface CapacityShape {
    * networks' open[A], zone[A], ingress[A] >= y[s,A] (12 by area: what held workloads pay stays,
    * a constant). Still a relaxation, so still a bound. Measured
    * on the generated spec of 2,000 services, per area: 47,500 rows of 170,000 left out, its LP's
-   * optimum $1,696,361 where the whole model's is $1,698,445 (0.12% lower), in 2.0 s where that
+   * optimum $1,696,361 where the whole model's is $1,698,445 (0.12% lower; before 9.cross, with
+   * which they are $1,696,717 and $1,698,679), in 2.0 s where that
    * took 2.6 to 2.8 s, and HiGHS's memory for it 313 MiB where it took 451 (leaving out only
    * y <= u and open: $1,697,266, 376 MiB).
    */
