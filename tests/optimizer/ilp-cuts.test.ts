@@ -7,7 +7,7 @@ import { multiCloudServices } from "../../optimizer/ilp-network";
 import { cloudCap, regionCap } from "../../optimizer/ilp-presence";
 import { optimize } from "../../optimizer/optimize";
 import { HighsSolver } from "../../optimizer/solvers/highs";
-import { DEFAULT_NETWORK_COSTS, NormalizedSpec } from "../../optimizer/spec";
+import { DEFAULT_NETWORK_COSTS, NormalizedService, NormalizedSpec } from "../../optimizer/spec";
 import { ModelBuilder } from "../../optimizer/solvers/builder";
 import type { SparseModel } from "../../optimizer/solvers/types";
 import { validateSpec } from "../../optimizer/validate";
@@ -22,6 +22,17 @@ async function lpBound(s: NormalizedSpec, relax: boolean): Promise<number> {
   const out = await solver.solve({ ...pm.model, integer: new Uint8Array(pm.model.numCols) }, { timeLimitSec: 60, relativeGap: 0 });
   assert.strictEqual(out.status, "optimal");
   return out.objective;
+}
+
+/** The spec with each named service whose regions span two clouds or more made to use two (and run two replicas or more). */
+function mustUseTwoClouds(base: NormalizedSpec, names: ReadonlySet<string>, over: Partial<NormalizedService> = {}): NormalizedSpec {
+  return {
+    ...base,
+    services: base.services.map((x) => {
+      const clouds = new Set(x.regions.map((r) => catalog.regions.find((c) => c.region === r)?.cloud));
+      return names.has(x.name) && clouds.size >= 2 ? { ...x, replicas: Math.max(2, x.replicas), minClouds: 2, ...over } : x;
+    }),
+  };
 }
 
 describe("presence caps (12.present)", () => {
@@ -128,13 +139,7 @@ describe("valid inequalities of the network model (12.spread, 12.present caps)",
     for (let seed = 900; seed < 960 && checked < 8; seed++) {
       const base = randomSpec(seed, SIZE);
       const linked = new Set(base.links.filter((l) => l.toKind === "service").flatMap((l) => [l.from, l.to]));
-      const s = {
-        ...base,
-        services: base.services.map((x) => {
-          const clouds = new Set(x.regions.map((r) => catalog.regions.find((c) => c.region === r)?.cloud));
-          return linked.has(x.name) && clouds.size >= 2 ? { ...x, replicas: Math.max(2, x.replicas), minClouds: 2, maxSharePerCloud: 1 } : x;
-        }),
-      };
+      const s = mustUseTwoClouds(base, linked, { maxSharePerCloud: 1 });
       if (![...multiCloudServices(s).keys()].some((n) => linked.has(n))) continue;
       if (enumerationSize(s, catalog) > 40_000) continue;
       const best = bruteForce(s, catalog);
@@ -327,13 +332,7 @@ describe("traffic a bucket's callers must send across clouds (9.cross)", () => {
     for (let seed = 1000; seed < 1100 && checked < 8; seed++) {
       const base = randomSpec(seed, SIZE);
       const callers = new Set(base.links.filter((l) => l.toKind === "bucket").map((l) => l.from));
-      const r = {
-        ...base,
-        services: base.services.map((x) => {
-          const clouds = new Set(x.regions.map((k) => catalog.regions.find((c) => c.region === k)?.cloud));
-          return callers.has(x.name) && clouds.size >= 2 ? { ...x, replicas: Math.max(2, x.replicas), minClouds: 2 } : x;
-        }),
-      };
+      const r = mustUseTwoClouds(base, callers);
       if (!r.services.some((x) => callers.has(x.name) && x.minClouds > 1)) continue;
       if (enumerationSize(r, catalog) > 40_000) continue;
       const best = bruteForce(r, catalog);
