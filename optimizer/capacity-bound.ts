@@ -545,11 +545,12 @@ function addAreaTraffic(
     return usd;
   };
   const sharesOf = (name: string) => shareOn.get(name) ?? present.get(name);
+  const heldIn = (plan: Plan, w: string) => w in plan.buckets || w in (plan.databases ?? {});
   for (const l of spec.links) {
     const volume = l.monthlyGiB / 2;
     if (volume <= 0) continue;
-    const held = (fixed: Plan, w: string) => w in fixed.services || w in fixed.buckets || w in (fixed.databases ?? {});
-    const leaves = !crossing || l.toKind === "service" || held(crossing, l.to) ? 0 : 1 - mostInOneCloud(spec, crossing, l.from);
+    // 9.cross by area: of a link to a free bucket or database, the share that leaves areas.
+    const leaves = !crossing || l.toKind === "service" || heldIn(crossing, l.to) ? 0 : 1 - mostInOneCloud(spec, crossing, l.from);
     for (const [x, y] of [
       [l.from, l.to],
       [l.to, l.from],
