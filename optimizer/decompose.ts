@@ -588,10 +588,11 @@ export async function solveDecomposed(
   // beside its LP) and the model per area has the time for its LP (times LEAN_AREA_MARGIN) but
   // not for its MIP's root, it is built during the continent LP. At 2,000 services in 10 s its
   // LP proves $1,696,361 ($1,696,717 with 9.cross) about 3 s after the groups begin, where the
-  // continent MIP proves $1,681,015 (2.91 to 3.00% in nine runs of ten where the continent MIP gave 3.84 to 3.97%;
-  // seeds 2 and 3, 3.12 and 3.56% where it gave 4.04 and 4.51%); the whole model's LP
-  // ($1,698,445) takes 451 MiB in its worker where the lean one takes 313, and with it peak RSS
-  // rose to 1,075 MiB where the lean one keeps it at 913 to 968 (the continent MIP: 901 to 942).
+  // continent MIP proves $1,681,015 (2.91 to 3.00% in nine runs of ten where the continent MIP
+  // gave 3.84 to 3.97%; seeds 2 and 3, 3.12 and 3.56% where it gave 4.04 and 4.51%); the whole
+  // model's LP ($1,698,445) takes 451 MiB in its worker where the lean one takes 313, and with it
+  // peak RSS rose to 1,075 MiB where the lean one keeps it at 913 to 968 (the continent MIP: 901
+  // to 942).
   // `buildMs`, its build's time, counts in the stage's. A failed LP leaves the continent LP's
   // bound: the continent MIP is not begun then.
   const leanAreaBound = async (model: SparseModel, buildMs: number): Promise<StageReport> => {
