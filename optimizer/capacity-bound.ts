@@ -31,7 +31,9 @@
 //   between their regions, and gw[A] >= conn[A,A'] the cheapest VPN gateway of A (12 by area);
 //   with "areas", gw[A] >= y[me,A] for every service link whose other end must use two clouds
 //   or more (12.multi by area: wherever me runs, that end runs in another cloud, on whatever
-//   continent);
+//   continent), and Σ_{A∈c} gw[A] >= v[me,c] (with Σ conn[A,B] >= v[me,c], A in c and B not,
+//   when every such pair has a column) over the areas of me and its peer, when me must use two
+//   clouds or more (12.span by area, ilp-network.ts);
 //   with "areas", the traffic that must leave each area, and of a link to a bucket or database
 //   what must leave its caller's clouds (9 by area and 9.cross, addAreaTraffic below);
 //   u[w,K] when w runs on continent K (13 by continent, continentPresence below): y[w,A] <=
@@ -54,7 +56,7 @@ import type { Candidates } from "./candidates";
 import { bucketMonthlyUSD, replicaMonthlyUSD } from "./ilp";
 import { latencyReach } from "./ilp-latency";
 import { areaOf as areaOfRegion, atLeastAll, multiCloudServices, networkRoles, presenceCost } from "./ilp-network";
-import { cloudCap, mostInOneCloud, presenceOnContinent } from "./ilp-presence";
+import { cloudCap, maxValue, mostInOneCloud, presenceOnContinent } from "./ilp-presence";
 import { fixedCosts } from "./network/costs";
 import { latencyMatrix } from "./latency/matrix";
 import { continentOf, linkNear } from "./latency/requirements";
@@ -128,6 +130,8 @@ export function capacityModel(
   const continentOfArea = (area: string) => area.slice(area.indexOf("/") + 1);
   const cloudOfArea = (area: string) => area.slice(0, area.indexOf("/"));
   const regionsOfArea = new Map<string, RegionKey[]>();
+  // v[s,c] of 5 by cloud, per "service@cloud".
+  const cloudUsed = new Map<string, number>();
   for (const r of catalog.regions) {
     const key = `${r.cloud}:${r.region}` as RegionKey;
     (regionsOfArea.get(areaOf(key)) ?? regionsOfArea.set(areaOf(key), []).get(areaOf(key))!).push(key);
@@ -258,6 +262,7 @@ export function capacityModel(
         const clouds = new LinExpr();
         for (const [c, e] of inCloud) {
           const v = m.addCol(`v[${s.name},${c}]`, 0, 0, 1, false);
+          cloudUsed.set(`${s.name}@${c}`, v);
           clouds.add(v, 1);
           m.addRow(`5.cloud[${s.name},${c}]`, new LinExpr().addExpr(e).add(v, -1), 0, Infinity);
         }
@@ -428,11 +433,13 @@ export function capacityModel(
           }
     }
     const gateways = new Map<string, LinExpr[]>();
+    const connOf = new Map<string, LinExpr>();
     for (const [pair, d] of sorted(conns)) {
       const [a, b] = pair.split("|");
       let usd = Infinity;
       for (const r of regionsOfArea.get(a) ?? []) for (const q of regionsOfArea.get(b) ?? []) usd = Math.min(usd, fc.pair(r, q));
       const conn = atLeastAll(m, `conn[${pair}]`, Number.isFinite(usd) ? usd : 0, d, "kept");
+      connOf.set(pair, conn);
       if (conn.isConstant && conn.constant <= 0) continue;
       push(gateways, a, conn);
       push(gateways, b, conn);
@@ -457,7 +464,39 @@ export function capacityModel(
         for (const [a, y] of present.get(me) ?? []) push(gateways, a, y);
       }
     }
-    for (const [a, d] of sorted(gateways)) atLeastAll(m, `gw[${a}]`, cheapest(a, (key) => fc.gateway(key)), d);
+    const gates = new Map<string, LinExpr>();
+    for (const [a, d] of sorted(gateways)) gates.set(a, atLeastAll(m, `gw[${a}]`, cheapest(a, (key) => fc.gateway(key)), d));
+    // 12.span by area: a service that must use two clouds or more, linked to a peer, has a
+    // connection from each cloud c it uses to another cloud, and a gateway in c, in areas of its
+    // own or of the peer's (see addSpanCuts in ilp-network.ts): Σ conn[A,B] >= v[me,c] when
+    // every such pair of areas, A in c and B outside, has a column (the connection may be any
+    // of them), and Σ gw[A] >= v[me,c] over the areas in c.
+    for (const l of spec.links) {
+      if (l.toKind !== "service" || !needed.size) continue;
+      for (const [me, peer] of [
+        [l.from, l.to],
+        [l.to, l.from],
+      ]) {
+        if (!needed.has(me)) continue;
+        const areas = [...new Set([...(present.get(me)?.keys() ?? []), ...(present.get(peer)?.keys() ?? [])])];
+        for (const c of new Set(areas.map(cloudOfArea))) {
+          const v = cloudUsed.get(`${me}@${c}`);
+          if (v === undefined) continue;
+          const inside = areas.filter((a) => cloudOfArea(a) === c);
+          const outside = areas.filter((a) => cloudOfArea(a) !== c);
+          const pairs = inside.flatMap((a) => outside.map((b) => connOf.get(a < b ? `${a}|${b}` : `${b}|${a}`)));
+          if (outside.length > 0 && pairs.every((e) => e !== undefined)) {
+            const row = new LinExpr().add(v, -1);
+            for (const e of pairs) row.addExpr(e!);
+            m.addRow(`12.span[${me}>${peer},${c}]`, row, 0, Infinity);
+          }
+          if (!inside.every((a) => maxValue(gates.get(a) ?? new LinExpr()) > 1e-9)) continue;
+          const row = new LinExpr().add(v, -1);
+          for (const a of inside) row.addExpr(gates.get(a)!);
+          m.addRow(`12.spanGate[${me}>${peer},${c}]`, row, 0, Infinity);
+        }
+      }
+    }
   }
   if (presence === "areas") addAreaTraffic(m, spec, catalog, crossingTraffic ? fixed : undefined, shareOn, present, regionsOfArea);
   for (const [key, e] of quota) {

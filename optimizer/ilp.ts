@@ -79,7 +79,10 @@
 //      on a continent) instead: a relaxation, whose bound optimizer/decompose.ts uses for specs
 //      too large to solve whole; with it, and in the exact model with option `wholeModelCuts`
 //      (the whole model optimize.ts solves), 12.multi: a region of a service linked to one that
-//      must use k clouds connects to k − 1 other clouds and has its gateway.
+//      must use k clouds connects to k − 1 other clouds and has its gateway; and 12.span: a
+//      service that must use two clouds or more, linked to a peer, connects each cloud c it uses
+//      to another, from a region of its own or of the peer's in c, which has its gateway:
+//      Σ_{u in c, v not} conn[u,v] >= y[s,c] and Σ_{u in c} gw[u] >= y[s,c].
 //      cost open(r)·open[r] + zone(r)·zone[r] + ingress(r)·ingress[r] + pair(r,q)·conn[r,q]
 //      + gateway(r)·gw[r] + Σ a[s,r]·(publicTarget(r) if s public + endpoint(r, ports_s) if
 //      called) + the front door's zone (a constant when any service is public).
@@ -137,11 +140,11 @@ export interface IlpOptions {
   /** Price connections per pair of areas, a cloud on a continent (12.relax): a relaxation whose bound holds for the exact model. */
   readonly relax?: boolean;
   /**
-   * Add the valid inequalities 12.multi and 9.cross to the exact model too (the relaxed model
-   * always has them): they raise its LP and shorten a whole model's proof, but slow the many
-   * small models of the groups and explanations, which leave them out (see addMultiCloudCuts in
-   * ilp-network.ts; with 9.cross in the groups' models, 100 generated services in 10 s ended at
-   * $89,690 where they end at $89,117 without).
+   * Add the valid inequalities 12.multi, 12.span and 9.cross to the exact model too (the
+   * relaxed model always has them): they raise its LP and shorten a whole model's proof, but
+   * slow the many small models of the groups and explanations, which leave them out (see
+   * addMultiCloudCuts in ilp-network.ts; with 9.cross in the groups' models, 100 generated
+   * services in 10 s ended at $89,690 where they end at $89,117 without).
    */
   readonly wholeModelCuts?: boolean;
 }

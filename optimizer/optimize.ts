@@ -246,7 +246,7 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
   const mode = opts.decompose ?? "auto";
   // The exact model is built unless the estimate of its connections puts it out of reach (see
   // optimizer/decompose.ts for the figures); "never" builds it whatever its size. It has the rows
-  // of 12.multi and 9.cross (wholeModelCuts), which shorten its proof; the groups' and
+  // of 12.multi, 12.span and 9.cross (wholeModelCuts), which shorten its proof; the groups' and
   // explanations' small models leave them out (see IlpOptions.wholeModelCuts).
   const t0 = Date.now();
   const built =
