@@ -187,6 +187,8 @@ export function capacityModel(
     const near = (s.latency?.from ?? []).flatMap((place) => place.points.map(() => new LinExpr()));
     const points = (s.latency?.from ?? []).flatMap((place) => place.points);
     const nearAreas = points.map(() => new Set<string>());
+    // Per area, the user points some region of it is near.
+    const pointsOf = new Map<string, Set<number>>();
     // The cheapest presence (12) of s in each area.
     const presenceIn = new Map<string, number>();
     // Regions that stand in one column pair: each region alone, or with "areas" the regions of
@@ -226,6 +228,7 @@ export function capacityModel(
       for (const i of c.near) {
         near[i].addExpr(here);
         nearAreas[i].add(c.area);
+        (pointsOf.get(c.area) ?? pointsOf.set(c.area, new Set()).get(c.area)!).add(i);
       }
     }
     m.addRow(`1.replicas[${s.name}]`, total, s.replicas, s.replicas);
@@ -243,7 +246,10 @@ export function capacityModel(
         ys.set(area, ye);
         areas.add(y, 1);
         (inCloud.get(cloudOfArea(area)) ?? inCloud.set(cloudOfArea(area), new LinExpr()).get(cloudOfArea(area))!).add(y, 1);
-        m.addRow(`13.present[${s.name},${area}]`, new LinExpr().addExpr(e).add(y, -most), -Infinity, 0);
+        // An area some user point is too far from leaves a replica to another area (per area
+        // only: the model per continent guides the groups, which it would change).
+        const cap = presence === "areas" && (pointsOf.get(area)?.size ?? 0) < points.length ? Math.min(most, s.replicas - 1) : most;
+        m.addRow(`13.present[${s.name},${area}]`, new LinExpr().addExpr(e).add(y, -cap), -Infinity, 0);
         m.addRow(`13.absent[${s.name},${area}]`, new LinExpr().addExpr(e).add(y, -1), 0, Infinity);
         push(openOn, area, ye);
         if (roles.callers.has(s.name)) push(zoneOn, area, ye);

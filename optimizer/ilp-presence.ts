@@ -1,9 +1,10 @@
 // Presence indicators of the placement ILP (see the comment block of ilp.ts, notation and 12):
 // a[s,r] ∈ {0,1} is 1 exactly when service s has a replica in region r, tied to its replica
 // count x[s,r] by x[s,r] <= M_s·a[s,r] and a[s,r] <= x[s,r], where M_s (regionCap) is the most
-// replicas any one region can hold in a feasible plan, often below R_s. Held workloads and
-// regions a workload cannot use are constants. Created on demand, so a model that needs none
-// has none.
+// replicas any one region can hold in a feasible plan, often below R_s (and, when the model
+// asks, at most R_s − 1 in a region too far from one of the service's user points). Held
+// workloads and regions a workload cannot use are constants. Created on demand, so a model that
+// needs none has none.
 
 import type { RegionKey } from "./evaluate";
 import type { RegionVars } from "./ilp";
@@ -30,6 +31,8 @@ export class Presence {
     private readonly fixed: Plan,
     private readonly services: ReadonlyMap<string, readonly RegionVars[]>,
     private readonly buckets: ReadonlyMap<string, readonly { readonly key: RegionKey; readonly col: number }[]>,
+    /** Whether a region leaves some user point of the service beyond its maxRttMs (missUsers in ilp-latency.ts). */
+    private readonly missesUsers?: (name: string, key: RegionKey) => boolean,
   ) {
     this.caps = new Map(spec.services.map((s) => [s.name, regionCap(s)]));
     this.specs = new Map(spec.services.map((s) => [s.name, s]));
@@ -149,11 +152,13 @@ export class Presence {
     }
     const v = this.services.get(name)?.find((x) => x.key === key);
     if (!v || v.onDemand.length + v.spot.length === 0) return ZERO;
-    const M = this.caps.get(name) ?? 1;
+    // A region some user point is too far from leaves at least one replica to another region.
+    const cap = this.caps.get(name) ?? 1;
+    const M = this.missesUsers?.(name, key) ? Math.min(cap, (this.specs.get(name)?.replicas ?? 1) - 1) : cap;
     const a = this.m.addCol(`a[${name},${key}]`, 0, 0, 1, true);
     const x = new LinExpr();
     for (const o of [...v.onDemand, ...v.spot]) x.add(o.col, 1);
-    // 12.present: x[s,r] <= M_s·a[s,r] and a[s,r] <= x[s,r].
+    // 12.present: x[s,r] <= M_s·a[s,r] (M_s less one where a user point is too far) and a[s,r] <= x[s,r].
     this.m.addRow(`12.present[${name},${key}]`, new LinExpr().addExpr(x).add(a, -M), -Infinity, 0);
     this.m.addRow(`12.absent[${name},${key}]`, new LinExpr().add(a, 1).addExpr(x, -1), -Infinity, 0);
     return new LinExpr().add(a, 1);
