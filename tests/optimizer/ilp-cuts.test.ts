@@ -44,6 +44,15 @@ async function lpOf(model: SparseModel): Promise<number> {
   return out.objective;
 }
 
+/** Builders of the three models whose LPs bound the optimum: the whole exact model (as optimize builds it), the relaxed model and the capacity model per area. */
+function boundModels(s: NormalizedSpec): [string, () => SparseModel][] {
+  return [
+    ["exact", () => buildPlacementModel(s, catalog, buildCandidates(s, catalog), { wholeModelCuts: true }).model],
+    ["relaxed", () => buildPlacementModel(s, catalog, buildCandidates(s, catalog), { relax: true }).model],
+    ["per area", () => capacityModel(s, catalog, buildCandidates(s, catalog), undefined, "areas").model],
+  ];
+}
+
 /** The spec with each named service whose regions span two clouds or more made to use two (and run two replicas or more). */
 function mustUseTwoClouds(base: NormalizedSpec, names: ReadonlySet<string>, over: Partial<NormalizedService> = {}): NormalizedSpec {
   return {
@@ -199,14 +208,9 @@ describe("valid inequalities of the network model (12.spread, 12.present caps)",
     const best = await optimize(s, catalog, { explain: false, relativeGap: 0 });
     const tunnels = Object.values(best.cost.network!.pairs).reduce((a, b) => a + b, 0);
     assert.ok(tunnels > 100, `the optimum's connections cost ${tunnels}`);
-    const models: [string, () => SparseModel][] = [
-      ["exact", () => buildPlacementModel(s, catalog, buildCandidates(s, catalog), { wholeModelCuts: true }).model],
-      ["relaxed", () => buildPlacementModel(s, catalog, buildCandidates(s, catalog), { relax: true }).model],
-      ["per area", () => capacityModel(s, catalog, buildCandidates(s, catalog), undefined, "areas").model],
-    ];
     // Measured: with the rows, 100%, 100% and 99.3% of the optimum ($917.82); without, 89.9%,
     // 89.9% and 89.4%.
-    for (const [label, build] of models) {
+    for (const [label, build] of boundModels(s)) {
       const cut = await lpOf(build());
       const uncut = await lpOf(without("12.span", build));
       assert.ok(cut <= best.cost.total + 0.01, `${label}: LP ${cut} above the optimum ${best.cost.total}`);
@@ -307,12 +311,7 @@ describe("presence per continent (13 by continent)", () => {
     const best = await optimize(s, catalog, { explain: false, relativeGap: 0 });
     // Measured: 100% of the optimum ($617.93) in all three; before the caps, 90.2%, 90.2% and
     // 88.9%. The groups' models leave the caps out, as they leave out wholeModelCuts.
-    const models: [string, () => SparseModel][] = [
-      ["exact", () => buildPlacementModel(s, catalog, buildCandidates(s, catalog), { wholeModelCuts: true }).model],
-      ["relaxed", () => buildPlacementModel(s, catalog, buildCandidates(s, catalog), { relax: true }).model],
-      ["per area", () => capacityModel(s, catalog, buildCandidates(s, catalog), undefined, "areas").model],
-    ];
-    for (const [label, build] of models) {
+    for (const [label, build] of boundModels(s)) {
       const lp = await lpOf(build());
       assert.ok(lp <= best.cost.total + 0.01 && lp >= 0.99 * best.cost.total, `${label}: LP ${lp}, optimum ${best.cost.total}`);
     }
