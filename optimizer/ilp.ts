@@ -92,9 +92,9 @@
 //        a[f,r] <= Σ_{q near r} a[t,q]   (near: within maxRttMs, or on r's continent);
 //      per user-facing service and user point p: Σ_{r: rtt(r,p) <= maxRttMs} a[s,r] >= 1.
 //      By continent K, for every workload these name: u[w,K] ∈ [0,1] with a[w,r] <= u[w,K] <=
-//      Σ_{r∈K} a[w,r] (r ∈ K), x_s(K) <= min(R_s, M_s·|K|)·u[s,K] (R_s − 1 for a continent beyond
-//      a user point, as for 12.present); Σ_{K near p} u[s,K] >= 1 per
-//      user point; u[f,K] <= Σ_{K' near K} u[t,K'] per link direction (valid for every plan:
+//      Σ_{r∈K} a[w,r] (r ∈ K), x_s(K) <= min(R_s, M_s·|K|)·u[s,K] (R_s − 1 for a continent
+//      beyond a user point, as for 12.present); Σ_{K near p} u[s,K] >= 1 per user point;
+//      u[f,K] <= Σ_{K' near K} u[t,K'] per link direction (valid for every plan:
 //      u is then 1 exactly where w runs; for the linear relaxation, see ilp-latency.ts).
 
 import type { Catalog, Offer } from "./catalog";
@@ -145,10 +145,10 @@ export interface IlpOptions {
   /**
    * Add the valid inequalities 12.multi, 12.span and 9.cross, and 12.present's caps by user
    * point, to the exact model too (the relaxed model always has them): they raise its LP and
-   * shorten a whole model's proof, but
-   * slow the many small models of the groups and explanations, which leave them out (see
-   * addMultiCloudCuts in ilp-network.ts; with 9.cross in the groups' models, 100 generated
-   * services in 10 s ended at $89,690 where they end at $89,117 without).
+   * shorten a whole model's proof, but slow the many small models of the groups and
+   * explanations, which leave them out (see addMultiCloudCuts in ilp-network.ts; with 9.cross in
+   * the groups' models, 100 generated services in 10 s ended at $89,690 where they end at
+   * $89,117 without).
    */
   readonly wholeModelCuts?: boolean;
 }
