@@ -18,10 +18,10 @@ import { Presence, presenceOnContinent } from "./ilp-presence";
 import { latencyMatrix } from "./latency/matrix";
 import { continentOf, linkNear } from "./latency/requirements";
 import { LinExpr, ModelBuilder } from "./solvers/builder";
-import type { NormalizedService, NormalizedSpec } from "./spec";
+import type { NormalizedSpec } from "./spec";
 
 /** 13. Latency between linked workloads and from users to user-facing services. */
-export function addLatency(m: ModelBuilder, spec: NormalizedSpec, catalog: Catalog, presence: Presence, usersCap = false): void {
+export function addLatency(m: ModelBuilder, spec: NormalizedSpec, catalog: Catalog, presence: Presence): void {
   for (const l of spec.links) {
     if (!l.latency) continue;
     for (const [me, peer] of [
@@ -51,19 +51,7 @@ export function addLatency(m: ModelBuilder, spec: NormalizedSpec, catalog: Catal
         m.addRow(`13.users[${s.name},${place.name},${p}]`, row, 1, Infinity);
       }
   }
-  addContinentRows(m, spec, catalog, presence, usersCap);
-}
-
-/**
- * Whether regions `keys` together leave some user point of a service beyond its maxRttMs: a plan
- * with replicas there then has at least one elsewhere (12.present and 13.replicasOn cap them at
- * R_s − 1).
- */
-export function missUsers(catalog: Catalog, s: NormalizedService, keys: readonly RegionKey[]): boolean {
-  if (!s.latency) return false;
-  const rtt = latencyMatrix(catalog);
-  const max = s.latency.maxRttMs + 1e-9;
-  return s.latency.from.some((place) => place.points.some((p) => keys.every((r) => rtt.rtt(r, p) > max)));
+  addContinentRows(m, spec, catalog, presence);
 }
 
 /**
@@ -83,21 +71,18 @@ export function missUsers(catalog: Catalog, s: NormalizedService, keys: readonly
  * bound, 30 s beside the groups, from $87,323 to $87,448. At 10 services the exact model's LP
  * barely moves ($9,959.91 to $9,962.11): there the network per region is what it misses.
  */
-function addContinentRows(m: ModelBuilder, spec: NormalizedSpec, catalog: Catalog, presence: Presence, usersCap: boolean): void {
+function addContinentRows(m: ModelBuilder, spec: NormalizedSpec, catalog: Catalog, presence: Presence): void {
   const names = new Set<string>();
   for (const l of spec.links) if (l.latency) names.add(l.from).add(l.to);
   for (const s of spec.services) if (s.latency) names.add(s.name);
   const onK = new Map<string, Map<string, { readonly u: LinExpr; readonly regions: readonly RegionKey[] }>>();
   const continent = (r: RegionKey) => continentOf(catalog, r) ?? r;
-  const byName = new Map(spec.services.map((s) => [s.name, s]));
   for (const name of [...names].sort()) {
     const byK = new Map<string, RegionKey[]>();
     for (const r of presence.regions(name)) (byK.get(continent(r)) ?? byK.set(continent(r), []).get(continent(r))!).push(r);
     const out = new Map<string, { u: LinExpr; regions: readonly RegionKey[] }>();
     for (const [k, regions] of [...byK].sort(([p], [q]) => (p < q ? -1 : 1))) {
-      const R = presence.replicasOf(name) ?? 0;
-      const service = byName.get(name);
-      const cap = Math.min(usersCap && service && missUsers(catalog, service, regions) ? R - 1 : R, presence.regionCapOf(name) * regions.length);
+      const cap = Math.min(presence.mostIn(name, regions), presence.regionCapOf(name) * regions.length);
       const members = regions.map((r) => [r, presence.of(name, r)] as const);
       out.set(k, { u: presenceOnContinent(m, name, k, members, presence.replicasIn(name, new Set(regions)), cap), regions });
     }

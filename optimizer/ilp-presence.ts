@@ -6,9 +6,11 @@
 // workloads and regions a workload cannot use are constants. Created on demand, so a model that
 // needs none has none.
 
+import type { Catalog } from "./catalog";
 import type { RegionKey } from "./evaluate";
 import type { RegionVars } from "./ilp";
 import type { Plan } from "./plan";
+import { latencyMatrix } from "./latency/matrix";
 import { LinExpr, ModelBuilder } from "./solvers/builder";
 import type { NormalizedService, NormalizedSpec } from "./spec";
 import { perCloudCap } from "./validate-fields";
@@ -31,8 +33,8 @@ export class Presence {
     private readonly fixed: Plan,
     private readonly services: ReadonlyMap<string, readonly RegionVars[]>,
     private readonly buckets: ReadonlyMap<string, readonly { readonly key: RegionKey; readonly col: number }[]>,
-    /** Whether a region leaves some user point of the service beyond its maxRttMs (missUsers in ilp-latency.ts). */
-    private readonly missesUsers?: (name: string, key: RegionKey) => boolean,
+    /** With it, regions too far from one of a service's user points hold one replica less (mostIn). */
+    private readonly usersCap?: Catalog,
   ) {
     this.caps = new Map(spec.services.map((s) => [s.name, regionCap(s)]));
     this.specs = new Map(spec.services.map((s) => [s.name, s]));
@@ -88,9 +90,15 @@ export class Presence {
     return this.caps.get(name) ?? 1;
   }
 
-  /** R_s of a service (undefined for another workload). */
-  replicasOf(name: string): number | undefined {
-    return this.specs.get(name)?.replicas;
+  /**
+   * The most replicas of a service some regions can hold together: R_s, less one when the model
+   * caps by user point (`usersCap`) and they leave one of its user points beyond its maxRttMs
+   * (a plan then has a replica elsewhere, near that point); 0 for another workload.
+   */
+  mostIn(name: string, keys: readonly RegionKey[]): number {
+    const s = this.specs.get(name);
+    if (!s) return 0;
+    return this.usersCap && missUsers(this.usersCap, s, keys) ? s.replicas - 1 : s.replicas;
   }
 
   /** Adds the one-region columns of another kind of workload (databases), built after the rest. */
@@ -153,8 +161,7 @@ export class Presence {
     const v = this.services.get(name)?.find((x) => x.key === key);
     if (!v || v.onDemand.length + v.spot.length === 0) return ZERO;
     // A region some user point is too far from leaves at least one replica to another region.
-    const cap = this.caps.get(name) ?? 1;
-    const M = this.missesUsers?.(name, key) ? Math.min(cap, (this.specs.get(name)?.replicas ?? 1) - 1) : cap;
+    const M = Math.min(this.caps.get(name) ?? 1, this.mostIn(name, [key]));
     const a = this.m.addCol(`a[${name},${key}]`, 0, 0, 1, true);
     const x = new LinExpr();
     for (const o of [...v.onDemand, ...v.spot]) x.add(o.col, 1);
@@ -163,6 +170,14 @@ export class Presence {
     this.m.addRow(`12.absent[${name},${key}]`, new LinExpr().add(a, 1).addExpr(x, -1), -Infinity, 0);
     return new LinExpr().add(a, 1);
   }
+}
+
+/** Whether regions `keys` together leave some user point of a service beyond its maxRttMs. */
+export function missUsers(catalog: Catalog, s: NormalizedService, keys: readonly RegionKey[]): boolean {
+  if (!s.latency) return false;
+  const rtt = latencyMatrix(catalog);
+  const max = s.latency.maxRttMs + 1e-9;
+  return s.latency.from.some((place) => place.points.some((p) => keys.every((r) => rtt.rtt(r, p) > max)));
 }
 
 /**

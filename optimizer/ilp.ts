@@ -114,7 +114,7 @@ import { networkDominance } from "./prune-network";
 import { addKeep, addStability, MigrationSettings } from "./stability";
 import { mostInOneCloud, Presence } from "./ilp-presence";
 import { addNetworkCosts } from "./ilp-network";
-import { addLatency, hasLatency, latencyFeasibleRegions, missUsers } from "./ilp-latency";
+import { addLatency, hasLatency, latencyFeasibleRegions } from "./ilp-latency";
 import { addDatabases, DatabaseColumn, databaseRegionCosts, databasesAsBuckets, databaseStability, decodeDatabases } from "./ilp-databases";
 
 /** How to build the model beyond the spec itself. */
@@ -215,9 +215,7 @@ export function buildPlacementModel(
   // 12.present's cap less one where a user point is too far: in the relaxed model and the whole
   // one (wholeModelCuts); the groups' models solved slower with it (100 generated services in
   // 10 s: plans of $89,503 to $90,021 where they are $89,117 without).
-  const byName = new Map(spec.services.map((s) => [s.name, s]));
-  const usersCap = opts.relax || opts.wholeModelCuts ? (name: string, key: RegionKey) => missUsers(catalog, byName.get(name)!, [key]) : undefined;
-  const presence = new Presence(m, spec, fixed, serviceVars, bucketVars, usersCap);
+  const presence = new Presence(m, spec, fixed, serviceVars, bucketVars, opts.relax || opts.wholeModelCuts ? catalog : undefined);
   const tight = spec.network !== undefined || hasLatency(spec);
 
   // Where workloads were before (previous plan, or the groups to keep): those offers stay
@@ -456,7 +454,7 @@ export function buildPlacementModel(
 
   // 12. Network fixed costs and 13. latency, over presence indicators.
   addNetworkCosts(m, spec, catalog, presence, opts.relax, opts.wholeModelCuts);
-  addLatency(m, spec, catalog, presence, usersCap !== undefined);
+  addLatency(m, spec, catalog, presence);
 
   // 11. Stability: penalties for moving away from the previous plan.
   const penalty = opts.previous
