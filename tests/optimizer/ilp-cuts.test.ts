@@ -11,7 +11,7 @@ import { DEFAULT_NETWORK_COSTS, NormalizedService, NormalizedSpec } from "../../
 import { ModelBuilder } from "../../optimizer/solvers/builder";
 import type { SparseModel } from "../../optimizer/solvers/types";
 import { validateSpec } from "../../optimizer/validate";
-import { bruteForce, bucket, enumerationSize, link, pinnedReadersSpec, randomSpec, service, spec } from "./random";
+import { bruteForce, bucket, enumerationSize, link, pinnedReadersSpec, randomSpec, RandomOptions, service, spec } from "./random";
 
 const catalog = loadCatalog();
 const solver = new HighsSolver();
@@ -51,6 +51,30 @@ function boundModels(s: NormalizedSpec): [string, () => SparseModel][] {
     ["relaxed", () => buildPlacementModel(s, catalog, buildCandidates(s, catalog), { relax: true }).model],
     ["per area", () => capacityModel(s, catalog, buildCandidates(s, catalog), undefined, "areas").model],
   ];
+}
+
+/**
+ * Small random instances with their enumerated optimum: the specs randomSpec makes for seeds
+ * `first` to `end` (excluded), each changed by `make` (undefined: left out), with at most
+ * `maxPlans` plans to enumerate and one that is feasible; at most `want` of them.
+ */
+function* enumerated(first: number, end: number, want: number, size: RandomOptions, make: (s: NormalizedSpec) => NormalizedSpec | undefined = (s) => s, maxPlans = 40_000) {
+  let found = 0;
+  for (let seed = first; seed < end && found < want; seed++) {
+    const s = make(randomSpec(seed, size));
+    if (!s || enumerationSize(s, catalog) > maxPlans) continue;
+    const best = bruteForce(s, catalog);
+    if (!best) continue;
+    found++;
+    yield { seed, s, best };
+  }
+}
+
+/** Asserts that the capacity model per area's optimum stays at or under an enumerated optimum. */
+async function assertPerAreaUnder(s: NormalizedSpec, optimum: number, seed: number): Promise<void> {
+  const out = await solver.solve(capacityModel(s, catalog, buildCandidates(s, catalog), undefined, "areas").model, { timeLimitSec: 60, relativeGap: 0 });
+  assert.strictEqual(out.status, "optimal", `seed ${seed}`);
+  assert.ok(out.objective <= optimum + 0.01, `seed ${seed}: optimum per area ${out.objective} above the optimum ${optimum}`);
 }
 
 /** The spec with each named service whose regions span two clouds or more made to use two (and run two replicas or more). */
@@ -164,15 +188,13 @@ describe("valid inequalities of the network model (12.spread, 12.present caps)",
     this.timeout(300_000);
     // Random specs whose linked services each must use two clouds, over three regions each.
     const SIZE = { services: 3, buckets: 0, links: 3, maxReplicas: 3, regionsPerWorkload: 3, network: true, latency: false };
-    let checked = 0;
-    for (let seed = 900; seed < 960 && checked < 8; seed++) {
-      const base = randomSpec(seed, SIZE);
+    const twoClouds = (base: NormalizedSpec) => {
       const linked = new Set(base.links.filter((l) => l.toKind === "service").flatMap((l) => [l.from, l.to]));
       const s = mustUseTwoClouds(base, linked, { maxSharePerCloud: 1 });
-      if (![...multiCloudServices(s).keys()].some((n) => linked.has(n))) continue;
-      if (enumerationSize(s, catalog) > 40_000) continue;
-      const best = bruteForce(s, catalog);
-      if (!best) continue;
+      return [...multiCloudServices(s).keys()].some((n) => linked.has(n)) ? s : undefined;
+    };
+    let checked = 0;
+    for (const { seed, s, best } of enumerated(900, 960, 8, SIZE, twoClouds)) {
       checked++;
       const pm = buildPlacementModel(s, catalog, buildCandidates(s, catalog), { relax: true });
       const out = await solver.solve(pm.model, { timeLimitSec: 30, relativeGap: 0 });
@@ -184,9 +206,7 @@ describe("valid inequalities of the network model (12.spread, 12.present caps)",
       assert.strictEqual(exact.status, "optimal", `seed ${seed}`);
       assert.ok(Math.abs(exact.objective - best.cost) <= 0.01, `seed ${seed}: exact optimum with 12.multi ${exact.objective}, enumerated ${best.cost}`);
       // The capacity model per area, with 12.multi and 12.span by area, stays under it.
-      const perArea = await solver.solve(capacityModel(s, catalog, buildCandidates(s, catalog), undefined, "areas").model, { timeLimitSec: 30, relativeGap: 0 });
-      assert.strictEqual(perArea.status, "optimal", `seed ${seed}`);
-      assert.ok(perArea.objective <= best.cost + 0.01, `seed ${seed}: optimum per area ${perArea.objective} above the optimum ${best.cost}`);
+      await assertPerAreaUnder(s, best.cost, seed);
     }
     assert.ok(checked >= 5, `only ${checked} instances were small enough and feasible`);
   });
@@ -244,11 +264,7 @@ describe("valid inequalities of the network model (12.spread, 12.present caps)",
     const SIZE = { services: 3, buckets: 1, links: 3, maxReplicas: 3, regionsPerWorkload: 2, network: true, latency: true };
     let checked = 0;
     let spreading = 0;
-    for (let seed = 601; seed <= 640 && checked < 12; seed++) {
-      const s = randomSpec(seed, SIZE);
-      if (enumerationSize(s, catalog) > 30_000) continue;
-      const best = bruteForce(s, catalog);
-      if (!best) continue;
+    for (const { seed, s, best } of enumerated(601, 641, 12, SIZE, undefined, 30_000)) {
       checked++;
       if (s.services.some((x) => x.minClouds > 1 || x.minRegions > 1 || x.maxSharePerCloud < 1)) spreading++;
       const exact = await lpBound(s, false);
@@ -335,11 +351,7 @@ describe("presence per continent (13 by continent)", () => {
       return addCol.call(this, name, ...rest);
     };
     try {
-      for (let seed = 700; seed < 780 && checked < 10; seed++) {
-        const s = randomSpec(seed, SIZE);
-        if (enumerationSize(s, catalog) > 40_000) continue;
-        const best = bruteForce(s, catalog);
-        if (!best) continue;
+      for (const { seed, s, best } of enumerated(700, 780, 10, SIZE)) {
         checked++;
         uColumns = 0;
         const pm = buildPlacementModel(s, catalog, buildCandidates(s, catalog));
@@ -352,9 +364,7 @@ describe("presence per continent (13 by continent)", () => {
         const whole = await solver.solve(buildPlacementModel(s, catalog, buildCandidates(s, catalog), { wholeModelCuts: true }).model, { timeLimitSec: 60, relativeGap: 0 });
         assert.strictEqual(whole.status, "optimal", `seed ${seed}`);
         assert.ok(Math.abs(whole.objective - best.cost) <= 0.01, `seed ${seed}: whole model's optimum ${whole.objective} where enumeration gives ${best.cost}`);
-        const perArea = await solver.solve(capacityModel(s, catalog, buildCandidates(s, catalog), undefined, "areas").model, { timeLimitSec: 60, relativeGap: 0 });
-        assert.strictEqual(perArea.status, "optimal", `seed ${seed}`);
-        assert.ok(perArea.objective <= best.cost + 0.01, `seed ${seed}: optimum per area ${perArea.objective} above the optimum ${best.cost}`);
+        await assertPerAreaUnder(s, best.cost, seed);
         const exact = await lpBound(s, false);
         const relaxed = await lpBound(s, true);
         assert.ok(exact <= best.cost + 0.01, `seed ${seed}: exact LP ${exact} above the optimum ${best.cost}`);
@@ -411,23 +421,19 @@ describe("traffic a bucket's callers must send across clouds (9.cross)", () => {
   it("never cuts off a plan: with callers of buckets that must use two clouds, the exact optimum is the enumerated one and both bounds stay under it", async function () {
     this.timeout(300_000);
     const SIZE = { services: 3, buckets: 1, links: 3, maxReplicas: 3, regionsPerWorkload: 3, network: true, latency: false };
-    let checked = 0;
-    for (let seed = 1000; seed < 1100 && checked < 8; seed++) {
-      const base = randomSpec(seed, SIZE);
+    const callersOnTwoClouds = (base: NormalizedSpec) => {
       const callers = new Set(base.links.filter((l) => l.toKind === "bucket").map((l) => l.from));
       const r = mustUseTwoClouds(base, callers);
-      if (!r.services.some((x) => callers.has(x.name) && x.minClouds > 1)) continue;
-      if (enumerationSize(r, catalog) > 40_000) continue;
-      const best = bruteForce(r, catalog);
-      if (!best) continue;
+      return r.services.some((x) => callers.has(x.name) && x.minClouds > 1) ? r : undefined;
+    };
+    let checked = 0;
+    for (const { seed, s: r, best } of enumerated(1000, 1100, 8, SIZE, callersOnTwoClouds)) {
       checked++;
       const pm = buildPlacementModel(r, catalog, buildCandidates(r, catalog), { wholeModelCuts: true });
       const mip = await solver.solve(pm.model, { timeLimitSec: 30, relativeGap: 0 });
       assert.strictEqual(mip.status, "optimal", `seed ${seed}`);
       assert.ok(Math.abs(mip.objective - best.cost) <= 0.01, `seed ${seed}: exact optimum ${mip.objective}, enumerated ${best.cost}`);
-      const area = await solver.solve(capacityModel(r, catalog, buildCandidates(r, catalog), undefined, "areas").model, { timeLimitSec: 30, relativeGap: 0 });
-      assert.strictEqual(area.status, "optimal", `seed ${seed}`);
-      assert.ok(area.objective <= best.cost + 0.01, `seed ${seed}: optimum per area ${area.objective} above the optimum ${best.cost}`);
+      await assertPerAreaUnder(r, best.cost, seed);
       assert.ok((await lpBound(r, true)) <= best.cost + 0.01, `seed ${seed}: relaxed LP above the optimum`);
     }
     assert.ok(checked >= 5, `only ${checked} instances were small enough and feasible`);
