@@ -322,7 +322,10 @@ function addLeaveCuts(
     ]) {
       const theirs = presence.regions(peer);
       addSpreadCuts(m, presence, me, peer, { of: (r) => r, conn: (r, q) => conns.get(pairKey(r, q)), gate: (r) => gws.get(r) });
-      if (spanning.has(me)) addSpanCuts(m, presence, me, peer, { of: (r) => r, conn: (r, q) => conns.get(pairKey(r, q)), gate: (r) => gws.get(r) });
+      const spans = spanning.has(me);
+      if (spans) addSpanCuts(m, presence, me, peer, { of: (r) => r, conn: (r, q) => conns.get(pairKey(r, q)), gate: (r) => gws.get(r) });
+      // 12.span per region: the regions either end may use (its connections run to them).
+      const ends = spans ? [...new Set([...theirs, ...presence.regions(me)])] : [];
       const k = needed.get(peer);
       for (const r of presence.regions(me)) {
         // 12.multi, with `multiCloud`: r connects to k − 1 of the peer's regions in other clouds.
@@ -352,7 +355,6 @@ function addLeaveCuts(
         // connects to me's regions in other clouds, so only the peer's other regions of r's
         // cloud excuse r's gateway and connection (see addSpanCuts).
         const gw = gws.get(r);
-        const spans = spanning.has(me);
         if (gw && !gw.isConstant) {
           const gate = new LinExpr().addExpr(gw).addExpr(presence.of(me, r), -1);
           for (const q of theirs) if (cloudOf(q) === cloudOf(r) && !(spans && q === r)) gate.addExpr(presence.of(peer, q));
@@ -361,7 +363,7 @@ function addLeaveCuts(
         if (spans) {
           const span = new LinExpr().addExpr(presence.of(me, r), -1);
           for (const q of theirs) if (cloudOf(q) === cloudOf(r) && q !== r) span.addExpr(presence.of(peer, q));
-          for (const q of new Set([...theirs, ...presence.regions(me)])) if (cloudOf(q) !== cloudOf(r)) span.addExpr(conns.get(pairKey(r, q)) ?? new LinExpr());
+          for (const q of ends) if (cloudOf(q) !== cloudOf(r)) span.addExpr(conns.get(pairKey(r, q)) ?? new LinExpr());
           if (!span.isConstant && maxValue(new LinExpr().addExpr(span, -1)) > EPS) m.addRow(`12.span[${me}>${peer},${r}]`, span, 0, Infinity);
         }
       }
