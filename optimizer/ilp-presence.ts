@@ -173,7 +173,7 @@ export class Presence {
 }
 
 /** Whether regions `keys` together leave some user point of a service beyond its maxRttMs. */
-export function missUsers(catalog: Catalog, s: NormalizedService, keys: readonly RegionKey[]): boolean {
+function missUsers(catalog: Catalog, s: NormalizedService, keys: readonly RegionKey[]): boolean {
   if (!s.latency) return false;
   const rtt = latencyMatrix(catalog);
   const max = s.latency.maxRttMs + 1e-9;
