@@ -516,7 +516,7 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
       asked++;
       return [{ plan: quick.plan!, repair: [] }];
     };
-    // Under 0.6 s a group: the quick plan, improved with the time there is (none here: the
+    // Under 0.9 s a group: the quick plan, improved with the time there is (none here: the
     // deadline is now).
     const hurried = await solveByGroups(s, catalog, c, { relativeGap: 0.005, deadline: Date.now(), ilp: {}, run, quickStart });
     assert.strictEqual(asked, 1);
