@@ -145,11 +145,15 @@ export function databaseStability(
   previous: Plan,
   settings: MigrationSettings | undefined,
   vars: ReadonlyMap<string, readonly DatabaseColumn[]>,
+  fixed: Plan = { services: {}, buckets: {} },
 ): LinExpr {
   const penalty = new LinExpr();
   for (const d of spec.databases ?? []) {
     const cols = vars.get(d.name);
     const prev = previous.databases?.[d.name];
+    // Held elsewhere: its move is a constant (as for services and buckets in addStability).
+    const held = fixed.databases?.[d.name];
+    if (held && prev && !cols && (held.cloud !== prev.cloud || held.region !== prev.region)) penalty.addConstant(databaseMigrationUSD(catalog, d, prev, settings));
     if (!cols || !prev) continue;
     const rate = databaseMigrationUSD(catalog, d, prev, settings);
     penalty.addConstant(rate);

@@ -63,7 +63,9 @@
 //      (link GiB_s / R_s + disk_s) · egressPrice_r per moved replica; a moved bucket costs
 //      fixed + months · storage_k · egressPrice_r, i.e. m·(1 − b[k,r_old]). Replicas whose type
 //      or region is no longer a column (their entry no longer fits) have no κ: their migration
-//      is a constant of the objective, so it counts every forced move. Keep (to price staying):
+//      is a constant of the objective, so it counts every forced move; so is the move of a
+//      workload held (fixed) elsewhere than the previous plan had it, so that a model holding
+//      part of a plan prices the whole plan's moves. Keep (to price staying):
 //      κ as above for the groups to keep, and Σ κ >= the number to keep.
 //  12. Network fixed costs (optimizer/ilp-network.ts, when the spec prices its network), a
 //      facility-location model priced from the network layer's inventory (network/costs.ts):
@@ -458,8 +460,8 @@ export function buildPlacementModel(
 
   // 11. Stability: penalties for moving away from the previous plan.
   const penalty = opts.previous
-    ? addStability(m, spec, catalog, opts.previous, opts.migration, serviceVars, bucketVars).addExpr(
-        databaseStability(spec, catalog, opts.previous, opts.migration, dbPart.vars),
+    ? addStability(m, spec, catalog, opts.previous, opts.migration, serviceVars, bucketVars, fixed).addExpr(
+        databaseStability(spec, catalog, opts.previous, opts.migration, dbPart.vars, fixed),
       )
     : new LinExpr();
   m.addObjective(penalty);

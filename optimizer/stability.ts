@@ -84,7 +84,10 @@ function keptColumn(m: ModelBuilder, name: string, cols: readonly number[], coun
  * 11. Adds kept (κ) and dropped (δ) columns and their rows for every free workload of the
  * previous plan, and returns the penalty expression (constant included) to add to the objective.
  * Replicas whose instance type or region is no longer a column (the entry no longer fits) have
- * no κ: their migration stays in the penalty's constant, so every forced move is counted.
+ * no κ: their migration stays in the penalty's constant, so every forced move is counted. A
+ * workload of the previous plan held elsewhere (`fixed`) adds its moves as a constant, so that
+ * the objective of a model that holds part of a plan is the whole plan's: the groups of
+ * optimizer/groups.ts compare the objectives of models that hold different parts.
  */
 export function addStability(
   m: ModelBuilder,
@@ -94,11 +97,14 @@ export function addStability(
   settings: MigrationSettings = DEFAULT_MIGRATION,
   serviceVars: ReadonlyMap<string, readonly RegionVars[]>,
   bucketVars: ReadonlyMap<string, readonly { key: RegionKey; col: number }[]>,
+  fixed: Plan = { services: {}, buckets: {} },
 ): LinExpr {
   const penalty = new LinExpr();
   for (const s of spec.services) {
     const vars = serviceVars.get(s.name);
     const prev = previous.services[s.name]?.groups;
+    const held = fixed.services[s.name]?.groups;
+    if (held && prev && !vars) penalty.addConstant(serviceMoveUSD(spec, catalog, s, prev, held, settings));
     if (!vars || !prev || prev.length === 0) continue;
     const counts = countsByType(prev);
     const before = [...counts.values()].reduce((a, b) => a + b, 0);
@@ -129,6 +135,10 @@ export function addStability(
   for (const k of spec.buckets) {
     const cols = bucketVars.get(k.name);
     const prev = previous.buckets[k.name];
+    const held = fixed.buckets[k.name];
+    if (held && prev && !cols && (held.cloud !== prev.cloud || held.region !== prev.region)) {
+      penalty.addConstant(bucketMigrationUSD(catalog, k.storageGiB, prev.cloud, prev.region, settings));
+    }
     if (!cols || !prev) continue;
     const rate = bucketMigrationUSD(catalog, k.storageGiB, prev.cloud, prev.region, settings);
     penalty.addConstant(rate);

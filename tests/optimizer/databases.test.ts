@@ -12,6 +12,7 @@ import { HighsSolver } from "../../optimizer/solvers/highs";
 import { evaluatePlan } from "../../optimizer/evaluate";
 import { compareLock, parseLock, serializeLock } from "../../optimizer/lock";
 import { optimize } from "../../optimizer/optimize";
+import { buildPlacementModel } from "../../optimizer/ilp";
 import type { Plan, ReplicaGroup } from "../../optimizer/plan";
 import type { NormalizedDatabase, NormalizedSpec } from "../../optimizer/spec";
 import { SpecValidationError } from "../../optimizer/errors";
@@ -302,6 +303,11 @@ describe("databases in the optimizer", function () {
           assert.strictEqual(moved[0].migrationUSD, Math.round(usd * 100) / 100);
           assert.ok(moved[0].savingUSD > moved[0].migrationUSD, JSON.stringify(moved[0]));
           assert.ok(Math.abs(r.report.objective - r.cost.total - usd) < 0.01);
+          // Held where it moved to (as optimizer/groups.ts holds what it is not placing), it is
+          // still charged its move: the model's constant is the plan's objective.
+          const held = buildPlacementModel(spec, catalog, buildCandidates(spec, catalog), { fixed: r.plan, previous, migration: { fixedPerReplicaUSD: 50, egressMonths: months } });
+          assert.strictEqual(held.model.numCols, 0);
+          assert.ok(Math.abs(held.model.offset - r.report.objective) < 0.01, `${held.model.offset} against ${r.report.objective}`);
         } else {
           assert.deepStrictEqual(r.plan.databases!.main, previous.databases!.main);
         }

@@ -4,7 +4,7 @@ import { buildCandidates } from "../../optimizer/candidates";
 import { PlanInputError } from "../../optimizer/errors";
 import { optimize, OptimizeOptions } from "../../optimizer/optimize";
 import type { Plan } from "../../optimizer/plan";
-import type { NormalizedSpec } from "../../optimizer/spec";
+import type { Cloud, NormalizedSpec } from "../../optimizer/spec";
 import { bucket, randomSpec, service, spec } from "./random";
 import { generateSpec } from "../../bench/generate";
 import { cheapestOfferBaseline, singleCloudBaseline } from "../../optimizer/baselines";
@@ -12,6 +12,8 @@ import { evaluatePlan } from "../../optimizer/evaluate";
 import { keepingBreaks, reportMoves } from "../../optimizer/moves";
 import { mulberry32 } from "../../bench/generate";
 import { validateSpec } from "../../optimizer/validate";
+import { buildPlacementModel } from "../../optimizer/ilp";
+import { DEFAULT_MIGRATION } from "../../optimizer/stability";
 import { databaseReachViolations, globalViolations, serviceViolations, verifyPlan } from "../../optimizer/verify";
 
 const catalog = loadCatalog();
@@ -110,6 +112,42 @@ describe("stability against a previous plan", () => {
     }
     assert.ok(compared >= 10, `${compared} moves compared`);
     assert.ok(moves.some((m) => Math.abs(m.savingUSD) > 1));
+  });
+
+  it("charges a workload held away from its previous place its move, as a constant: a model that holds a whole plan costs the plan and its moves", async () => {
+    const g = validateSpec(generateSpec(catalog, { services: 40, seed: 5 }), catalog);
+    const plan = cheapestOfferBaseline(g, catalog).plan!;
+    // Every bucket and database before in a region of its candidates other than the plan's.
+    const c = buildCandidates(g, catalog);
+    const elsewhere = (now: { cloud: string; region: string }, list: readonly { cloud: Cloud; region: string }[]) => {
+      const other = list.find((x) => x.cloud !== now.cloud || x.region !== now.region)!;
+      return { cloud: other.cloud, region: other.region };
+    };
+    const single = singleCloudBaseline(g, catalog).plan!;
+    const previous: Plan = {
+      services: single.services,
+      buckets: Object.fromEntries(Object.entries(plan.buckets).map(([n, b]) => [n, elsewhere(b, c.buckets.get(n)!)])),
+      ...(plan.databases ? { databases: Object.fromEntries(Object.entries(plan.databases).map(([n, d]) => [n, { ...d, ...elsewhere(d, catalog.regions.filter((r) => r.cloud === d.cloud).map((r) => ({ cloud: r.cloud, region: r.region }))) }])) } : {}),
+    };
+    const moves = await reportMoves(g, catalog, previous, plan);
+    const kinds = new Set(moves.map((m) => m.kind));
+    assert.ok(moves.filter((m) => m.kind === "service").length >= 10 && kinds.has("bucket"), `${moves.length} moves: ${[...kinds]}`);
+    const charged = moves.reduce((n, m) => n + m.migrationUSD, 0);
+    const held = buildPlacementModel(g, catalog, buildCandidates(g, catalog), { fixed: plan, previous, migration: DEFAULT_MIGRATION });
+    assert.strictEqual(held.model.numCols, 0);
+    assert.ok(Math.abs(held.model.offset - evaluatePlan(g, plan, catalog).total - charged) <= 0.01 * moves.length, `${held.model.offset} against ${evaluatePlan(g, plan, catalog).total} + ${charged}`);
+  });
+
+  it("prices every move of a re-plan placed group by group: its objective is the plan's cost and its moves, over a bound that holds", async function () {
+    this.timeout(120_000);
+    const g = validateSpec(generateSpec(catalog, { services: 40, seed: 5 }), catalog);
+    const previous = cheapestOfferBaseline(g, catalog).plan!;
+    const r = await optimize(g, catalog, { previous, explain: false, timeLimitSec: 8 });
+    assert.ok(r.report.decomposed?.groups, "placed group by group");
+    const charged = r.moves.reduce((n, m) => n + m.migrationUSD, 0);
+    assert.ok(r.moves.length >= 5, `${r.moves.length} moves`);
+    assert.ok(Math.abs(r.report.objective - r.cost.total - charged) <= 0.01 * r.moves.length, `objective ${r.report.objective} against ${r.cost.total} + ${charged}`);
+    assert.ok(r.report.bound <= r.report.objective + 1e-6);
   });
 
   const api = spec({ services: [service("api", { replicas: 2, clouds: ["aws"], regions: ["us-east-1", "eu-central-1"] })] });
