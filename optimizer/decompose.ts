@@ -36,7 +36,7 @@ import type { Catalog } from "./catalog";
 import type { Candidates } from "./candidates";
 import type { RegionKey } from "./evaluate";
 import { cheapestOfferBaseline } from "./baselines";
-import { guidedPlan, repairedGreedily, type QuickStart } from "./guided-plan";
+import { guidedPlan, repairedGreedily, resumePlan, type QuickStart } from "./guided-plan";
 import { capacityGuide, capacityModel } from "./capacity-bound";
 import { solveByGroups } from "./groups";
 import { latencyReach } from "./ilp-latency";
@@ -625,9 +625,15 @@ export async function solveDecomposed(
       stop.abort();
     }
   };
-  // Group by group, with the time left: a plan where the stages have none.
+  // Group by group, with the time left: a plan where the stages have none. A re-plan starts
+  // from the previous plan whatever the time per group (resumePlan): the groups then move only
+  // what saves more than its migration, where a construction, blind to the plan as a whole,
+  // moved what it need not have (100 services re-planned against their own plan of 10 s before:
+  // one move that cost $52.62 to save nothing).
+  // (Made once the capacity stage has begun its solves: 0.2 s at 2,000 services.)
   const byGroups = async (onConstructed?: () => void) => {
     const t = Date.now();
+    const resume = settings.ilp.previous ? resumePlan(spec, catalog, settings.ilp.previous, settings.ilp.fixed) : undefined;
     const out = await solveByGroups(spec, catalog, candidates, {
       relativeGap: Math.max(settings.relativeGap, GROUP_GAP),
       deadline,
@@ -639,7 +645,11 @@ export async function solveDecomposed(
       ...(onConstructed ? { onConstructed } : {}),
       onPlan: (objective) => progress(objective),
       signal: enough.signal,
-      quickStart: (repairs) => quickPlans(spec, catalog, candidates, settings.ilp.fixed, guide, repairs),
+      quickStart: function* (repairs) {
+        if (resume) yield resume;
+        yield* quickPlans(spec, catalog, candidates, settings.ilp.fixed, guide, repairs);
+      },
+      ...(resume ? { quickStartGroupSec: Infinity } : {}),
     });
     return { out, report: { groups: out.groups, passes: out.passes, ms: Date.now() - t, ...(out.failure ? { failure: out.failure } : {}) } };
   };

@@ -563,6 +563,12 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
   const perGroupNow = secondsLeft() / Math.max(1, groups.length);
   if (!settings.start && settings.quickStart && perGroupNow < (settings.quickStartGroupSec ?? QUICK_START_GROUP_SEC)) {
     for (const q of settings.quickStart(perGroupNow >= REPAIR_GROUP_SEC)) if ((quick = await repaired(q))) break;
+    // A re-plan's start is priced at once, its moves included (0.1 to 0.15 s at 2,000
+    // services): a group's model, whose warm start HiGHS completes, may price it higher, and its
+    // first plan would otherwise be taken whatever it cost.
+    if (quick && !Number.isFinite(quick.objective) && settings.ilp.previous) {
+      quick = { ...quick, objective: buildPlacementModel(spec, catalog, candidates, { ...settings.ilp, fixed: quick.plan }).model.offset };
+    }
   }
   const start = settings.start ?? quick?.plan;
   if (start) {

@@ -45,10 +45,10 @@ import type { RegionKey } from "./evaluate";
 import { replicaMonthlyUSD } from "./ilp";
 import { latencyMatrix } from "./latency/matrix";
 import { linkMisses, linkNear, regionsIn, unservedPlaces } from "./latency/requirements";
-import type { BucketPlacement, Plan } from "./plan";
+import { onlyWorkloads, type BucketPlacement, type DatabasePlacement, type Plan, type ServicePlacement } from "./plan";
 import type { NormalizedBucket, NormalizedService, NormalizedSpec } from "./spec";
 import { planUse } from "./explain";
-import { verifyPlan } from "./verify";
+import { bucketViolations, databaseViolations, serviceViolations, verifyPlan } from "./verify";
 import { merge, MoveCosts, movedTo, placementUSD, regionsOf } from "./move-costs";
 
 /** vCPUs per service and region: the capacity relaxation's solution (capacityGuide). */
@@ -568,6 +568,51 @@ export function repairedGreedily(spec: NormalizedSpec, catalog: Catalog, q: Quic
   if (!placed) return undefined;
   const plan: Plan = { services: { ...kept.services, ...placed.services }, buckets: { ...kept.buckets, ...placed.buckets } };
   return verifyPlan(spec, catalog, plan).length === 0 ? plan : undefined;
+}
+
+/**
+ * A re-plan's start: the previous plan, with held workloads where they are held, when it places
+ * every workload of the spec. Those that break a rule of their own or a latency requirement
+ * there, with what same-continent links tie to them, are to be placed again (`repair`);
+ * undefined when a workload is new or the others, without them, break a rule of the whole spec
+ * (a quota, maxClouds, a network's balancers). Held workloads are never repaired.
+ */
+export function resumePlan(spec: NormalizedSpec, catalog: Catalog, previous: Plan, held: Plan | undefined): QuickStart | undefined {
+  const pick = <T>(name: string, from: (p: Plan) => Readonly<Record<string, T>> | undefined): T | undefined => (held && from(held)?.[name]) ?? from(previous)?.[name];
+  const services: Record<string, ServicePlacement> = {};
+  const buckets: Record<string, BucketPlacement> = {};
+  const databases: Record<string, DatabasePlacement> = {};
+  for (const s of spec.services) {
+    const p = pick(s.name, (x) => x.services);
+    if (!p) return undefined;
+    services[s.name] = p;
+  }
+  for (const b of spec.buckets) {
+    const p = pick(b.name, (x) => x.buckets);
+    if (!p) return undefined;
+    buckets[b.name] = p;
+  }
+  for (const d of spec.databases ?? []) {
+    const p = pick(d.name, (x) => x.databases);
+    if (!p) return undefined;
+    databases[d.name] = p;
+  }
+  const plan: Plan = { services, buckets, ...(spec.databases ? { databases } : {}) };
+  const isHeld = (name: string) => !!(held && (held.services[name] || held.buckets[name] || held.databases?.[name]));
+  const own = new Set(latencyOffenders(spec, catalog, plan));
+  for (const s of spec.services) if (serviceViolations(spec, catalog, s, services[s.name]).length > 0) own.add(s.name);
+  for (const b of spec.buckets) if (bucketViolations(spec, catalog, b, buckets[b.name]).length > 0) own.add(b.name);
+  for (const d of spec.databases ?? []) if (databaseViolations(spec, catalog, d, databases[d.name]).length > 0) own.add(d.name);
+  const out = new Set([...withContinentPeers(spec, own)].filter((n) => !isHeld(n)));
+  const rest: NormalizedSpec = {
+    ...spec,
+    services: spec.services.filter((s) => !out.has(s.name)),
+    buckets: spec.buckets.filter((b) => !out.has(b.name)),
+    ...(spec.databases ? { databases: spec.databases.filter((d) => !out.has(d.name)) } : {}),
+    links: spec.links.filter((l) => !out.has(l.from) && !out.has(l.to)),
+  };
+  const kept = onlyWorkloads(plan, new Set([...rest.services.map((x) => x.name), ...rest.buckets.map((x) => x.name), ...(rest.databases ?? []).map((x) => x.name)]));
+  return verifyPlan(rest, catalog, kept).length === 0 ? { plan, repair: [...out].sort() } : undefined;
 }
 
 /**

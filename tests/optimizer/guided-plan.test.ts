@@ -5,9 +5,10 @@ import { capacityGuide, capacityModel } from "../../optimizer/capacity-bound";
 import { loadCatalog } from "../../optimizer/catalog";
 import { evaluatePlan } from "../../optimizer/evaluate";
 import { cheapestOfferBaseline, onDemandUSD } from "../../optimizer/baselines";
-import { guidedPlan, latencyOffenders, repairedGreedily, requiredContinents, roundGuide } from "../../optimizer/guided-plan";
+import { guidedPlan, latencyOffenders, repairedGreedily, requiredContinents, resumePlan, roundGuide } from "../../optimizer/guided-plan";
 import { quickPlans } from "../../optimizer/decompose";
 import { solveByGroups } from "../../optimizer/groups";
+import { optimize } from "../../optimizer/optimize";
 import type { Plan } from "../../optimizer/plan";
 import { HighsSolver } from "../../optimizer/solvers/highs";
 import { DEFAULT_NETWORK_COSTS, type NormalizedSpec } from "../../optimizer/spec";
@@ -581,5 +582,51 @@ describe("the capacity relaxation's solution rounded into a plan (optimizer/guid
     assert.deepStrictEqual(repairedGreedily(s, catalog, rounded), rounded.plan);
     const starts = (repairs: boolean) => [...quickPlans(s, catalog, c, undefined, guide, repairs)];
     for (const repairs of [true, false]) assert.deepStrictEqual(starts(repairs), [rounded, { plan: plain.plan, repair: [] }]);
+  });
+});
+
+describe("a re-plan's start (resumePlan)", () => {
+  // web calls api on the same continent; both may run in Europe or the US.
+  const regions = ["eu-central-1", "westeurope", "us-east-1", "eastus"];
+  const base = makeSpec({
+    services: [service("web", { replicas: 2, regions }), service("api", { replicas: 2, regions }), service("batch", { replicas: 1, regions })],
+    buckets: [bucket("files", { regions })],
+    links: [{ ...link("web", "api", 10), latency: { kind: "continent" } }, link("batch", "files", 5, "bucket")],
+    network: DEFAULT_NETWORK_COSTS,
+  });
+
+  it("is the previous plan, nothing to place again, when it still meets the spec", async () => {
+    const previous = (await optimize(base, catalog, { explain: false })).plan;
+    const r = resumePlan(base, catalog, previous, undefined);
+    assert.ok(r);
+    assert.deepStrictEqual(r.plan, previous);
+    assert.deepStrictEqual(r.repair, []);
+  });
+
+  it("places again what now breaks a rule there, with what its same-continent links tie to it, and keeps the rest", async () => {
+    const previous = (await optimize(base, catalog, { explain: false })).plan;
+    // api may no longer run on the continent where it runs.
+    const inEurope = ["eu-central-1", "westeurope"].includes(previous.services.api.groups[0].region);
+    const elsewhere = inEurope ? ["us-east-1", "eastus"] : ["eu-central-1", "westeurope"];
+    const moved = { ...base, services: base.services.map((s) => (s.name === "api" ? { ...s, regions: elsewhere } : s)) };
+    const r = resumePlan(moved, catalog, previous, undefined);
+    assert.ok(r);
+    assert.deepStrictEqual(r.repair, ["api", "web"]);
+    assert.deepStrictEqual(r.plan, previous);
+    // Held where it is, web is never placed again: api alone is.
+    const held = { services: { web: previous.services.web }, buckets: {} };
+    assert.deepStrictEqual(resumePlan(moved, catalog, previous, held)?.repair, ["api"]);
+  });
+
+  it("takes a held workload where it is held, and is no start when a workload is new", async () => {
+    const previous = (await optimize(base, catalog, { explain: false })).plan;
+    const other = previous.services.batch.groups[0].region === "us-east-1" ? "eu-central-1" : "us-east-1";
+    const batch = { groups: [{ ...previous.services.batch.groups[0], cloud: "aws" as const, region: other, instanceType: "m7g.large" }] };
+    const r = resumePlan(base, catalog, previous, { services: { batch }, buckets: {} });
+    assert.ok(r);
+    assert.deepStrictEqual(r.plan.services.batch, batch);
+    assert.ok(!r.repair.includes("batch"));
+    const grown = { ...base, services: [...base.services, service("zz-new", { replicas: 1, regions })] };
+    assert.strictEqual(resumePlan(grown, catalog, previous, undefined), undefined);
   });
 });
