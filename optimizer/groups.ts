@@ -17,9 +17,10 @@
 //      tighten them. A model that ran out of its share of the time is solved again with more
 //      before any neighbour is freed. Up to WINDOW groups in a row that no link joins are
 //      solved two at a time, in two solvers, their plans taken in order while together they
-//      break no rule of the whole spec. With too little time for a construction, a quick plan
-//      made without a solver (quickStart) takes its place, its workloads that break a latency
-//      requirement placed again group by group first;
+//      break no rule of the whole spec. With too little time for a construction, or in a
+//      re-plan, a quick plan made without a solver (quickStart: the previous plan, or one
+//      rounded from the guide) takes its place, its workloads that break a requirement placed
+//      again group by group first (in a re-plan it is priced at once, moves included);
 //   2b. regions closed without a solver (close-regions.ts): the services of a region leave it
 //      together where that costs less, its network included, which no group alone can do and
 //      which, at 100 services in 1 s or 2,000 in 10 s, no improvement pass has the time to;
@@ -28,7 +29,8 @@
 //   3. improvement: with the time left, each group again (those whose workloads cost most over
 //      their cheapest first, byExcess), now with every other workload held and
 //      every link in the model, warm-started from where it is: the model's objective is then the
-//      whole plan's, and a group moves only when the whole plan gets cheaper. When a pass moves
+//      whole plan's (in a re-plan the held workloads' moves are its constant too), and a group
+//      moves only when the whole plan gets cheaper. When a pass moves
 //      nothing, the workloads of each region together (sites, which can close a region that
 //      workloads of several groups keep open; a quick start begins with them), then every two
 //      linked groups together, then every group over all of its regions.
@@ -195,8 +197,8 @@ export interface GroupSettings {
   readonly guide?: { readonly regions: ReadonlyMap<string, ReadonlySet<RegionKey>>; readonly vcpus: ReadonlyMap<string, ReadonlyMap<RegionKey, number>> };
   /**
    * Plans of the whole spec made without a solver, tried in order in place of a construction
-   * when less than QUICK_START_GROUP_SEC per group is left at the start: the first whose
-   * workloads to repair (breaking a latency requirement) can all be placed again, group by group
+   * when less than quickStartGroupSec per group is left at the start: the first whose
+   * workloads to repair (breaking a requirement) can all be placed again, group by group
    * with every other workload held, is improved. `repairs` is false when too little time is left
    * for that (under REPAIR_GROUP_SEC a group): then only plans with nothing to repair are used.
    */
