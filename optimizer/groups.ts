@@ -203,6 +203,12 @@ export interface GroupSettings {
    * for that (under REPAIR_GROUP_SEC a group): then only plans with nothing to repair are used.
    */
   readonly quickStart?: (repairs: boolean) => Iterable<QuickStart>;
+  /**
+   * A re-plan's start (resumePlan in guided-plan.ts: the previous plan, what breaks a rule there
+   * to repair), tried before any quick start whatever the time per group; when its repair fails,
+   * the groups go on as without it.
+   */
+  readonly resume?: QuickStart;
   /** Seconds per group below which a quick start is asked for (default QUICK_START_GROUP_SEC). */
   readonly quickStartGroupSec?: number;
   /** Called once every group is placed, by construction or quickStart (not with `start`): what else may now use the second core. */
@@ -563,12 +569,20 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
   };
   let quick: { plan: Plan; objective: number } | undefined;
   const perGroupNow = secondsLeft() / Math.max(1, groups.length);
-  if (!settings.start && settings.quickStart && perGroupNow < (settings.quickStartGroupSec ?? QUICK_START_GROUP_SEC)) {
-    for (const q of settings.quickStart(perGroupNow >= REPAIR_GROUP_SEC)) if ((quick = await repaired(q))) break;
+  const hurried = perGroupNow < (settings.quickStartGroupSec ?? QUICK_START_GROUP_SEC);
+  if (!settings.start && (settings.resume || (settings.quickStart && hurried))) {
+    const repairs = perGroupNow >= REPAIR_GROUP_SEC;
+    const { resume, quickStart } = settings;
+    const starts = function* () {
+      if (resume && (repairs || resume.repair.length === 0)) yield resume;
+      if (quickStart && hurried) yield* quickStart(repairs);
+    };
+    for (const q of starts()) if ((quick = await repaired(q))) break;
     // A re-plan's start is priced at once, its moves included (0.1 to 0.15 s at 2,000
     // services): a group's model, whose warm start HiGHS completes, may price it higher, and its
-    // first plan would otherwise be taken whatever it cost.
-    if (quick && !Number.isFinite(quick.objective) && settings.ilp.previous) {
+    // first plan would otherwise be taken whatever it cost; a repair's last model, solved to
+    // REPAIR_GAP, may have priced its traffic loosely.
+    if (quick && settings.ilp.previous) {
       quick = { ...quick, objective: buildPlacementModel(spec, catalog, candidates, { ...settings.ilp, fixed: quick.plan }).model.offset };
     }
   }

@@ -603,7 +603,9 @@ export function resumePlan(spec: NormalizedSpec, catalog: Catalog, previous: Pla
   for (const s of spec.services) if (serviceViolations(spec, catalog, s, services[s.name]).length > 0) own.add(s.name);
   for (const b of spec.buckets) if (bucketViolations(spec, catalog, b, buckets[b.name]).length > 0) own.add(b.name);
   for (const d of spec.databases ?? []) if (databaseViolations(spec, catalog, d, databases[d.name]).length > 0) own.add(d.name);
-  const out = new Set([...withContinentPeers(spec, own)].filter((n) => !isHeld(n)));
+  // Same-continent links through a held workload tie nothing: it stays where it is.
+  const free = { ...spec, links: spec.links.filter((l) => !isHeld(l.from) && !isHeld(l.to)) };
+  const out = new Set([...withContinentPeers(free, own)].filter((n) => !isHeld(n)));
   const rest: NormalizedSpec = {
     ...spec,
     services: spec.services.filter((s) => !out.has(s.name)),

@@ -618,6 +618,37 @@ describe("a re-plan's start (resumePlan)", () => {
     assert.deepStrictEqual(resumePlan(moved, catalog, previous, held)?.repair, ["api"]);
   });
 
+  it("is tried first whatever the time per group; when its repair fails, the groups construct, asking no other quick start", async function () {
+    this.timeout(120_000);
+    // One cloud at most: all on aws before, and now a (linked to nothing) must run on gcp. The
+    // rest meets the spec on aws, but a cannot be placed again beside it, and no neighbour of
+    // its can be freed: the whole spec has to move, which a construction does.
+    const eu = ["eu-central-1", "europe-west3"];
+    const one = makeSpec({
+      services: [service("a", { replicas: 1, regions: eu }), service("b", { replicas: 2, regions: eu }), service("c", { replicas: 1, regions: eu })],
+      links: [link("b", "c", 10)],
+      maxClouds: 1,
+    });
+    const previous = (await optimize({ ...one, services: one.services.map((x) => ({ ...x, clouds: ["aws" as const] })) }, catalog, { explain: false })).plan;
+    const now = { ...one, services: one.services.map((x) => (x.name === "a" ? { ...x, clouds: ["gcp" as const] } : x)) };
+    const resume = resumePlan(now, catalog, previous, undefined);
+    assert.deepStrictEqual(resume?.repair, ["a"]);
+    const solver = new HighsSolver();
+    let asked = 0;
+    const out = await solveByGroups(now, catalog, buildCandidates(now, catalog), {
+      relativeGap: 0.005,
+      deadline: Date.now() + 30_000,
+      ilp: { previous },
+      run: (m, o) => solver.solve(m, o),
+      resume: resume!,
+      quickStart: () => (asked++, []),
+    });
+    assert.strictEqual(asked, 0);
+    assert.ok(out.plan, out.failure);
+    assert.deepStrictEqual(verifyPlan(now, catalog, out.plan), []);
+    assert.ok(Object.values(out.plan.services).every((p) => p.groups.every((g) => g.cloud === "gcp")));
+  });
+
   it("takes a held workload where it is held, and is no start when a workload is new", async () => {
     const previous = (await optimize(base, catalog, { explain: false })).plan;
     const other = previous.services.batch.groups[0].region === "us-east-1" ? "eu-central-1" : "us-east-1";
