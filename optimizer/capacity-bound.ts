@@ -8,7 +8,9 @@
 //   Σ_{r∈K} (n + p)[t,r] >= Σ_{r∈K} (n + p)[f,r] / R_f for every continent K and each direction
 //   f→t of a link whose ends must share a continent (13.continent);
 // plus, as constants, each held workload's cost and each free bucket and database at its
-// cheapest region.
+// cheapest region; and in a re-plan, the moves any plan makes from the previous plan's regions
+// (11, addForcedMoves below: a service's replicas that leave a region it ran in, a bucket's or
+// database's leaving its region, a held workload's move).
 // With `presence`, a small MIP over areas A: with "areas", a cloud on a continent, A = (c, K);
 // with "continents", a continent (every cloud on it), which makes a model with a quarter of the
 // rows, solved some twenty times faster (1.8 s against about 40 s at 500 services), with a lower
@@ -45,7 +47,7 @@
 //   $360,516 where the MIP's root, whose cuts recovered it, proved $398,832; with these rows,
 //   $399,135 (at 2,000, $1,679,770 and $1,698,445; per continent, $1,664,021 and $1,679,521).
 // Everything it leaves out (other traffic, connections other than those above, region-level
-// latency, databases' quota, migration) costs at least nothing, and every constraint it keeps is
+// latency, databases' quota, changes of instance type within a region) costs at least nothing, and every constraint it keeps is
 // one of the exact model's or implied by it, with prices and vCPUs no higher than any offer's: so
 // no plan of the spec costs less than its optimum. Its model has a few rows per service, quota, cloud
 // share, user point and link: it solves in seconds where the relaxed placement model (all rows of
@@ -60,14 +62,15 @@ import { cloudCap, maxValue, mostInOneCloud, presenceOnContinent } from "./ilp-p
 import { fixedCosts } from "./network/costs";
 import { latencyMatrix } from "./latency/matrix";
 import { continentOf, linkNear } from "./latency/requirements";
-import { cheapestDatabaseOffers } from "./ilp-databases";
+import { cheapestDatabaseOffers, databaseMigrationUSD } from "./ilp-databases";
 import { placedDatabaseOffer } from "./database-offers";
 import { databaseCallers } from "./verify";
 import { type RegionKey, splitKey } from "./evaluate";
-import type { Plan } from "./plan";
+import type { Plan, ReplicaGroup } from "./plan";
 import { LinExpr, ModelBuilder } from "./solvers/builder";
 import type { SparseModel } from "./solvers/types";
-import type { NormalizedLink, NormalizedSpec } from "./spec";
+import type { NormalizedLink, NormalizedService, NormalizedSpec } from "./spec";
+import { bucketMigrationUSD, DEFAULT_MIGRATION, type MigrationSettings, replicaMigrationUSD, serviceMoveUSD } from "./stability";
 import { perCloudCap } from "./validate-fields";
 import { trafficRates } from "./traffic";
 
@@ -105,6 +108,13 @@ export interface CapacityShape {
    * y <= u and open: $1,697,266, 376 MiB).
    */
   readonly lean?: boolean;
+  /**
+   * A re-plan's previous plan: the moves any plan must make from it count (11 as a bound, see
+   * addForcedMoves), with `migration`'s prices. Without them a re-plan's bound priced no
+   * migration, and against a plan far from the optimum its gap stayed wide however good the plan.
+   */
+  readonly previous?: Plan;
+  readonly migration?: MigrationSettings;
 }
 
 /** The capacity relaxation: a linear program, or with `presence` a small MIP (see above). */
@@ -118,7 +128,7 @@ export function capacityModel(
   reachable?: ReadonlyMap<string, ReadonlySet<string>>,
   shape: CapacityShape = {},
 ): CapacityModel {
-  const { multiCloudGateways = true, crossingTraffic = true, lean = false } = shape;
+  const { multiCloudGateways = true, crossingTraffic = true, lean = false, previous, migration = DEFAULT_MIGRATION } = shape;
   const mip = presence !== "none";
   const m = new ModelBuilder();
   const fc = spec.network ? fixedCosts(catalog, spec.network) : undefined;
@@ -170,6 +180,8 @@ export function capacityModel(
         m.offset += (g.count - g.spot) * replicaMonthlyUSD(catalog, s, o, false) + g.spot * replicaMonthlyUSD(catalog, s, o, true);
         quotaOf(`${g.cloud}:${g.region}`).addConstant(o.vcpus * g.count);
       }
+      const before = previous?.services[s.name]?.groups;
+      if (before) m.offset += serviceMoveUSD(spec, catalog, s, before, h.groups, migration);
       if (mip) {
         for (const key of new Set(h.groups.map((g) => `${g.cloud}:${g.region}`))) {
           const one = new LinExpr().addConstant(1);
@@ -191,6 +203,9 @@ export function capacityModel(
     const pointsOf = new Map<string, Set<number>>();
     // The cheapest presence (12) of s in each area.
     const presenceIn = new Map<string, number>();
+    // The regions the previous plan ran s in keep columns of their own, for the moves it forces.
+    const before = previous?.services[s.name]?.groups ?? [];
+    const beforeIn = new Set<string>(before.map((g) => `${g.cloud}:${g.region}`));
     // Regions that stand in one column pair: each region alone, or with "areas" the regions of
     // an area near the same user points (a region with a quota keeps its own), priced at the
     // cheapest of them and charged the fewest vCPUs: about a quarter of the columns, with the
@@ -201,7 +216,7 @@ export function capacityModel(
       const area = areaOf(ro.key);
       if (fc) presenceIn.set(area, Math.min(presenceIn.get(area) ?? Infinity, presenceCost(fc, roles, s.name, ro.key)));
       const nearTo = points.flatMap((p, i) => (rtt.rtt(ro.key, p) <= s.latency!.maxRttMs + 1e-9 ? [i] : []));
-      const id = presence === "areas" && !(ro.key in spec.quotas) ? `${area}|${nearTo.join(",")}` : ro.key;
+      const id = presence === "areas" && !(ro.key in spec.quotas) && !beforeIn.has(ro.key) ? `${area}|${nearTo.join(",")}` : ro.key;
       const offers = [ro.onDemand, s.spotReplicas > 0 ? ro.spot : []].map((list, i) =>
         list.length === 0 ? { usd: Infinity, vcpus: Infinity } : { usd: Math.min(...list.map((o) => replicaMonthlyUSD(catalog, s, o, i === 1))), vcpus: Math.min(...list.map((o) => o.vcpus)) },
       );
@@ -209,8 +224,10 @@ export function capacityModel(
       if (!c) classes.set(id, { key: ro.key, area, continent: ro.region.continent, cloud: ro.region.cloud, near: nearTo, offers });
       else c.offers = c.offers.map((o, i) => ({ usd: Math.min(o.usd, offers[i].usd), vcpus: Math.min(o.vcpus, offers[i].vcpus) }));
     }
+    const inRegion = new Map<string, LinExpr>();
     for (const [id, c] of classes) {
       const here = new LinExpr();
+      if (beforeIn.has(id)) inRegion.set(id, here);
       c.offers.forEach((o, i) => {
         if (!Number.isFinite(o.usd)) return;
         const isSpot = i === 1;
@@ -232,6 +249,7 @@ export function capacityModel(
       }
     }
     m.addRow(`1.replicas[${s.name}]`, total, s.replicas, s.replicas);
+    if (before.length > 0) addForcedMoves(m, spec, catalog, s, before, inRegion, migration);
     shareOn.set(s.name, new Map([...onArea].map(([a, e]) => [a, new LinExpr().addExpr(e, 1 / s.replicas)])));
     if (mip) {
       const ys = new Map<string, LinExpr>();
@@ -303,13 +321,17 @@ export function capacityModel(
     m.addRow(`1.place[${name}]`, one, 1, 1);
     present.set(name, on);
   };
+  // A bucket or database that leaves the previous plan's region pays its move there (11).
+  const moveFrom = (was: { cloud: string; region: string } | undefined, usd: number) => (key: string) => (was && key !== `${was.cloud}:${was.region}` ? usd : 0);
   for (const b of spec.buckets) {
     const h = fixed.buckets[b.name];
     const at = h ? [`${h.cloud}:${h.region}`] : [...(reach.get(b.name) ?? [])];
+    const was = previous?.buckets[b.name];
+    const move = moveFrom(was, was ? bucketMigrationUSD(catalog, b.storageGiB, was.cloud, was.region, migration) : 0);
     const prices = new Map(
       at.map((key) => {
         const [cloud, region] = splitKey(key as RegionKey);
-        return [key, bucketMonthlyUSD(catalog, b.storageGiB, b.internetEgressGiB, { cloud, region })] as const;
+        return [key, bucketMonthlyUSD(catalog, b.storageGiB, b.internetEgressGiB, { cloud, region }) + move(key)] as const;
       }),
     );
     if (h) {
@@ -321,12 +343,14 @@ export function capacityModel(
   const byContinent = (on: ReadonlyMap<string, LinExpr>, k: string) => [...on].filter(([a]) => continentOfArea(a) === k).map(([, e]) => e);
   for (const d of spec.databases ?? []) {
     const h = fixed.databases?.[d.name];
+    const was = previous?.databases?.[d.name];
+    const move = moveFrom(was, was ? databaseMigrationUSD(catalog, d, was, migration) : 0);
     if (h) {
-      m.offset += placedDatabaseOffer(catalog, d, h)?.monthlyUSD ?? 0;
+      m.offset += (placedDatabaseOffer(catalog, d, h)?.monthlyUSD ?? 0) + move(`${h.cloud}:${h.region}`);
       if (mip) heldOn(d.name, [`${h.cloud}:${h.region}`]);
       continue;
     }
-    oneRegion(d.name, new Map([...cheapestDatabaseOffers(catalog, d, spec.allowBurstable)].map(([key, o]) => [key, o.monthlyUSD])));
+    oneRegion(d.name, new Map([...cheapestDatabaseOffers(catalog, d, spec.allowBurstable)].map(([key, o]) => [key, o.monthlyUSD + move(key)])));
     // 14.near, by continent: a database runs on a continent one of its callers runs on.
     const on = present.get(d.name);
     const callers = databaseCallers(spec, d.name);
@@ -510,6 +534,43 @@ export function capacityModel(
     if (q !== undefined && !e.isConstant) m.addRow(`6.quota[${key}]`, e, -Infinity, q);
   }
   return { model: m.build(), columns };
+}
+
+/**
+ * 11 as a bound: the moves any plan makes from the previous plan's groups `before` of service s.
+ * Per region r it ran c_r replicas in, moved[s,r] >= c_r − x_s(r) − dropped[s,r], costing what a
+ * replica leaving r costs (replicaMigrationUSD), with Σ_r dropped[s,r] <= the replicas s no longer
+ * has (a replica dropped is no move). `inRegion`: x_s(r), the replicas of s in r, for the regions
+ * s may still use. Replicas kept in r on another instance type are moves in the exact model and
+ * none here: a lower bound of its penalty.
+ */
+function addForcedMoves(
+  m: ModelBuilder,
+  spec: NormalizedSpec,
+  catalog: Catalog,
+  s: NormalizedService,
+  before: readonly ReplicaGroup[],
+  inRegion: ReadonlyMap<string, LinExpr>,
+  settings: MigrationSettings,
+): void {
+  const counts = new Map<string, number>();
+  for (const g of before) counts.set(`${g.cloud}:${g.region}`, (counts.get(`${g.cloud}:${g.region}`) ?? 0) + g.count);
+  const shrink = [...counts.values()].reduce((a, b) => a + b, 0) - s.replicas;
+  const drops = new LinExpr();
+  for (const [key, count] of [...counts].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const [cloud, region] = splitKey(key as RegionKey);
+    const moved = m.addCol(`moved[${s.name},${key}]`, replicaMigrationUSD(spec, catalog, s, cloud, region, settings), 0, count, false);
+    const row = new LinExpr().add(moved, 1);
+    const x = inRegion.get(key);
+    if (x) row.addExpr(x);
+    if (shrink > 0) {
+      const dropped = m.addCol(`dropped[${s.name},${key}]`, 0, 0, count, false);
+      row.add(dropped, 1);
+      drops.add(dropped, 1);
+    }
+    m.addRow(`11.moved[${s.name},${key}]`, row, count, Infinity);
+  }
+  if (shrink > 0) m.addRow(`11.dropped[${s.name}]`, drops, -Infinity, shrink);
 }
 
 /**

@@ -454,6 +454,8 @@ export async function solveDecomposed(
   // Regions no plan meeting the links' latency can use: the capacity relaxations and the groups
   // all need them (about 2 s to compute at 2,000 services), so they are computed once.
   let reachMemo: ReadonlyMap<string, ReadonlySet<string>> | undefined;
+  // A re-plan's previous plan, whose forced moves the capacity relaxations count.
+  const replan = { ...(settings.ilp.previous ? { previous: settings.ilp.previous } : {}), ...(settings.ilp.migration ? { migration: settings.ilp.migration } : {}) };
   const reach = () => (reachMemo ??= latencyReach(spec, catalog, candidates, settings.ilp.fixed ?? { services: {}, buckets: {} }));
   // The capacity relaxation (a small MIP): a bound and a guide when stage 1 is out of reach.
   // Presence per continent for the guide: its model is solved to its optimum in seconds (about
@@ -472,7 +474,7 @@ export async function solveDecomposed(
   // With `beside`, a MIP still running at its limit goes on beside the groups (as `laterMip`).
   const capacityBound = async (beside = false): Promise<StageReport> => {
     const t = Date.now();
-    const cm = capacityModel(spec, catalog, candidates, settings.ilp.fixed, "continents", reach());
+    const cm = capacityModel(spec, catalog, candidates, settings.ilp.fixed, "continents", reach(), replan);
     const model = cm.model;
     continentNonzeros = model.index.length;
     const limit = Math.min(left() * 0.2, 60);
@@ -522,7 +524,7 @@ export async function solveDecomposed(
     // is lost when the continent LP proves the spec infeasible.
     if (beside && !now && !areaFirst && left() >= LEAN_AREA_MARGIN * (AREA_LP_BASE_SEC + per.lp * continentNonzeros) && left() < per.mip * continentNonzeros) {
       const t0 = Date.now();
-      const built = capacityModel(spec, catalog, candidates, settings.ilp.fixed, "areas", reach(), { lean: true }).model;
+      const built = capacityModel(spec, catalog, candidates, settings.ilp.fixed, "areas", reach(), { ...replan, lean: true }).model;
       leanArea = { model: built, buildMs: Date.now() - t0 };
     }
     const out = await mip?.catch((e) => {
@@ -565,7 +567,7 @@ export async function solveDecomposed(
       // which follows it, has the time to pass it. Its 9.cross, only in its LP alone (at 100
       // services in 10 s its MIP with them proved $87,185 where it reaches $87,215 without).
       const gateways = linear || !relaxable || left() < RELAXED_MIP_PASS_SEC_PER_PAIR * pairs;
-      const model = capacityModel(spec, catalog, candidates, settings.ilp.fixed, "areas", reach(), { multiCloudGateways: gateways, crossingTraffic: linear }).model;
+      const model = capacityModel(spec, catalog, candidates, settings.ilp.fixed, "areas", reach(), { ...replan, multiCloudGateways: gateways, crossingTraffic: linear }).model;
       // Its LP first, whose bound counts at once: with the rows by continent it is within 0.1%
       // of what the MIP's root proves (100 services: $86,860 against $86,880, in 0.37 s against
       // 0.81 s alone), which a short limit may not reach.

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { generateSpec } from "../../bench/generate";
 import { buildCandidates } from "../../optimizer/candidates";
-import { capacityModel } from "../../optimizer/capacity-bound";
+import { type CapacityPresence, capacityModel } from "../../optimizer/capacity-bound";
 import { loadCatalog } from "../../optimizer/catalog";
 import {
   BUILD_EXACT_UP_TO_CONNECTION_ROWS,
@@ -19,10 +19,14 @@ import { optimize } from "../../optimizer/optimize";
 import { HighsSolver } from "../../optimizer/solvers/highs";
 import { validateSpec } from "../../optimizer/validate";
 import { verifyPlan } from "../../optimizer/verify";
-import { bruteForce, enumerationSize, randomSpec } from "./random";
+import { bruteForce, bucket, enumerationSize, randomPrevious, randomSpec, service, spec } from "./random";
+import type { Plan } from "../../optimizer/plan";
+import type { NormalizedSpec } from "../../optimizer/spec";
+import { bucketMigrationUSD, DEFAULT_MIGRATION, replicaMigrationUSD } from "../../optimizer/stability";
 
 const catalog = loadCatalog();
 const SIZE = { services: 3, buckets: 1, links: 3, maxReplicas: 2, regionsPerWorkload: 2, network: true, latency: true };
+const close = (a: number, b: number, what: string) => assert.ok(Math.abs(a - b) <= 0.01, `${what}: ${a} vs ${b}`);
 const SEEDS = [521, 522, 523, 524, 533, 534, 539, 542, 543, 544];
 
 describe("staged solve (optimizer/decompose.ts) against a brute-force oracle", () => {
@@ -300,6 +304,63 @@ describe("staged solve (optimizer/decompose.ts) against a brute-force oracle", (
       assert.strictEqual(d.status, "infeasible");
     } finally {
       await solver.dispose();
+    }
+  });
+});
+
+describe("the capacity relaxations of a re-plan: the moves its previous plan forces (11 as a bound)", () => {
+  const solver = new HighsSolver();
+  after(() => solver.dispose());
+  const optimum = async (m: SparseModel) => {
+    const out = await solver.solve(m, { timeLimitSec: 60, relativeGap: 0 });
+    assert.strictEqual(out.status, "optimal");
+    return out.objective;
+  };
+  const lp = (s: NormalizedSpec, previous?: Plan, presence: CapacityPresence = "none") =>
+    optimum(capacityModel(s, catalog, buildCandidates(s, catalog), undefined, presence, undefined, previous ? { previous } : {}).model);
+
+  it("stays at or under the least cost plus migration an enumeration finds, per continent and per area, and rises above the bound without them", async function () {
+    this.timeout(300_000);
+    let checked = 0;
+    let raised = 0;
+    let shrunk = 0;
+    for (let seed = 301; seed <= 340 && checked < 8; seed++) {
+      const s = randomSpec(seed, SIZE);
+      const previous = randomPrevious(seed, s, catalog);
+      if (enumerationSize(s, catalog, { previous }) > 30_000) continue;
+      const best = bruteForce(s, catalog, { previous });
+      if (!best) continue;
+      checked++;
+      if (s.services.some((x) => (previous.services[x.name]?.groups ?? []).reduce((n, g) => n + g.count, 0) > x.replicas)) shrunk++;
+      for (const presence of ["none", "continents", "areas"] as const) {
+        const bound = await lp(s, previous, presence);
+        assert.ok(bound <= best.objective + 0.01, `seed ${seed} ${presence}: ${bound} above the enumerated ${best.objective}`);
+        if (presence === "areas" && bound > (await lp(s, undefined, presence)) + 0.01) raised++;
+      }
+    }
+    assert.ok(checked >= 6 && shrunk >= 2 && raised >= 3, `checked ${checked}, with a service that shrank in ${shrunk}, raised in ${raised}`);
+  });
+
+  it("charges each replica that must leave a region what leaving it costs, less the replicas a service drops", async () => {
+    const before = (count: number, region: string): Plan => ({
+      services: { api: { groups: [{ cloud: "aws", region, instanceType: "m5.large", count, spot: 0 }] } },
+      buckets: { logs: { cloud: "aws", region } },
+    });
+    const rate = (s: NormalizedSpec) => replicaMigrationUSD(s, catalog, s.services[0], "aws", "us-east-1", DEFAULT_MIGRATION);
+    const bucketRate = bucketMigrationUSD(catalog, 100, "aws", "us-east-1", DEFAULT_MIGRATION);
+    for (const replicas of [1, 2, 3]) {
+      // Only Frankfurt is allowed now: two replicas ran in us-east-1, the bucket too.
+      const s = spec({
+        services: [service("api", { replicas, clouds: ["aws"], regions: ["eu-central-1"] })],
+        buckets: [bucket("logs", { clouds: ["aws"], regions: ["eu-central-1"] })],
+      });
+      for (const presence of ["none", "continents", "areas"] as const) {
+        const fresh = await lp(s, undefined, presence);
+        const moved = Math.min(2, replicas);
+        close(await lp(s, before(2, "us-east-1"), presence), fresh + moved * rate(s) + bucketRate, `${replicas} replicas, ${presence}`);
+        // Where it may stay, staying is free.
+        close(await lp(s, before(2, "eu-central-1"), presence), fresh, `${replicas} replicas staying, ${presence}`);
+      }
     }
   });
 });
