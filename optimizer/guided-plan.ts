@@ -48,7 +48,7 @@ import { linkMisses, linkNear, regionsIn, unservedPlaces } from "./latency/requi
 import { onlyWorkloads, type BucketPlacement, type DatabasePlacement, type Plan, type ServicePlacement } from "./plan";
 import type { NormalizedBucket, NormalizedService, NormalizedSpec } from "./spec";
 import { planUse } from "./explain";
-import { bucketViolations, databaseViolations, serviceViolations, verifyPlan } from "./verify";
+import { bucketViolations, databaseReachViolations, databaseViolations, serviceViolations, verifyPlan } from "./verify";
 import { merge, MoveCosts, movedTo, placementUSD, regionsOf } from "./move-costs";
 
 /** vCPUs per service and region: the capacity relaxation's solution (capacityGuide). */
@@ -573,9 +573,10 @@ export function repairedGreedily(spec: NormalizedSpec, catalog: Catalog, q: Quic
 /**
  * A re-plan's start: the previous plan, with held workloads where they are held, when it places
  * every workload of the spec. Those that break a rule of their own or a latency requirement
- * there, with what same-continent links tie to them, are to be placed again (`repair`);
- * undefined when a workload is new or the others, without them, break a rule of the whole spec
- * (a quota, maxClouds, a network's balancers). Held workloads are never repaired.
+ * there, with what same-continent links tie to them, are to be placed again (`repair`); so is a
+ * database where none of its callers runs, or where only callers placed again ran. Undefined
+ * when a workload is new or the others, without them, break a rule of the whole spec (a quota,
+ * maxClouds, a network's balancers). Held workloads are never repaired.
  */
 export function resumePlan(spec: NormalizedSpec, catalog: Catalog, previous: Plan, held: Plan | undefined): QuickStart | undefined {
   const pick = <T>(name: string, from: (p: Plan) => Readonly<Record<string, T>> | undefined): T | undefined => (held && from(held)?.[name]) ?? from(previous)?.[name];
@@ -603,18 +604,32 @@ export function resumePlan(spec: NormalizedSpec, catalog: Catalog, previous: Pla
   for (const s of spec.services) if (serviceViolations(spec, catalog, s, services[s.name]).length > 0) own.add(s.name);
   for (const b of spec.buckets) if (bucketViolations(spec, catalog, b, buckets[b.name]).length > 0) own.add(b.name);
   for (const d of spec.databases ?? []) if (databaseViolations(spec, catalog, d, databases[d.name]).length > 0) own.add(d.name);
+  // A database none of whose callers runs in its region any more (a link to it new or gone).
+  for (const d of unreachedDatabases(spec, plan)) own.add(d);
   // Same-continent links through a held workload tie nothing: it stays where it is.
   const free = { ...spec, links: spec.links.filter((l) => !isHeld(l.from) && !isHeld(l.to)) };
   const out = new Set([...withContinentPeers(free, own)].filter((n) => !isHeld(n)));
-  const rest: NormalizedSpec = {
+  const restOf = (): NormalizedSpec => ({
     ...spec,
     services: spec.services.filter((s) => !out.has(s.name)),
     buckets: spec.buckets.filter((b) => !out.has(b.name)),
     ...(spec.databases ? { databases: spec.databases.filter((d) => !out.has(d.name)) } : {}),
     links: spec.links.filter((l) => !out.has(l.from) && !out.has(l.to)),
-  };
-  const kept = onlyWorkloads(plan, new Set([...rest.services.map((x) => x.name), ...rest.buckets.map((x) => x.name), ...(rest.databases ?? []).map((x) => x.name)]));
-  return verifyPlan(rest, catalog, kept).length === 0 ? { plan, repair: [...out].sort() } : undefined;
+  });
+  const keptOf = (rest: NormalizedSpec) => onlyWorkloads(plan, new Set([...rest.services.map((x) => x.name), ...rest.buckets.map((x) => x.name), ...(rest.databases ?? []).map((x) => x.name)]));
+  // A database whose callers in its region are all placed again, beside callers elsewhere that
+  // stay, is placed again with them (its callers placed again meet it wherever it is held).
+  let rest = restOf();
+  for (let cut = unreachedDatabases(rest, keptOf(rest)).filter((d) => !isHeld(d)); cut.length > 0; cut = unreachedDatabases(rest, keptOf(rest)).filter((d) => !isHeld(d))) {
+    for (const d of cut) out.add(d);
+    rest = restOf();
+  }
+  return verifyPlan(rest, catalog, keptOf(rest)).length === 0 ? { plan, repair: [...out].sort() } : undefined;
+}
+
+/** The databases of a plan none of whose callers runs in their region (databaseReachViolations), by name. */
+function unreachedDatabases(spec: NormalizedSpec, plan: Plan): string[] {
+  return (spec.databases ?? []).filter((d) => databaseReachViolations({ ...spec, databases: [d] }, plan).length > 0).map((d) => d.name);
 }
 
 /**

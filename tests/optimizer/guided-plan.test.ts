@@ -649,6 +649,51 @@ describe("a re-plan's start (resumePlan)", () => {
     assert.ok(Object.values(out.plan.services).every((p) => p.groups.every((g) => g.cloud === "gcp")));
   });
 
+  it("places a database again when none of its callers runs beside it any more, or only callers placed again did", async function () {
+    this.timeout(120_000);
+    // Two callers of one database: a beside it in Frankfurt, b in Virginia (links across the
+    // Atlantic allowed: no same-continent link ties them).
+    const raw = (o: { aRegions: string[]; ordersRegions: string[]; aCalls: boolean }) =>
+      validateSpec(
+        {
+          services: {
+            a: { replicas: 2, vcpu: 2, memoryGiB: 4, clouds: ["aws"], regions: o.aRegions },
+            b: { replicas: 2, vcpu: 2, memoryGiB: 4, clouds: ["aws"], regions: ["us-east-1"] },
+          },
+          databases: { orders: { engine: "postgres", vcpu: 2, memoryGiB: 8, storageGiB: 100, clouds: ["aws"], regions: o.ordersRegions } },
+          links: [...(o.aCalls ? [{ from: "a", to: "orders", monthlyGiB: 20, maxRttMs: 500 }] : []), { from: "b", to: "orders", monthlyGiB: 20, maxRttMs: 500 }],
+        },
+        catalog,
+      );
+    const both = ["eu-central-1", "us-east-1"];
+    const previous = (await optimize(raw({ aRegions: ["eu-central-1"], ordersRegions: ["eu-central-1"], aCalls: true }), catalog, { explain: false })).plan;
+    assert.strictEqual(previous.databases?.orders.region, "eu-central-1");
+    // a must now run in Virginia: placed again, and the database with it (b alone is far from it).
+    const moved = raw({ aRegions: ["us-east-1"], ordersRegions: both, aCalls: true });
+    const r = resumePlan(moved, catalog, previous, undefined);
+    assert.deepStrictEqual(r?.repair, ["a", "orders"]);
+    const solver = new HighsSolver();
+    try {
+      const out = await solveByGroups(moved, catalog, buildCandidates(moved, catalog), {
+        relativeGap: 0.005,
+        deadline: Date.now() + 30_000,
+        ilp: { previous },
+        run: (m, o) => solver.solve(m, o),
+        resume: r!,
+      });
+      assert.ok(out.plan, out.failure);
+      assert.deepStrictEqual(verifyPlan(moved, catalog, out.plan), []);
+      assert.deepStrictEqual(out.plan.services.b, previous.services.b);
+      assert.strictEqual(out.plan.databases?.orders.region, "us-east-1");
+    } finally {
+      await solver.dispose();
+    }
+    // a no longer calls it: the database, with b its one caller far away, is placed again alone.
+    assert.deepStrictEqual(resumePlan(raw({ aRegions: ["eu-central-1"], ordersRegions: both, aCalls: false }), catalog, previous, undefined)?.repair, ["orders"]);
+    // Held where it is, it cannot be: no start.
+    assert.strictEqual(resumePlan(moved, catalog, previous, { services: {}, buckets: {}, databases: { orders: previous.databases!.orders } }), undefined);
+  });
+
   it("takes a held workload where it is held, and is no start when a workload is new", async () => {
     const previous = (await optimize(base, catalog, { explain: false })).plan;
     const other = previous.services.batch.groups[0].region === "us-east-1" ? "eu-central-1" : "us-east-1";
