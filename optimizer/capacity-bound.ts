@@ -207,9 +207,9 @@ export function capacityModel(
     const before = previous?.services[s.name]?.groups ?? [];
     const beforeIn = new Set<string>(before.map((g) => `${g.cloud}:${g.region}`));
     // Regions that stand in one column pair: each region alone, or with "areas" the regions of
-    // an area near the same user points (a region with a quota keeps its own), priced at the
-    // cheapest of them and charged the fewest vCPUs: about a quarter of the columns, with the
-    // same rows (measured at 2,000 services: 256,351 columns down to 68,696; 17,619 at 500).
+    // an area near the same user points (a region with a quota, or one the previous plan ran s
+    // in, keeps its own), priced at the cheapest of them and charged the fewest vCPUs: about a
+    // quarter of the columns, with the same rows (measured at 2,000 services: 256,351 columns down to 68,696; 17,619 at 500).
     const classes = new Map<string, { key: RegionKey; area: string; continent: string; cloud: string; near: number[]; offers: { usd: number; vcpus: number }[] }>();
     for (const ro of candidates.services.get(s.name) ?? []) {
       if (!reach.get(s.name)?.has(ro.key)) continue;

@@ -617,11 +617,13 @@ export function resumePlan(spec: NormalizedSpec, catalog: Catalog, previous: Pla
     links: spec.links.filter((l) => !out.has(l.from) && !out.has(l.to)),
   });
   const keptOf = (rest: NormalizedSpec) => onlyWorkloads(plan, new Set([...rest.services.map((x) => x.name), ...rest.buckets.map((x) => x.name), ...(rest.databases ?? []).map((x) => x.name)]));
-  // A database whose callers in its region are all placed again, beside callers elsewhere that
-  // stay, is placed again with them (its callers placed again meet it wherever it is held).
+  // A database whose callers in its region are all placed again is placed again with them: what
+  // stays then has no caller beside it (its callers counted from the whole spec, where they run
+  // from what stays).
   let rest = restOf();
-  for (let cut = unreachedDatabases(rest, keptOf(rest)).filter((d) => !isHeld(d)); cut.length > 0; cut = unreachedDatabases(rest, keptOf(rest)).filter((d) => !isHeld(d))) {
-    for (const d of cut) out.add(d);
+  const cut = () => unreachedDatabases({ ...rest, links: spec.links }, keptOf(rest)).filter((d) => !isHeld(d));
+  for (let more = cut(); more.length > 0; more = cut()) {
+    for (const d of more) out.add(d);
     rest = restOf();
   }
   return verifyPlan(rest, catalog, keptOf(rest)).length === 0 ? { plan, repair: [...out].sort() } : undefined;

@@ -688,6 +688,9 @@ describe("a re-plan's start (resumePlan)", () => {
     } finally {
       await solver.dispose();
     }
+    // Without b, a is its one caller: placed again together.
+    const alone = { ...moved, services: moved.services.filter((x) => x.name !== "b"), links: moved.links.filter((l) => l.from !== "b") };
+    assert.deepStrictEqual(resumePlan(alone, catalog, previous, undefined)?.repair, ["a", "orders"]);
     // a no longer calls it: the database, with b its one caller far away, is placed again alone.
     assert.deepStrictEqual(resumePlan(raw({ aRegions: ["eu-central-1"], ordersRegions: both, aCalls: false }), catalog, previous, undefined)?.repair, ["orders"]);
     // Held where it is, it cannot be: no start.

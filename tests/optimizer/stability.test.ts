@@ -138,6 +138,13 @@ describe("stability against a previous plan", () => {
     const held = buildPlacementModel(g, catalog, buildCandidates(g, catalog), { fixed: plan, previous, migration: DEFAULT_MIGRATION });
     assert.strictEqual(held.model.numCols, 0);
     assert.ok(Math.abs(held.model.offset - evaluatePlan(g, plan, catalog).total - charged) <= 0.01 * moves.length, `${held.model.offset} against ${evaluatePlan(g, plan, catalog).total} + ${charged}`);
+    // So do the capacity relaxations (optimizer/capacity-bound.ts): holding the whole plan, the
+    // previous plan adds its moves to their constant.
+    for (const presence of ["none", "continents", "areas"] as const) {
+      const offset = (o: { previous?: Plan }) => capacityModel(g, catalog, c, plan, presence, undefined, o).model.offset;
+      const added = offset({ previous }) - offset({});
+      assert.ok(Math.abs(added - charged) <= 0.01 * moves.length, `${presence}: ${added} against ${charged}`);
+    }
   });
 
   it("prices every move of a re-plan placed group by group: its objective is the plan's cost and its moves, over a bound that holds", async function () {
@@ -163,6 +170,14 @@ describe("stability against a previous plan", () => {
       };
       const [without, withMoves] = [await perArea({}), await perArea({ previous })];
       assert.ok(withMoves > without * 1.05 && withMoves <= r.report.objective + 0.01, `per area ${without} without the moves, ${withMoves} with, the plan ${r.report.objective}`);
+      // The staged solve's capacity stage counts them too: its bound is at least its LP's with them.
+      const continentLp = async (o: { previous?: Plan }) => {
+        const m = capacityModel(g, catalog, buildCandidates(g, catalog), undefined, "continents", undefined, o).model;
+        return (await solver.solve({ ...m, integer: new Uint8Array(m.numCols) }, { timeLimitSec: 60, relativeGap: 0 })).objective;
+      };
+      const stage = r.report.decomposed.capacity?.bound ?? NaN;
+      const [lpWithout, lpWith] = [await continentLp({}), await continentLp({ previous })];
+      assert.ok(lpWith > lpWithout * 1.05 && stage >= lpWith - 0.01, `capacity stage ${stage}; its LP ${lpWithout} without the moves, ${lpWith} with`);
     } finally {
       await solver.dispose();
     }
