@@ -5,9 +5,9 @@ import { capacityGuide, capacityModel } from "../../optimizer/capacity-bound";
 import { loadCatalog } from "../../optimizer/catalog";
 import { evaluatePlan } from "../../optimizer/evaluate";
 import { cheapestOfferBaseline, onDemandUSD } from "../../optimizer/baselines";
-import { guidedPlan, latencyOffenders, repairedGreedily, requiredContinents, resumePlan, roundGuide } from "../../optimizer/guided-plan";
+import { guidedPlan, latencyOffenders, type QuickStart, repairedGreedily, requiredContinents, resumePlan, roundGuide } from "../../optimizer/guided-plan";
 import { quickPlans } from "../../optimizer/decompose";
-import { solveByGroups } from "../../optimizer/groups";
+import { type GroupSettings, solveByGroups } from "../../optimizer/groups";
 import { optimize } from "../../optimizer/optimize";
 import type { Plan } from "../../optimizer/plan";
 import { HighsSolver } from "../../optimizer/solvers/highs";
@@ -586,6 +586,9 @@ describe("the capacity relaxation's solution rounded into a plan (optimizer/guid
 });
 
 describe("a re-plan's start (resumePlan)", () => {
+  /** The groups' re-plan of `s` from `resume`, in 30 s at most. */
+  const fromResume = (s: NormalizedSpec, previous: Plan, resume: QuickStart, solver: HighsSolver, more: Partial<GroupSettings> = {}) =>
+    solveByGroups(s, catalog, buildCandidates(s, catalog), { relativeGap: 0.005, deadline: Date.now() + 30_000, ilp: { previous }, run: (m, o) => solver.solve(m, o), resume, ...more });
   // web calls api on the same continent; both may run in Europe or the US.
   const regions = ["eu-central-1", "westeurope", "us-east-1", "eastus"];
   const base = makeSpec({
@@ -635,14 +638,7 @@ describe("a re-plan's start (resumePlan)", () => {
     assert.deepStrictEqual(resume?.repair, ["a"]);
     const solver = new HighsSolver();
     let asked = 0;
-    const out = await solveByGroups(now, catalog, buildCandidates(now, catalog), {
-      relativeGap: 0.005,
-      deadline: Date.now() + 30_000,
-      ilp: { previous },
-      run: (m, o) => solver.solve(m, o),
-      resume: resume!,
-      quickStart: () => (asked++, []),
-    });
+    const out = await fromResume(now, previous, resume!, solver, { quickStart: () => (asked++, []) });
     assert.strictEqual(asked, 0);
     assert.ok(out.plan, out.failure);
     assert.deepStrictEqual(verifyPlan(now, catalog, out.plan), []);
@@ -674,13 +670,7 @@ describe("a re-plan's start (resumePlan)", () => {
     assert.deepStrictEqual(r?.repair, ["a", "orders"]);
     const solver = new HighsSolver();
     try {
-      const out = await solveByGroups(moved, catalog, buildCandidates(moved, catalog), {
-        relativeGap: 0.005,
-        deadline: Date.now() + 30_000,
-        ilp: { previous },
-        run: (m, o) => solver.solve(m, o),
-        resume: r!,
-      });
+      const out = await fromResume(moved, previous, r!, solver);
       assert.ok(out.plan, out.failure);
       assert.deepStrictEqual(verifyPlan(moved, catalog, out.plan), []);
       assert.deepStrictEqual(out.plan.services.b, previous.services.b);
