@@ -47,11 +47,11 @@
 //   $360,516 where the MIP's root, whose cuts recovered it, proved $398,832; with these rows,
 //   $399,135 (at 2,000, $1,679,770 and $1,698,445; per continent, $1,664,021 and $1,679,521).
 // Everything it leaves out (other traffic, connections other than those above, region-level
-// latency, databases' quota, changes of instance type within a region) costs at least nothing, and every constraint it keeps is
-// one of the exact model's or implied by it, with prices and vCPUs no higher than any offer's: so
-// no plan of the spec costs less than its optimum. Its model has a few rows per service, quota, cloud
-// share, user point and link: it solves in seconds where the relaxed placement model (all rows of
-// 9, 12, 13) does not.
+// latency, databases' quota, changes of instance type within a region) costs at least nothing,
+// and every constraint it keeps is one of the exact model's or implied by it, with prices and
+// vCPUs no higher than any offer's: so no plan of the spec costs less than its optimum. Its
+// model has a few rows per service, quota, cloud share, user point and link: it solves in
+// seconds where the relaxed placement model (all rows of 9, 12, 13) does not.
 
 import type { Catalog } from "./catalog";
 import type { Candidates } from "./candidates";
@@ -209,7 +209,8 @@ export function capacityModel(
     // Regions that stand in one column pair: each region alone, or with "areas" the regions of
     // an area near the same user points (a region with a quota, or one the previous plan ran s
     // in, keeps its own), priced at the cheapest of them and charged the fewest vCPUs: about a
-    // quarter of the columns, with the same rows (measured at 2,000 services: 256,351 columns down to 68,696; 17,619 at 500).
+    // quarter of the columns, with the same rows (measured at 2,000 services: 256,351 columns
+    // down to 68,696; 17,619 at 500).
     const classes = new Map<string, { key: RegionKey; area: string; continent: string; cloud: string; near: number[]; offers: { usd: number; vcpus: number }[] }>();
     for (const ro of candidates.services.get(s.name) ?? []) {
       if (!reach.get(s.name)?.has(ro.key)) continue;
