@@ -496,8 +496,11 @@ const OPEN_TARGETS = 8;
 
 /** A plan made without a solver, with the workloads that break a latency requirement in it (to be placed again). */
 export interface QuickStart {
+  /** Every workload of the spec, but a re-plan's new ones (resumePlan), which are in `repair`. */
   readonly plan: Plan;
   readonly repair: readonly string[];
+  /** A re-plan's workloads the previous plan does not have (resumePlan). */
+  readonly added?: readonly string[];
 }
 
 /**
@@ -571,44 +574,54 @@ export function repairedGreedily(spec: NormalizedSpec, catalog: Catalog, q: Quic
 }
 
 /**
- * A re-plan's start: the previous plan, with held workloads where they are held, when it places
- * every workload of the spec. Those that break a rule of their own or a latency requirement
- * there, with what same-continent links tie to them, are to be placed again (`repair`); so is a
- * database where none of its callers runs, or where only callers placed again ran. Undefined
- * when a workload is new or the others, without them, break a rule of the whole spec (a quota,
- * maxClouds, a network's balancers). Held workloads are never repaired.
+ * A re-plan's start: the previous plan, with held workloads where they are held. Those that
+ * break a rule of their own or a latency requirement there, with what same-continent links tie
+ * to them, are to be placed again (`repair`); so is a database where none of its callers runs,
+ * or where only callers placed again ran; and every workload the previous plan does not have
+ * (new: the plan leaves it out). Undefined when half the workloads or more are new, or the others,
+ * without those to place, break a rule of the whole spec (a quota, maxClouds, a network's
+ * balancers). Held workloads are never repaired.
  */
 export function resumePlan(spec: NormalizedSpec, catalog: Catalog, previous: Plan, held: Plan | undefined): QuickStart | undefined {
   const pick = <T>(name: string, from: (p: Plan) => Readonly<Record<string, T>> | undefined): T | undefined => (held && from(held)?.[name]) ?? from(previous)?.[name];
   const services: Record<string, ServicePlacement> = {};
   const buckets: Record<string, BucketPlacement> = {};
   const databases: Record<string, DatabasePlacement> = {};
+  // Workloads the previous plan does not have: placed by the repair, beside the rest.
+  const added = new Set<string>();
   for (const s of spec.services) {
     const p = pick(s.name, (x) => x.services);
-    if (!p) return undefined;
-    services[s.name] = p;
+    if (p) services[s.name] = p;
+    else added.add(s.name);
   }
   for (const b of spec.buckets) {
     const p = pick(b.name, (x) => x.buckets);
-    if (!p) return undefined;
-    buckets[b.name] = p;
+    if (p) buckets[b.name] = p;
+    else added.add(b.name);
   }
   for (const d of spec.databases ?? []) {
     const p = pick(d.name, (x) => x.databases);
-    if (!p) return undefined;
-    databases[d.name] = p;
+    if (p) databases[d.name] = p;
+    else added.add(d.name);
   }
+  const names = [...spec.services, ...spec.buckets, ...(spec.databases ?? [])].length;
+  // With half the workloads new or more, the previous plan is little of a start.
+  if (added.size * 2 >= names) return undefined;
   const plan: Plan = { services, buckets, ...(spec.databases ? { databases } : {}) };
   const isHeld = (name: string) => !!(held && (held.services[name] || held.buckets[name] || held.databases?.[name]));
-  const own = new Set(latencyOffenders(spec, catalog, plan));
-  for (const s of spec.services) if (serviceViolations(spec, catalog, s, services[s.name]).length > 0) own.add(s.name);
-  for (const b of spec.buckets) if (bucketViolations(spec, catalog, b, buckets[b.name]).length > 0) own.add(b.name);
-  for (const d of spec.databases ?? []) if (databaseViolations(spec, catalog, d, databases[d.name]).length > 0) own.add(d.name);
+  // What breaks a rule among the workloads placed, links to new ones aside.
+  const placed = { ...spec, links: spec.links.filter((l) => !added.has(l.from) && !added.has(l.to)) };
+  const own = new Set(latencyOffenders(placed, catalog, plan));
+  for (const s of spec.services) if (!added.has(s.name) && serviceViolations(spec, catalog, s, services[s.name]).length > 0) own.add(s.name);
+  for (const b of spec.buckets) if (!added.has(b.name) && bucketViolations(spec, catalog, b, buckets[b.name]).length > 0) own.add(b.name);
+  for (const d of spec.databases ?? []) if (!added.has(d.name) && databaseViolations(spec, catalog, d, databases[d.name]).length > 0) own.add(d.name);
   // A database none of whose callers runs in its region any more (a link to it new or gone).
-  for (const d of unreachedDatabases(spec, plan)) own.add(d);
-  // Same-continent links through a held workload tie nothing: it stays where it is.
-  const free = { ...spec, links: spec.links.filter((l) => !isHeld(l.from) && !isHeld(l.to)) };
-  const out = new Set([...withContinentPeers(free, own)].filter((n) => !isHeld(n)));
+  for (const d of unreachedDatabases(spec, plan)) if (!added.has(d)) own.add(d);
+  // Same-continent links through a held workload tie nothing: it stays where it is. A new
+  // workload ties nothing either: it is placed where its peers are (or, failing that, its
+  // placed neighbours are freed, as for any repair).
+  const free = { ...spec, links: spec.links.filter((l) => !isHeld(l.from) && !isHeld(l.to) && !added.has(l.from) && !added.has(l.to)) };
+  const out = new Set([...[...withContinentPeers(free, own)].filter((n) => !isHeld(n)), ...added]);
   const restOf = (): NormalizedSpec => ({
     ...spec,
     services: spec.services.filter((s) => !out.has(s.name)),
@@ -626,7 +639,7 @@ export function resumePlan(spec: NormalizedSpec, catalog: Catalog, previous: Pla
     for (const d of more) out.add(d);
     rest = restOf();
   }
-  return verifyPlan(rest, catalog, keptOf(rest)).length === 0 ? { plan, repair: [...out].sort() } : undefined;
+  return verifyPlan(rest, catalog, keptOf(rest)).length === 0 ? { plan, repair: [...out].sort(), ...(added.size > 0 ? { added: [...added].sort() } : {}) } : undefined;
 }
 
 /** The databases of a plan none of whose callers runs in their region (databaseReachViolations), by name. */

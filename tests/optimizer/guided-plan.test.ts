@@ -687,7 +687,7 @@ describe("a re-plan's start (resumePlan)", () => {
     assert.strictEqual(resumePlan(moved, catalog, previous, { services: {}, buckets: {}, databases: { orders: previous.databases!.orders } }), undefined);
   });
 
-  it("takes a held workload where it is held, and is no start when a workload is new", async () => {
+  it("takes a held workload where it is held", async () => {
     const previous = (await optimize(base, catalog, { explain: false })).plan;
     const other = previous.services.batch.groups[0].region === "us-east-1" ? "eu-central-1" : "us-east-1";
     const batch = { groups: [{ ...previous.services.batch.groups[0], cloud: "aws" as const, region: other, instanceType: "m7g.large" }] };
@@ -695,7 +695,39 @@ describe("a re-plan's start (resumePlan)", () => {
     assert.ok(r);
     assert.deepStrictEqual(r.plan.services.batch, batch);
     assert.ok(!r.repair.includes("batch"));
-    const grown = { ...base, services: [...base.services, service("zz-new", { replicas: 1, regions })] };
-    assert.strictEqual(resumePlan(grown, catalog, previous, undefined), undefined);
+  });
+
+  it("places a new workload beside the previous plan, its same-continent peers left where they are; no start when half the workloads are new", async function () {
+    this.timeout(120_000);
+    const previous = (await optimize(base, catalog, { explain: false })).plan;
+    // A new service that web calls on its continent, and a new bucket it writes to.
+    const grown = makeSpec({
+      ...base,
+      services: [...base.services, service("zz-new", { replicas: 1, regions })],
+      buckets: [...base.buckets, bucket("zz-store", { regions })],
+      links: [...base.links, { ...link("web", "zz-new", 10), latency: { kind: "continent" } }, link("zz-new", "zz-store", 5, "bucket")],
+    });
+    const r = resumePlan(grown, catalog, previous, undefined);
+    assert.ok(r);
+    assert.deepStrictEqual(r.repair, ["zz-new", "zz-store"]);
+    assert.deepStrictEqual(r.added, ["zz-new", "zz-store"]);
+    assert.deepStrictEqual(r.plan, previous);
+    const solver = new HighsSolver();
+    try {
+      // (Given whatever the time: a small spec, with time, would construct.)
+      const out = await fromResume(grown, previous, r, solver, { newResumeGroupSec: Infinity });
+      assert.ok(out.plan, out.failure);
+      assert.deepStrictEqual(verifyPlan(grown, catalog, out.plan), []);
+      // Nothing the previous plan placed has moved: the new service went to web's continent.
+      for (const name of Object.keys(previous.services)) assert.deepStrictEqual(out.plan.services[name], previous.services[name], name);
+      assert.deepStrictEqual(out.plan.buckets.files, previous.buckets.files);
+    } finally {
+      await solver.dispose();
+    }
+    // Four of eight workloads new: the previous plan is no start; three of seven, it is.
+    const more = makeSpec({ ...grown, services: [...grown.services, service("zz-more", { replicas: 1, regions })] });
+    assert.deepStrictEqual(resumePlan(more, catalog, previous, undefined)?.repair, ["zz-more", "zz-new", "zz-store"]);
+    const most = makeSpec({ ...more, services: [...more.services, service("zz-most", { replicas: 1, regions })] });
+    assert.strictEqual(resumePlan(most, catalog, previous, undefined), undefined);
   });
 });
