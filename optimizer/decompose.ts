@@ -628,7 +628,8 @@ export async function solveDecomposed(
     }
   };
   // Group by group, with the time left: a plan where the stages have none. A re-plan starts
-  // from the previous plan whatever the time per group (resumePlan): the groups then move only
+  // from the previous plan whatever the time per group (resumePlan; with new workloads, under
+  // NEW_RESUME_GROUP_SEC a group in groups.ts): the groups then move only
   // what saves more than its migration, where a construction, blind to the plan as a whole,
   // moved what it need not have (100 services re-planned against their own plan of 10 s before:
   // one move that cost $52.62 to save nothing).

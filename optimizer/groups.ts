@@ -108,12 +108,13 @@ const REPAIR_PART_SEC = 0.5;
  */
 const REPAIR_GAP = 0.5;
 /**
- * Seconds per group from which a re-plan with new workloads constructs (its moves priced) rather
- * than starting from the previous plan with them placed beside it. Measured, seed 1, the previous
- * plan that of the spec less some services: 100 services in 10 s (0.75 to 0.8 s a group), from
- * the previous plan $89,567 to $89,668 where construction made $89,198 with one move; 500 in
- * 10 s (about 0.1 s a group), $411,375 to $412,036 and 7 moves where construction made $416,404
- * and 33 moves; 2,000, $1,761,645 and 8 moves against $1,777,845 to $1,787,160 and 87 to 131.
+ * Seconds per group from which a re-plan with new workloads starts afresh (a quick start or a
+ * construction, its moves priced by the improvement) rather than from the previous plan with
+ * them placed beside it. Measured, seed 1, the previous plan that of the spec less some services:
+ * 100 services in 10 s (0.75 to 0.8 s a group), from the previous plan $89,567 to $89,668 where
+ * the fresh start made $89,198 with one move; 500 in 10 s (about 0.1 s a group), $411,375 to
+ * $412,036 and 7 moves where it made $416,404 and 33 moves; 2,000, $1,761,645 and 8 moves
+ * against $1,777,845 to $1,787,160 and 87 to 131.
  */
 const NEW_RESUME_GROUP_SEC = 0.3;
 /** Cheapest regions per cloud and continent each workload keeps while its group is solved. */
@@ -214,8 +215,9 @@ export interface GroupSettings {
   readonly quickStart?: (repairs: boolean) => Iterable<QuickStart>;
   /**
    * A re-plan's start (resumePlan in guided-plan.ts: the previous plan, what breaks a rule there
-   * to repair), tried before any quick start whatever the time per group; when its repair fails,
-   * the groups go on as without it.
+   * and what is new to place), tried before any quick start whatever the time per group (with new
+   * workloads, under newResumeGroupSec a group); when its repair fails, the groups go on as
+   * without it.
    */
   readonly resume?: QuickStart;
   /** Seconds per group below which a quick start is asked for (default QUICK_START_GROUP_SEC). */
@@ -590,10 +592,11 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
       if (resume && (repairs || resume.repair.length === 0) && (!resume.added || perGroupNow < (settings.newResumeGroupSec ?? NEW_RESUME_GROUP_SEC))) yield resume;
       if (quickStart && hurried) yield* quickStart(repairs);
     };
-    // A re-plan's start whose repair would take more than half the time left is not begun: the
-    // other quick starts keep the time for theirs (at 2,000 services in 10 s, a start with 20 new
-    // services to place began with too little time, failed, and left the cheapest-offer plan).
-    for (const q of starts()) if ((quick = await repaired(q, q === resume ? 0.5 : 1))) break;
+    // A re-plan's start with new workloads whose repair would take more than half the time left
+    // is not begun: the other quick starts keep the time for theirs (at 2,000 services in 10 s, a
+    // start with 20 new services to place began with too little time, failed, and left the
+    // cheapest-offer plan).
+    for (const q of starts()) if ((quick = await repaired(q, q === resume && resume.added ? 0.5 : 1))) break;
     // A re-plan's start is priced at once, its moves included (0.1 to 0.15 s at 2,000
     // services): a group's model, whose warm start HiGHS completes, may price it higher, and its
     // first plan would otherwise be taken whatever it cost; a repair's last model, solved to

@@ -9,7 +9,8 @@ import { guidedPlan, latencyOffenders, type QuickStart, repairedGreedily, requir
 import { quickPlans } from "../../optimizer/decompose";
 import { type GroupSettings, solveByGroups } from "../../optimizer/groups";
 import { optimize } from "../../optimizer/optimize";
-import type { Plan } from "../../optimizer/plan";
+import { buildPlacementModel } from "../../optimizer/ilp";
+import { onlyWorkloads, type Plan } from "../../optimizer/plan";
 import { HighsSolver } from "../../optimizer/solvers/highs";
 import { DEFAULT_NETWORK_COSTS, type NormalizedSpec } from "../../optimizer/spec";
 import { latencyMatrix } from "../../optimizer/latency/matrix";
@@ -714,13 +715,24 @@ describe("a re-plan's start (resumePlan)", () => {
     assert.deepStrictEqual(r.plan, previous);
     const solver = new HighsSolver();
     try {
-      // (Given whatever the time: a small spec, with time, would construct.)
-      const out = await fromResume(grown, previous, r, solver, { newResumeGroupSec: Infinity });
+      // Given whatever the time, with no improvement pass: one model is solved, the new
+      // workloads' own, everything else held.
+      const columns: number[] = [];
+      const counted: Partial<GroupSettings> = { maxPasses: 0, run: (m, o) => (columns.push(m.numCols), solver.solve(m, o)) };
+      const out = await fromResume(grown, previous, r, solver, { ...counted, newResumeGroupSec: Infinity });
       assert.ok(out.plan, out.failure);
+      const own = buildPlacementModel(grown, catalog, buildCandidates(grown, catalog), { fixed: onlyWorkloads(previous, new Set(["api", "batch", "files", "web"])) }).model.numCols;
+      assert.ok(columns.length === 1 && columns[0] <= own, `models of ${columns.join(", ")} columns against ${own}`);
       assert.deepStrictEqual(verifyPlan(grown, catalog, out.plan), []);
       // Nothing the previous plan placed has moved: the new service went to web's continent.
       for (const name of Object.keys(previous.services)) assert.deepStrictEqual(out.plan.services[name], previous.services[name], name);
       assert.deepStrictEqual(out.plan.buckets.files, previous.buckets.files);
+      // With the time this small spec has (one group of six workloads, 30 s), it is constructed
+      // instead: every workload free in its model.
+      columns.length = 0;
+      const built = await fromResume(grown, previous, r, solver, counted);
+      assert.ok(built.plan, built.failure);
+      assert.ok(columns.length > 0 && columns.every((n) => n > 2 * own), `models of ${columns.join(", ")} columns against ${own}`);
     } finally {
       await solver.dispose();
     }
