@@ -588,15 +588,13 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
   if (!settings.start && (settings.resume || (settings.quickStart && hurried))) {
     const repairs = perGroupNow >= REPAIR_GROUP_SEC;
     const { resume, quickStart } = settings;
-    const starts = function* () {
-      if (resume && (repairs || resume.repair.length === 0) && (!resume.added || perGroupNow < (settings.newResumeGroupSec ?? NEW_RESUME_GROUP_SEC))) yield resume;
-      if (quickStart && hurried) yield* quickStart(repairs);
-    };
+    const resumable = resume && (repairs || resume.repair.length === 0) && (!resume.added || perGroupNow < (settings.newResumeGroupSec ?? NEW_RESUME_GROUP_SEC));
     // A re-plan's start with new workloads whose repair would take more than half the time left
     // is not begun: the other quick starts keep the time for theirs (at 2,000 services in 10 s, a
     // start with 20 new services to place began with too little time, failed, and left the
     // cheapest-offer plan).
-    for (const q of starts()) if ((quick = await repaired(q, q === resume && resume.added ? 0.5 : 1))) break;
+    if (resumable) quick = await repaired(resume, resume.added ? 0.5 : 1);
+    if (!quick && quickStart && hurried) for (const q of quickStart(repairs)) if ((quick = await repaired(q))) break;
     // A re-plan's start is priced at once, its moves included (0.1 to 0.15 s at 2,000
     // services): a group's model, whose warm start HiGHS completes, may price it higher, and its
     // first plan would otherwise be taken whatever it cost; a repair's last model, solved to
