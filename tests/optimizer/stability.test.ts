@@ -162,21 +162,18 @@ describe("stability against a previous plan", () => {
     // $31,151.95 with them; the plan and its moves $32,567.54.)
     const solver = new HighsSolver();
     try {
-      const perArea = async (o: { previous?: Plan }) => {
-        const m = capacityModel(g, catalog, buildCandidates(g, catalog), undefined, "areas", undefined, o).model;
+      // The linear relaxation of a capacity model, with or without the previous plan.
+      const capacityLp = async (presence: "areas" | "continents", o: { previous?: Plan }) => {
+        const m = capacityModel(g, catalog, buildCandidates(g, catalog), undefined, presence, undefined, o).model;
         const out = await solver.solve({ ...m, integer: new Uint8Array(m.numCols) }, { timeLimitSec: 60, relativeGap: 0 });
         assert.strictEqual(out.status, "optimal");
         return out.objective;
       };
-      const [without, withMoves] = [await perArea({}), await perArea({ previous })];
+      const [without, withMoves] = [await capacityLp("areas", {}), await capacityLp("areas", { previous })];
       assert.ok(withMoves > without * 1.05 && withMoves <= r.report.objective + 0.01, `per area ${without} without the moves, ${withMoves} with, the plan ${r.report.objective}`);
       // The staged solve's capacity stage counts them too: its bound is at least its LP's with them.
-      const continentLp = async (o: { previous?: Plan }) => {
-        const m = capacityModel(g, catalog, buildCandidates(g, catalog), undefined, "continents", undefined, o).model;
-        return (await solver.solve({ ...m, integer: new Uint8Array(m.numCols) }, { timeLimitSec: 60, relativeGap: 0 })).objective;
-      };
       const stage = r.report.decomposed.capacity?.bound ?? NaN;
-      const [lpWithout, lpWith] = [await continentLp({}), await continentLp({ previous })];
+      const [lpWithout, lpWith] = [await capacityLp("continents", {}), await capacityLp("continents", { previous })];
       assert.ok(lpWith > lpWithout * 1.05 && stage >= lpWith * (1 - 1e-6), `capacity stage ${stage}; its LP ${lpWithout} without the moves, ${lpWith} with`);
     } finally {
       await solver.dispose();
