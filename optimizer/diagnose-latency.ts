@@ -1,7 +1,8 @@
 // Infeasibility diagnosis of latency requirements (on the catalog alone): a user-facing service
-// whose allowed regions are all too far from a user location, and a link whose two ends may not
-// run near each other (their residency, clouds or regions keep them apart), each named with the
-// requirements that clash and the smallest change that resolves it.
+// whose allowed regions are all too far from a user location, a link whose two ends may not run
+// near each other (their residency, clouds or regions keep them apart), and a chain of links no
+// region meets all of at once, each named with the requirements that clash and the smallest
+// change that resolves it.
 
 import type { Catalog } from "./catalog";
 import type { RegionFit } from "./diagnose-workload";
@@ -9,7 +10,7 @@ import type { Conflict } from "./errors";
 import { latencyFeasibleRegions } from "./ilp-latency";
 import { latencyMatrix } from "./latency/matrix";
 import { continentOf, linkLabel, linkNear, linkRequirement } from "./latency/requirements";
-import type { NormalizedBucket, NormalizedService, NormalizedSpec } from "./spec";
+import type { NormalizedBucket, NormalizedLink, NormalizedService, NormalizedSpec } from "./spec";
 
 /** What limits where a workload may run, in words ("residency EU", "clouds aws"), or "". */
 function limits(w: NormalizedService | NormalizedBucket): string {
@@ -88,15 +89,98 @@ export function latencyConflicts(spec: NormalizedSpec, catalog: Catalog, fits: R
       ],
     });
   }
-  if (out.length === 0) {
-    // No single link explains it: a chain of links does (each end near the next, none near all).
-    const lost = [...left].filter(([, v]) => v.size === 0).map(([k]) => k).sort();
-    out.push({
-      workloads: lost,
-      requirements: spec.links.filter((l) => l.latency && (lost.includes(l.from) || lost.includes(l.to))).map((l) => `${linkLabel(l)}: ${l.latency!.kind === "continent" ? "same continent" : `maxRttMs ${l.latency!.maxRttMs}`}`),
-      explanation: `No region of ${lost.join(", ")} is near enough to all of its linked workloads at once, given where each of them may run.`,
-      fixes: ["Set a larger maxRttMs on the links between them, or relax their residency so that they may share a continent."],
-    });
-  }
+  if (out.length === 0) out.push(chainConflict(spec, catalog, regions, left, byName));
   return out;
+}
+
+/** Whether regions `keys` leave a service the regions and clouds its availability asks for (a bucket needs one). */
+function spreads(w: NormalizedService | NormalizedBucket | undefined, keys: ReadonlySet<string>): boolean {
+  if (!w || !("minClouds" in w)) return true;
+  return keys.size >= w.minRegions && new Set([...keys].map((k) => k.slice(0, k.indexOf(":")))).size >= w.minClouds;
+}
+
+/** Links whose new maxRttMs chainConflict names as a fix, at most. */
+const CHAIN_FIXES = 3;
+/**
+ * Links in a chain beyond which chainConflict searches no new maxRttMs: each step of the search
+ * propagates the whole chain's latency again.
+ */
+const CHAIN_SEARCH_LINKS = 12;
+
+/**
+ * No single link explains it: a chain of links does, each end near the next but no region of some
+ * workload near all of its peers at once. Named with the links and what limits where the
+ * workloads along them may run; the fixes are the smallest maxRttMs that, set on one of those
+ * links alone, leaves every workload a region (found on the catalog's round trips between the
+ * link's two ends), and relaxing those limits.
+ */
+function chainConflict(
+  spec: NormalizedSpec,
+  catalog: Catalog,
+  regions: ReadonlyMap<string, readonly string[]>,
+  left: ReadonlyMap<string, ReadonlySet<string>>,
+  byName: ReadonlyMap<string, NormalizedService | NormalizedBucket>,
+): Conflict {
+  const lost = [...left].filter(([, v]) => v.size === 0).map(([k]) => k).sort();
+  // The workloads latency links join to those with no region left, and those links.
+  const part = new Set(lost);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const l of spec.links)
+      if (l.latency && regions.has(l.from) && regions.has(l.to) && part.has(l.from) !== part.has(l.to)) {
+        part.add(l.from).add(l.to);
+        grew = true;
+      }
+  }
+  const links = spec.links.filter((l) => l.latency && part.has(l.from) && part.has(l.to));
+  const setting = (l: NormalizedLink) => (l.latency!.kind === "continent" ? "same continent" : `maxRttMs ${l.latency!.maxRttMs}`);
+  const limited = [...part]
+    .sort()
+    .map((n) => ({ n, lim: byName.get(n) ? limits(byName.get(n)!) : "" }))
+    .filter((x) => x.lim);
+  // Within the part alone, whether every workload keeps a region with `l` set to maxRttMs `ms`.
+  const sub: NormalizedSpec = { ...spec, links };
+  const only = new Map([...part].map((n) => [n, regions.get(n) ?? []]));
+  const holds = (l: NormalizedLink, ms: number) => {
+    const changed = { ...sub, links: links.map((x) => (x === l ? { ...x, latency: { kind: "rtt" as const, maxRttMs: ms } } : x)) };
+    return [...latencyFeasibleRegions(changed, catalog, only)].every(([n, v]) => v.size > 0 && spreads(byName.get(n), v));
+  };
+  const m = latencyMatrix(catalog);
+  const raised: { l: NormalizedLink; ms: number }[] = [];
+  for (const l of links.length <= CHAIN_SEARCH_LINKS ? links : []) {
+    // The round trips between the two ends' regions, above what the link allows now.
+    const now = l.latency!.kind === "rtt" ? l.latency!.maxRttMs : -Infinity;
+    const steps = [...new Set((only.get(l.from) ?? []).flatMap((a) => (only.get(l.to) ?? []).map((b) => Math.ceil(m.rtt(a, b)))))]
+      .filter((ms) => ms > now)
+      .sort((a, b) => a - b);
+    if (steps.length === 0 || !holds(l, steps[steps.length - 1])) continue;
+    // The smallest that holds: more allows more, so a binary search finds it.
+    let lo = 0;
+    let hi = steps.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (holds(l, steps[mid])) hi = mid;
+      else lo = mid + 1;
+    }
+    raised.push({ l, ms: steps[lo] });
+  }
+  raised.sort((a, b) => a.ms - b.ms || (linkLabel(a.l) < linkLabel(b.l) ? -1 : 1));
+  const linkList = links.map((l) => `${l.from} -> ${l.to} (${setting(l)})`).join(", ");
+  const limitList = limited.map((x) => `${kind(spec, x.n)}.${x.n} may only run where ${x.lim} allows`).join("; ");
+  const relax = limited.length > 0 ? `relax ${limited.map((x) => `${x.n}'s ${x.lim}`).join(" or ")}` : "widen where they may run";
+  const fix =
+    raised.length > 0
+      ? `Set ${raised
+          .slice(0, CHAIN_FIXES)
+          .map((x) => `maxRttMs: ${x.ms} on the link ${x.l.from} -> ${x.l.to}`)
+          .join(", or ")} (any one of these alone lets every workload run near its peers), or ${relax} so that they may share a continent.`
+      : `Set a larger maxRttMs on the links between them, or ${relax} so that they may share a continent.`;
+  return {
+    workloads: lost,
+    requirements: [...links.map((l) => `${linkLabel(l)}: ${setting(l)}`), ...limited.map((x) => `${x.n}: ${x.lim}`)],
+    explanation:
+      `No region of ${lost.join(", ")} is near enough to all of its linked workloads at once: the links ${linkList} chain them together` +
+      `${limitList ? `; ${limitList}` : ""}.`,
+    fixes: [fix],
+  };
 }

@@ -195,6 +195,38 @@ describe("placement that pays for its network", () => {
     assert.match(c.fixes[0], /residency US/);
   });
 
+  it("names a chain of links that no region can meet, with the smallest maxRttMs on one link that would", async () => {
+    // No single link clashes: api may run near web (US) or on store's continent (EU), not both.
+    const chain = (webApi: number, apiStore?: number) =>
+      spec({
+        services: [
+          service("web", { replicas: 1, residency: ["US"] }),
+          service("api", { replicas: 2, minClouds: 2 }),
+          service("store", { replicas: 1, residency: ["EU"] }),
+        ],
+        links: [
+          { ...link("web", "api", 1), latency: { kind: "rtt", maxRttMs: webApi } },
+          { ...link("api", "store", 1), latency: apiStore === undefined ? { kind: "continent" } : { kind: "rtt", maxRttMs: apiStore } },
+        ],
+      });
+    const e = await optimize(chain(20), catalog, { explain: false }).catch((x) => x);
+    assert.ok(e instanceof PlacementInfeasibleError, String(e));
+    const c = e.conflicts[0];
+    assert.deepStrictEqual(c.workloads, ["api", "store", "web"]);
+    assert.deepStrictEqual(c.requirements, ["link web -> api: maxRttMs 20", "link api -> store: same continent", "store: residency EU", "web: residency US"]);
+    assert.match(c.explanation, /the links web -> api \(maxRttMs 20\), api -> store \(same continent\) chain them together; services\.store may only run where residency EU allows; services\.web may only run where residency US allows\./);
+    assert.match(c.fixes[0], /or relax store's residency EU or web's residency US/);
+    const onStore = Number(/maxRttMs: (\d+) on the link api -> store/.exec(c.fixes[0])?.[1]);
+    const onWeb = Number(/maxRttMs: (\d+) on the link web -> api/.exec(c.fixes[0])?.[1]);
+    assert.ok(onStore > 0 && onWeb > 20, c.fixes[0]);
+    // Each figure is enough alone, and the least that is: one millisecond less still fails.
+    const fails = async (s: NormalizedSpec) => (await optimize(s, catalog, { explain: false }).catch((x) => x)) instanceof PlacementInfeasibleError;
+    assert.strictEqual(await fails(chain(20, onStore)), false);
+    assert.strictEqual(await fails(chain(20, onStore - 1)), true);
+    assert.strictEqual(await fails(chain(onWeb)), false);
+    assert.strictEqual(await fails(chain(onWeb - 1)), true);
+  });
+
   it("names a user location no allowed region reaches in time", async () => {
     const s = spec({
       services: [service("web", { replicas: 1, residency: ["EU"], latency: { maxRttMs: 30, from: [{ name: "aws:us-east-1", points: ["aws:us-east-1"] }] } })],
