@@ -46,7 +46,7 @@ export async function diagnoseInfeasibility(
     fits.set(w.name, f);
     if ("vcpu" in w) conflicts.push(...availabilityConflicts(w, v, f, catalog));
   }
-  if (conflicts.length === 0) conflicts.push(...latencyConflicts(spec, catalog, fits));
+  if (conflicts.length === 0) conflicts.push(...(await latencyConflicts(spec, catalog, fits, isFeasible)));
   if (conflicts.length === 0) conflicts.push(...maxCloudsConflicts(spec, fits));
   conflicts.push(...quotaConflicts(spec, fits));
   if (conflicts.length > 0) return conflicts;

@@ -108,3 +108,54 @@ export function userLatencyViolations(catalog: Catalog, s: NormalizedService, re
       (u.nearest ? ` (nearest: ${u.nearest.key} at ${u.nearest.ms} ms).` : "."),
   );
 }
+
+/** Search nodes fewestRegionsNear visits at most (then its best so far stands). */
+const COVER_NODES = 200_000;
+
+/**
+ * The fewest regions of `keys` that put every point of `points` within `maxRttMs` (a set cover),
+ * with one such set, when at most `limit` do; undefined when more are needed or some point has
+ * no region near. A depth-first search that branches on the uncovered point with the fewest
+ * regions near it, over regions no other region's points contain, largest first: exact within
+ * COVER_NODES nodes (the user locations of a continent and a few replicas take far fewer), else
+ * the best found by then.
+ */
+export function fewestRegionsNear(
+  catalog: Catalog,
+  maxRttMs: number,
+  points: readonly string[],
+  keys: Iterable<string>,
+  limit: number,
+): string[] | undefined {
+  const m = latencyMatrix(catalog);
+  const P = [...new Set(points)];
+  // Each region's points near it, as a set of indices; regions whose points another's contain
+  // are left out (ties: the first by key).
+  const near = [...new Set(keys)]
+    .sort()
+    .map((key) => ({ key, pts: new Set(P.flatMap((p, i) => (m.rtt(key, p) <= maxRttMs + 1e-9 ? [i] : []))) }))
+    .filter((r) => r.pts.size > 0);
+  const within = (a: Set<number>, b: Set<number>) => a.size <= b.size && [...a].every((i) => b.has(i));
+  const useful = near.filter((r, j) => !near.some((o, k) => k !== j && within(r.pts, o.pts) && (o.pts.size > r.pts.size || k < j)));
+  const by = P.map((_, i) => useful.filter((r) => r.pts.has(i)));
+  if (by.some((list) => list.length === 0)) return undefined;
+  let best: string[] | undefined;
+  let nodes = 0;
+  const search = (covered: Set<number>, chosen: string[]) => {
+    if (++nodes > COVER_NODES) return;
+    if (covered.size === P.length) {
+      if (!best || chosen.length < best.length) best = [...chosen];
+      return;
+    }
+    if (chosen.length >= Math.min(limit, (best?.length ?? Infinity) - 1)) return;
+    let pick = -1;
+    for (let i = 0; i < P.length; i++) if (!covered.has(i) && (pick < 0 || by[i].length < by[pick].length)) pick = i;
+    for (const r of [...by[pick]].sort((a, b) => b.pts.size - a.pts.size || (a.key < b.key ? -1 : 1))) {
+      chosen.push(r.key);
+      search(new Set([...covered, ...r.pts]), chosen);
+      chosen.pop();
+    }
+  };
+  search(new Set(), []);
+  return best ? [...best].sort() : undefined;
+}

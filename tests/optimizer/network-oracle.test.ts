@@ -5,12 +5,14 @@ import { evaluatePlan } from "../../optimizer/evaluate";
 import { optimize } from "../../optimizer/optimize";
 import { fixedCosts, networkCost } from "../../optimizer/network/costs";
 import { networkRoles, presenceCost } from "../../optimizer/ilp-network";
-import { regionsIn } from "../../optimizer/latency/requirements";
+import { fewestRegionsNear, regionsIn } from "../../optimizer/latency/requirements";
+import { latencyMatrix } from "../../optimizer/latency/matrix";
+import { resolvePlace } from "../../optimizer/latency/places";
 import type { Plan } from "../../optimizer/plan";
 import { DEFAULT_NETWORK_COSTS, NormalizedSpec } from "../../optimizer/spec";
 import { validateSpec } from "../../optimizer/validate";
 import { verifyPlan } from "../../optimizer/verify";
-import { bruteForce, enumerationSize, link, randomSpec, service, spec } from "./random";
+import { bruteForce, bucket, enumerationSize, link, randomSpec, service, spec } from "./random";
 
 const catalog = loadCatalog();
 
@@ -225,6 +227,93 @@ describe("placement that pays for its network", () => {
     assert.strictEqual(await fails(chain(20, onStore - 1)), true);
     assert.strictEqual(await fails(chain(onWeb)), false);
     assert.strictEqual(await fails(chain(onWeb - 1)), true);
+  });
+
+  // The US as the catalog's user points: every city of its regions.
+  const us = () => {
+    const place = resolvePlace(catalog, "US");
+    assert.ok("points" in place);
+    return place;
+  };
+  const fails = async (s: NormalizedSpec) => (await optimize(s, catalog, { explain: false }).catch((x) => x)) instanceof PlacementInfeasibleError;
+
+  it("names too few replicas for a service's users, with the replicas and the round trip that would do", async () => {
+    const web = (replicas: number, maxRttMs: number) => spec({ services: [service("web", { replicas, latency: { maxRttMs, from: [us()] } })] });
+    const e = await optimize(web(2, 30), catalog, { explain: false }).catch((x) => x);
+    assert.ok(e instanceof PlacementInfeasibleError, String(e));
+    const c = e.conflicts[0];
+    assert.deepStrictEqual(c.requirements, ["latency.maxRttMs 30 from US", "replicas 2"]);
+    const k = Number(/which takes at least (\d+) regions/.exec(c.explanation)?.[1]);
+    assert.ok(k > 2, c.explanation);
+    const replicas = Number(/replicas to (\d+)/.exec(c.fixes[0])?.[1]);
+    const rtt = Number(/latency\.maxRttMs to (\d+) \(with which 2 regions do\)/.exec(c.fixes[0])?.[1]);
+    assert.strictEqual(replicas, k, c.fixes[0]);
+    assert.ok(rtt > 30, c.fixes[0]);
+    assert.strictEqual(await fails(web(k, 30)), false);
+    assert.strictEqual(await fails(web(k - 1, 30)), true);
+    assert.strictEqual(await fails(web(2, rtt)), false);
+    assert.strictEqual(await fails(web(2, rtt - 1)), true);
+  });
+
+  it("names links that keep a service from its users, with the least round trip on each that would do", async () => {
+    // web serves the US; its links hold it to the continent of a bucket that must stay in the EU.
+    const s3 = (users: number, webApi?: number, apiStore?: number) =>
+      spec({
+        services: [service("web", { replicas: 3, latency: { maxRttMs: users, from: [us()] } }), service("api", { replicas: 2, minClouds: 2 })],
+        buckets: [bucket("store", { storageGiB: 10, residency: ["EU"] })],
+        links: [
+          { ...link("web", "api", 1), latency: webApi === undefined ? { kind: "continent" } : { kind: "rtt", maxRttMs: webApi } },
+          { ...link("api", "store", 1, "bucket"), latency: apiStore === undefined ? { kind: "continent" } : { kind: "rtt", maxRttMs: apiStore } },
+        ],
+      });
+    const e = await optimize(s3(30), catalog, { explain: false }).catch((x) => x);
+    assert.ok(e instanceof PlacementInfeasibleError, String(e));
+    const c = e.conflicts[0];
+    assert.deepStrictEqual(c.workloads, ["api", "store", "web"]);
+    assert.deepStrictEqual(c.requirements, ["web: latency.maxRttMs 30 from US", "link web -> api: same continent", "link api -> store: same continent", "store: residency EU"]);
+    assert.match(c.explanation, /services\.web must have a replica within 30 ms of its users in US, but the links web -> api \(same continent\), api -> store \(same continent\) keep it near its linked workloads, and buckets\.store may only run where residency EU allows: the nearest region it may use to \S+ is \S+ at [\d.]+ ms\./);
+    assert.match(c.fixes[0], /or relax store's residency EU\.$/);
+    const users = Number(/latency\.maxRttMs to (\d+)/.exec(c.fixes[0])?.[1]);
+    const onStore = Number(/maxRttMs: (\d+) on the link api -> store/.exec(c.fixes[0])?.[1]);
+    const onWeb = Number(/maxRttMs: (\d+) on the link web -> api/.exec(c.fixes[0])?.[1]);
+    assert.ok(users > 30 && onStore > 0 && onWeb > 0, c.fixes[0]);
+    // Each figure is enough alone, and the least that is.
+    for (const [ok, less] of [
+      [s3(users), s3(users - 1)],
+      [s3(30, undefined, onStore), s3(30, undefined, onStore - 1)],
+      [s3(30, onWeb), s3(30, onWeb - 1)],
+    ]) {
+      assert.strictEqual(await fails(ok), false);
+      assert.strictEqual(await fails(less), true);
+    }
+  });
+
+  it("finds the fewest regions near every user point, as enumeration does", () => {
+    const m = latencyMatrix(catalog);
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const keys = catalog.regions.map((r) => `${r.cloud}:${r.region}`);
+    let checked = 0;
+    for (let t = 0; t < 150; t++) {
+      const points = [...new Set(Array.from({ length: 6 + Math.floor(rand() * 10) }, () => keys[Math.floor(rand() * keys.length)]))];
+      const regions = [...new Set(Array.from({ length: 8 + Math.floor(rand() * 7) }, () => keys[Math.floor(rand() * keys.length)]))];
+      const ms = 20 + rand() * 120;
+      // Enumeration: the smallest subset of `regions` near every point.
+      let least = Infinity;
+      for (let mask = 1; mask < 1 << regions.length; mask++) {
+        const chosen = regions.filter((_, i) => mask & (1 << i));
+        if (chosen.length < least && points.every((p) => chosen.some((r) => m.rtt(r, p) <= ms + 1e-9))) least = chosen.length;
+      }
+      const found = fewestRegionsNear(catalog, ms, points, regions, points.length);
+      if (least === Infinity) assert.strictEqual(found, undefined);
+      else {
+        checked++;
+        assert.strictEqual(found?.length, least);
+        assert.ok(points.every((p) => found!.some((r) => m.rtt(r, p) <= ms + 1e-9)));
+        assert.strictEqual(fewestRegionsNear(catalog, ms, points, regions, least - 1), undefined);
+      }
+    }
+    assert.ok(checked >= 30, `only ${checked} instances had a cover`);
   });
 
   it("names a user location no allowed region reaches in time", async () => {
