@@ -1,8 +1,10 @@
-// Infeasibility diagnosis of latency requirements (on the catalog alone): a user-facing service
-// whose allowed regions are all too far from a user location, a link whose two ends may not run
-// near each other (their residency, clouds or regions keep them apart), and a chain of links no
-// region meets all of at once, each named with the requirements that clash and the smallest
-// change that resolves it.
+// Infeasibility diagnosis of latency requirements, on the catalog's round trips: a user-facing
+// service whose allowed regions are all too far from a user location, or too far apart for its
+// replicas to be near every one; a link whose two ends may not run near each other (their
+// residency, clouds or regions keep them apart); a chain of links no region meets all of at once;
+// and a service its links keep away from its users. Each is named with the requirements that
+// clash and the smallest change that resolves it; the figures found on the round trips alone
+// (lower bounds: no plan does with less) are then checked with the solver (Confirm).
 
 import type { Catalog } from "./catalog";
 import type { RegionFit } from "./diagnose-workload";
@@ -24,19 +26,22 @@ function limits(w: NormalizedService | NormalizedBucket): string {
 
 const kind = (spec: NormalizedSpec, name: string) => (spec.services.some((s) => s.name === name) ? "services" : "buckets");
 
+/** Whether a spec has a plan: one was found, none can be (proven), or neither is known. */
+export type Feasibility = "feasible" | "infeasible" | "unknown";
+
 /**
  * Latency requirements no placement can meet, given where each workload may run (`fits`). The
- * figures of fixes found on the catalog's round trips alone (a user round trip, replicas, a
- * link's maxRttMs) are checked with `isFeasible` (Confirm).
+ * figures of fixes found on the catalog's round trips (a user round trip, replicas, a link's
+ * maxRttMs) are checked with `feasibility` when given (Confirm).
  */
 export async function latencyConflicts(
   spec: NormalizedSpec,
   catalog: Catalog,
   fits: ReadonlyMap<string, readonly RegionFit[]>,
-  isFeasible: (s: NormalizedSpec) => Promise<boolean>,
+  feasibility?: (s: NormalizedSpec) => Promise<Feasibility>,
 ): Promise<Conflict[]> {
   const out: Conflict[] = [];
-  const confirm = new Confirm(spec, isFeasible);
+  const confirm = new Confirm(spec, feasibility);
   const byName = new Map<string, NormalizedService | NormalizedBucket>([...spec.services, ...spec.buckets].map((w) => [w.name, w]));
   for (const s of spec.services) {
     const f = fits.get(s.name);
@@ -44,14 +49,13 @@ export async function latencyConflicts(
     const short = tooFewReplicas(catalog, s, f.map((r) => r.key));
     if (short) {
       const lim = limits(s);
-      const raise = await userFixes(spec, confirm, s, short);
       out.push({
         workloads: [s.name],
         requirements: [`latency.maxRttMs ${s.latency.maxRttMs} from ${places(s)}`, `replicas ${s.replicas}`, ...(lim ? [lim] : [])],
         explanation:
-          `services.${s.name} must have a replica within ${s.latency.maxRttMs} ms of every one of its user locations (${places(s)}), which takes at least ` +
-          `${short.cover.length} regions (such as ${short.cover.join(", ")})${lim ? ` where ${lim} allows` : ""}, but it runs ${s.replicas} ${s.replicas === 1 ? "replica" : "replicas"}.`,
-        fixes: [`${capitalized(raise)}, or serve fewer locations from services.${s.name}.latency.from.`],
+          `services.${s.name} must have a replica within ${s.latency.maxRttMs} ms of every one of its user locations (${places(s)}), which takes ` +
+          `${regionCount(short, s)}${lim ? ` where ${lim} allows` : ""}, but it runs ${replicasOf(s)}.`,
+        fixes: [`${capitalized([...(await userFixes(spec, confirm, s, short)), `serve fewer locations from services.${s.name}.latency.from`].join(", or "))}.`],
       });
       continue;
     }
@@ -104,7 +108,7 @@ export async function latencyConflicts(
       ],
     });
   }
-  if (out.length === 0) out.push(await chainConflict(spec, catalog, regions, left, byName, confirm));
+  if (out.length === 0) out.push(...(await chainConflicts(spec, catalog, regions, left, byName, confirm)));
   return out;
 }
 
@@ -133,21 +137,40 @@ const places = (s: NormalizedService) => (s.latency?.from ?? []).map((p) => p.na
 /** Every user point of a service. */
 const userPoints = (s: NormalizedService) => (s.latency?.from ?? []).flatMap((p) => p.points);
 
+/** "2 replicas", "1 replica". */
+const replicasOf = (s: NormalizedService) => `${s.replicas} ${s.replicas === 1 ? "replica" : "replicas"}`;
+
+/** A service whose replicas are too few to be near every user point (tooFewReplicas). */
+interface TooFew {
+  /** The fewest regions near every point found: the fewest when `fewest`, else more than the replicas. */
+  readonly cover: readonly string[];
+  readonly fewest: boolean;
+  /** Round trips from the least with which as many regions as the replicas can be near every point, up. */
+  readonly maxRttMs?: readonly number[];
+}
+
+/** "at least 3 regions (such as …)", or "more than 2 regions (such as these 4: …)" when the cover may not be the fewest. */
+const regionCount = (t: TooFew, s: NormalizedService) =>
+  t.fewest ? `at least ${t.cover.length} regions (such as ${t.cover.join(", ")})` : `more than ${s.replicas} regions (such as these ${t.cover.length}: ${t.cover.join(", ")})`;
+
 /**
- * When a service's replicas are too few to be near every user point from regions `keys`, though
- * each point has a region near: the fewest regions that are (`cover`), and the round trips from
- * the least with which as many regions as it has replicas are, up (undefined when none is).
- * Undefined otherwise.
+ * When a service's replicas are proven too few to be near every user point from regions `keys`,
+ * though each point has a region near: the regions that are (TooFew). Undefined otherwise.
  */
-function tooFewReplicas(catalog: Catalog, s: NormalizedService, keys: readonly string[]): { cover: string[]; maxRttMs?: readonly number[] } | undefined {
+function tooFewReplicas(catalog: Catalog, s: NormalizedService, keys: readonly string[]): TooFew | undefined {
   if (!s.latency) return undefined;
   const points = userPoints(s);
+  // A point each is always enough, when each has a region near.
+  if (s.replicas >= new Set(points).size) return undefined;
+  const few = fewestRegionsNear(catalog, s.latency.maxRttMs, points, keys, s.replicas, true);
+  if (few.cover || !few.exhaustive) return undefined;
   const all = fewestRegionsNear(catalog, s.latency.maxRttMs, points, keys, points.length);
-  if (!all || all.length <= s.replicas) return undefined;
+  if (!all.cover) return undefined; // a point with no region near: named on its own
   const m = latencyMatrix(catalog);
   const steps = [...new Set(keys.flatMap((k) => points.map((p) => Math.ceil(m.rtt(k, p)))))].filter((ms) => ms > s.latency!.maxRttMs).sort((a, b) => a - b);
-  const enough = (ms: number) => fewestRegionsNear(catalog, ms, points, keys, s.replicas) !== undefined;
-  if (steps.length === 0 || !enough(steps[steps.length - 1])) return { cover: all };
+  const enough = (ms: number) => servable(catalog, s, ms, keys);
+  const out = { cover: all.cover, fewest: all.exhaustive };
+  if (steps.length === 0 || !enough(steps[steps.length - 1])) return out;
   let lo = 0;
   let hi = steps.length - 1;
   while (lo < hi) {
@@ -155,10 +178,19 @@ function tooFewReplicas(catalog: Catalog, s: NormalizedService, keys: readonly s
     if (enough(steps[mid])) hi = mid;
     else lo = mid + 1;
   }
-  return { cover: all, maxRttMs: steps.slice(lo) };
+  return { ...out, maxRttMs: steps.slice(lo) };
 }
 
-/** Whether regions `keys` leave a service the regions and clouds its availability asks for (a bucket needs one). */
+/**
+ * Whether a service's replicas may be near every one of its user points from regions `keys` at
+ * round trip `maxRttMs`: false only when proven (a cover search cut short counts as true).
+ */
+function servable(catalog: Catalog, s: NormalizedService, maxRttMs: number, keys: Iterable<string>): boolean {
+  const r = fewestRegionsNear(catalog, maxRttMs, userPoints(s), keys, s.replicas, true);
+  return r.cover !== undefined || !r.exhaustive;
+}
+
+/** Whether regions `keys` (some) give a service as many regions and clouds as its availability asks; a bucket, true. */
 function spreads(w: NormalizedService | NormalizedBucket | undefined, keys: ReadonlySet<string>): boolean {
   if (!w || !("minClouds" in w)) return true;
   return keys.size >= w.minRegions && new Set([...keys].map((k) => k.slice(0, k.indexOf(":")))).size >= w.minClouds;
@@ -183,80 +215,106 @@ const CONFIRM_SOLVES = 24;
 const CONFIRM_UP_TO_WORKLOADS = 60;
 
 /**
- * Confirms a fix's figure with the solver. The catalog's round trips give the least figure no
- * plan can do with less (latency propagation, a cover of user points is a necessary condition);
- * other requirements (a bucket in one region for all of its callers, a spread over clouds) may
- * ask for more, so the least figure the solver finds feasible is named, within CONFIRM_SOLVES.
+ * A fix's figure: confirmed by the solver ("sure"), a lower bound it could not check ("unsure":
+ * the solves ran out, or one could not tell), or none of those tried works ("refuted").
+ */
+type Figure = { readonly kind: "sure" | "unsure"; readonly value: number } | { readonly kind: "refuted" };
+
+/** A figure in a fix: "87", "at least 75"; undefined when refuted (the fix is left out). */
+const figure = (f: Figure): string | undefined => (f.kind === "sure" ? `${f.value}` : f.kind === "unsure" ? `at least ${f.value}` : undefined);
+
+/**
+ * Checks a fix's figure with the solver. The catalog's round trips give the least figure no plan
+ * can do with less (latency propagation and a cover of the user points are necessary
+ * conditions); other requirements (a bucket in one region for all of its callers, a spread over
+ * clouds) may ask for more, so the least figure the solver finds a plan with is named, within
+ * CONFIRM_SOLVES. Only a plan found confirms; only a proof refutes; anything else (no time left,
+ * no solves left, a solver error) leaves the figure a lower bound.
  */
 class Confirm {
   private solves = 0;
   private readonly enabled: boolean;
   constructor(
     spec: NormalizedSpec,
-    private readonly isFeasible: (s: NormalizedSpec) => Promise<boolean>,
+    private readonly feasibility?: (s: NormalizedSpec) => Promise<Feasibility>,
   ) {
-    this.enabled = spec.services.length + spec.buckets.length + (spec.databases?.length ?? 0) <= CONFIRM_UP_TO_WORKLOADS;
+    this.enabled = feasibility !== undefined && spec.services.length + spec.buckets.length + (spec.databases?.length ?? 0) <= CONFIRM_UP_TO_WORKLOADS;
+  }
+
+  private async ask(s: NormalizedSpec): Promise<Feasibility> {
+    if (!this.enabled || !this.feasibility || this.solves >= CONFIRM_SOLVES) return "unknown";
+    this.solves++;
+    try {
+      return await this.feasibility(s);
+    } catch {
+      return "unknown";
+    }
   }
 
   /**
-   * The least of `steps` (ascending from the least the round trips allow; a larger figure only
-   * allows more) whose spec `make` builds is feasible (`sure`); the first, not sure, when no solve
-   * is left for it; undefined when the solver finds none feasible.
+   * The least of `steps` (ascending from the least the round trips allow) whose spec `make`
+   * builds has a plan, where a larger step only allows more (a round trip): the least first, then
+   * the largest (when it has none, none has), then a bisection.
    */
-  async least(steps: readonly number[], make: (v: number) => NormalizedSpec): Promise<{ value: number; sure: boolean } | undefined> {
-    if (steps.length === 0) return undefined;
-    const unsure = { value: steps[0], sure: false };
-    const ok = async (v: number) => {
-      if (!this.enabled || this.solves >= CONFIRM_SOLVES) throw unsure;
-      this.solves++;
-      return this.isFeasible(make(v));
-    };
-    try {
-      if (await ok(steps[0])) return { value: steps[0], sure: true };
-      if (steps.length === 1 || !(await ok(steps[steps.length - 1]))) return undefined;
-      let lo = 1;
-      let hi = steps.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (await ok(steps[mid])) hi = mid;
-        else lo = mid + 1;
-      }
-      return { value: steps[lo], sure: true };
-    } catch (e) {
-      if (e === unsure) return unsure;
-      throw e;
+  async least(steps: readonly number[], make: (v: number) => NormalizedSpec): Promise<Figure> {
+    if (steps.length === 0) return { kind: "refuted" };
+    const first = await this.ask(make(steps[0]));
+    if (first !== "infeasible") return { kind: first === "feasible" ? "sure" : "unsure", value: steps[0] };
+    // Every step below `lo` is refuted.
+    let lo = 1;
+    let hi = steps.length - 1;
+    if (lo > hi) return { kind: "refuted" };
+    const last = await this.ask(make(steps[hi]));
+    if (last === "infeasible") return { kind: "refuted" };
+    if (last === "unknown") return { kind: "unsure", value: steps[lo] };
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const a = await this.ask(make(steps[mid]));
+      if (a === "unknown") return { kind: "unsure", value: steps[lo] };
+      if (a === "feasible") hi = mid;
+      else lo = mid + 1;
     }
+    return { kind: "sure", value: steps[lo] };
+  }
+
+  /** The first of `values` whose spec has a plan, in order, where a larger one need not allow more (replicas). */
+  async first(values: readonly number[], make: (v: number) => NormalizedSpec): Promise<Figure> {
+    for (const v of values) {
+      const a = await this.ask(make(v));
+      if (a !== "infeasible") return { kind: a === "feasible" ? "sure" : "unsure", value: v };
+    }
+    return { kind: "refuted" };
   }
 }
 
-/** A figure in a fix: "87", or "at least 75" when the solver did not confirm it. */
-const figure = (x: { value: number; sure: boolean }) => (x.sure ? `${x.value}` : `at least ${x.value}`);
-
-/** Links whose new maxRttMs chainConflict names as a fix, at most. */
+/** Links whose new maxRttMs a fix names, at most. */
 const CHAIN_FIXES = 3;
-
 /**
- * Links in a chain beyond which chainConflict searches no new maxRttMs: each step of the search
- * propagates the whole chain's latency again.
+ * Links in a chain beyond which no new maxRttMs is searched: each step of the search propagates
+ * the whole chain's latency again.
  */
 const CHAIN_SEARCH_LINKS = 12;
 
-/** The latency links that join `names` to other workloads, as far as they reach, with the workloads they join. */
+/** The latency links that join `names` to other workloads, as far as they reach, with the workloads they join (links of a workload to itself left out). */
 function latencyPart(spec: NormalizedSpec, regions: ReadonlyMap<string, readonly string[]>, names: Iterable<string>): { part: Set<string>; links: NormalizedLink[] } {
+  const joins = (l: NormalizedLink) => l.latency !== undefined && l.from !== l.to && regions.has(l.from) && regions.has(l.to);
   const part = new Set(names);
   for (let grew = true; grew; ) {
     grew = false;
     for (const l of spec.links)
-      if (l.latency && regions.has(l.from) && regions.has(l.to) && part.has(l.from) !== part.has(l.to)) {
+      if (joins(l) && part.has(l.from) !== part.has(l.to)) {
         part.add(l.from).add(l.to);
         grew = true;
       }
   }
-  return { part, links: spec.links.filter((l) => l.latency && part.has(l.from) && part.has(l.to)) };
+  return { part, links: spec.links.filter((l) => joins(l) && part.has(l.from)) };
 }
 
 /** A link's latency requirement in a list of requirements: "same continent" or "maxRttMs 20". */
 const setting = (l: NormalizedLink) => (l.latency!.kind === "continent" ? "same continent" : `maxRttMs ${l.latency!.maxRttMs}`);
+
+/** Orders links by label, ties kept (two links of one pair on different ports). */
+const byLabel = (a: NormalizedLink, b: NormalizedLink) => (linkLabel(a) < linkLabel(b) ? -1 : linkLabel(a) > linkLabel(b) ? 1 : 0);
 
 /**
  * Per link of `links` (at most CHAIN_SEARCH_LINKS of them, else none), the least maxRttMs that,
@@ -272,8 +330,7 @@ function leastMaxRtt(
   only: ReadonlyMap<string, readonly string[]>,
   ok: (left: ReadonlyMap<string, ReadonlySet<string>>) => boolean,
 ): { l: NormalizedLink; ms: number; steps: readonly number[] }[] {
-  const holds = (l: NormalizedLink, ms: number) =>
-    ok(latencyFeasibleRegions({ ...spec, links: links.map((x) => (x === l ? { ...x, latency: { kind: "rtt" as const, maxRttMs: ms } } : x)) }, catalog, only));
+  const holds = (l: NormalizedLink, ms: number) => ok(latencyFeasibleRegions(withLink({ ...spec, links: [...links] }, l, ms), catalog, only));
   const m = latencyMatrix(catalog);
   const raised: { l: NormalizedLink; ms: number; steps: readonly number[] }[] = [];
   for (const l of links.length <= CHAIN_SEARCH_LINKS ? links : []) {
@@ -292,24 +349,27 @@ function leastMaxRtt(
     }
     raised.push({ l, ms: steps[lo], steps: steps.slice(lo) });
   }
-  return raised.sort((a, b) => a.ms - b.ms || (linkLabel(a.l) < linkLabel(b.l) ? -1 : 1));
+  return raised.sort((a, b) => a.ms - b.ms || byLabel(a.l, b.l));
 }
 
 /**
- * The fix that raises one link's maxRttMs, for up to CHAIN_FIXES of `raised`, each figure the
- * least the solver confirms (links it confirms none for are left out); "" when none.
+ * The fix that raises one link's maxRttMs, for up to CHAIN_FIXES of `raised` (in their order),
+ * each figure the least the solver confirms (links for which it refutes every one are left out);
+ * undefined when none is left. `what`: what any one of them does alone.
  */
-async function raiseOne(spec: NormalizedSpec, confirm: Confirm, raised: readonly { l: NormalizedLink; steps: readonly number[] }[], what: string): Promise<string> {
-  const found: { l: NormalizedLink; ms: { value: number; sure: boolean } }[] = [];
+async function raiseOne(spec: NormalizedSpec, confirm: Confirm, raised: readonly { l: NormalizedLink; steps: readonly number[] }[], what: string): Promise<string | undefined> {
+  const found: { l: NormalizedLink; f: Figure & { kind: "sure" | "unsure" } }[] = [];
   for (const r of raised) {
     if (found.length >= CHAIN_FIXES) break;
-    const ms = await confirm.least(r.steps, (v) => withLink(spec, r.l, v));
-    if (ms) found.push({ l: r.l, ms });
+    const f = await confirm.least(r.steps, (v) => withLink(spec, r.l, v));
+    if (f.kind !== "refuted") found.push({ l: r.l, f });
   }
-  found.sort((x, y) => x.ms.value - y.ms.value || (linkLabel(x.l) < linkLabel(y.l) ? -1 : 1));
-  const each = found.map((x) => `maxRttMs: ${figure(x.ms)} on the link ${x.l.from} -> ${x.l.to}`);
-  if (each.length === 0) return "";
-  return `set ${each.join(", or ")} (${each.length > 1 ? "any one of these alone" : "that alone"} ${what})`;
+  if (found.length === 0) return undefined;
+  found.sort((a, b) => a.f.value - b.f.value || byLabel(a.l, b.l));
+  const each = found.map((x) => `maxRttMs: ${figure(x.f)} on the link ${x.l.from} -> ${x.l.to}`);
+  const sure = found.every((x) => x.f.kind === "sure");
+  // Figures the solver could not check read "at least …", and what one of them does is not claimed.
+  return `set ${each.join(", or ")}${sure ? ` (${each.length > 1 ? "any one of these alone" : "that alone"} ${what})` : ""}`;
 }
 
 /** The workloads of `names` whose residency, regions or clouds limit where they may run, with those limits. */
@@ -323,66 +383,74 @@ function limitedOf(names: Iterable<string>, byName: ReadonlyMap<string, Normaliz
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
- * The fixes of a service with too few replicas for its user points (tooFewReplicas): as many
- * replicas as its cover has regions, or a longer round trip, each figure the least the solver
- * confirms ("at least …" when it confirms none).
+ * The fixes of a service with too few replicas for its user points (TooFew): as many replicas as
+ * its cover has regions (or the next counts: with maxSharePerCloud, a count may need more clouds
+ * than the next), or a longer round trip; each figure the least the solver confirms, a lower
+ * bound when it cannot tell, left out when it refutes every one tried.
  */
-async function userFixes(spec: NormalizedSpec, confirm: Confirm, s: NormalizedService, short: { cover: readonly string[]; maxRttMs?: readonly number[] }): Promise<string> {
-  const k = short.cover.length;
-  const replicas = await confirm.least([k, k + 1, k + 2], (v) => withService(spec, s.name, () => ({ replicas: v })));
-  const rtt = short.maxRttMs ? await confirm.least(short.maxRttMs, (v) => withService(spec, s.name, (x) => ({ latency: { ...x.latency!, maxRttMs: v } }))) : undefined;
-  const one = s.replicas === 1 ? "region does" : "regions do";
-  return (
-    `raise services.${s.name}.replicas to ${figure(replicas ?? { value: k, sure: false })}` +
-    (short.maxRttMs ? `, or services.${s.name}.latency.maxRttMs to ${figure(rtt ?? { value: short.maxRttMs[0], sure: false })} (with which ${s.replicas} ${one})` : "")
-  );
+async function userFixes(spec: NormalizedSpec, confirm: Confirm, s: NormalizedService, short: TooFew): Promise<string[]> {
+  const k = short.fewest ? short.cover.length : s.replicas + 1;
+  const replicas = figure(await confirm.first([k, k + 1, k + 2], (v) => withService(spec, s.name, () => ({ replicas: v }))));
+  const rtt = short.maxRttMs ? figure(await confirm.least(short.maxRttMs, (v) => withService(spec, s.name, (x) => ({ latency: { ...x.latency!, maxRttMs: v } })))) : undefined;
+  return [
+    ...(replicas ? [`raise services.${s.name}.replicas to ${replicas}`] : []),
+    ...(rtt ? [`raise services.${s.name}.latency.maxRttMs to ${rtt} (with which ${s.replicas} ${s.replicas === 1 ? "region does" : "regions do"})`] : []),
+  ];
 }
 
 /**
- * The fix of a user round trip the links put out of reach: the least maxRttMs the solver confirms,
- * from the nearest region's `ms` up over the round trips from the service's own regions
- * (`keys`) to its user points ("at least …" when it confirms none).
+ * The fix of a user round trip the links put out of reach: the least maxRttMs the solver
+ * confirms, from the nearest region's `ms` up over the round trips from the service's own regions
+ * (`keys`) to its user points; undefined when it refutes every one.
  */
-async function farFix(spec: NormalizedSpec, catalog: Catalog, confirm: Confirm, s: NormalizedService, keys: readonly string[], ms: number): Promise<string> {
+async function farFix(spec: NormalizedSpec, catalog: Catalog, confirm: Confirm, s: NormalizedService, keys: readonly string[], ms: number): Promise<string | undefined> {
   const m = latencyMatrix(catalog);
   const from = Math.ceil(ms);
   const steps = [...new Set([from, ...keys.flatMap((k) => userPoints(s).map((p) => Math.ceil(m.rtt(k, p))))])].filter((x) => x >= from).sort((a, b) => a - b);
-  const v = await confirm.least(steps, (x) => withService(spec, s.name, (w) => ({ latency: { ...w.latency!, maxRttMs: x } })));
-  return `raise services.${s.name}.latency.maxRttMs to ${figure(v ?? { value: from, sure: false })}`;
+  const v = figure(await confirm.least(steps, (x) => withService(spec, s.name, (w) => ({ latency: { ...w.latency!, maxRttMs: x } }))));
+  return v ? `raise services.${s.name}.latency.maxRttMs to ${v}` : undefined;
 }
 
 /**
- * No single link explains it: a chain of links does, each end near the next but no region of some
- * workload near all of its peers at once. Named with the links and what limits where the
- * workloads along them may run; the fixes are the least maxRttMs that, set on one of those links
- * alone, leaves every workload regions near its peers in as many clouds as its availability asks
- * (leastMaxRtt), and relaxing those limits.
+ * No single link explains it: chains of links do, each end near the next but no region of some
+ * workload near all of its peers at once. One conflict per set of workloads latency links join
+ * that has such workloads, named with the links and what limits where the workloads along them
+ * may run; the fixes are the least maxRttMs that, set on one of those links alone, leaves every
+ * workload regions near its peers in as many clouds as its availability asks (leastMaxRtt, then
+ * Confirm), and relaxing those limits.
  */
-async function chainConflict(
+async function chainConflicts(
   spec: NormalizedSpec,
   catalog: Catalog,
   regions: ReadonlyMap<string, readonly string[]>,
   left: ReadonlyMap<string, ReadonlySet<string>>,
   byName: ReadonlyMap<string, NormalizedService | NormalizedBucket>,
   confirm: Confirm,
-): Promise<Conflict> {
-  const lost = [...left].filter(([, v]) => v.size === 0).map(([k]) => k).sort();
-  const { part, links } = latencyPart(spec, regions, lost);
-  const limited = limitedOf(part, byName);
-  const only = new Map([...part].map((n) => [n, regions.get(n) ?? []]));
-  const raised = leastMaxRtt(spec, catalog, links, only, (l) => [...l].every(([n, v]) => v.size > 0 && spreads(byName.get(n), v)));
-  const linkList = links.map((l) => `${l.from} -> ${l.to} (${setting(l)})`).join(", ");
-  const limitList = limited.map((x) => `${kind(spec, x.n)}.${x.n} may only run where ${x.lim} allows`).join("; ");
-  const relax = limited.length > 0 ? `relax ${limited.map((x) => `${x.n}'s ${x.lim}`).join(" or ")}` : "widen where they may run";
-  const raise = await raiseOne(spec, confirm, raised, "lets every workload run near its peers");
-  return {
-    workloads: lost,
-    requirements: [...links.map((l) => `${linkLabel(l)}: ${setting(l)}`), ...limited.map((x) => `${x.n}: ${x.lim}`)],
-    explanation:
-      `No region of ${lost.join(", ")} is near enough to all of its linked workloads at once: the links ${linkList} chain them together` +
-      `${limitList ? `; ${limitList}` : ""}.`,
-    fixes: [`${capitalized(raise || "set a larger maxRttMs on the links between them")}, or ${relax} so that they may share a continent.`],
-  };
+): Promise<Conflict[]> {
+  const out: Conflict[] = [];
+  const done = new Set<string>();
+  for (const w of [...left].filter(([, v]) => v.size === 0).map(([k]) => k).sort()) {
+    if (done.has(w)) continue;
+    const { part, links } = latencyPart(spec, regions, [w]);
+    for (const n of part) done.add(n);
+    const lost = [...part].filter((n) => left.get(n)?.size === 0).sort();
+    const limited = limitedOf(part, byName);
+    const only = new Map([...part].map((n) => [n, regions.get(n) ?? []]));
+    const raised = leastMaxRtt(spec, catalog, links, only, (l) => [...l].every(([n, v]) => v.size > 0 && spreads(byName.get(n), v)));
+    const raise = await raiseOne(spec, confirm, raised, "lets every workload run near its peers");
+    const linkList = links.map((l) => `${l.from} -> ${l.to} (${setting(l)})`).join(", ");
+    const limitList = limited.map((x) => `${kind(spec, x.n)}.${x.n} may only run where ${x.lim} allows`).join("; ");
+    const relax = limited.length > 0 ? `relax ${limited.map((x) => `${x.n}'s ${x.lim}`).join(" or ")}` : "widen where they may run";
+    out.push({
+      workloads: lost,
+      requirements: [...links.map((l) => `${linkLabel(l)}: ${setting(l)}`), ...limited.map((x) => `${x.n}: ${x.lim}`)],
+      explanation:
+        `No region of ${lost.join(", ")} is near enough to all of its linked workloads at once: the links ${linkList} chain them together` +
+        `${limitList ? `; ${limitList}` : ""}.`,
+      fixes: [`${capitalized(raise ?? "set a larger maxRttMs on the links between them")}, or ${relax} so that they may share a continent.`],
+    });
+  }
+  return out;
 }
 
 /**
@@ -391,7 +459,7 @@ async function chainConflict(
  * far from a user point, or too far apart for its replicas to be near every one. Named with the
  * user requirement, the links and the limits along them; the fixes: a longer round trip for its
  * users (or more replicas), the least maxRttMs on one link that leaves it regions its replicas
- * can serve every user point from (leastMaxRtt), or relaxing those limits.
+ * can be near every user point from (leastMaxRtt, then Confirm), or relaxing those limits.
  */
 async function usersAfterLinks(
   spec: NormalizedSpec,
@@ -405,7 +473,6 @@ async function usersAfterLinks(
   for (const s of spec.services) {
     const mine = left.get(s.name);
     if (!s.latency || !mine) continue;
-    const points = userPoints(s);
     const far = s.latency.from.map((place) => ({ place, worst: farthestUnserved(catalog, s.latency!.maxRttMs, place.points, mine) })).find((x) => x.worst);
     const short = far ? undefined : tooFewReplicas(catalog, s, [...mine]);
     if (!far && !short) continue;
@@ -413,11 +480,12 @@ async function usersAfterLinks(
     const limited = limitedOf(part, byName).filter((x) => x.n !== s.name);
     const only = new Map([...part].map((n) => [n, regions.get(n) ?? []]));
     const served = (l: ReadonlyMap<string, ReadonlySet<string>>) =>
-      [...l].every(([n, v]) => v.size > 0 && spreads(byName.get(n), v)) && fewestRegionsNear(catalog, s.latency!.maxRttMs, points, l.get(s.name) ?? [], s.replicas) !== undefined;
-    const raise = await raiseOne(spec, confirm, leastMaxRtt(spec, catalog, links, only, served), "leaves it regions its replicas can serve them all from");
+      [...l].every(([n, v]) => v.size > 0 && spreads(byName.get(n), v)) && servable(catalog, s, s.latency!.maxRttMs, l.get(s.name) ?? []);
+    const raise = await raiseOne(spec, confirm, leastMaxRtt(spec, catalog, links, only, served), `leaves ${s.name} regions near every user location`);
     const limitList = limited.map((x) => `${kind(spec, x.n)}.${x.n} may only run where ${x.lim} allows`).join("; ");
     const why = `the links ${links.map((l) => `${l.from} -> ${l.to} (${setting(l)})`).join(", ")} keep it near its linked workloads${limitList ? `, and ${limitList}` : ""}`;
-    const rest = `${raise ? `, or ${raise}` : ""}${limited.length > 0 ? `, or relax ${limited.map((x) => `${x.n}'s ${x.lim}`).join(" or ")}` : ""}.`;
+    const own = far ? [await farFix(spec, catalog, confirm, s, regions.get(s.name) ?? [], far.worst!.ms)] : await userFixes(spec, confirm, s, short!);
+    const fixes = [...own.filter((x): x is string => x !== undefined), ...(raise ? [raise] : []), ...(limited.length > 0 ? [`relax ${limited.map((x) => `${x.n}'s ${x.lim}`).join(" or ")}`] : [])];
     out.push({
       workloads: [...part].sort(),
       requirements: [
@@ -430,8 +498,8 @@ async function usersAfterLinks(
         ? `services.${s.name} must have a replica within ${s.latency.maxRttMs} ms of its users in ${far.place.name}, but ${why}: ` +
           `the nearest region it may use to ${far.worst!.point} is ${far.worst!.key} at ${far.worst!.ms} ms.`
         : `services.${s.name} must have a replica within ${s.latency.maxRttMs} ms of every one of its user locations (${places(s)}), but ${why}: ` +
-          `from the regions that leaves it, that takes at least ${short!.cover.length} (such as ${short!.cover.join(", ")}), and it runs ${s.replicas} ${s.replicas === 1 ? "replica" : "replicas"}.`,
-      fixes: [`${capitalized(far ? await farFix(spec, catalog, confirm, s, regions.get(s.name) ?? [], far.worst!.ms) : await userFixes(spec, confirm, s, short!))}${rest}`],
+          `from the regions they leave it, being near every one takes ${regionCount(short!, s)}, but it runs ${replicasOf(s)}.`,
+      fixes: [fixes.length > 0 ? `${capitalized(fixes.join(", or "))}.` : `Widen where the workloads linked to ${s.name} may run, or serve fewer locations from services.${s.name}.latency.from.`],
     });
   }
   return out;

@@ -20,7 +20,9 @@ import {
   variantOf,
 } from "./diagnose-workload";
 import type { Conflict } from "./errors";
-import { latencyConflicts } from "./diagnose-latency";
+import { latencyConflicts, type Feasibility } from "./diagnose-latency";
+
+export type { Feasibility };
 import { CLOUDS, Cloud, NormalizedService, NormalizedSpec } from "./spec";
 import { cloudsNeeded, join, minShare, orList, perCloudCap } from "./validate-fields";
 
@@ -33,6 +35,8 @@ export async function diagnoseInfeasibility(
   spec: NormalizedSpec,
   catalog: Catalog,
   isFeasible: (s: NormalizedSpec) => Promise<boolean>,
+  /** Whether a changed spec has a plan, to confirm the figures of latency fixes; without it they are not confirmed. */
+  feasibility?: (s: NormalizedSpec) => Promise<Feasibility>,
 ): Promise<Conflict[]> {
   const conflicts: Conflict[] = [];
   const fits = new Map<string, readonly RegionFit[]>();
@@ -46,7 +50,7 @@ export async function diagnoseInfeasibility(
     fits.set(w.name, f);
     if ("vcpu" in w) conflicts.push(...availabilityConflicts(w, v, f, catalog));
   }
-  if (conflicts.length === 0) conflicts.push(...(await latencyConflicts(spec, catalog, fits, isFeasible)));
+  if (conflicts.length === 0) conflicts.push(...(await latencyConflicts(spec, catalog, fits, feasibility)));
   if (conflicts.length === 0) conflicts.push(...maxCloudsConflicts(spec, fits));
   conflicts.push(...quotaConflicts(spec, fits));
   if (conflicts.length > 0) return conflicts;

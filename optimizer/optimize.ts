@@ -3,7 +3,7 @@
 
 import type { Catalog } from "./catalog";
 import { buildCandidates } from "./candidates";
-import { diagnoseInfeasibility } from "./diagnose";
+import { diagnoseInfeasibility, type Feasibility } from "./diagnose";
 import { PlacementInfeasibleError, PlanInputError, SolverError, SpecValidationError } from "./errors";
 import type { Conflict } from "./errors";
 import { evaluatePlan } from "./evaluate";
@@ -61,6 +61,12 @@ export function createSolver(name: "highs" | "jslp"): PlacementSolver {
 }
 
 const SOLVER_LABEL = { highs: "HiGHS", jslp: "javascript-lp-solver" } as const;
+
+/**
+ * Seconds that must be left for the diagnosis to try whether a changed spec has a plan (a fix's
+ * figure): with less, the answer is "unknown" rather than a solve that stops at once.
+ */
+const MIN_FEASIBILITY_SEC = 1;
 
 /**
  * Seconds per workload kept back from the solve for what follows it within the time limit: the
@@ -232,14 +238,19 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
   if (held.length > 0) throw new PlacementInfeasibleError(held);
 
   const infeasible = async (): Promise<never> => {
-    const isFeasible = async (s: NormalizedSpec): Promise<boolean> => {
+    // Whether a changed spec has a plan: "feasible" only with one found, "infeasible" only when
+    // proven, else "unknown" (the time ran out first, or too little was left to try).
+    const feasibility = async (s: NormalizedSpec): Promise<Feasibility> => {
       const c = buildCandidates(s, catalog);
       const b = buildPlacementModel(s, catalog, c, { fixed: heldPart(s, fixed) });
-      if (b.unplaceable.length > 0) return false;
+      if (b.unplaceable.length > 0) return "infeasible";
+      if (left() < MIN_FEASIBILITY_SEC) return "unknown";
       const r = await runSolver(solver, b.model, { timeLimitSec: Math.min(left(), 5), relativeGap: 1 });
-      return r.status !== "infeasible";
+      return r.status === "infeasible" ? "infeasible" : r.values.length > 0 && r.status !== "no_solution" ? "feasible" : "unknown";
     };
-    throw new PlacementInfeasibleError(await diagnoseInfeasibility(spec, catalog, isFeasible));
+    // The relaxations ask only whether a spec is not proven infeasible.
+    const isFeasible = async (s: NormalizedSpec): Promise<boolean> => (await feasibility(s)) !== "infeasible";
+    throw new PlacementInfeasibleError(await diagnoseInfeasibility(spec, catalog, isFeasible, feasibility));
   };
 
   const ilp = { fixed, previous: opts.previous, migration };

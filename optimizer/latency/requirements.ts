@@ -109,16 +109,17 @@ export function userLatencyViolations(catalog: Catalog, s: NormalizedService, re
   );
 }
 
-/** Search nodes fewestRegionsNear visits at most (then its best so far stands). */
+/** Search nodes fewestRegionsNear visits at most (then its best so far stands, not proven least). */
 const COVER_NODES = 200_000;
 
 /**
  * The fewest regions of `keys` that put every point of `points` within `maxRttMs` (a set cover),
- * with one such set, when at most `limit` do; undefined when more are needed or some point has
- * no region near. A depth-first search that branches on the uncovered point with the fewest
- * regions near it, over regions no other region's points contain, largest first: exact within
- * COVER_NODES nodes (the user locations of a continent and a few replicas take far fewer), else
- * the best found by then.
+ * with one such set (`cover`), when at most `limit` do; no cover when more are needed or some
+ * point has no region near. With `firstOnly`, the first cover within `limit`, not the fewest. A
+ * depth-first search that branches on the uncovered point with the fewest regions near it, over
+ * regions no other region's points contain, largest first: exact when `exhaustive` (the user
+ * locations of a continent and a few replicas take far fewer than COVER_NODES nodes); past that,
+ * the best found by then, and a missing cover proves nothing.
  */
 export function fewestRegionsNear(
   catalog: Catalog,
@@ -126,7 +127,9 @@ export function fewestRegionsNear(
   points: readonly string[],
   keys: Iterable<string>,
   limit: number,
-): string[] | undefined {
+  /** Stop at the first cover within `limit` (whether one exists, not the fewest). */
+  firstOnly = false,
+): { cover?: string[]; exhaustive: boolean } {
   const m = latencyMatrix(catalog);
   const P = [...new Set(points)];
   // Each region's points near it, as a set of indices; regions whose points another's contain
@@ -138,11 +141,11 @@ export function fewestRegionsNear(
   const within = (a: Set<number>, b: Set<number>) => a.size <= b.size && [...a].every((i) => b.has(i));
   const useful = near.filter((r, j) => !near.some((o, k) => k !== j && within(r.pts, o.pts) && (o.pts.size > r.pts.size || k < j)));
   const by = P.map((_, i) => useful.filter((r) => r.pts.has(i)));
-  if (by.some((list) => list.length === 0)) return undefined;
+  if (by.some((list) => list.length === 0)) return { exhaustive: true };
   let best: string[] | undefined;
   let nodes = 0;
   const search = (covered: Set<number>, chosen: string[]) => {
-    if (++nodes > COVER_NODES) return;
+    if (++nodes > COVER_NODES || (firstOnly && best)) return;
     if (covered.size === P.length) {
       if (!best || chosen.length < best.length) best = [...chosen];
       return;
@@ -157,5 +160,5 @@ export function fewestRegionsNear(
     }
   };
   search(new Set(), []);
-  return best ? [...best].sort() : undefined;
+  return { ...(best ? { cover: [...best].sort() } : {}), exhaustive: nodes <= COVER_NODES };
 }

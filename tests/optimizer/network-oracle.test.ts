@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { loadCatalog } from "../../optimizer/catalog";
 import { PlacementInfeasibleError } from "../../optimizer/errors";
+import { diagnoseInfeasibility, type Feasibility } from "../../optimizer/diagnose";
 import { evaluatePlan } from "../../optimizer/evaluate";
 import { optimize } from "../../optimizer/optimize";
 import { fixedCosts, networkCost } from "../../optimizer/network/costs";
@@ -197,45 +198,65 @@ describe("placement that pays for its network", () => {
     assert.match(c.fixes[0], /residency US/);
   });
 
-  it("names a chain of links that no region can meet, with the smallest maxRttMs on one link that would", async () => {
-    // No single link clashes: api may run near web (US) or on store's continent (EU), not both.
-    const chain = (webApi: number, apiStore?: number) =>
-      spec({
-        services: [
-          service("web", { replicas: 1, residency: ["US"] }),
-          service("api", { replicas: 2, minClouds: 2 }),
-          service("store", { replicas: 1, residency: ["EU"] }),
-        ],
-        links: [
-          { ...link("web", "api", 1), latency: { kind: "rtt", maxRttMs: webApi } },
-          { ...link("api", "store", 1), latency: apiStore === undefined ? { kind: "continent" } : { kind: "rtt", maxRttMs: apiStore } },
-        ],
-      });
-    const e = await optimize(chain(20), catalog, { explain: false }).catch((x) => x);
-    assert.ok(e instanceof PlacementInfeasibleError, String(e));
-    const c = e.conflicts[0];
-    assert.deepStrictEqual(c.workloads, ["api", "store", "web"]);
-    assert.deepStrictEqual(c.requirements, ["link web -> api: maxRttMs 20", "link api -> store: same continent", "store: residency EU", "web: residency US"]);
-    assert.match(c.explanation, /the links web -> api \(maxRttMs 20\), api -> store \(same continent\) chain them together; services\.store may only run where residency EU allows; services\.web may only run where residency US allows\./);
-    assert.match(c.fixes[0], /or relax store's residency EU or web's residency US/);
-    const onStore = Number(/maxRttMs: (\d+) on the link api -> store/.exec(c.fixes[0])?.[1]);
-    const onWeb = Number(/maxRttMs: (\d+) on the link web -> api/.exec(c.fixes[0])?.[1]);
-    assert.ok(onStore > 0 && onWeb > 20, c.fixes[0]);
-    // Each figure is enough alone, and the least that is: one millisecond less still fails.
-    const fails = async (s: NormalizedSpec) => (await optimize(s, catalog, { explain: false }).catch((x) => x)) instanceof PlacementInfeasibleError;
-    assert.strictEqual(await fails(chain(20, onStore)), false);
-    assert.strictEqual(await fails(chain(20, onStore - 1)), true);
-    assert.strictEqual(await fails(chain(onWeb)), false);
-    assert.strictEqual(await fails(chain(onWeb - 1)), true);
-  });
-
+  // No single link clashes: api may run near web (US) or on store's continent (EU), not both.
+  const chain = (webApi: number, apiStore?: number) =>
+    spec({
+      services: [
+        service("web", { replicas: 1, residency: ["US"] }),
+        service("api", { replicas: 2, minClouds: 2 }),
+        service("store", { replicas: 1, residency: ["EU"] }),
+      ],
+      links: [
+        { ...link("web", "api", 1), latency: { kind: "rtt", maxRttMs: webApi } },
+        { ...link("api", "store", 1), latency: apiStore === undefined ? { kind: "continent" } : { kind: "rtt", maxRttMs: apiStore } },
+      ],
+    });
+  const fails = async (s: NormalizedSpec) => (await optimize(s, catalog, { explain: false }).catch((x) => x)) instanceof PlacementInfeasibleError;
   // The US as the catalog's user points: every city of its regions.
   const us = () => {
     const place = resolvePlace(catalog, "US");
     assert.ok("points" in place);
     return place;
   };
-  const fails = async (s: NormalizedSpec) => (await optimize(s, catalog, { explain: false }).catch((x) => x)) instanceof PlacementInfeasibleError;
+
+  it("names a chain of links that no region can meet, with the smallest maxRttMs on one link that would", async () => {
+    const e = await optimize(chain(20), catalog, { explain: false }).catch((x) => x);
+    assert.ok(e instanceof PlacementInfeasibleError, String(e));
+    const c = e.conflicts[0];
+    assert.deepStrictEqual(c.workloads, ["api", "store", "web"]);
+    assert.deepStrictEqual(c.requirements, ["link web -> api: maxRttMs 20", "link api -> store: same continent", "store: residency EU", "web: residency US"]);
+    assert.match(c.explanation, /the links web -> api \(maxRttMs 20\), api -> store \(same continent\) chain them together; services\.store may only run where residency EU allows; services\.web may only run where residency US allows\./);
+    assert.match(c.fixes[0], /\(any one of these alone lets every workload run near its peers\), or relax store's residency EU or web's residency US/);
+    const onStore = Number(/maxRttMs: (\d+) on the link api -> store/.exec(c.fixes[0])?.[1]);
+    const onWeb = Number(/maxRttMs: (\d+) on the link web -> api/.exec(c.fixes[0])?.[1]);
+    assert.ok(onStore > 0 && onWeb > 20, c.fixes[0]);
+    // Each figure is enough alone, and the least that is: one millisecond less still fails.
+    assert.strictEqual(await fails(chain(20, onStore)), false);
+    assert.strictEqual(await fails(chain(20, onStore - 1)), true);
+    assert.strictEqual(await fails(chain(onWeb)), false);
+    assert.strictEqual(await fails(chain(onWeb - 1)), true);
+  });
+
+  it("gives the round trips' figures as lower bounds when the solver cannot tell, and leaves out fixes it refutes", async () => {
+    let asked = 0;
+    const fixOf = async (answer: Feasibility) => {
+      const conflicts = await diagnoseInfeasibility(chain(20), catalog, async () => true, async () => (asked++, answer));
+      assert.strictEqual(conflicts.length, 1);
+      return conflicts[0].fixes[0];
+    };
+    // Unknown: each link's least round trip, as a lower bound, with no claim of what it does.
+    const unknown = await fixOf("unknown");
+    assert.match(unknown, /^Set maxRttMs: at least \d+ on the link api -> store, or maxRttMs: at least \d+ on the link web -> api, or relax /);
+    assert.doesNotMatch(unknown, /any one of these alone/);
+    assert.strictEqual(asked, 2);
+    // Refuted (its least and its largest round trip): the links are left out.
+    asked = 0;
+    assert.match(await fixOf("infeasible"), /^Set a larger maxRttMs on the links between them, or relax store's residency EU or web's residency US/);
+    assert.strictEqual(asked, 4);
+    // A lower bound indeed: one less fails.
+    const low = Number(/maxRttMs: at least (\d+) on the link api -> store/.exec(unknown)?.[1]);
+    assert.strictEqual(await fails(chain(20, low - 1)), true);
+  });
 
   it("names too few replicas for a service's users, with the replicas and the round trip that would do", async () => {
     const web = (replicas: number, maxRttMs: number) => spec({ services: [service("web", { replicas, latency: { maxRttMs, from: [us()] } })] });
@@ -305,12 +326,13 @@ describe("placement that pays for its network", () => {
         if (chosen.length < least && points.every((p) => chosen.some((r) => m.rtt(r, p) <= ms + 1e-9))) least = chosen.length;
       }
       const found = fewestRegionsNear(catalog, ms, points, regions, points.length);
-      if (least === Infinity) assert.strictEqual(found, undefined);
+      assert.ok(found.exhaustive);
+      if (least === Infinity) assert.strictEqual(found.cover, undefined);
       else {
         checked++;
-        assert.strictEqual(found?.length, least);
-        assert.ok(points.every((p) => found!.some((r) => m.rtt(r, p) <= ms + 1e-9)));
-        assert.strictEqual(fewestRegionsNear(catalog, ms, points, regions, least - 1), undefined);
+        assert.strictEqual(found.cover?.length, least);
+        assert.ok(points.every((p) => found.cover!.some((r) => m.rtt(r, p) <= ms + 1e-9)));
+        assert.deepStrictEqual(fewestRegionsNear(catalog, ms, points, regions, least - 1), { exhaustive: true });
       }
     }
     assert.ok(checked >= 30, `only ${checked} instances had a cover`);
