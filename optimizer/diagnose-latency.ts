@@ -55,7 +55,7 @@ export async function latencyConflicts(
         explanation:
           `services.${s.name} must have a replica within ${s.latency.maxRttMs} ms of every one of its user locations (${places(s)}), which takes ` +
           `${regionCount(short, s)}${lim ? ` where ${lim} allows` : ""}, but it runs ${replicasOf(s)}.`,
-        fixes: [`${capitalized([...(await userFixes(spec, confirm, s, short)), `serve fewer locations from services.${s.name}.latency.from`].join(", or "))}.`],
+        fixes: [`${capitalized([...(await userFixes(cutTo(spec, [s.name]), confirm, s, short)), `serve fewer locations from services.${s.name}.latency.from`].join(", or "))}.`],
       });
       continue;
     }
@@ -194,6 +194,21 @@ function servable(catalog: Catalog, s: NormalizedService, maxRttMs: number, keys
 function spreads(w: NormalizedService | NormalizedBucket | undefined, keys: ReadonlySet<string>): boolean {
   if (!w || !("minClouds" in w)) return true;
   return keys.size >= w.minRegions && new Set([...keys].map((k) => k.slice(0, k.indexOf(":")))).size >= w.minClouds;
+}
+
+/**
+ * The spec cut down to the workloads `names` and the links between them: a fix is checked on the
+ * conflict it resolves, so that another conflict of the spec does not refute it.
+ */
+function cutTo(spec: NormalizedSpec, names: Iterable<string>): NormalizedSpec {
+  const keep = new Set(names);
+  return {
+    ...spec,
+    services: spec.services.filter((s) => keep.has(s.name)),
+    buckets: spec.buckets.filter((b) => keep.has(b.name)),
+    ...(spec.databases ? { databases: spec.databases.filter((d) => keep.has(d.name)) } : {}),
+    links: spec.links.filter((l) => keep.has(l.from) && keep.has(l.to)),
+  };
 }
 
 /** The spec with link `l` allowing `ms` round trips. */
@@ -359,7 +374,8 @@ function leastMaxRtt(
  */
 async function raiseOne(spec: NormalizedSpec, confirm: Confirm, raised: readonly { l: NormalizedLink; steps: readonly number[] }[], what: string): Promise<string | undefined> {
   const found: { l: NormalizedLink; f: Figure & { kind: "sure" | "unsure" } }[] = [];
-  for (const r of raised) {
+  // Links whose every figure is refuted count too: a long chain does not spend every solve.
+  for (const r of raised.slice(0, 2 * CHAIN_FIXES)) {
     if (found.length >= CHAIN_FIXES) break;
     const f = await confirm.least(r.steps, (v) => withLink(spec, r.l, v));
     if (f.kind !== "refuted") found.push({ l: r.l, f });
@@ -386,15 +402,19 @@ const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(
  * The fixes of a service with too few replicas for its user points (TooFew): as many replicas as
  * its cover has regions (or the next counts: with maxSharePerCloud, a count may need more clouds
  * than the next), or a longer round trip; each figure the least the solver confirms, a lower
- * bound when it cannot tell, left out when it refutes every one tried.
+ * bound when it cannot tell, left out when it refutes every one tried. `spec`: cut to the
+ * conflict's workloads (cutTo).
  */
 async function userFixes(spec: NormalizedSpec, confirm: Confirm, s: NormalizedService, short: TooFew): Promise<string[]> {
   const k = short.fewest ? short.cover.length : s.replicas + 1;
-  const replicas = figure(await confirm.first([k, k + 1, k + 2], (v) => withService(spec, s.name, () => ({ replicas: v }))));
-  const rtt = short.maxRttMs ? figure(await confirm.least(short.maxRttMs, (v) => withService(spec, s.name, (x) => ({ latency: { ...x.latency!, maxRttMs: v } })))) : undefined;
+  // With a cover that may not be the fewest, its size is tried too: on the round trips it does.
+  const counts = [...new Set([k, k + 1, k + 2, short.cover.length])].sort((a, b) => a - b);
+  const replicas = figure(await confirm.first(counts, (v) => withService(spec, s.name, () => ({ replicas: v }))));
+  const rtt = short.maxRttMs ? await confirm.least(short.maxRttMs, (v) => withService(spec, s.name, (x) => ({ latency: { ...x.latency!, maxRttMs: v } }))) : undefined;
+  const regions = s.replicas === 1 ? "region does" : "regions do";
   return [
     ...(replicas ? [`raise services.${s.name}.replicas to ${replicas}`] : []),
-    ...(rtt ? [`raise services.${s.name}.latency.maxRttMs to ${rtt} (with which ${s.replicas} ${s.replicas === 1 ? "region does" : "regions do"})`] : []),
+    ...(rtt && rtt.kind !== "refuted" ? [`raise services.${s.name}.latency.maxRttMs to ${figure(rtt)}${rtt.kind === "sure" ? ` (with which ${s.replicas} ${regions})` : ""}`] : []),
   ];
 }
 
@@ -437,7 +457,7 @@ async function chainConflicts(
     const limited = limitedOf(part, byName);
     const only = new Map([...part].map((n) => [n, regions.get(n) ?? []]));
     const raised = leastMaxRtt(spec, catalog, links, only, (l) => [...l].every(([n, v]) => v.size > 0 && spreads(byName.get(n), v)));
-    const raise = await raiseOne(spec, confirm, raised, "lets every workload run near its peers");
+    const raise = await raiseOne(cutTo(spec, part), confirm, raised, "lets every workload run near its peers");
     const linkList = links.map((l) => `${l.from} -> ${l.to} (${setting(l)})`).join(", ");
     const limitList = limited.map((x) => `${kind(spec, x.n)}.${x.n} may only run where ${x.lim} allows`).join("; ");
     const relax = limited.length > 0 ? `relax ${limited.map((x) => `${x.n}'s ${x.lim}`).join(" or ")}` : "widen where they may run";
@@ -481,10 +501,11 @@ async function usersAfterLinks(
     const only = new Map([...part].map((n) => [n, regions.get(n) ?? []]));
     const served = (l: ReadonlyMap<string, ReadonlySet<string>>) =>
       [...l].every(([n, v]) => v.size > 0 && spreads(byName.get(n), v)) && servable(catalog, s, s.latency!.maxRttMs, l.get(s.name) ?? []);
-    const raise = await raiseOne(spec, confirm, leastMaxRtt(spec, catalog, links, only, served), `leaves ${s.name} regions near every user location`);
+    const mended = cutTo(spec, part);
+    const raise = await raiseOne(mended, confirm, leastMaxRtt(spec, catalog, links, only, served), `leaves ${s.name} regions near every user location`);
     const limitList = limited.map((x) => `${kind(spec, x.n)}.${x.n} may only run where ${x.lim} allows`).join("; ");
     const why = `the links ${links.map((l) => `${l.from} -> ${l.to} (${setting(l)})`).join(", ")} keep it near its linked workloads${limitList ? `, and ${limitList}` : ""}`;
-    const own = far ? [await farFix(spec, catalog, confirm, s, regions.get(s.name) ?? [], far.worst!.ms)] : await userFixes(spec, confirm, s, short!);
+    const own = far ? [await farFix(mended, catalog, confirm, s, regions.get(s.name) ?? [], far.worst!.ms)] : await userFixes(mended, confirm, s, short!);
     const fixes = [...own.filter((x): x is string => x !== undefined), ...(raise ? [raise] : []), ...(limited.length > 0 ? [`relax ${limited.map((x) => `${x.n}'s ${x.lim}`).join(" or ")}`] : [])];
     out.push({
       workloads: [...part].sort(),

@@ -21,10 +21,10 @@ import {
 } from "./diagnose-workload";
 import type { Conflict } from "./errors";
 import { latencyConflicts, type Feasibility } from "./diagnose-latency";
-
-export type { Feasibility };
 import { CLOUDS, Cloud, NormalizedService, NormalizedSpec } from "./spec";
 import { cloudsNeeded, join, minShare, orList, perCloudCap } from "./validate-fields";
+
+export type { Feasibility };
 
 /**
  * The conflicts that make a spec infeasible, in a deterministic order: workloads by name, then

@@ -241,12 +241,13 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
     // Whether a changed spec has a plan: "feasible" only with one found, "infeasible" only when
     // proven, else "unknown" (the time ran out first, or too little was left to try).
     const feasibility = async (s: NormalizedSpec): Promise<Feasibility> => {
+      if (left() < MIN_FEASIBILITY_SEC) return "unknown";
       const c = buildCandidates(s, catalog);
       const b = buildPlacementModel(s, catalog, c, { fixed: heldPart(s, fixed) });
       if (b.unplaceable.length > 0) return "infeasible";
-      if (left() < MIN_FEASIBILITY_SEC) return "unknown";
       const r = await runSolver(solver, b.model, { timeLimitSec: Math.min(left(), 5), relativeGap: 1 });
-      return r.status === "infeasible" ? "infeasible" : r.values.length > 0 && r.status !== "no_solution" ? "feasible" : "unknown";
+      if (r.status === "infeasible") return "infeasible";
+      return r.status === "optimal" || r.status === "feasible" || (r.status === "time_limit" && r.values.length > 0) ? "feasible" : "unknown";
     };
     // The relaxations ask only whether a spec is not proven infeasible.
     const isFeasible = async (s: NormalizedSpec): Promise<boolean> => (await feasibility(s)) !== "infeasible";

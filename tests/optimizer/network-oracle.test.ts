@@ -276,6 +276,18 @@ describe("placement that pays for its network", () => {
     assert.strictEqual(await fails(web(2, rtt - 1)), true);
   });
 
+  it("checks each conflict's fixes on its own workloads: another conflict does not refute them", async () => {
+    // Two services, each with too few replicas for its users: the whole spec stays infeasible
+    // with either fixed alone, but each fix resolves its own conflict.
+    const two = spec({
+      services: ["a", "b"].map((n) => service(n, { replicas: 2, latency: { maxRttMs: 30, from: [us()] } })),
+    });
+    const e = await optimize(two, catalog, { explain: false }).catch((x) => x);
+    assert.ok(e instanceof PlacementInfeasibleError, String(e));
+    assert.deepStrictEqual(e.conflicts.map((c: { workloads: readonly string[] }) => c.workloads), [["a"], ["b"]]);
+    for (const c of e.conflicts) assert.match(c.fixes[0], /^Raise services\.\w\.replicas to 3, or raise services\.\w\.latency\.maxRttMs to \d+ \(with which 2 regions do\)/);
+  });
+
   it("names links that keep a service from its users, with the least round trip on each that would do", async () => {
     // web serves the US; its links hold it to the continent of a bucket that must stay in the EU.
     const s3 = (users: number, webApi?: number, apiStore?: number) =>
