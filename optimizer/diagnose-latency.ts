@@ -12,7 +12,7 @@ import type { Conflict } from "./errors";
 import { latencyFeasibleRegions } from "./ilp-latency";
 import { latencyMatrix } from "./latency/matrix";
 import { continentOf, fewestRegionsNear, linkLabel, linkNear, linkRequirement } from "./latency/requirements";
-import type { NormalizedBucket, NormalizedLink, NormalizedService, NormalizedSpec } from "./spec";
+import { subSpec, type NormalizedBucket, type NormalizedLink, type NormalizedService, type NormalizedSpec } from "./spec";
 
 /** What limits where a workload may run, in words ("residency EU", "clouds aws"), or "". */
 function limits(w: NormalizedService | NormalizedBucket): string {
@@ -55,7 +55,7 @@ export async function latencyConflicts(
         explanation:
           `services.${s.name} must have a replica within ${s.latency.maxRttMs} ms of every one of its user locations (${places(s)}), which takes ` +
           `${regionCount(short, s)}${lim ? ` where ${lim} allows` : ""}, but it runs ${replicasOf(s)}.`,
-        fixes: [`${capitalized([...(await userFixes(cutTo(spec, [s.name]), confirm, s, short)), `serve fewer locations from services.${s.name}.latency.from`].join(", or "))}.`],
+        fixes: [`${capitalized([...(await userFixes(subSpec(spec, new Set([s.name])), confirm, s, short)), `serve fewer locations from services.${s.name}.latency.from`].join(", or "))}.`],
       });
       continue;
     }
@@ -78,7 +78,8 @@ export async function latencyConflicts(
   // Links: propagate what each end's peers allow; a link whose ends lose every region clashes.
   const regions = new Map([...fits].map(([k, v]) => [k, v.map((r) => r.key)]));
   const left = latencyFeasibleRegions(spec, catalog, regions);
-  if (![...left.values()].some((v) => v.size === 0)) return out.length > 0 ? out : usersAfterLinks(spec, catalog, regions, left, byName, confirm);
+  const scope: Propagated = { spec, catalog, regions, left, byName, confirm };
+  if (![...left.values()].some((v) => v.size === 0)) return out.length > 0 ? out : usersAfterLinks(scope);
   const m = latencyMatrix(catalog);
   for (const l of spec.links) {
     if (!l.latency) continue;
@@ -108,7 +109,7 @@ export async function latencyConflicts(
       ],
     });
   }
-  if (out.length === 0) out.push(...(await chainConflicts(spec, catalog, regions, left, byName, confirm)));
+  if (out.length === 0) out.push(...(await chainConflicts(scope)));
   return out;
 }
 
@@ -194,21 +195,6 @@ function servable(catalog: Catalog, s: NormalizedService, maxRttMs: number, keys
 function spreads(w: NormalizedService | NormalizedBucket | undefined, keys: ReadonlySet<string>): boolean {
   if (!w || !("minClouds" in w)) return true;
   return keys.size >= w.minRegions && new Set([...keys].map((k) => k.slice(0, k.indexOf(":")))).size >= w.minClouds;
-}
-
-/**
- * The spec cut down to the workloads `names` and the links between them: a fix is checked on the
- * conflict it resolves, so that another conflict of the spec does not refute it.
- */
-function cutTo(spec: NormalizedSpec, names: Iterable<string>): NormalizedSpec {
-  const keep = new Set(names);
-  return {
-    ...spec,
-    services: spec.services.filter((s) => keep.has(s.name)),
-    buckets: spec.buckets.filter((b) => keep.has(b.name)),
-    ...(spec.databases ? { databases: spec.databases.filter((d) => keep.has(d.name)) } : {}),
-    links: spec.links.filter((l) => keep.has(l.from) && keep.has(l.to)),
-  };
 }
 
 /** The spec with link `l` allowing `ms` round trips. */
@@ -403,7 +389,7 @@ const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(
  * its cover has regions (or the next counts: with maxSharePerCloud, a count may need more clouds
  * than the next), or a longer round trip; each figure the least the solver confirms, a lower
  * bound when it cannot tell, left out when it refutes every one tried. `spec`: cut to the
- * conflict's workloads (cutTo).
+ * conflict's workloads (subSpec), so that another conflict of the spec does not refute them.
  */
 async function userFixes(spec: NormalizedSpec, confirm: Confirm, s: NormalizedService, short: TooFew): Promise<string[]> {
   const k = short.fewest ? short.cover.length : s.replicas + 1;
@@ -431,6 +417,18 @@ async function farFix(spec: NormalizedSpec, catalog: Catalog, confirm: Confirm, 
   return v ? `raise services.${s.name}.latency.maxRttMs to ${v}` : undefined;
 }
 
+/** What the diagnosis of chains and of users after links works from: latency propagated over the spec. */
+interface Propagated {
+  readonly spec: NormalizedSpec;
+  readonly catalog: Catalog;
+  /** Each workload's allowed regions. */
+  readonly regions: ReadonlyMap<string, readonly string[]>;
+  /** What latency propagation leaves of them. */
+  readonly left: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly byName: ReadonlyMap<string, NormalizedService | NormalizedBucket>;
+  readonly confirm: Confirm;
+}
+
 /**
  * No single link explains it: chains of links do, each end near the next but no region of some
  * workload near all of its peers at once. One conflict per set of workloads latency links join
@@ -439,14 +437,8 @@ async function farFix(spec: NormalizedSpec, catalog: Catalog, confirm: Confirm, 
  * workload regions near its peers in as many clouds as its availability asks (leastMaxRtt, then
  * Confirm), and relaxing those limits.
  */
-async function chainConflicts(
-  spec: NormalizedSpec,
-  catalog: Catalog,
-  regions: ReadonlyMap<string, readonly string[]>,
-  left: ReadonlyMap<string, ReadonlySet<string>>,
-  byName: ReadonlyMap<string, NormalizedService | NormalizedBucket>,
-  confirm: Confirm,
-): Promise<Conflict[]> {
+async function chainConflicts(scope: Propagated): Promise<Conflict[]> {
+  const { spec, catalog, regions, left, byName, confirm } = scope;
   const out: Conflict[] = [];
   const done = new Set<string>();
   for (const w of [...left].filter(([, v]) => v.size === 0).map(([k]) => k).sort()) {
@@ -457,7 +449,7 @@ async function chainConflicts(
     const limited = limitedOf(part, byName);
     const only = new Map([...part].map((n) => [n, regions.get(n) ?? []]));
     const raised = leastMaxRtt(spec, catalog, links, only, (l) => [...l].every(([n, v]) => v.size > 0 && spreads(byName.get(n), v)));
-    const raise = await raiseOne(cutTo(spec, part), confirm, raised, "lets every workload run near its peers");
+    const raise = await raiseOne(subSpec(spec, part), confirm, raised, "lets every workload run near its peers");
     const linkList = links.map((l) => `${l.from} -> ${l.to} (${setting(l)})`).join(", ");
     const limitList = limited.map((x) => `${kind(spec, x.n)}.${x.n} may only run where ${x.lim} allows`).join("; ");
     const relax = limited.length > 0 ? `relax ${limited.map((x) => `${x.n}'s ${x.lim}`).join(" or ")}` : "widen where they may run";
@@ -481,14 +473,8 @@ async function chainConflicts(
  * users (or more replicas), the least maxRttMs on one link that leaves it regions its replicas
  * can be near every user point from (leastMaxRtt, then Confirm), or relaxing those limits.
  */
-async function usersAfterLinks(
-  spec: NormalizedSpec,
-  catalog: Catalog,
-  regions: ReadonlyMap<string, readonly string[]>,
-  left: ReadonlyMap<string, ReadonlySet<string>>,
-  byName: ReadonlyMap<string, NormalizedService | NormalizedBucket>,
-  confirm: Confirm,
-): Promise<Conflict[]> {
+async function usersAfterLinks(scope: Propagated): Promise<Conflict[]> {
+  const { spec, catalog, regions, left, byName, confirm } = scope;
   const out: Conflict[] = [];
   for (const s of spec.services) {
     const mine = left.get(s.name);
@@ -501,7 +487,7 @@ async function usersAfterLinks(
     const only = new Map([...part].map((n) => [n, regions.get(n) ?? []]));
     const served = (l: ReadonlyMap<string, ReadonlySet<string>>) =>
       [...l].every(([n, v]) => v.size > 0 && spreads(byName.get(n), v)) && servable(catalog, s, s.latency!.maxRttMs, l.get(s.name) ?? []);
-    const mended = cutTo(spec, part);
+    const mended = subSpec(spec, part);
     const raise = await raiseOne(mended, confirm, leastMaxRtt(spec, catalog, links, only, served), `leaves ${s.name} regions near every user location`);
     const limitList = limited.map((x) => `${kind(spec, x.n)}.${x.n} may only run where ${x.lim} allows`).join("; ");
     const why = `the links ${links.map((l) => `${l.from} -> ${l.to} (${setting(l)})`).join(", ")} keep it near its linked workloads${limitList ? `, and ${limitList}` : ""}`;

@@ -52,7 +52,7 @@ import { closeRegions } from "./close-regions";
 import { joinPlans, onlyWorkloads, type Plan, type PlanCost } from "./plan";
 import type { QuickStart } from "./guided-plan";
 import type { SolveOptions, SolverOutcome, SparseModel } from "./solvers/types";
-import type { NormalizedLink, NormalizedSpec } from "./spec";
+import { subSpec, type NormalizedLink, type NormalizedSpec } from "./spec";
 
 /**
  * Seconds per workload that pricing a plan no group's model priced takes at the end (its model's
@@ -402,17 +402,6 @@ function linkPeers(spec: NormalizedSpec): Map<string, Set<string>> {
     add(l.to, l.from);
   }
   return out;
-}
-
-/** The spec cut down to these workloads and the links between them. */
-function subSpec(spec: NormalizedSpec, names: ReadonlySet<string>): NormalizedSpec {
-  return {
-    ...spec,
-    services: spec.services.filter((s) => names.has(s.name)),
-    buckets: spec.buckets.filter((b) => names.has(b.name)),
-    ...(spec.databases ? { databases: spec.databases.filter((d) => names.has(d.name)) } : {}),
-    links: spec.links.filter((l) => names.has(l.from) && names.has(l.to)),
-  };
 }
 
 /**

@@ -301,3 +301,14 @@ export function linksByWorkload(links: readonly NormalizedLink[]): Map<string, N
   for (const l of links) for (const name of new Set([l.from, l.to])) (out.get(name) ?? out.set(name, []).get(name)!).push(l);
   return out;
 }
+
+/** The spec cut down to the workloads `names` and the links between them. */
+export function subSpec(spec: NormalizedSpec, names: ReadonlySet<string>): NormalizedSpec {
+  return {
+    ...spec,
+    services: spec.services.filter((s) => names.has(s.name)),
+    buckets: spec.buckets.filter((b) => names.has(b.name)),
+    ...(spec.databases ? { databases: spec.databases.filter((d) => names.has(d.name)) } : {}),
+    links: spec.links.filter((l) => names.has(l.from) && names.has(l.to)),
+  };
+}
