@@ -239,9 +239,8 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
 
   const infeasible = async (): Promise<never> => {
     // Whether a changed spec has a plan: "feasible" only with one found, "infeasible" only when
-    // proven, else "unknown" (the time ran out first, or too little was left to try).
-    const feasibility = async (s: NormalizedSpec): Promise<Feasibility> => {
-      if (left() < MIN_FEASIBILITY_SEC) return "unknown";
+    // proven, else "unknown" (the time ran out first).
+    const solveChanged = async (s: NormalizedSpec): Promise<Feasibility> => {
       const c = buildCandidates(s, catalog);
       const b = buildPlacementModel(s, catalog, c, { fixed: heldPart(s, fixed) });
       if (b.unplaceable.length > 0) return "infeasible";
@@ -249,8 +248,10 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
       if (r.status === "infeasible") return "infeasible";
       return r.status === "optimal" || r.status === "feasible" || (r.status === "time_limit" && r.values.length > 0) ? "feasible" : "unknown";
     };
-    // The relaxations ask only whether a spec is not proven infeasible.
-    const isFeasible = async (s: NormalizedSpec): Promise<boolean> => (await feasibility(s)) !== "infeasible";
+    // The relaxations ask only whether a spec is not proven infeasible; a fix's figure is not
+    // checked with too little time left (nor its model built).
+    const isFeasible = async (s: NormalizedSpec): Promise<boolean> => (await solveChanged(s)) !== "infeasible";
+    const feasibility = async (s: NormalizedSpec): Promise<Feasibility> => (left() < MIN_FEASIBILITY_SEC ? "unknown" : solveChanged(s));
     throw new PlacementInfeasibleError(await diagnoseInfeasibility(spec, catalog, isFeasible, feasibility));
   };
 
