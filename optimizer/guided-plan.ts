@@ -46,7 +46,7 @@ import { replicaMonthlyUSD } from "./ilp";
 import { latencyMatrix } from "./latency/matrix";
 import { linkMisses, linkNear, regionsIn, unservedPlaces } from "./latency/requirements";
 import { onlyWorkloads, type BucketPlacement, type DatabasePlacement, type Plan, type ServicePlacement } from "./plan";
-import type { NormalizedBucket, NormalizedService, NormalizedSpec } from "./spec";
+import { subSpec, type NormalizedBucket, type NormalizedService, type NormalizedSpec } from "./spec";
 import { planUse } from "./explain";
 import { bucketViolations, databaseReachViolations, databaseViolations, serviceViolations, verifyPlan } from "./verify";
 import { merge, MoveCosts, movedTo, placementUSD, regionsOf } from "./move-costs";
@@ -516,17 +516,8 @@ export function guidedPlan(spec: NormalizedSpec, catalog: Catalog, candidates: C
   // finds its continent already decided by them.
   const out = withContinentPeers(spec, latencyOffenders(spec, catalog, plan));
   const repair = [...out].sort();
-  const rest: NormalizedSpec = {
-    ...spec,
-    services: spec.services.filter((s) => !out.has(s.name)),
-    buckets: spec.buckets.filter((b) => !out.has(b.name)),
-    links: spec.links.filter((l) => !out.has(l.from) && !out.has(l.to)),
-  };
-  const kept: Plan = {
-    services: Object.fromEntries(Object.entries(plan.services).filter(([n]) => !out.has(n))),
-    buckets: Object.fromEntries(Object.entries(plan.buckets).filter(([n]) => !out.has(n))),
-  };
-  return verifyPlan(rest, catalog, kept).length === 0 ? { plan, repair } : undefined;
+  const stay = new Set([...spec.services, ...spec.buckets].map((w) => w.name).filter((n) => !out.has(n)));
+  return verifyPlan(subSpec(spec, stay), catalog, onlyWorkloads(plan, stay)).length === 0 ? { plan, repair } : undefined;
 }
 
 /**
@@ -561,10 +552,7 @@ export function repairedGreedily(spec: NormalizedSpec, catalog: Catalog, q: Quic
   };
   const used = planUse(catalog, kept).vcpus;
   const sub: NormalizedSpec = {
-    ...spec,
-    services: spec.services.filter((s) => moved.has(s.name)),
-    buckets: spec.buckets.filter((b) => moved.has(b.name)),
-    links: spec.links.filter((l) => moved.has(l.from) && moved.has(l.to)),
+    ...subSpec(spec, moved),
     quotas: Object.fromEntries(Object.entries(spec.quotas).map(([k, v]) => [k, Math.max(0, v - (used.get(k) ?? 0))])),
   };
   const placed = cheapestOfferBaseline(sub, catalog).plan;
@@ -622,24 +610,18 @@ export function resumePlan(spec: NormalizedSpec, catalog: Catalog, previous: Pla
   // placed neighbours are freed, as for any repair).
   const free = { ...spec, links: spec.links.filter((l) => !isHeld(l.from) && !isHeld(l.to) && !added.has(l.from) && !added.has(l.to)) };
   const out = new Set([...[...withContinentPeers(free, own)].filter((n) => !isHeld(n)), ...added]);
-  const restOf = (): NormalizedSpec => ({
-    ...spec,
-    services: spec.services.filter((s) => !out.has(s.name)),
-    buckets: spec.buckets.filter((b) => !out.has(b.name)),
-    ...(spec.databases ? { databases: spec.databases.filter((d) => !out.has(d.name)) } : {}),
-    links: spec.links.filter((l) => !out.has(l.from) && !out.has(l.to)),
-  });
-  const keptOf = (rest: NormalizedSpec) => onlyWorkloads(plan, new Set([...rest.services.map((x) => x.name), ...rest.buckets.map((x) => x.name), ...(rest.databases ?? []).map((x) => x.name)]));
+  // The workloads that stay where the previous plan has them.
+  const stay = () => new Set([...spec.services, ...spec.buckets, ...(spec.databases ?? [])].map((w) => w.name).filter((n) => !out.has(n)));
   // A database whose callers in its region are all placed again is placed again with them: what
   // stays then has no caller beside it (its callers counted from the whole spec, where they run
   // from what stays).
-  let rest = restOf();
-  const cut = () => unreachedDatabases({ ...rest, links: spec.links }, keptOf(rest)).filter((d) => !isHeld(d));
-  for (let more = cut(); more.length > 0; more = cut()) {
-    for (const d of more) out.add(d);
-    rest = restOf();
-  }
-  return verifyPlan(rest, catalog, keptOf(rest)).length === 0 ? { plan, repair: [...out].sort(), ...(added.size > 0 ? { added: [...added].sort() } : {}) } : undefined;
+  const cut = () => {
+    const kept = stay();
+    return unreachedDatabases({ ...subSpec(spec, kept), links: spec.links }, onlyWorkloads(plan, kept)).filter((d) => !isHeld(d));
+  };
+  for (let more = cut(); more.length > 0; more = cut()) for (const d of more) out.add(d);
+  const kept = stay();
+  return verifyPlan(subSpec(spec, kept), catalog, onlyWorkloads(plan, kept)).length === 0 ? { plan, repair: [...out].sort(), ...(added.size > 0 ? { added: [...added].sort() } : {}) } : undefined;
 }
 
 /** The databases of a plan none of whose callers runs in their region (databaseReachViolations), by name. */
