@@ -11,7 +11,7 @@ import type { RegionFit } from "./diagnose-workload";
 import type { Conflict } from "./errors";
 import { latencyFeasibleRegions } from "./ilp-latency";
 import { latencyMatrix } from "./latency/matrix";
-import { continentOf, fewestRegionsNear, linkLabel, linkNear, linkRequirement } from "./latency/requirements";
+import { continentOf, fewestRegionsNear, linkLabel, linkNear, linkRequirement, nearest } from "./latency/requirements";
 import { subSpec, type NormalizedBucket, type NormalizedLink, type NormalizedService, type NormalizedSpec } from "./spec";
 
 /** What limits where a workload may run, in words ("residency EU", "clouds aws"), or "". */
@@ -118,16 +118,11 @@ export async function latencyConflicts(
  * and round trip, when that is beyond `maxRttMs` (undefined when every point has a region near).
  */
 function farthestUnserved(catalog: Catalog, maxRttMs: number, points: readonly string[], keys: Iterable<string>): { point: string; key: string; ms: number } | undefined {
-  const m = latencyMatrix(catalog);
   const list = [...keys];
   let worst: { point: string; key: string; ms: number } | undefined;
-  for (const p of points) {
-    let best: { key: string; ms: number } | undefined;
-    for (const k of list) {
-      const ms = m.rtt(k, p);
-      if (!best || ms < best.ms) best = { key: k, ms };
-    }
-    if (best && best.ms > maxRttMs + 1e-9 && (!worst || best.ms > worst.ms)) worst = { point: p, ...best };
+  for (const point of points) {
+    const best = nearest(catalog, point, list);
+    if (best && best.ms > maxRttMs + 1e-9 && (!worst || best.ms > worst.ms)) worst = { point, ...best };
   }
   return worst;
 }
@@ -296,8 +291,15 @@ const CHAIN_FIXES = 3;
  */
 const CHAIN_SEARCH_LINKS = 12;
 
-/** The latency links that join `names` to other workloads, as far as they reach, with the workloads they join (links of a workload to itself left out). */
-function latencyPart(spec: NormalizedSpec, regions: ReadonlyMap<string, readonly string[]>, names: Iterable<string>): { part: Set<string>; links: NormalizedLink[] } {
+/**
+ * The latency links that join `names` to other workloads, as far as they reach (links of a
+ * workload to itself left out), with the workloads they join and those workloads' regions.
+ */
+function latencyPart(
+  spec: NormalizedSpec,
+  regions: ReadonlyMap<string, readonly string[]>,
+  names: Iterable<string>,
+): { part: Set<string>; links: NormalizedLink[]; only: Map<string, readonly string[]> } {
   const joins = (l: NormalizedLink) => l.latency !== undefined && l.from !== l.to && regions.has(l.from) && regions.has(l.to);
   const part = new Set(names);
   for (let grew = true; grew; ) {
@@ -308,11 +310,25 @@ function latencyPart(spec: NormalizedSpec, regions: ReadonlyMap<string, readonly
         grew = true;
       }
   }
-  return { part, links: spec.links.filter((l) => joins(l) && part.has(l.from)) };
+  return { part, links: spec.links.filter((l) => joins(l) && part.has(l.from)), only: new Map([...part].map((n) => [n, regions.get(n) ?? []])) };
 }
 
 /** A link's latency requirement in a list of requirements: "same continent" or "maxRttMs 20". */
-const setting = (l: NormalizedLink) => (l.latency!.kind === "continent" ? "same continent" : `maxRttMs ${l.latency!.maxRttMs}`);
+const settingOf = (l: NormalizedLink) => (l.latency!.kind === "continent" ? "same continent" : `maxRttMs ${l.latency!.maxRttMs}`);
+
+/** Links in words: "api -> store (same continent), web -> api (maxRttMs 20)". */
+const linkList = (links: readonly NormalizedLink[]) => links.map((l) => `${l.from} -> ${l.to} (${settingOf(l)})`).join(", ");
+
+/**
+ * What limits where workloads may run (limitedOf), in words: as a clause ("services.web may only
+ * run where residency US allows; …") and as what to relax ("web's residency US or …").
+ */
+function limitWords(spec: NormalizedSpec, limited: readonly { n: string; lim: string }[]): { where: string; relax: string } {
+  return {
+    where: limited.map((x) => `${kind(spec, x.n)}.${x.n} may only run where ${x.lim} allows`).join("; "),
+    relax: limited.map((x) => `${x.n}'s ${x.lim}`).join(" or "),
+  };
+}
 
 /** Orders links by label, ties kept (two links of one pair on different ports). */
 const byLabel = (a: NormalizedLink, b: NormalizedLink) => (linkLabel(a) < linkLabel(b) ? -1 : linkLabel(a) > linkLabel(b) ? 1 : 0);
@@ -443,23 +459,20 @@ async function chainConflicts(scope: Propagated): Promise<Conflict[]> {
   const done = new Set<string>();
   for (const w of [...left].filter(([, v]) => v.size === 0).map(([k]) => k).sort()) {
     if (done.has(w)) continue;
-    const { part, links } = latencyPart(spec, regions, [w]);
+    const { part, links, only } = latencyPart(spec, regions, [w]);
     for (const n of part) done.add(n);
     const lost = [...part].filter((n) => left.get(n)?.size === 0).sort();
     const limited = limitedOf(part, byName);
-    const only = new Map([...part].map((n) => [n, regions.get(n) ?? []]));
+    const words = limitWords(spec, limited);
     const raised = leastMaxRtt(spec, catalog, links, only, (l) => [...l].every(([n, v]) => v.size > 0 && spreads(byName.get(n), v)));
     const raise = await raiseOne(subSpec(spec, part), confirm, raised, "lets every workload run near its peers");
-    const linkList = links.map((l) => `${l.from} -> ${l.to} (${setting(l)})`).join(", ");
-    const limitList = limited.map((x) => `${kind(spec, x.n)}.${x.n} may only run where ${x.lim} allows`).join("; ");
-    const relax = limited.length > 0 ? `relax ${limited.map((x) => `${x.n}'s ${x.lim}`).join(" or ")}` : "widen where they may run";
     out.push({
       workloads: lost,
-      requirements: [...links.map((l) => `${linkLabel(l)}: ${setting(l)}`), ...limited.map((x) => `${x.n}: ${x.lim}`)],
+      requirements: [...links.map((l) => `${linkLabel(l)}: ${settingOf(l)}`), ...limited.map((x) => `${x.n}: ${x.lim}`)],
       explanation:
-        `No region of ${lost.join(", ")} is near enough to all of its linked workloads at once: the links ${linkList} chain them together` +
-        `${limitList ? `; ${limitList}` : ""}.`,
-      fixes: [`${capitalized(raise ?? "set a larger maxRttMs on the links between them")}, or ${relax} so that they may share a continent.`],
+        `No region of ${lost.join(", ")} is near enough to all of its linked workloads at once: the links ${linkList(links)} chain them together` +
+        `${words.where ? `; ${words.where}` : ""}.`,
+      fixes: [`${capitalized(raise ?? "set a larger maxRttMs on the links between them")}, or ${words.relax ? `relax ${words.relax}` : "widen where they may run"} so that they may share a continent.`],
     });
   }
   return out;
@@ -482,30 +495,29 @@ async function usersAfterLinks(scope: Propagated): Promise<Conflict[]> {
     const far = s.latency.from.map((place) => ({ place, worst: farthestUnserved(catalog, s.latency!.maxRttMs, place.points, mine) })).find((x) => x.worst);
     const short = far ? undefined : tooFewReplicas(catalog, s, [...mine]);
     if (!far && !short) continue;
-    const { part, links } = latencyPart(spec, regions, [s.name]);
+    const { part, links, only } = latencyPart(spec, regions, [s.name]);
     const limited = limitedOf(part, byName).filter((x) => x.n !== s.name);
-    const only = new Map([...part].map((n) => [n, regions.get(n) ?? []]));
+    const words = limitWords(spec, limited);
     const served = (l: ReadonlyMap<string, ReadonlySet<string>>) =>
       [...l].every(([n, v]) => v.size > 0 && spreads(byName.get(n), v)) && servable(catalog, s, s.latency!.maxRttMs, l.get(s.name) ?? []);
     const mended = subSpec(spec, part);
     const raise = await raiseOne(mended, confirm, leastMaxRtt(spec, catalog, links, only, served), `leaves ${s.name} regions near every user location`);
-    const limitList = limited.map((x) => `${kind(spec, x.n)}.${x.n} may only run where ${x.lim} allows`).join("; ");
-    const why = `the links ${links.map((l) => `${l.from} -> ${l.to} (${setting(l)})`).join(", ")} keep it near its linked workloads${limitList ? `, and ${limitList}` : ""}`;
+    const why = `the links ${linkList(links)} keep it near its linked workloads${words.where ? `, and ${words.where}` : ""}`;
     const own = far ? [await farFix(mended, catalog, confirm, s, regions.get(s.name) ?? [], far.worst!.ms)] : await userFixes(mended, confirm, s, short!);
-    const fixes = [...own.filter((x): x is string => x !== undefined), ...(raise ? [raise] : []), ...(limited.length > 0 ? [`relax ${limited.map((x) => `${x.n}'s ${x.lim}`).join(" or ")}`] : [])];
+    const fixes = [...own.filter((x): x is string => x !== undefined), ...(raise ? [raise] : []), ...(words.relax ? [`relax ${words.relax}`] : [])];
     out.push({
       workloads: [...part].sort(),
       requirements: [
         `${s.name}: latency.maxRttMs ${s.latency.maxRttMs} from ${far ? far.place.name : places(s)}`,
         ...(short ? [`${s.name}: replicas ${s.replicas}`] : []),
-        ...links.map((l) => `${linkLabel(l)}: ${setting(l)}`),
+        ...links.map((l) => `${linkLabel(l)}: ${settingOf(l)}`),
         ...limited.map((x) => `${x.n}: ${x.lim}`),
       ],
       explanation: far
         ? `services.${s.name} must have a replica within ${s.latency.maxRttMs} ms of its users in ${far.place.name}, but ${why}: ` +
           `the nearest region it may use to ${far.worst!.point} is ${far.worst!.key} at ${far.worst!.ms} ms.`
         : `services.${s.name} must have a replica within ${s.latency.maxRttMs} ms of every one of its user locations (${places(s)}), but ${why}: ` +
-          `from the regions they leave it, being near every one takes ${regionCount(short!, s)}, but it runs ${replicasOf(s)}.`,
+          `from the regions they leave it, being near every one takes ${regionCount(short!, s)}, while it runs ${replicasOf(s)}.`,
       fixes: [fixes.length > 0 ? `${capitalized(fixes.join(", or "))}.` : `Widen where the workloads linked to ${s.name} may run, or serve fewer locations from services.${s.name}.latency.from.`],
     });
   }
