@@ -15,7 +15,7 @@ import { continentOf, fewestRegionsNear, linkLabel, linkNear, linkRequirement, n
 import { subSpec, type NormalizedBucket, type NormalizedLink, type NormalizedService, type NormalizedSpec } from "./spec";
 
 /** What limits where a workload may run, in words ("residency EU", "clouds aws"), or "". */
-function limits(w: NormalizedService | NormalizedBucket): string {
+export function limits(w: NormalizedService | NormalizedBucket): string {
   const parts = [
     ...(w.residency.length > 0 ? [`residency ${w.residency.join(", ")}`] : []),
     ...(w.regions.length > 0 ? [`regions ${w.regions.join(", ")}`] : []),
@@ -128,7 +128,7 @@ function farthestUnserved(catalog: Catalog, maxRttMs: number, points: readonly s
 }
 
 /** A service's user locations in words: "US, DE". */
-const places = (s: NormalizedService) => (s.latency?.from ?? []).map((p) => p.name).join(", ");
+export const places = (s: NormalizedService) => (s.latency?.from ?? []).map((p) => p.name).join(", ");
 
 /** Every user point of a service. */
 const userPoints = (s: NormalizedService) => (s.latency?.from ?? []).flatMap((p) => p.points);
@@ -317,7 +317,7 @@ function latencyPart(
 const settingOf = (l: NormalizedLink) => (l.latency!.kind === "continent" ? "same continent" : `maxRttMs ${l.latency!.maxRttMs}`);
 
 /** Links in words: "api -> store (same continent), web -> api (maxRttMs 20)". */
-const linkList = (links: readonly NormalizedLink[]) => links.map((l) => `${l.from} -> ${l.to} (${settingOf(l)})`).join(", ");
+export const linkList = (links: readonly NormalizedLink[]) => links.map((l) => `${l.from} -> ${l.to} (${settingOf(l)})`).join(", ");
 
 /**
  * What limits where workloads may run (limitedOf), in words: as a clause ("services.web may only

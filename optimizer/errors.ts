@@ -36,6 +36,8 @@ export interface Conflict {
   readonly explanation: string;
   /** Ways out, each a full sentence, e.g. "Relax residency to EU or lower vCPU per replica." */
   readonly fixes: readonly string[];
+  /** Held workloads whose release from the hold (placed again) leaves a plan; set only when the hold is what breaks the spec. */
+  readonly release?: readonly string[];
 }
 
 /** No placement satisfies the spec; `conflicts` names the requirements that clash. */

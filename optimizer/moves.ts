@@ -249,7 +249,7 @@ export async function reportMoves(
       else alternative = kept.services[s.name];
       break;
     }
-    if (k < canKeep) reasons.push(`only ${k} of its replicas can stay where they are within the spec's quotas, cloud limits and latency`);
+    if (k < canKeep) reasons.push(`${k === 0 ? "none" : `only ${k}`} of its replicas can stay where they are within the spec's quotas, cloud limits and latency`);
     moves[index] = serviceMove(s, from, to, k, reasons, alternative);
   }
   return moves;

@@ -4,6 +4,7 @@
 import type { Catalog } from "./catalog";
 import { buildCandidates } from "./candidates";
 import { diagnoseInfeasibility, type Feasibility } from "./diagnose";
+import { heldNames, holdConflicts } from "./diagnose-hold";
 import { PlacementInfeasibleError, PlanInputError, SolverError, SpecValidationError } from "./errors";
 import type { Conflict } from "./errors";
 import { evaluatePlan } from "./evaluate";
@@ -12,7 +13,7 @@ import { explainDatabases } from "./explain-databases";
 import { buildPlacementModel } from "./ilp";
 import { BUILD_EXACT_UP_TO_CONNECTION_ROWS, connectionRows, DECOMPOSE_ABOVE_ROWS, solveDecomposed } from "./decompose";
 import type { StageReport } from "./decompose";
-import type { Plan } from "./plan";
+import { withoutWorkloads, type Plan } from "./plan";
 import type { PlacementResult, SolveReport, SolveStatus } from "./result";
 import { HighsSolver } from "./solvers/highs";
 import { JsLpSolver } from "./solvers/jslp";
@@ -67,6 +68,15 @@ const SOLVER_LABEL = { highs: "HiGHS", jslp: "javascript-lp-solver" } as const;
  * figure): with less, the answer is "unknown" rather than a solve that stops at once.
  */
 const MIN_FEASIBILITY_SEC = 1;
+/**
+ * Seconds the diagnosis of a hold (optimizer/diagnose-hold.ts) may take past the run's limit. It
+ * runs only when no plan was found, and solves the spec with some held workloads released, up to
+ * 16 times: the dev stack with its web service sent to US users needs 8 checks, 1.2 to 2.2 s in
+ * all. With under MIN_CHECK_SEC left a check answers "unknown", and the
+ * workloads it would have held again stay released.
+ */
+const HOLD_DIAGNOSIS_SEC = 10;
+const MIN_CHECK_SEC = 0.05;
 
 /**
  * Seconds per workload kept back from the solve for what follows it within the time limit: the
@@ -238,16 +248,31 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
   if (held.length > 0) throw new PlacementInfeasibleError(held);
 
   const infeasible = async (): Promise<never> => {
-    // Whether a changed spec has a plan: "feasible" only with one found, "infeasible" only when
-    // proven, else "unknown" (the time ran out first).
-    const solveChanged = async (s: NormalizedSpec): Promise<Feasibility> => {
+    // Whether a changed spec, or the spec with a changed hold, has a plan: "feasible" only with
+    // one found, "infeasible" only when proven, else "unknown" (the time ran out first).
+    const solveWith = async (s: NormalizedSpec, hold: Plan, sec: number): Promise<Feasibility> => {
       const c = buildCandidates(s, catalog);
-      const b = buildPlacementModel(s, catalog, c, { fixed: heldPart(s, fixed) });
+      const b = buildPlacementModel(s, catalog, c, { fixed: heldPart(s, hold) });
       if (b.unplaceable.length > 0) return "infeasible";
-      const r = await runSolver(solver, b.model, { timeLimitSec: Math.min(left(), 5), relativeGap: 1 });
+      // Only whether a plan exists counts: without costs the solver stops at its first plan
+      // sooner (the dev stack's checks of a hold: 0.3 to 1.0 s for those that find a plan, where
+      // they took 0.35 to 1.6 s with the costs).
+      const r = await runSolver(solver, { ...b.model, colCost: new Float64Array(b.model.numCols) }, { timeLimitSec: sec, relativeGap: 1 });
       if (r.status === "infeasible") return "infeasible";
       return r.status === "optimal" || r.status === "feasible" || (r.status === "time_limit" && r.values.length > 0) ? "feasible" : "unknown";
     };
+    const solveChanged = (s: NormalizedSpec): Promise<Feasibility> => solveWith(s, fixed, Math.min(left(), 5));
+    // With workloads held, first whether the hold is what breaks the spec (optimizer/diagnose-hold.ts),
+    // with HOLD_DIAGNOSIS_SEC for it when the run's own time is spent.
+    if (heldNames(fixed).length > 0) {
+      const until = Math.max(deadline, Date.now() + HOLD_DIAGNOSIS_SEC * 1000);
+      const check = async (release: readonly string[]): Promise<Feasibility> => {
+        const sec = (until - Date.now()) / 1000;
+        return sec < MIN_CHECK_SEC ? "unknown" : solveWith(spec, withoutWorkloads(fixed, release), Math.min(sec, 5));
+      };
+      const hold = await holdConflicts(spec, fixed, check);
+      if (hold) throw new PlacementInfeasibleError(hold);
+    }
     // The relaxations ask only whether a spec is not proven infeasible; a fix's figure is not
     // checked with too little time left (nor its model built).
     const isFeasible = async (s: NormalizedSpec): Promise<boolean> => (await solveChanged(s)) !== "infeasible";

@@ -50,6 +50,13 @@ export function onlyWorkloads(plan: Plan, names: ReadonlySet<string>): Plan {
   return { services: pick(plan.services), buckets: pick(plan.buckets), ...(plan.databases ? { databases: pick(plan.databases) } : {}) };
 }
 
+/** The workloads of a plan but those `names` lists. */
+export function withoutWorkloads(plan: Plan, names: Iterable<string>): Plan {
+  const drop = new Set(names);
+  const keep = <T>(r: Readonly<Record<string, T>>) => Object.fromEntries(Object.entries(r).filter(([n]) => !drop.has(n)));
+  return { services: keep(plan.services), buckets: keep(plan.buckets), ...(plan.databases ? { databases: keep(plan.databases) } : {}) };
+}
+
 /**
  * The workloads of a plan that `names` holds, looked up by name: for a few names in a large plan,
  * where onlyWorkloads reads every entry of the plan (at 2,000 services, 1,087 moves were reported

@@ -19,7 +19,7 @@ import { evaluatePlan } from "../../optimizer/evaluate";
 import { compareLock, serializeLock, LockComparison, PlacementLock, planCommand as lockPlanCommand } from "../../optimizer/lock";
 import { optimize, OptimizeOptions } from "../../optimizer/optimize";
 import { PlacementInfeasibleError } from "../../optimizer/errors";
-import type { Plan, PlanCost } from "../../optimizer/plan";
+import { withoutWorkloads, type Plan, type PlanCost } from "../../optimizer/plan";
 import type { PlacementResult } from "../../optimizer/result";
 import type { NormalizedSpec } from "../../optimizer/spec";
 import { heldDatabases } from "../../optimizer/plan-databases";
@@ -28,13 +28,19 @@ import { heldDatabases } from "../../optimizer/plan-databases";
 export const planCommand: CommandSpec = {
   name: "plan",
   summary: "Solve a stack's placement and show it with its cost and its difference from the lock.",
-  usage: "cloudfit plan [--stack NAME] [--reoptimize] [--write] [--solver highs|jslp] [--json]",
+  usage: "cloudfit plan [--stack NAME] [--reoptimize] [--release NAMES] [--write] [--solver highs|jslp] [--json]",
   flags: [
     { name: "stack", kind: "string", value: "NAME", description: "Stack to plan (stacks/Pulumi.NAME.yaml).", default: "dev" },
     {
       name: "reoptimize",
       kind: "boolean",
       description: "Re-place every workload; a locked one moves only when that saves more than its migration cost.",
+    },
+    {
+      name: "release",
+      kind: "string",
+      value: "NAMES",
+      description: "Place these locked workloads again (comma-separated), holding the rest of the lock; a replica moves only when that saves more than its migration cost.",
     },
     { name: "write", kind: "boolean", description: "Replace stacks/placement.NAME.json with the new plan after a successful solve." },
     { name: "solver", kind: "string", value: "NAME", description: "Solver: highs or jslp.", default: "highs" },
@@ -96,14 +102,30 @@ function notHeld(locked: Plan, held: Plan): Plan {
  * still fits the spec is held, and entries that no longer fit are placed again with the lock as
  * the previous plan (their replicas stay where they may unless moving saves more than it costs);
  * when the fitting entries together break a quota or maxClouds, nothing is held. --reoptimize
- * holds nothing and charges every move away from the lock.
+ * holds nothing and charges every move away from the lock; --release holds all but the workloads
+ * it names, which are placed again as the entries that no longer fit are.
  */
-function holdAndPrevious(comparison: LockComparison | undefined, lock: Plan | undefined, spec: NormalizedSpec, reoptimize: boolean) {
+function holdAndPrevious(comparison: LockComparison | undefined, lock: Plan | undefined, spec: NormalizedSpec, reoptimize: boolean, release: readonly string[] = []) {
   if (!comparison || !lock) return { hold: undefined, previous: undefined };
   const locked = lockedInSpec(lock, spec);
   const jointly = comparison.mismatched.some((d) => d.kind === "global");
-  const hold = reoptimize || jointly ? { services: {}, buckets: {} } : comparison.held;
+  const hold = reoptimize || jointly ? { services: {}, buckets: {} } : withoutWorkloads(comparison.held, release);
   return { hold, previous: notHeld(locked, hold) };
+}
+
+/** The workloads --release names, each checked against the spec. */
+function releaseNames(raw: unknown, spec: NormalizedSpec, stack: string): string[] {
+  if (raw === undefined || raw === false) return [];
+  const names = [...new Set(String(raw).split(",").map((n) => n.trim()).filter((n) => n.length > 0))];
+  const known = [...spec.services, ...spec.buckets, ...(spec.databases ?? [])].map((w) => w.name).sort();
+  const unknown = names.filter((n) => !known.includes(n));
+  if (names.length === 0 || unknown.length > 0) {
+    throw new UsageError(
+      `--release must name workloads of stack ${stack}, got "${String(raw)}"${unknown.length > 0 ? ` (${unknown.join(", ")} ${unknown.length === 1 ? "is" : "are"} not in its spec)` : ""}. ` +
+        `To fix: write --release with names from ${known.join(", ")}, separated by commas.`,
+    );
+  }
+  return names;
 }
 
 /** What the lock costs today: its entries priced now, plus the recorded cost of removed workloads. */
@@ -129,14 +151,23 @@ function lockCost(spec: NormalizedSpec, catalog: Catalog, locked: PlacementLock,
 export async function planStack(
   root: string,
   stack: string,
-  options: { reoptimize: boolean; solver: "highs" | "jslp"; timeLimitSec: number; moveCostUSD: number; onProgress?: OptimizeOptions["onProgress"] },
+  options: {
+    reoptimize: boolean;
+    /** The value of --release: locked workloads to place again, comma-separated. */
+    release?: string;
+    solver: "highs" | "jslp";
+    timeLimitSec: number;
+    moveCostUSD: number;
+    onProgress?: OptimizeOptions["onProgress"];
+  },
 ): Promise<{ spec: NormalizedSpec; result: PlacementResult; diff: PlanDiff; lockText?: string; newLockText: string; lockFile: string }> {
   const files = resolveStack(root, stack);
   const catalog = loadCatalog();
   const spec = loadStackSpec(files.configFile, catalog);
   const locked = readLock(files, catalog);
   const comparison = locked ? compareLock(locked.lock.plan, spec, catalog) : undefined;
-  const { hold, previous } = holdAndPrevious(comparison, locked?.lock.plan, spec, options.reoptimize);
+  const release = releaseNames(options.release, spec, stack);
+  const { hold, previous } = holdAndPrevious(comparison, locked?.lock.plan, spec, options.reoptimize, release);
   const result = await optimize(spec, catalog, {
     solver: options.solver,
     timeLimitSec: options.timeLimitSec,
@@ -175,6 +206,21 @@ function writeFailure(lockRel: string, stack: string, e: unknown): string {
   );
 }
 
+/**
+ * For a conflict the lock causes (the optimizer's hold), the command that places its workloads
+ * again: --release with them, the rest of the lock held.
+ */
+function releaseHint(e: PlacementInfeasibleError, stack: string, flags: Flags): string {
+  const names = [...new Set(e.conflicts.flatMap((c) => c.release ?? []))].sort();
+  if (names.length === 0) return "";
+  const already = flags.release !== undefined ? String(flags.release).split(",").map((n) => n.trim()).filter((n) => n.length > 0) : [];
+  const all = [...new Set([...already, ...names])].sort();
+  return (
+    `\nThe hold is the lock: \`cloudfit plan --stack ${stack} --release ${all.join(",")}\` places ${names.length === 1 ? "that workload" : "those workloads"} again ` +
+    `and holds the rest of the lock (a replica moves only when that saves more than its migration cost); --reoptimize places every workload again.`
+  );
+}
+
 /** Runs `cloudfit plan`. */
 export async function runPlan(flags: Flags, io: Io): Promise<number> {
   const solver = String(flags.solver);
@@ -189,6 +235,7 @@ export async function runPlan(flags: Flags, io: Io): Promise<number> {
   try {
     out = await planStack(io.root, stack, {
       reoptimize: Boolean(flags.reoptimize),
+      ...(flags.release !== undefined ? { release: String(flags.release) } : {}),
       solver,
       timeLimitSec,
       moveCostUSD,
@@ -197,7 +244,7 @@ export async function runPlan(flags: Flags, io: Io): Promise<number> {
   } catch (e) {
     progress.stop();
     if (e instanceof PlacementInfeasibleError) {
-      const msg = `No placement satisfies stack ${stack}; the lock is left unchanged.\n${e.message}`;
+      const msg = `No placement satisfies stack ${stack}; the lock is left unchanged.\n${e.message}${releaseHint(e, stack, flags)}`;
       if (flags.json) io.stdout.write(JSON.stringify({ stack, error: { type: e.name, message: e.message, conflicts: e.conflicts } }, null, 2) + "\n");
       io.stderr.write(`Error: ${msg}\n`);
       return EXIT_FINDINGS;

@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { editWorkload, read, ROOT, run, tempRoot as newRoot } from "./harness";
 import { parseLock } from "../../optimizer/lock";
+import { loadCatalog } from "../../optimizer/catalog";
 import { startProgress } from "../../cli/progress";
 
 const ANSI = /\x1b\[/;
@@ -161,7 +162,7 @@ describe("cloudfit plan", function () {
   it("rejects an unknown flag, listing the valid ones", async () => {
     const r = await run(["plan", "--stak", "dev"]);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /^Error: Unknown flag "--stak" for "cloudfit plan"\. Did you mean --stack\? Valid flags: --stack, --reoptimize, --write, --solver, --time-limit, --move-cost, --format, --skip-unchanged, --json, --debug, --help\. To fix: write --stack, or run `cloudfit plan --help`\.\n$/);
+    assert.match(r.stderr, /^Error: Unknown flag "--stak" for "cloudfit plan"\. Did you mean --stack\? Valid flags: --stack, --reoptimize, --release, --write, --solver, --time-limit, --move-cost, --format, --skip-unchanged, --json, --debug, --help\. To fix: write --stack, or run `cloudfit plan --help`\.\n$/);
   });
 
   it("rejects an unknown command and a bad solver name", async () => {
@@ -229,6 +230,44 @@ describe("cloudfit plan", function () {
     assert.deepEqual(changed.map((c: { workload: string; change: string }) => [c.workload, c.change]), [["web", "changed"]]);
     const count = doc.plan.services.web.groups.reduce((n: number, g: { count: number }) => n + g.count, 0);
     assert.equal(count, 3);
+  });
+
+  it("names the locked workloads that keep a changed spec from a plan, and --release places them again with the rest held", async () => {
+    const root = tempRoot();
+    const lockBefore = read(root, "stacks/placement.dev.json");
+    // web must now be near US users; it stays on api's continent, and api on those of the
+    // workloads it is linked to, all locked in Europe (its link to cache may now cross the ocean).
+    editWorkload(root, "dev", (w) => {
+      w.services.web.latency = { maxRttMs: 40, from: ["US"] };
+      w.links.find((l: { from: string; to: string }) => l.from === "api" && l.to === "cache").maxRttMs = 200;
+    });
+    const r = await run(["plan", "--stack", "dev", "--write", "--time-limit", "3"], root);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /The hold keeps api in aws:[a-z0-9-]+ and gcp:[a-z0-9-]+, assets in aws:[a-z0-9-]+, orders in gcp:[a-z0-9-]+ and worker in aws:[a-z0-9-]+; with them there, no placement of web \(placed again, linked to them\) meets the spec/);
+    assert.match(r.stderr, /Or: Change what web asks \(web: link web -> api \(same continent\), users in US within 40 ms\)/);
+    assert.match(r.stderr, /`cloudfit plan --stack dev --release api,assets,orders,worker` places those workloads again and holds the rest of the lock/);
+    assert.equal(read(root, "stacks/placement.dev.json"), lockBefore);
+
+    // Released, they move; the cache and the backups bucket stay where the lock has them.
+    const ok = await run(["plan", "--stack", "dev", "--json", "--time-limit", "3", "--release", "api,assets,orders,worker"], root);
+    assert.equal(ok.code, 0, ok.stderr);
+    const doc = JSON.parse(ok.stdout);
+    const lock = parseLock(lockBefore, "lock", "dev");
+    assert.deepEqual(doc.plan.services.cache, lock.plan.services.cache);
+    assert.deepEqual(doc.plan.buckets.backups, lock.plan.buckets.backups);
+    const catalog = loadCatalog();
+    for (const name of ["web", "api"]) {
+      const continents = doc.plan.services[name].groups.map((g: { cloud: string; region: string }) => catalog.regionByKey(`${g.cloud}:${g.region}`)?.continent);
+      assert.deepEqual([...new Set(continents)], ["NA"], name);
+    }
+
+    const bad = await run(["plan", "--stack", "dev", "--release", "api,nosuch"], root);
+    assert.equal(bad.code, 2);
+    assert.equal(
+      bad.stderr,
+      'Error: --release must name workloads of stack dev, got "api,nosuch" (nosuch is not in its spec). ' +
+        "To fix: write --release with names from api, assets, backups, cache, orders, web, worker, separated by commas.\n",
+    );
   });
 
   it("keeps a resized workload's existing replicas when moving them costs more than it saves (prod, worker 8 on spot)", async () => {

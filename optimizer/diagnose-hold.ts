@@ -1,0 +1,139 @@
+// Infeasibility that the hold causes: the spec has a plan once some held workloads are placed
+// again, but none with every held workload where it is (a lock kept while the spec changed
+// around it). Names the fewest held workloads found whose release leaves a plan.
+
+import { limits, linkList, places, type Feasibility } from "./diagnose-latency";
+import { andList } from "./diagnose-workload";
+import type { Conflict } from "./errors";
+import type { Plan } from "./plan";
+import type { NormalizedSpec } from "./spec";
+
+/** Whether the spec has a plan with these held workloads placed again and the others held. */
+export type ReleaseCheck = (release: readonly string[]) => Promise<Feasibility>;
+
+/** The names of the workloads a plan places, sorted. */
+export function heldNames(held: Plan): string[] {
+  return [...Object.keys(held.services), ...Object.keys(held.buckets), ...Object.keys(held.databases ?? {})].sort();
+}
+
+/** Where a held workload runs, as "cloud:region" keys in order. */
+function heldRegions(held: Plan, name: string): string[] {
+  const s = held.services[name];
+  if (s) return [...new Set(s.groups.map((g) => `${g.cloud}:${g.region}`))].sort();
+  const p = held.buckets[name] ?? held.databases?.[name];
+  return p ? [`${p.cloud}:${p.region}`] : [];
+}
+
+/**
+ * Each workload's distance, in links, from the nearest workload the hold leaves free (Infinity
+ * when no link path leads to one). The held workloads nearest the free ones are the likeliest to
+ * stand in their way, so they are released first.
+ */
+export function linkDistances(spec: NormalizedSpec, held: ReadonlySet<string>): Map<string, number> {
+  const names = [...spec.services, ...spec.buckets, ...(spec.databases ?? [])].map((w) => w.name);
+  const next = new Map<string, string[]>(names.map((n) => [n, []]));
+  for (const l of spec.links) {
+    next.get(l.from)?.push(l.to);
+    next.get(l.to)?.push(l.from);
+  }
+  const dist = new Map<string, number>(names.map((n) => [n, held.has(n) ? Infinity : 0]));
+  let frontier = names.filter((n) => !held.has(n));
+  for (let d = 1; frontier.length > 0; d++) {
+    const reached: string[] = [];
+    for (const n of frontier)
+      for (const m of next.get(n) ?? [])
+        if (dist.get(m) === Infinity) {
+          dist.set(m, d);
+          reached.push(m);
+        }
+    frontier = reached;
+  }
+  return dist;
+}
+
+/**
+ * The hold's conflict, or undefined when the spec has no plan even with every held workload
+ * placed again (the spec itself is then to blame, and the usual diagnosis says why) or when that
+ * is not known in time.
+ *
+ * Held workloads are released ring by ring, nearest the free workloads first, until the spec has
+ * a plan; then each released one is held again in turn, farthest first, and stays held when a
+ * plan remains. What is left is a set no smaller subset of which was found to leave a plan:
+ * minimal when every check of a workload held again was made (at most `maxChecks` in all) and
+ * answered; a check that answers "unknown" keeps its workload released, and the conflict says so.
+ */
+export async function holdConflicts(spec: NormalizedSpec, held: Plan, check: ReleaseCheck, maxChecks = 16): Promise<Conflict[] | undefined> {
+  const names = heldNames(held);
+  if (names.length === 0) return undefined;
+  if ((await check(names)) !== "feasible") return undefined;
+  let checks = 1;
+  const dist = linkDistances(spec, new Set(names));
+  const order = [...names].sort((a, b) => dist.get(a)! - dist.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
+  const rings = [...new Set(order.map((n) => dist.get(n)!))].filter((d) => Number.isFinite(d));
+  let release = names;
+  for (const d of rings) {
+    if (checks >= maxChecks) break;
+    const ring = order.filter((n) => dist.get(n)! <= d);
+    if (ring.length === names.length) break;
+    checks++;
+    if ((await check(ring)) === "feasible") {
+      release = ring;
+      break;
+    }
+  }
+  let minimal = true;
+  for (const n of [...release].reverse()) {
+    if (release.length === 1) break;
+    if (checks >= maxChecks) {
+      minimal = false;
+      break;
+    }
+    checks++;
+    const fewer = release.filter((m) => m !== n);
+    const answer = await check(fewer);
+    if (answer === "feasible") release = fewer;
+    else if (answer === "unknown") minimal = false;
+  }
+  release = [...release].sort();
+  const releaseSet = new Set(release);
+  // The free workloads linked to a released one: those the hold keeps from a plan.
+  const neighbours = new Set<string>();
+  for (const l of spec.links) {
+    if (releaseSet.has(l.from) && dist.get(l.to) === 0) neighbours.add(l.to);
+    if (releaseSet.has(l.to) && dist.get(l.from) === 0) neighbours.add(l.from);
+  }
+  // What the free neighbours ask that the held ones may stand in the way of: their links to
+  // them with a latency requirement, their users' latency, their own limits.
+  const byName = new Map([...spec.services, ...spec.buckets].map((w) => [w.name, w] as const));
+  const needs: string[] = [];
+  for (const n of [...neighbours].sort()) {
+    const links = spec.links.filter((l) => l.latency && ((l.from === n && releaseSet.has(l.to)) || (l.to === n && releaseSet.has(l.from))));
+    const w = byName.get(n);
+    const own = [
+      ...(links.length > 0 ? [`link${links.length === 1 ? "" : "s"} ${linkList(links)}`] : []),
+      ...(w && "latency" in w && w.latency ? [`users in ${places(w)} within ${w.latency.maxRttMs} ms`] : []),
+      ...(w && limits(w) ? [limits(w)] : []),
+    ];
+    if (own.length > 0) needs.push(`${n}: ${own.join(", ")}`);
+  }
+  const where = release.map((n) => `${n} in ${andList(heldRegions(held, n))}`);
+  const one = release.length === 1;
+  const others = neighbours.size > 0 ? `${andList([...neighbours].sort())} (placed again, linked to ${one ? "it" : "them"})` : "the workloads placed again";
+  return [
+    {
+      workloads: release,
+      requirements: where.map((w) => `held: ${w}`),
+      explanation:
+        `The hold keeps ${andList(where)}; with ${one ? "it" : "them"} there, no placement of ${others} meets the spec, ` +
+        `while with ${andList(release)} placed again the spec has a plan.` +
+        (minimal ? "" : " Fewer held workloads may be enough: not every check ended in time."),
+      fixes: [
+        `Release ${andList(release)} from the hold so that ${release.length === 1 ? "it is" : "they are"} placed again (the other held workloads may stay).`,
+        `Change what ${neighbours.size > 0 ? andList([...neighbours].sort()) : "the workloads placed again"} ${neighbours.size === 1 ? "asks" : "ask"}` +
+          (needs.length > 0 ? ` (${needs.join("; ")})` : "") +
+          ` so that ${neighbours.size === 1 ? "it" : "they"} can run beside ${andList(release)} where ${one ? "it is" : "they are"}.`,
+      ],
+      release,
+    },
+  ];
+}

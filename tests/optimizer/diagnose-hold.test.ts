@@ -1,0 +1,157 @@
+import * as assert from "assert";
+import { loadCatalog } from "../../optimizer/catalog";
+import { holdConflicts, linkDistances } from "../../optimizer/diagnose-hold";
+import type { Feasibility } from "../../optimizer/diagnose";
+import { PlacementInfeasibleError } from "../../optimizer/errors";
+import { optimize } from "../../optimizer/optimize";
+import type { Plan } from "../../optimizer/plan";
+import { validateSpec } from "../../optimizer/validate";
+
+const catalog = loadCatalog();
+
+// A chain a - b - c - d - e of services; a is free, the others held.
+const chain = validateSpec(
+  {
+    services: Object.fromEntries(["a", "b", "c", "d", "e"].map((n) => [n, { replicas: 1, vcpu: 2, memoryGiB: 4 }])),
+    links: [
+      { from: "a", to: "b", monthlyGiB: 1 },
+      { from: "b", to: "c", monthlyGiB: 1 },
+      { from: "c", to: "d", monthlyGiB: 1 },
+      { from: "d", to: "e", monthlyGiB: 1 },
+    ],
+  },
+  catalog,
+);
+const one = (region: string) => ({ groups: [{ cloud: "aws" as const, region, instanceType: "m6g.large", count: 1, spot: 0 }] });
+const heldChain: Plan = { services: { b: one("eu-north-1"), c: one("eu-north-1"), d: one("eu-west-1"), e: one("eu-west-1") }, buckets: {} };
+
+/** A check that answers from the released set alone, recording each set it was asked about. */
+function scripted(answer: (release: ReadonlySet<string>) => Feasibility) {
+  const asked: string[][] = [];
+  const check = async (release: readonly string[]) => {
+    asked.push([...release].sort());
+    return answer(new Set(release));
+  };
+  return { asked, check };
+}
+
+describe("diagnosis of a hold", () => {
+  it("measures each workload's distance in links from the free ones", () => {
+    const d = linkDistances(chain, new Set(["b", "c", "d", "e"]));
+    assert.deepStrictEqual(Object.fromEntries(d), { a: 0, b: 1, c: 2, d: 3, e: 4 });
+    // With nothing free, nothing is reached.
+    assert.ok([...linkDistances(chain, new Set(["a", "b", "c", "d", "e"])).values()].every((x) => x === Infinity));
+  });
+
+  it("releases ring by ring from the free workloads, then holds again each one a plan does without", async () => {
+    // A plan exists only with b and d placed again.
+    const { asked, check } = scripted((r) => (r.has("b") && r.has("d") ? "feasible" : "infeasible"));
+    const [c, ...rest] = (await holdConflicts(chain, heldChain, check))!;
+    assert.strictEqual(rest.length, 0);
+    assert.deepStrictEqual(c.release, ["b", "d"]);
+    assert.deepStrictEqual(c.workloads, ["b", "d"]);
+    assert.deepStrictEqual(asked, [
+      ["b", "c", "d", "e"], // everything released: the hold is to blame
+      ["b"], // ring 1
+      ["b", "c"], // ring 2
+      ["b", "c", "d"], // ring 3: a plan
+      ["b", "c"], // d held again: none
+      ["b", "d"], // c held again: a plan, so c stays held
+      ["d"], // b held again: none
+    ]);
+    assert.deepStrictEqual(c.requirements, ["held: b in aws:eu-north-1", "held: d in aws:eu-west-1"]);
+    assert.strictEqual(
+      c.explanation,
+      "The hold keeps b in aws:eu-north-1 and d in aws:eu-west-1; with them there, no placement of a (placed again, linked to them) meets the spec, " +
+        "while with b and d placed again the spec has a plan.",
+    );
+    assert.strictEqual(c.fixes[0], "Release b and d from the hold so that they are placed again (the other held workloads may stay).");
+    assert.strictEqual(
+      c.fixes[1],
+      "Change what a asks (a: link a -> b (same continent)) so that it can run beside b and d where they are.",
+    );
+  });
+
+  it("says nothing when the spec has no plan even with every held workload placed again, or when that is not known", async () => {
+    for (const answer of ["infeasible", "unknown"] as const) {
+      const { asked, check } = scripted(() => answer);
+      assert.strictEqual(await holdConflicts(chain, heldChain, check), undefined, answer);
+      assert.strictEqual(asked.length, 1);
+    }
+    const { check } = scripted(() => "feasible");
+    assert.strictEqual(await holdConflicts(chain, { services: {}, buckets: {} }, check), undefined);
+  });
+
+  it("keeps released a workload whose check does not answer, and says when the checks ran out", async () => {
+    // Any set with b has a plan, but holding c again is never answered.
+    const { check } = scripted((r) => (!r.has("c") ? "unknown" : r.has("b") ? "feasible" : "infeasible"));
+    const [c] = (await holdConflicts(chain, heldChain, check))!;
+    assert.deepStrictEqual(c.release, ["b", "c"]);
+    assert.match(c.explanation, /Fewer held workloads may be enough: not every check ended in time\.$/);
+
+    const { asked, check: few } = scripted((r) => (r.has("b") && r.has("d") ? "feasible" : "infeasible"));
+    const [short] = (await holdConflicts(chain, heldChain, few, 5))!;
+    assert.strictEqual(asked.length, 5);
+    assert.deepStrictEqual(short.release, ["b", "c", "d"]);
+    assert.match(short.explanation, /Fewer held workloads may be enough: not every check ended in time\.$/);
+  });
+});
+
+describe("optimize with a hold that breaks the spec", function () {
+  this.timeout(60000);
+  // web must be near US users and, by default, on one continent with api; api may sit anywhere
+  // within 200 ms of the EU bucket. Held in Europe, api keeps web from its users.
+  const raw = {
+    services: {
+      web: { replicas: 2, vcpu: 2, memoryGiB: 4, clouds: ["aws", "gcp"], latency: { maxRttMs: 40, from: ["US"] } },
+      api: { replicas: 3, vcpu: 2, memoryGiB: 8, availability: { minClouds: 2 } },
+    },
+    buckets: { uploads: { storageGiB: 50, residency: ["EU"] } },
+    links: [
+      { from: "web", to: "api", monthlyGiB: 50 },
+      { from: "api", to: "uploads", monthlyGiB: 20, maxRttMs: 200 },
+    ],
+  };
+  const hold: Plan = {
+    services: {
+      api: {
+        groups: [
+          { cloud: "aws", region: "eu-north-1", instanceType: "m6g.large", count: 1, spot: 0 },
+          { cloud: "gcp", region: "europe-west1", instanceType: "e2-standard-2", count: 2, spot: 0 },
+        ],
+      },
+    },
+    buckets: { uploads: { cloud: "gcp", region: "europe-west1" } },
+  };
+
+  it("names the held workload to place again, and the plan exists once it is", async () => {
+    const spec = validateSpec(raw, catalog);
+    const err = await optimize(spec, catalog, { hold, timeLimitSec: 2, explain: false }).then(
+      () => assert.fail("a plan was found with api held in Europe"),
+      (e) => e,
+    );
+    assert.ok(err instanceof PlacementInfeasibleError, String(err));
+    assert.deepStrictEqual(
+      err.conflicts.map((c) => c.release),
+      [["api"]],
+    );
+    assert.match(err.message, /^The hold keeps api in aws:eu-north-1 and gcp:europe-west1; with it there, no placement of web \(placed again, linked to it\)/);
+    assert.match(err.message, /web: link web -> api \(same continent\), users in US within 40 ms, clouds aws, gcp/);
+    // The bucket stays held: released api alone, the spec has a plan.
+    const released = await optimize(spec, catalog, { hold: { services: {}, buckets: hold.buckets }, timeLimitSec: 10, explain: false });
+    assert.deepStrictEqual(released.plan.buckets.uploads, hold.buckets.uploads);
+    assert.ok(released.plan.services.api.groups.every((g) => g.region.startsWith("us-")), JSON.stringify(released.plan.services.api));
+  });
+
+  it("leaves the usual diagnosis when the spec has no plan whatever the hold", async () => {
+    // With api on one continent with the EU bucket, web cannot reach its US users held or not.
+    const spec = validateSpec({ ...raw, links: [raw.links[0], { from: "api", to: "uploads", monthlyGiB: 20 }] }, catalog);
+    const err = await optimize(spec, catalog, { hold, timeLimitSec: 2, explain: false }).then(
+      () => assert.fail("a plan was found"),
+      (e) => e,
+    );
+    assert.ok(err instanceof PlacementInfeasibleError, String(err));
+    assert.ok(err.conflicts.length > 0 && err.conflicts.every((c) => c.release === undefined), err.message);
+    assert.doesNotMatch(err.message, /The hold keeps/);
+  });
+});
