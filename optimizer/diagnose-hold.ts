@@ -57,30 +57,34 @@ export function linkDistances(spec: NormalizedSpec, held: ReadonlySet<string>): 
  * is not known in time.
  *
  * Held workloads are released ring by ring, nearest the free workloads first, until the spec has
- * a plan; then each released one is held again in turn, farthest first, and stays held when a
- * plan remains. What is left is a set no smaller subset of which was found to leave a plan:
+ * a plan (after the first ring, every held workload at once: the spec with nothing held must have
+ * a plan for the hold to be to blame); then each released one is held again in turn, farthest
+ * first, and stays held when a plan remains. What is left is a set no smaller subset of which was found to leave a plan:
  * minimal when every check of a workload held again was made (at most `maxChecks` in all) and
  * answered; a check that answers "unknown" keeps its workload released, and the conflict says so.
  */
 export async function holdConflicts(spec: NormalizedSpec, held: Plan, check: ReleaseCheck, maxChecks = 16): Promise<Conflict[] | undefined> {
   const names = heldNames(held);
   if (names.length === 0) return undefined;
-  if ((await check(names)) !== "feasible") return undefined;
-  let checks = 1;
   const dist = linkDistances(spec, new Set(names));
   const order = [...names].sort((a, b) => dist.get(a)! - dist.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
-  const rings = [...new Set(order.map((n) => dist.get(n)!))].filter((d) => Number.isFinite(d));
-  let release = names;
-  for (const d of rings) {
+  const rings = [...new Set(order.map((n) => dist.get(n)!))]
+    .filter((d) => Number.isFinite(d))
+    .map((d) => order.filter((n) => dist.get(n)! <= d))
+    .filter((ring) => ring.length < names.length);
+  // The first ring, then everything (whether the hold is to blame at all), then the other rings:
+  // the first ring is often enough, and checks of a large spec take seconds each.
+  let checks = 0;
+  let release: readonly string[] | undefined;
+  for (const ring of [...rings.slice(0, 1), names, ...rings.slice(1)]) {
     if (checks >= maxChecks) break;
-    const ring = order.filter((n) => dist.get(n)! <= d);
-    if (ring.length === names.length) break;
     checks++;
     if ((await check(ring)) === "feasible") {
       release = ring;
-      break;
-    }
+      if (ring !== names) break;
+    } else if (ring === names) return undefined;
   }
+  if (!release) return undefined;
   let minimal = true;
   for (const n of [...release].reverse()) {
     if (release.length === 1) break;
@@ -89,7 +93,7 @@ export async function holdConflicts(spec: NormalizedSpec, held: Plan, check: Rel
       break;
     }
     checks++;
-    const fewer = release.filter((m) => m !== n);
+    const fewer: readonly string[] = release.filter((m) => m !== n);
     const answer = await check(fewer);
     if (answer === "feasible") release = fewer;
     else if (answer === "unknown") minimal = false;

@@ -4,7 +4,7 @@ import { holdConflicts, linkDistances } from "../../optimizer/diagnose-hold";
 import type { Feasibility } from "../../optimizer/diagnose";
 import { PlacementInfeasibleError } from "../../optimizer/errors";
 import { optimize } from "../../optimizer/optimize";
-import type { Plan } from "../../optimizer/plan";
+import { withoutWorkloads, type Plan } from "../../optimizer/plan";
 import { validateSpec } from "../../optimizer/validate";
 
 const catalog = loadCatalog();
@@ -43,6 +43,13 @@ describe("diagnosis of a hold", () => {
     assert.ok([...linkDistances(chain, new Set(["a", "b", "c", "d", "e"])).values()].every((x) => x === Infinity));
   });
 
+  it("stops at the first ring when it is enough", async () => {
+    const { asked, check } = scripted((r) => (r.has("b") ? "feasible" : "infeasible"));
+    const [c] = (await holdConflicts(chain, heldChain, check))!;
+    assert.deepStrictEqual(c.release, ["b"]);
+    assert.deepStrictEqual(asked, [["b"]]);
+  });
+
   it("releases ring by ring from the free workloads, then holds again each one a plan does without", async () => {
     // A plan exists only with b and d placed again.
     const { asked, check } = scripted((r) => (r.has("b") && r.has("d") ? "feasible" : "infeasible"));
@@ -51,8 +58,8 @@ describe("diagnosis of a hold", () => {
     assert.deepStrictEqual(c.release, ["b", "d"]);
     assert.deepStrictEqual(c.workloads, ["b", "d"]);
     assert.deepStrictEqual(asked, [
-      ["b", "c", "d", "e"], // everything released: the hold is to blame
       ["b"], // ring 1
+      ["b", "c", "d", "e"], // everything released: the hold is to blame
       ["b", "c"], // ring 2
       ["b", "c", "d"], // ring 3: a plan
       ["b", "c"], // d held again: none
@@ -76,7 +83,7 @@ describe("diagnosis of a hold", () => {
     for (const answer of ["infeasible", "unknown"] as const) {
       const { asked, check } = scripted(() => answer);
       assert.strictEqual(await holdConflicts(chain, heldChain, check), undefined, answer);
-      assert.strictEqual(asked.length, 1);
+      assert.deepStrictEqual(asked, [["b"], ["b", "c", "d", "e"]], answer);
     }
     const { check } = scripted(() => "feasible");
     assert.strictEqual(await holdConflicts(chain, { services: {}, buckets: {} }, check), undefined);
@@ -141,6 +148,26 @@ describe("optimize with a hold that breaks the spec", function () {
     const released = await optimize(spec, catalog, { hold: { services: {}, buckets: hold.buckets }, timeLimitSec: 10, explain: false });
     assert.deepStrictEqual(released.plan.buckets.uploads, hold.buckets.uploads);
     assert.ok(released.plan.services.api.groups.every((g) => g.region.startsWith("us-")), JSON.stringify(released.plan.services.api));
+  });
+
+  it("checks the hold of a spec of more than 60 workloads through the optimizer's own run", async () => {
+    // 60 small services beside web, api and the bucket: placed first, then web's users move to
+    // the US with everything but web held.
+    const fillers = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`f${String(i).padStart(2, "0")}`, { replicas: 1, vcpu: 1, memoryGiB: 2 }]));
+    const before = { ...raw, services: { ...raw.services, web: { ...raw.services.web, latency: { maxRttMs: 40, from: ["DE"] } }, ...fillers } };
+    const first = await optimize(validateSpec(before, catalog), catalog, { timeLimitSec: 10, explain: false });
+    const spec = validateSpec({ ...before, services: { ...before.services, web: raw.services.web } }, catalog);
+    const hold = withoutWorkloads(first.plan, ["web"]);
+    const err = await optimize(spec, catalog, { hold, timeLimitSec: 5, explain: false }).then(
+      () => assert.fail("a plan was found with api held in Europe"),
+      (e) => e,
+    );
+    assert.ok(err instanceof PlacementInfeasibleError, String(err));
+    assert.deepStrictEqual(
+      err.conflicts.map((c) => c.release),
+      [["api"]],
+      err.message,
+    );
   });
 
   it("leaves the usual diagnosis when the spec has no plan whatever the hold", async () => {
