@@ -2,7 +2,7 @@
 // again, but none with every held workload where it is (a lock kept while the spec changed
 // around it). Names the fewest held workloads found whose release leaves a plan.
 
-import { limits, linkList, places, type Feasibility } from "./diagnose-latency";
+import { limits, linkList, places, type Feasibility, type Limited } from "./diagnose-latency";
 import { andList } from "./diagnose-workload";
 import type { Conflict } from "./errors";
 import type { Plan } from "./plan";
@@ -76,13 +76,14 @@ export async function holdConflicts(spec: NormalizedSpec, held: Plan, check: Rel
   // the first ring is often enough, and checks of a large spec take seconds each.
   let checks = 0;
   let release: readonly string[] | undefined;
-  for (const ring of [...rings.slice(0, 1), names, ...rings.slice(1)]) {
+  // Everything released, nearest first, so that the workloads are held again farthest first.
+  for (const ring of [...rings.slice(0, 1), order, ...rings.slice(1)]) {
     if (checks >= maxChecks) break;
     checks++;
     if ((await check(ring)) === "feasible") {
       release = ring;
-      if (ring !== names) break;
-    } else if (ring === names) return undefined;
+      if (ring !== order) break;
+    } else if (ring === order) return undefined;
   }
   if (!release) return undefined;
   let minimal = true;
@@ -100,42 +101,49 @@ export async function holdConflicts(spec: NormalizedSpec, held: Plan, check: Rel
   }
   release = [...release].sort();
   const releaseSet = new Set(release);
-  // The free workloads linked to a released one: those the hold keeps from a plan.
-  const neighbours = new Set<string>();
-  for (const l of spec.links) {
-    if (releaseSet.has(l.from) && dist.get(l.to) === 0) neighbours.add(l.to);
-    if (releaseSet.has(l.to) && dist.get(l.from) === 0) neighbours.add(l.from);
-  }
+  // The free workloads linked to a released one (those the hold keeps from a plan), each with
+  // the released workloads it is linked to.
+  const partners = new Map<string, Set<string>>();
+  for (const l of spec.links)
+    for (const [free, kept] of [
+      [l.from, l.to],
+      [l.to, l.from],
+    ])
+      if (releaseSet.has(kept) && dist.get(free) === 0) (partners.get(free) ?? partners.set(free, new Set()).get(free)!).add(kept);
+  const neighbours = [...partners.keys()].sort();
   // What the free neighbours ask that the held ones may stand in the way of: their links to
   // them with a latency requirement, their users' latency, their own limits.
-  const byName = new Map([...spec.services, ...spec.buckets].map((w) => [w.name, w] as const));
+  const byName = new Map<string, Limited>([...spec.services, ...spec.buckets, ...(spec.databases ?? [])].map((w) => [w.name, w] as const));
+  const services = new Map(spec.services.map((w) => [w.name, w] as const));
   const needs: string[] = [];
-  for (const n of [...neighbours].sort()) {
+  for (const n of neighbours) {
     const links = spec.links.filter((l) => l.latency && ((l.from === n && releaseSet.has(l.to)) || (l.to === n && releaseSet.has(l.from))));
     const w = byName.get(n);
+    const users = services.get(n)?.latency;
     const own = [
-      ...(links.length > 0 ? [`link${links.length === 1 ? "" : "s"} ${linkList(links)}`] : []),
-      ...(w && "latency" in w && w.latency ? [`users in ${places(w)} within ${w.latency.maxRttMs} ms`] : []),
+      ...(links.length > 0 ? [`link${links.length === 1 ? "" : "s"} ${linkList(links, spec.links)}`] : []),
+      ...(users ? [`users in ${places(services.get(n)!)} within ${users.maxRttMs} ms`] : []),
       ...(w && limits(w) ? [limits(w)] : []),
     ];
     if (own.length > 0) needs.push(`${n}: ${own.join(", ")}`);
   }
-  const where = release.map((n) => `${n} in ${andList(heldRegions(held, n))}`);
   const one = release.length === 1;
-  const others = neighbours.size > 0 ? `${andList([...neighbours].sort())} (placed again, linked to ${one ? "it" : "them"})` : "the workloads placed again";
+  const where = one ? `${release[0]} in ${andList(heldRegions(held, release[0]))}` : andList(release.map((n) => `${n} (${heldRegions(held, n).join(", ")})`));
+  const others =
+    neighbours.length > 0 ? andList(neighbours.map((n) => (one ? n : `${n} (linked to ${andList([...partners.get(n)!].sort())})`))) : "the other workloads";
   return [
     {
       workloads: release,
-      requirements: where.map((w) => `held: ${w}`),
+      requirements: release.map((n) => `held: ${n} in ${andList(heldRegions(held, n))}`),
       explanation:
-        `The hold keeps ${andList(where)}; with ${one ? "it" : "them"} there, no placement of ${others} meets the spec, ` +
+        `The hold keeps ${where}; with ${one ? "it" : "them"} there, no placement of ${others} meets the spec, ` +
         `while with ${andList(release)} placed again the spec has a plan.` +
-        (minimal ? "" : " Fewer held workloads may be enough: not every check ended in time."),
+        (minimal ? "" : " Fewer held workloads may be enough: not every one could be tried."),
       fixes: [
-        `Release ${andList(release)} from the hold so that ${release.length === 1 ? "it is" : "they are"} placed again (the other held workloads may stay).`,
-        `Change what ${neighbours.size > 0 ? andList([...neighbours].sort()) : "the workloads placed again"} ${neighbours.size === 1 ? "asks" : "ask"}` +
+        `Release ${andList(release)} from the hold so that ${one ? "it is" : "they are"} placed again (the other held workloads may stay).`,
+        `Change what ${neighbours.length > 0 ? andList(neighbours) : "the other workloads"} ${neighbours.length === 1 ? "asks" : "ask"}` +
           (needs.length > 0 ? ` (${needs.join("; ")})` : "") +
-          ` so that ${neighbours.size === 1 ? "it" : "they"} can run beside ${andList(release)} where ${one ? "it is" : "they are"}.`,
+          ` so that ${neighbours.length === 1 ? "it" : "they"} can run beside ${andList(release)} where ${one ? "it is" : "they are"}.`,
       ],
       release,
     },

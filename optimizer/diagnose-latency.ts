@@ -11,11 +11,14 @@ import type { RegionFit } from "./diagnose-workload";
 import type { Conflict } from "./errors";
 import { latencyFeasibleRegions } from "./ilp-latency";
 import { latencyMatrix } from "./latency/matrix";
-import { continentOf, fewestRegionsNear, linkLabel, linkNear, linkRequirement, nearest } from "./latency/requirements";
+import { continentOf, fewestRegionsNear, linkLabel, linkName, linkNear, linkRequirement, nearest } from "./latency/requirements";
 import { subSpec, type NormalizedBucket, type NormalizedLink, type NormalizedService, type NormalizedSpec } from "./spec";
 
+/** What may limit where a workload runs: a service, a bucket or a database. */
+export type Limited = Pick<NormalizedService, "residency" | "regions" | "clouds">;
+
 /** What limits where a workload may run, in words ("residency EU", "clouds aws"), or "". */
-export function limits(w: NormalizedService | NormalizedBucket): string {
+export function limits(w: Limited): string {
   const parts = [
     ...(w.residency.length > 0 ? [`residency ${w.residency.join(", ")}`] : []),
     ...(w.regions.length > 0 ? [`regions ${w.regions.join(", ")}`] : []),
@@ -100,12 +103,12 @@ export async function latencyConflicts(
     const setting = l.latency.kind === "continent" ? "the default: linked workloads on one continent" : `maxRttMs ${l.latency.maxRttMs}`;
     out.push({
       workloads: [l.from, l.to].sort(),
-      requirements: [`${linkLabel(l)}: ${setting}`, ...(la ? [`${l.from}: ${la}`] : []), ...(lb ? [`${l.to}: ${lb}`] : [])],
+      requirements: [`${linkLabel(l, spec.links)}: ${setting}`, ...(la ? [`${l.from}: ${la}`] : []), ...(lb ? [`${l.to}: ${lb}`] : [])],
       explanation:
-        `${linkLabel(l)} requires ${l.from} to run ${linkRequirement(l.latency, l.to)}, but ${where(l.from, la, best.x)} and ` +
+        `${linkLabel(l, spec.links)} requires ${l.from} to run ${linkRequirement(l.latency, l.to)}, but ${where(l.from, la, best.x)} and ` +
         `${where(l.to, lb, best.y)}: the nearest pair is ${best.ms} ms apart.`,
       fixes: [
-        `Set maxRttMs: ${Math.ceil(best.ms)} on the link ${l.from} -> ${l.to} (or higher), or relax ${la && lb ? `${l.from}'s ${la} or ${l.to}'s ${lb}` : la ? `${l.from}'s ${la}` : lb ? `${l.to}'s ${lb}` : "where the two may run"} so that both may run on one continent.`,
+        `Set maxRttMs: ${Math.ceil(best.ms)} on the link ${linkName(l, spec.links)} (or higher), or relax ${la && lb ? `${l.from}'s ${la} or ${l.to}'s ${lb}` : la ? `${l.from}'s ${la}` : lb ? `${l.to}'s ${lb}` : "where the two may run"} so that both may run on one continent.`,
       ],
     });
   }
@@ -316,8 +319,8 @@ function latencyPart(
 /** A link's latency requirement in a list of requirements: "same continent" or "maxRttMs 20". */
 const settingOf = (l: NormalizedLink) => (l.latency!.kind === "continent" ? "same continent" : `maxRttMs ${l.latency!.maxRttMs}`);
 
-/** Links in words: "api -> store (same continent), web -> api (maxRttMs 20)". */
-export const linkList = (links: readonly NormalizedLink[]) => links.map((l) => `${l.from} -> ${l.to} (${settingOf(l)})`).join(", ");
+/** Links in words: "api -> store (same continent), web -> api (maxRttMs 20)"; `all` tells which need their port. */
+export const linkList = (links: readonly NormalizedLink[], all: readonly NormalizedLink[] = links) => links.map((l) => `${linkName(l, all)} (${settingOf(l)})`).join(", ");
 
 /**
  * What limits where workloads may run (limitedOf), in words: as a clause ("services.web may only
@@ -384,7 +387,7 @@ async function raiseOne(spec: NormalizedSpec, confirm: Confirm, raised: readonly
   }
   if (found.length === 0) return undefined;
   found.sort((a, b) => a.f.value - b.f.value || byLabel(a.l, b.l));
-  const each = found.map((x) => `maxRttMs: ${figure(x.f)} on the link ${x.l.from} -> ${x.l.to}`);
+  const each = found.map((x) => `maxRttMs: ${figure(x.f)} on the link ${linkName(x.l, spec.links)}`);
   const sure = found.every((x) => x.f.kind === "sure");
   // Figures the solver could not check read "at least …", and what one of them does is not claimed.
   return `set ${each.join(", or ")}${sure ? ` (${each.length > 1 ? "any one of these alone" : "that alone"} ${what})` : ""}`;
@@ -468,9 +471,9 @@ async function chainConflicts(scope: Propagated): Promise<Conflict[]> {
     const raise = await raiseOne(subSpec(spec, part), confirm, raised, "lets every workload run near its peers");
     out.push({
       workloads: lost,
-      requirements: [...links.map((l) => `${linkLabel(l)}: ${settingOf(l)}`), ...limited.map((x) => `${x.n}: ${x.lim}`)],
+      requirements: [...links.map((l) => `${linkLabel(l, spec.links)}: ${settingOf(l)}`), ...limited.map((x) => `${x.n}: ${x.lim}`)],
       explanation:
-        `No region of ${lost.join(", ")} is near enough to all of its linked workloads at once: the links ${linkList(links)} chain them together` +
+        `No region of ${lost.join(", ")} is near enough to all of its linked workloads at once: the links ${linkList(links, spec.links)} chain them together` +
         `${words.where ? `; ${words.where}` : ""}.`,
       fixes: [`${capitalized(raise ?? "set a larger maxRttMs on the links between them")}, or ${words.relax ? `relax ${words.relax}` : "widen where they may run"} so that they may share a continent.`],
     });
@@ -502,7 +505,7 @@ async function usersAfterLinks(scope: Propagated): Promise<Conflict[]> {
       [...l].every(([n, v]) => v.size > 0 && spreads(byName.get(n), v)) && servable(catalog, s, s.latency!.maxRttMs, l.get(s.name) ?? []);
     const mended = subSpec(spec, part);
     const raise = await raiseOne(mended, confirm, leastMaxRtt(spec, catalog, links, only, served), `leaves ${s.name} regions near every user location`);
-    const why = `the links ${linkList(links)} keep it near its linked workloads${words.where ? `, and ${words.where}` : ""}`;
+    const why = `the links ${linkList(links, spec.links)} keep it near its linked workloads${words.where ? `, and ${words.where}` : ""}`;
     const own = far ? [await farFix(mended, catalog, confirm, s, regions.get(s.name) ?? [], far.worst!.ms)] : await userFixes(mended, confirm, s, short!);
     const fixes = [...own.filter((x): x is string => x !== undefined), ...(raise ? [raise] : []), ...(words.relax ? [`relax ${words.relax}`] : [])];
     out.push({
@@ -510,7 +513,7 @@ async function usersAfterLinks(scope: Propagated): Promise<Conflict[]> {
       requirements: [
         `${s.name}: latency.maxRttMs ${s.latency.maxRttMs} from ${far ? far.place.name : places(s)}`,
         ...(short ? [`${s.name}: replicas ${s.replicas}`] : []),
-        ...links.map((l) => `${linkLabel(l)}: ${settingOf(l)}`),
+        ...links.map((l) => `${linkLabel(l, spec.links)}: ${settingOf(l)}`),
         ...limited.map((x) => `${x.n}: ${x.lim}`),
       ],
       explanation: far

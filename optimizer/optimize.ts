@@ -69,18 +69,18 @@ const SOLVER_LABEL = { highs: "HiGHS", jslp: "javascript-lp-solver" } as const;
  */
 const MIN_FEASIBILITY_SEC = 1;
 /**
- * Seconds the diagnosis of a hold (optimizer/diagnose-hold.ts) may take past the run's limit. It
- * runs only when no plan was found, and asks for a plan with some held workloads released, up
- * to 16 times: the dev stack with its web service sent to US users needs 8 checks, 1.2 to 1.9 s
- * in all. With under MIN_CHECK_SEC left a check answers "unknown", and the workloads it would
- * have held again stay released.
+ * Seconds the diagnosis of a hold (optimizer/diagnose-hold.ts) may take from its start, when the
+ * run's limit leaves it less. It runs only when the spec is proven to have no plan with the hold,
+ * and asks for a plan with some held workloads released, up to 16 times: the dev stack with its
+ * web service sent to US users needs 8 checks, 1.1 to 2.1 s in all. With under MIN_CHECK_SEC
+ * left a check answers "unknown", and the workloads it would have held again stay released.
  */
 const HOLD_DIAGNOSIS_SEC = 10;
 /**
  * Up to this many workloads a check of a hold solves the whole model without costs; above, it
  * runs the optimizer's stages for any plan, which find one where the whole model does not in
  * time (100 generated services: no plan in 5 s, where the stages find one in 0.15 to 1.5 s).
- * On the dev stack the whole model checks in 1.2 to 1.9 s what the stages check in 3.3 to 4.8.
+ * On the dev stack the whole model checks in 1.1 to 2.1 s what the stages check in 3.3 to 4.8.
  */
 const HOLD_WHOLE_MODEL_UP_TO = 60;
 const MIN_CHECK_SEC = 0.05;
@@ -234,9 +234,9 @@ async function planExists(spec: NormalizedSpec, catalog: Catalog, opts: Optimize
     await run(spec, catalog, { solver: opts.solver, decompose: opts.decompose, hold, timeLimitSec, relativeGap: 1, explain: false }, false);
     return "feasible";
   } catch (e) {
-    if (e instanceof PlacementInfeasibleError) return "infeasible";
-    if (e instanceof SolverError) return "unknown";
-    throw e;
+    // Whatever else stops the run (no plan in time, a solver failure) leaves the answer unknown:
+    // the diagnosis goes on without it.
+    return e instanceof PlacementInfeasibleError ? "infeasible" : "unknown";
   }
 }
 
@@ -286,11 +286,15 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
       if (r.status === "infeasible") return "infeasible";
       return r.status === "optimal" || r.status === "feasible" || (r.status === "time_limit" && r.values.length > 0) ? "feasible" : "unknown";
     };
-    const solveChanged = (s: NormalizedSpec): Promise<Feasibility> => solveWith(s, fixed, Math.min(left(), 5));
     // With workloads held, first whether the hold is what breaks the spec (optimizer/diagnose-hold.ts),
-    // with HOLD_DIAGNOSIS_SEC for it when the run's own time is spent.
+    // with HOLD_DIAGNOSIS_SEC for it when the run's own time is spent. When it is not, the time
+    // its checks took is given back to the diagnosis of the spec.
+    let spentMs = 0;
+    const diagnosisLeft = () => Math.max(0.01, (deadline + spentMs - Date.now()) / 1000);
+    const solveChanged = (s: NormalizedSpec): Promise<Feasibility> => solveWith(s, fixed, Math.min(diagnosisLeft(), 5));
     if (heldNames(fixed).length > 0) {
-      const until = Math.max(deadline, Date.now() + HOLD_DIAGNOSIS_SEC * 1000);
+      const begun = Date.now();
+      const until = Math.max(deadline, begun + HOLD_DIAGNOSIS_SEC * 1000);
       const check = async (release: readonly string[]): Promise<Feasibility> => {
         const sec = (until - Date.now()) / 1000;
         if (sec < MIN_CHECK_SEC) return "unknown";
@@ -299,11 +303,12 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
       };
       const hold = await holdConflicts(spec, fixed, check);
       if (hold) throw new PlacementInfeasibleError(hold);
+      spentMs = Date.now() - begun;
     }
     // The relaxations ask only whether a spec is not proven infeasible; a fix's figure is not
     // checked with too little time left (nor its model built).
     const isFeasible = async (s: NormalizedSpec): Promise<boolean> => (await solveChanged(s)) !== "infeasible";
-    const feasibility = async (s: NormalizedSpec): Promise<Feasibility> => (left() < MIN_FEASIBILITY_SEC ? "unknown" : solveChanged(s));
+    const feasibility = async (s: NormalizedSpec): Promise<Feasibility> => (diagnosisLeft() < MIN_FEASIBILITY_SEC ? "unknown" : solveChanged(s));
     throw new PlacementInfeasibleError(await diagnoseInfeasibility(spec, catalog, isFeasible, feasibility));
   };
 

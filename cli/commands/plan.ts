@@ -113,7 +113,10 @@ function holdAndPrevious(comparison: LockComparison | undefined, lock: Plan | un
   return { hold, previous: notHeld(locked, hold) };
 }
 
-/** The workloads --release names, each checked against the spec. */
+/**
+ * The workloads --release names, each checked against the spec. A name the lock does not hold (new,
+ * or placed again because its entry no longer fits) is placed again anyway.
+ */
 function releaseNames(raw: unknown, spec: NormalizedSpec, stack: string): string[] {
   if (raw === undefined || raw === false) return [];
   const names = [...new Set(String(raw).split(",").map((n) => n.trim()).filter((n) => n.length > 0))];
@@ -167,6 +170,14 @@ export async function planStack(
   const locked = readLock(files, catalog);
   const comparison = locked ? compareLock(locked.lock.plan, spec, catalog) : undefined;
   const release = releaseNames(options.release, spec, stack);
+  if (release.length > 0 && options.reoptimize) {
+    throw new UsageError("--release and --reoptimize were both given: --reoptimize already places every workload again. To fix: pass one of them.");
+  }
+  if (release.length > 0 && !locked) {
+    throw new UsageError(
+      `--release places locked workloads again, but stack ${stack} has no lock yet (${path.relative(root, files.lockFile)}): every workload is placed anyway. To fix: leave out --release.`,
+    );
+  }
   const { hold, previous } = holdAndPrevious(comparison, locked?.lock.plan, spec, options.reoptimize, release);
   const result = await optimize(spec, catalog, {
     solver: options.solver,
@@ -216,7 +227,7 @@ function releaseHint(e: PlacementInfeasibleError, stack: string, flags: Flags): 
   const already = flags.release !== undefined ? String(flags.release).split(",").map((n) => n.trim()).filter((n) => n.length > 0) : [];
   const all = [...new Set([...already, ...names])].sort();
   return (
-    `\nThe hold is the lock: \`cloudfit plan --stack ${stack} --release ${all.join(",")}\` places ${names.length === 1 ? "that workload" : "those workloads"} again ` +
+    `\nHere the hold is the lock: \`cloudfit plan --stack ${stack} --release ${all.join(",")}\` places ${all.length === 1 ? "that workload" : "those workloads"} again ` +
     `and holds the rest of the lock (a replica moves only when that saves more than its migration cost); --reoptimize places every workload again.`
   );
 }

@@ -33,9 +33,18 @@ export function linkRequirement(latency: LinkLatency, peer: string): string {
   return latency.kind === "continent" ? `on the same continent as ${peer}` : `within ${latency.maxRttMs} ms of ${peer}`;
 }
 
-/** The link's label in messages: "link api -> cache". */
-export function linkLabel(l: NormalizedLink): string {
-  return `link ${l.from} -> ${l.to}`;
+/**
+ * A link's ends in messages, "api -> cache", with its port when another of `links` joins the same
+ * two workloads on another port ("api -> cache port 6380"), so that a fix names one link.
+ */
+export function linkName(l: NormalizedLink, links: readonly NormalizedLink[] = []): string {
+  const twin = links.some((o) => o.from === l.from && o.to === l.to && o.port !== l.port);
+  return `${l.from} -> ${l.to}${twin ? ` port ${l.port}` : ""}`;
+}
+
+/** The link's label in messages: "link api -> cache" (with its port as linkName says). */
+export function linkLabel(l: NormalizedLink, links: readonly NormalizedLink[] = []): string {
+  return `link ${linkName(l, links)}`;
 }
 
 /** The nearest of `candidates` to `from`, with its round trip (undefined when there is none). */
@@ -75,7 +84,7 @@ export function linkLatencyViolations(spec: NormalizedSpec, catalog: Catalog, pl
     linkMisses(catalog, l, plan).map(({ me, peer, region, theirs }) => {
       const n = nearest(catalog, region, theirs)!;
       return (
-        `${linkLabel(l)}: ${me} runs in ${region}, which is not ${linkRequirement(l.latency!, peer)} ` +
+        `${linkLabel(l, spec.links)}: ${me} runs in ${region}, which is not ${linkRequirement(l.latency!, peer)} ` +
         `(nearest: ${n.key} at ${n.ms} ms${l.latency!.kind === "continent" ? `, ${continentOf(catalog, n.key)}` : ""}).`
       );
     }),

@@ -69,7 +69,7 @@ describe("diagnosis of a hold", () => {
     assert.deepStrictEqual(c.requirements, ["held: b in aws:eu-north-1", "held: d in aws:eu-west-1"]);
     assert.strictEqual(
       c.explanation,
-      "The hold keeps b in aws:eu-north-1 and d in aws:eu-west-1; with them there, no placement of a (placed again, linked to them) meets the spec, " +
+      "The hold keeps b (aws:eu-north-1) and d (aws:eu-west-1); with them there, no placement of a (linked to b) meets the spec, " +
         "while with b and d placed again the spec has a plan.",
     );
     assert.strictEqual(c.fixes[0], "Release b and d from the hold so that they are placed again (the other held workloads may stay).");
@@ -77,6 +77,39 @@ describe("diagnosis of a hold", () => {
       c.fixes[1],
       "Change what a asks (a: link a -> b (same continent)) so that it can run beside b and d where they are.",
     );
+  });
+
+  it("holds again farthest first when only releasing everything leaves a plan", async () => {
+    // Names against distance: z is next to the free a, m beyond it.
+    const s = validateSpec(
+      {
+        services: Object.fromEntries(["a", "m", "z"].map((n) => [n, { replicas: 1, vcpu: 2, memoryGiB: 4 }])),
+        links: [
+          { from: "a", to: "z", monthlyGiB: 1 },
+          { from: "z", to: "m", monthlyGiB: 1 },
+        ],
+      },
+      catalog,
+    );
+    const { asked, check } = scripted((r) => (r.has("z") && r.has("m") ? "feasible" : "infeasible"));
+    const [c] = (await holdConflicts(s, { services: { m: one("eu-north-1"), z: one("eu-west-1") }, buckets: {} }, check))!;
+    assert.deepStrictEqual(c.release, ["m", "z"]);
+    assert.deepStrictEqual(asked, [["z"], ["m", "z"], ["z"], ["m"]]);
+  });
+
+  it("names what a free database beside a held workload asks", async () => {
+    const s = validateSpec(
+      {
+        services: { api: { replicas: 1, vcpu: 2, memoryGiB: 4 } },
+        databases: { orders: { engine: "postgres", vcpu: 2, memoryGiB: 4, storageGiB: 50, residency: ["EU"] } },
+        links: [{ from: "api", to: "orders", monthlyGiB: 1 }],
+      },
+      catalog,
+    );
+    const { check } = scripted(() => "feasible");
+    const [c] = (await holdConflicts(s, { services: { api: one("us-east-1") }, buckets: {} }, check))!;
+    assert.deepStrictEqual(c.release, ["api"]);
+    assert.match(c.fixes[1], /^Change what orders asks \(orders: link api -> orders \(same continent\), residency EU\) so that it can run beside api where it is\.$/);
   });
 
   it("says nothing when the spec has no plan even with every held workload placed again, or when that is not known", async () => {
@@ -94,13 +127,13 @@ describe("diagnosis of a hold", () => {
     const { check } = scripted((r) => (!r.has("c") ? "unknown" : r.has("b") ? "feasible" : "infeasible"));
     const [c] = (await holdConflicts(chain, heldChain, check))!;
     assert.deepStrictEqual(c.release, ["b", "c"]);
-    assert.match(c.explanation, /Fewer held workloads may be enough: not every check ended in time\.$/);
+    assert.match(c.explanation, /Fewer held workloads may be enough: not every one could be tried\.$/);
 
     const { asked, check: few } = scripted((r) => (r.has("b") && r.has("d") ? "feasible" : "infeasible"));
     const [short] = (await holdConflicts(chain, heldChain, few, 5))!;
     assert.strictEqual(asked.length, 5);
     assert.deepStrictEqual(short.release, ["b", "c", "d"]);
-    assert.match(short.explanation, /Fewer held workloads may be enough: not every check ended in time\.$/);
+    assert.match(short.explanation, /Fewer held workloads may be enough: not every one could be tried\.$/);
   });
 });
 
@@ -142,7 +175,7 @@ describe("optimize with a hold that breaks the spec", function () {
       err.conflicts.map((c) => c.release),
       [["api"]],
     );
-    assert.match(err.message, /^The hold keeps api in aws:eu-north-1 and gcp:europe-west1; with it there, no placement of web \(placed again, linked to it\)/);
+    assert.match(err.message, /^The hold keeps api in aws:eu-north-1 and gcp:europe-west1; with it there, no placement of web meets the spec, while with api placed again the spec has a plan\./);
     assert.match(err.message, /web: link web -> api \(same continent\), users in US within 40 ms, clouds aws, gcp/);
     // The bucket stays held: released api alone, the spec has a plan.
     const released = await optimize(spec, catalog, { hold: { services: {}, buckets: hold.buckets }, timeLimitSec: 10, explain: false });

@@ -198,6 +198,25 @@ describe("placement that pays for its network", () => {
     assert.match(c.fixes[0], /residency US/);
   });
 
+  it("names the port of a link when another joins the same two workloads", async () => {
+    const s = spec({
+      services: [
+        service("api", { replicas: 1, residency: ["US"] }),
+        service("cache", { replicas: 1, residency: ["EU"] }),
+      ],
+      links: [
+        { ...link("api", "cache", 1), port: 6379, latency: { kind: "rtt", maxRttMs: 500 } },
+        { ...link("api", "cache", 1), port: 6380, latency: { kind: "continent" } },
+      ],
+    });
+    const e = await optimize(s, catalog, { explain: false }).catch((x) => x);
+    assert.ok(e instanceof PlacementInfeasibleError, String(e));
+    const c = e.conflicts[0];
+    assert.match(c.explanation, /^link api -> cache port 6380 requires api to run on the same continent as cache/);
+    assert.match(c.fixes[0], /^Set maxRttMs: \d+ on the link api -> cache port 6380 \(or higher\)/);
+    assert.deepStrictEqual(c.requirements[0], "link api -> cache port 6380: the default: linked workloads on one continent");
+  });
+
   // No single link clashes: api may run near web (US) or on store's continent (EU), not both.
   const chain = (webApi: number, apiStore?: number) =>
     spec({
