@@ -59,9 +59,10 @@ export function linkDistances(spec: NormalizedSpec, held: ReadonlySet<string>): 
  * Held workloads are released ring by ring, nearest the free workloads first, until the spec has
  * a plan (after the first ring, every held workload at once: the spec with nothing held must have
  * a plan for the hold to be to blame); then each released one is held again in turn, farthest
- * first, and stays held when a plan remains. What is left is a set no smaller subset of which was found to leave a plan:
- * minimal when every check of a workload held again was made (at most `maxChecks` in all) and
- * answered; a check that answers "unknown" keeps its workload released, and the conflict says so.
+ * first, and stays held when a plan remains. No smaller subset of what is left was found to
+ * leave a plan: it is minimal when every check of a workload held again was made (at most
+ * `maxChecks` in all) and answered; a check that answers "unknown" keeps its workload released,
+ * and the conflict says so.
  */
 export async function holdConflicts(spec: NormalizedSpec, held: Plan, check: ReleaseCheck, maxChecks = 16): Promise<Conflict[] | undefined> {
   const names = heldNames(held);
@@ -72,11 +73,11 @@ export async function holdConflicts(spec: NormalizedSpec, held: Plan, check: Rel
     .filter((d) => Number.isFinite(d))
     .map((d) => order.filter((n) => dist.get(n)! <= d))
     .filter((ring) => ring.length < names.length);
-  // The first ring, then everything (whether the hold is to blame at all), then the other rings:
-  // the first ring is often enough, and checks of a large spec take seconds each.
+  // The first ring, then everything (whether the hold is to blame at all; nearest first, so that
+  // workloads are held again farthest first), then the other rings: the first ring is often
+  // enough, and checks of a large spec take seconds each.
   let checks = 0;
   let release: readonly string[] | undefined;
-  // Everything released, nearest first, so that the workloads are held again farthest first.
   for (const ring of [...rings.slice(0, 1), order, ...rings.slice(1)]) {
     if (checks >= maxChecks) break;
     checks++;
