@@ -5,16 +5,11 @@
 import { limits, linkList, places, type Feasibility, type Limited } from "./diagnose-latency";
 import { andList } from "./diagnose-workload";
 import type { Conflict } from "./errors";
-import type { Plan } from "./plan";
+import { workloadNames, type Plan } from "./plan";
 import type { NormalizedSpec } from "./spec";
 
 /** Whether the spec has a plan with these held workloads placed again and the others held. */
 export type ReleaseCheck = (release: readonly string[]) => Promise<Feasibility>;
-
-/** The names of the workloads a plan places, sorted. */
-export function heldNames(held: Plan): string[] {
-  return [...Object.keys(held.services), ...Object.keys(held.buckets), ...Object.keys(held.databases ?? {})].sort();
-}
 
 /** Where a held workload runs, as "cloud:region" keys in order. */
 function heldRegions(held: Plan, name: string): string[] {
@@ -65,7 +60,7 @@ export function linkDistances(spec: NormalizedSpec, held: ReadonlySet<string>): 
  * and the conflict says so.
  */
 export async function holdConflicts(spec: NormalizedSpec, held: Plan, check: ReleaseCheck, maxChecks = 16): Promise<Conflict[] | undefined> {
-  const names = heldNames(held);
+  const names = workloadNames(held);
   if (names.length === 0) return undefined;
   const dist = linkDistances(spec, new Set(names));
   const order = [...names].sort((a, b) => dist.get(a)! - dist.get(b)! || (a < b ? -1 : a > b ? 1 : 0));

@@ -167,17 +167,25 @@ function tooFewReplicas(catalog: Catalog, s: NormalizedService, keys: readonly s
   if (!all.cover) return undefined; // a point with no region near: named on its own
   const m = latencyMatrix(catalog);
   const steps = [...new Set(keys.flatMap((k) => points.map((p) => Math.ceil(m.rtt(k, p)))))].filter((ms) => ms > s.latency!.maxRttMs).sort((a, b) => a - b);
-  const enough = (ms: number) => servable(catalog, s, ms, keys);
   const out = { cover: all.cover, fewest: all.exhaustive };
-  if (steps.length === 0 || !enough(steps[steps.length - 1])) return out;
+  const lo = leastThat(steps, (ms) => servable(catalog, s, ms, keys));
+  return lo < 0 ? out : { ...out, maxRttMs: steps.slice(lo) };
+}
+
+/**
+ * The index of the least of `steps` (ascending) for which `ok` holds, where it holds of every
+ * step above one it holds of: a bisection; -1 when it does not hold of the last.
+ */
+function leastThat(steps: readonly number[], ok: (step: number) => boolean): number {
+  if (steps.length === 0 || !ok(steps[steps.length - 1])) return -1;
   let lo = 0;
   let hi = steps.length - 1;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (enough(steps[mid])) hi = mid;
+    if (ok(steps[mid])) hi = mid;
     else lo = mid + 1;
   }
-  return { ...out, maxRttMs: steps.slice(lo) };
+  return lo;
 }
 
 /**
@@ -359,15 +367,8 @@ function leastMaxRtt(
     const steps = [...new Set((only.get(l.from) ?? []).flatMap((a) => (only.get(l.to) ?? []).map((b) => Math.ceil(m.rtt(a, b)))))]
       .filter((ms) => ms > now)
       .sort((a, b) => a - b);
-    if (steps.length === 0 || !holds(l, steps[steps.length - 1])) continue;
-    let lo = 0;
-    let hi = steps.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (holds(l, steps[mid])) hi = mid;
-      else lo = mid + 1;
-    }
-    raised.push({ l, ms: steps[lo], steps: steps.slice(lo) });
+    const lo = leastThat(steps, (ms) => holds(l, ms));
+    if (lo >= 0) raised.push({ l, ms: steps[lo], steps: steps.slice(lo) });
   }
   return raised.sort((a, b) => a.ms - b.ms || byLabel(a.l, b.l));
 }

@@ -49,7 +49,7 @@ import { globalViolations } from "./verify";
 import { latencyReach } from "./ilp-latency";
 import { areaOf } from "./ilp-network";
 import { closeRegions } from "./close-regions";
-import { joinPlans, onlyWorkloads, type Plan, type PlanCost } from "./plan";
+import { joinPlans, onlyWorkloads, withoutWorkloads, type Plan, type PlanCost } from "./plan";
 import type { QuickStart } from "./guided-plan";
 import type { SolveOptions, SolverOutcome, SparseModel } from "./solvers/types";
 import { subSpec, type NormalizedLink, type NormalizedSpec } from "./spec";
@@ -714,7 +714,7 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
       const part = siteList ? (workloadsByRegion(plan).get(siteList[i].key) ?? []).sort() : parts[i];
       if (siteList && !siteFits(part, heldNames)) continue;
       const names = new Set(part);
-      const rest = onlyWorkloads(plan, new Set([...Object.keys(plan.services), ...Object.keys(plan.buckets), ...Object.keys(plan.databases ?? {})].filter((n) => !names.has(n))));
+      const rest = withoutWorkloads(plan, names);
       const r = await solveGroup(
         spec,
         catalog,

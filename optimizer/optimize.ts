@@ -4,7 +4,7 @@
 import type { Catalog } from "./catalog";
 import { buildCandidates } from "./candidates";
 import { diagnoseInfeasibility, type Feasibility } from "./diagnose";
-import { heldNames, holdConflicts } from "./diagnose-hold";
+import { holdConflicts } from "./diagnose-hold";
 import { PlacementInfeasibleError, PlanInputError, SolverError, SpecValidationError } from "./errors";
 import type { Conflict } from "./errors";
 import { evaluatePlan } from "./evaluate";
@@ -13,7 +13,7 @@ import { explainDatabases } from "./explain-databases";
 import { buildPlacementModel } from "./ilp";
 import { BUILD_EXACT_UP_TO_CONNECTION_ROWS, connectionRows, DECOMPOSE_ABOVE_ROWS, solveDecomposed } from "./decompose";
 import type { StageReport } from "./decompose";
-import { withoutWorkloads, type Plan } from "./plan";
+import { withoutWorkloads, workloadNames, type Plan } from "./plan";
 import type { PlacementResult, SolveReport, SolveStatus } from "./result";
 import { HighsSolver } from "./solvers/highs";
 import { JsLpSolver } from "./solvers/jslp";
@@ -72,7 +72,7 @@ const MIN_FEASIBILITY_SEC = 1;
  * Seconds the diagnosis of a hold (optimizer/diagnose-hold.ts) may take from its start, when the
  * run's limit leaves it less. It runs only when the spec is proven to have no plan with the hold,
  * and asks for a plan with some held workloads released, up to 16 times: the dev stack with its
- * web service sent to US users needs 8 checks, 1.1 to 2.1 s in all. With under MIN_CHECK_SEC
+ * web service sent to US users needs 8 checks, 1.1 to 2.4 s in all. With under MIN_CHECK_SEC
  * left a check answers "unknown", and the workloads it would have held again stay released.
  */
 const HOLD_DIAGNOSIS_SEC = 10;
@@ -80,7 +80,7 @@ const HOLD_DIAGNOSIS_SEC = 10;
  * Up to this many workloads a check of a hold solves the whole model without costs; above, it
  * runs the optimizer's stages for any plan, which find one where the whole model does not in
  * time (100 generated services: no plan in 5 s, where the stages find one in 0.15 to 1.5 s).
- * On the dev stack the whole model checks in 1.1 to 2.1 s what the stages check in 3.3 to 4.8.
+ * On the dev stack the whole model checks in 1.1 to 2.4 s what the stages check in 3.3 to 4.8.
  */
 const HOLD_WHOLE_MODEL_UP_TO = 60;
 const MIN_CHECK_SEC = 0.05;
@@ -155,7 +155,7 @@ function heldConflicts(spec: NormalizedSpec, catalog: Catalog, held: Plan): Conf
   const g = globalViolations(spec, catalog, held);
   if (g.length > 0) {
     conflicts.push({
-      workloads: [...Object.keys(held.services), ...Object.keys(held.buckets), ...Object.keys(held.databases ?? {})].sort(),
+      workloads: workloadNames(held),
       requirements: g,
       explanation: `The held workloads alone break global limits: ${g.join(" ")}`,
       fixes: ["Release some workloads from the hold, or raise the quota or maxClouds they exceed."],
@@ -275,8 +275,7 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
     // Whether a changed spec, or the spec with a changed hold, has a plan by its whole model:
     // "feasible" only with one found, "infeasible" only when proven, else "unknown" (the time ran
     // out first).
-    const solveWith = async (s: NormalizedSpec, hold: Plan, sec: number): Promise<Feasibility> => {
-      const c = buildCandidates(s, catalog);
+    const solveWith = async (s: NormalizedSpec, hold: Plan, sec: number, c = buildCandidates(s, catalog)): Promise<Feasibility> => {
       const b = buildPlacementModel(s, catalog, c, { fixed: heldPart(s, hold) });
       if (b.unplaceable.length > 0) return "infeasible";
       // Only whether a plan exists counts: without costs the solver stops at its first plan
@@ -292,14 +291,15 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
     let spentMs = 0;
     const diagnosisLeft = () => Math.max(0.01, (deadline + spentMs - Date.now()) / 1000);
     const solveChanged = (s: NormalizedSpec): Promise<Feasibility> => solveWith(s, fixed, Math.min(diagnosisLeft(), 5));
-    if (heldNames(fixed).length > 0) {
+    if (workloadNames(fixed).length > 0) {
       const begun = Date.now();
       const until = Math.max(deadline, begun + HOLD_DIAGNOSIS_SEC * 1000);
       const check = async (release: readonly string[]): Promise<Feasibility> => {
         const sec = (until - Date.now()) / 1000;
         if (sec < MIN_CHECK_SEC) return "unknown";
         const hold = withoutWorkloads(fixed, release);
-        return workloads <= HOLD_WHOLE_MODEL_UP_TO ? solveWith(spec, hold, Math.min(sec, 5)) : planExists(spec, catalog, opts, hold, Math.min(sec, 5));
+        // The spec does not change from check to check: its candidates are the run's.
+        return workloads <= HOLD_WHOLE_MODEL_UP_TO ? solveWith(spec, hold, Math.min(sec, 5), candidates) : planExists(spec, catalog, opts, hold, Math.min(sec, 5));
       };
       const hold = await holdConflicts(spec, fixed, check);
       if (hold) throw new PlacementInfeasibleError(hold);

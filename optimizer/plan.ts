@@ -50,6 +50,11 @@ export function onlyWorkloads(plan: Plan, names: ReadonlySet<string>): Plan {
   return { services: pick(plan.services), buckets: pick(plan.buckets), ...(plan.databases ? { databases: pick(plan.databases) } : {}) };
 }
 
+/** The names of the workloads a plan places (services, buckets, databases), sorted. */
+export function workloadNames(plan: Plan): string[] {
+  return [...Object.keys(plan.services), ...Object.keys(plan.buckets), ...Object.keys(plan.databases ?? {})].sort();
+}
+
 /** The workloads of a plan but those `names` lists. */
 export function withoutWorkloads(plan: Plan, names: Iterable<string>): Plan {
   const drop = new Set(names);

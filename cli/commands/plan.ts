@@ -19,7 +19,7 @@ import { evaluatePlan } from "../../optimizer/evaluate";
 import { compareLock, serializeLock, LockComparison, PlacementLock, planCommand as lockPlanCommand } from "../../optimizer/lock";
 import { optimize, OptimizeOptions } from "../../optimizer/optimize";
 import { PlacementInfeasibleError } from "../../optimizer/errors";
-import { withoutWorkloads, type Plan, type PlanCost } from "../../optimizer/plan";
+import { withoutWorkloads, workloadNames, type Plan, type PlanCost } from "../../optimizer/plan";
 import type { PlacementResult } from "../../optimizer/result";
 import type { NormalizedSpec } from "../../optimizer/spec";
 import { heldDatabases } from "../../optimizer/plan-databases";
@@ -88,15 +88,6 @@ function lockedInSpec(lock: Plan, spec: NormalizedSpec): Plan {
   };
 }
 
-/** The locked entries not in `held`: those placed again, paying to move the replicas they have. */
-function notHeld(locked: Plan, held: Plan): Plan {
-  return {
-    services: Object.fromEntries(Object.entries(locked.services).filter(([n]) => !held.services[n])),
-    buckets: Object.fromEntries(Object.entries(locked.buckets).filter(([n]) => !held.buckets[n])),
-    ...(locked.databases ? { databases: Object.fromEntries(Object.entries(locked.databases).filter(([n]) => !held.databases?.[n])) } : {}),
-  };
-}
-
 /**
  * What the optimizer holds and what it may move at a price. By default, every locked entry that
  * still fits the spec is held, and entries that no longer fit are placed again with the lock as
@@ -110,8 +101,12 @@ function holdAndPrevious(comparison: LockComparison | undefined, lock: Plan | un
   const locked = lockedInSpec(lock, spec);
   const jointly = comparison.mismatched.some((d) => d.kind === "global");
   const hold = reoptimize || jointly ? { services: {}, buckets: {} } : withoutWorkloads(comparison.held, release);
-  return { hold, previous: notHeld(locked, hold) };
+  // The locked entries not held are placed again, paying to move the replicas they have.
+  return { hold, previous: withoutWorkloads(locked, workloadNames(hold)) };
 }
+
+/** The names of a comma-separated flag value, trimmed, without repeats. */
+const splitNames = (raw: unknown): string[] => [...new Set(String(raw).split(",").map((n) => n.trim()).filter((n) => n.length > 0))];
 
 /**
  * The workloads --release names, each checked against the spec. A name the lock does not hold (new,
@@ -119,7 +114,7 @@ function holdAndPrevious(comparison: LockComparison | undefined, lock: Plan | un
  */
 function releaseNames(raw: unknown, spec: NormalizedSpec, stack: string): string[] {
   if (raw === undefined || raw === false) return [];
-  const names = [...new Set(String(raw).split(",").map((n) => n.trim()).filter((n) => n.length > 0))];
+  const names = splitNames(raw);
   const known = [...spec.services, ...spec.buckets, ...(spec.databases ?? [])].map((w) => w.name).sort();
   const unknown = names.filter((n) => !known.includes(n));
   if (names.length === 0 || unknown.length > 0) {
@@ -224,7 +219,7 @@ function writeFailure(lockRel: string, stack: string, e: unknown): string {
 function releaseHint(e: PlacementInfeasibleError, stack: string, flags: Flags): string {
   const names = [...new Set(e.conflicts.flatMap((c) => c.release ?? []))].sort();
   if (names.length === 0) return "";
-  const already = flags.release !== undefined ? String(flags.release).split(",").map((n) => n.trim()).filter((n) => n.length > 0) : [];
+  const already = flags.release !== undefined ? splitNames(flags.release) : [];
   const all = [...new Set([...already, ...names])].sort();
   return (
     `\nHere the hold is the lock: \`cloudfit plan --stack ${stack} --release ${all.join(",")}\` places ${all.length === 1 ? "that workload" : "those workloads"} again ` +
