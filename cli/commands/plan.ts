@@ -105,6 +105,22 @@ function holdAndPrevious(comparison: LockComparison | undefined, lock: Plan | un
   return { hold, previous: withoutWorkloads(locked, workloadNames(hold)) };
 }
 
+/**
+ * The flags of this plan command that differ from their defaults, as they would be typed again
+ * (--stack, --release and --reoptimize left out: a suggested command sets them itself).
+ */
+function repeatedFlags(flags: Flags): string[] {
+  const out: string[] = [];
+  const quote = (v: string) => (/^[A-Za-z0-9_.,:\/=+-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`);
+  for (const f of planCommand.flags) {
+    if (f.name === "stack" || f.name === "release" || f.name === "reoptimize") continue;
+    const v = flags[f.name];
+    if (v === undefined || v === false || (f.default !== undefined && String(v) === f.default)) continue;
+    out.push(f.kind === "boolean" ? `--${f.name}` : `--${f.name} ${quote(String(v))}`);
+  }
+  return out;
+}
+
 /** The names of a comma-separated flag value, trimmed, without repeats. */
 const splitNames = (raw: unknown): string[] => [...new Set(String(raw).split(",").map((n) => n.trim()).filter((n) => n.length > 0))];
 
@@ -158,7 +174,16 @@ export async function planStack(
     moveCostUSD: number;
     onProgress?: OptimizeOptions["onProgress"];
   },
-): Promise<{ spec: NormalizedSpec; result: PlacementResult; diff: PlanDiff; lockText?: string; newLockText: string; lockFile: string }> {
+): Promise<{
+  spec: NormalizedSpec;
+  result: PlacementResult;
+  diff: PlanDiff;
+  lockText?: string;
+  newLockText: string;
+  lockFile: string;
+  /** What --release named that the lock did not hold (it was placed again anyway), and why. */
+  releasedUnheld: readonly string[];
+}> {
   const files = resolveStack(root, stack);
   const catalog = loadCatalog();
   const spec = loadStackSpec(files.configFile, catalog);
@@ -191,6 +216,7 @@ export async function planStack(
     lockText: locked?.text,
     newLockText: serializeLock(result.plan, result.cost),
     lockFile: files.lockFile,
+    releasedUnheld: comparison ? releasedUnheld(release, comparison) : [],
   };
 }
 
@@ -222,9 +248,25 @@ function releaseHint(e: PlacementInfeasibleError, stack: string, flags: Flags): 
   const already = flags.release !== undefined ? splitNames(flags.release) : [];
   const all = [...new Set([...already, ...names])].sort();
   return (
-    `\nHere the hold is the lock: \`cloudfit plan --stack ${stack} --release ${all.join(",")}\` places ${all.length === 1 ? "that workload" : "those workloads"} again ` +
+    `\nHere the hold is the lock: \`${["cloudfit plan --stack", stack, "--release", all.join(","), ...repeatedFlags(flags)].join(" ")}\` places ${all.length === 1 ? "that workload" : "those workloads"} again ` +
     `and holds the rest of the lock (a replica moves only when that saves more than its migration cost); --reoptimize places every workload again.`
   );
+}
+
+/**
+ * The names --release gave that the lock did not hold, each with why: new to the spec, a locked
+ * entry that no longer fits it, or (for all of them) locked entries that together break a quota or
+ * maxClouds, so that nothing was held.
+ */
+function releasedUnheld(release: readonly string[], comparison: LockComparison): string[] {
+  if (release.length === 0) return [];
+  if (comparison.mismatched.some((d) => d.kind === "global")) {
+    return [`${release.join(", ")} (the locked entries together break a quota or maxClouds, so the lock held nothing)`];
+  }
+  const held = new Set(workloadNames(comparison.held));
+  return release
+    .filter((n) => !held.has(n))
+    .map((n) => `${n} (${comparison.added.includes(n) ? "new to the spec" : "its locked entry no longer fits the spec"})`);
 }
 
 /** Runs `cloudfit plan`. */
@@ -259,6 +301,9 @@ export async function runPlan(flags: Flags, io: Io): Promise<number> {
   }
   progress.stop();
   const { result, diff } = out;
+  if (out.releasedUnheld.length > 0) {
+    io.stderr.write(`Note: --release names workloads the lock did not hold: ${out.releasedUnheld.join("; ")}. They were placed again anyway.\n`);
+  }
   const upToDate = out.lockText === out.newLockText;
   const overBudget = (result.budget?.excessUSD ?? 0) > 0;
   const lockRel = path.relative(io.root, out.lockFile);

@@ -246,7 +246,8 @@ describe("cloudfit plan", function () {
     // api, assets, orders and worker when every check answers in time (more when one does not).
     assert.match(r.stderr, /The hold keeps api \(aws:[a-z0-9-]+, gcp:[a-z0-9-]+\), assets \(aws:[a-z0-9-]+\), [^;]*; with them there, no placement of web \(linked to api\) meets the spec/);
     assert.match(r.stderr, /Or: Change what web asks \(web: link web -> api \(same continent\), users in US within 40 ms\)/);
-    const hint = /\nHere the hold is the lock: `cloudfit plan --stack dev --release ([a-z,]+)` places those workloads again and holds the rest of the lock/.exec(r.stderr);
+    // The suggested command repeats the flags given that differ from their defaults.
+    const hint = /\nHere the hold is the lock: `cloudfit plan --stack dev --release ([a-z,]+) --write --time-limit 3` places those workloads again and holds the rest of the lock/.exec(r.stderr);
     assert.ok(hint, r.stderr);
     const named = hint[1].split(",");
     assert.ok(["api", "assets", "orders", "worker"].every((n) => named.includes(n)), hint[1]);
@@ -283,6 +284,32 @@ describe("cloudfit plan", function () {
       unlocked.stderr,
       "Error: --release places locked workloads again, but stack dev has no lock yet (stacks/placement.dev.json): every workload is placed anyway. To fix: leave out --release.\n",
     );
+  });
+
+  it("says which workloads --release named that the lock did not hold, and why", async () => {
+    const root = tempRoot();
+    editWorkload(root, "dev", (w) => {
+      w.services.reports = { replicas: 1, vcpu: 2, memoryGiB: 4 };
+      w.services.worker.replicas = 3;
+    });
+    const r = await run(["plan", "--stack", "dev", "--json", "--time-limit", "3", "--release", "reports,worker,cache"], root);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(
+      r.stderr,
+      /^Note: --release names workloads the lock did not hold: reports \(new to the spec\); worker \(its locked entry no longer fits the spec\)\. They were placed again anyway\.\n/,
+    );
+    const doc = JSON.parse(r.stdout);
+    assert.equal(doc.plan.services.worker.groups.reduce((n: number, g: { count: number }) => n + g.count, 0), 3);
+    assert.ok(doc.plan.services.reports, "reports is placed");
+
+    // Web (4 vCPUs), worker (8) and api (2) each fit 10 vCPUs in aws:eu-north-1, but not together.
+    const joint = tempRoot();
+    editWorkload(joint, "dev", (w) => {
+      w.global.quotas = { "aws:eu-north-1": 10 };
+    });
+    const all = await run(["plan", "--stack", "dev", "--time-limit", "3", "--release", "cache"], joint);
+    assert.equal(all.code, 0, all.stderr);
+    assert.match(all.stderr, /^Note: --release names workloads the lock did not hold: cache \(the locked entries together break a quota or maxClouds, so the lock held nothing\)\./);
   });
 
   it("keeps a resized workload's existing replicas when moving them costs more than it saves (prod, worker 8 on spot)", async () => {
