@@ -5,7 +5,7 @@ import { indent, style, table, useColor, usd, usdDelta } from "./format";
 import type { PlanDiff } from "./planDiff";
 import type { Move, PlacementResult } from "../optimizer/result";
 import type { NetworkCostSummary, ReplicaGroup } from "../optimizer/plan";
-import type { NormalizedSpec } from "../optimizer/spec";
+import { workloadCount, type NormalizedSpec } from "../optimizer/spec";
 
 /** What the plan renderer needs. */
 export interface PlanView {
@@ -131,7 +131,7 @@ export function renderPlan(v: PlanView, io: { stdout: { isTTY?: boolean }; env: 
   const s = style(useColor(io.stdout, io.env));
   const { result, diff } = v;
   const out: string[] = [];
-  const workloads = v.spec.services.length + v.spec.buckets.length + (v.spec.databases?.length ?? 0);
+  const workloads = workloadCount(v.spec);
   out.push(s.bold(`Plan for stack ${v.stack}: ${plural(workloads, "workload")}, ${usd(result.cost.total)} a month.`), solveSentence(v), "");
   out.push(placementTable(v), "");
 

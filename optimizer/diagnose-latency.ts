@@ -12,7 +12,7 @@ import type { Conflict } from "./errors";
 import { latencyFeasibleRegions } from "./ilp-latency";
 import { latencyMatrix } from "./latency/matrix";
 import { continentOf, fewestRegionsNear, linkLabel, linkName, linkNear, linkRequirement, nearest } from "./latency/requirements";
-import { subSpec, type NormalizedBucket, type NormalizedLink, type NormalizedService, type NormalizedSpec } from "./spec";
+import { subSpec, workloadCount, type NormalizedBucket, type NormalizedLink, type NormalizedService, type NormalizedSpec } from "./spec";
 
 /** What may limit where a workload runs: a service, a bucket or a database. */
 export type Limited = Pick<NormalizedService, "residency" | "regions" | "clouds">;
@@ -245,7 +245,7 @@ class Confirm {
     spec: NormalizedSpec,
     private readonly feasibility?: (s: NormalizedSpec) => Promise<Feasibility>,
   ) {
-    this.enabled = feasibility !== undefined && spec.services.length + spec.buckets.length + (spec.databases?.length ?? 0) <= CONFIRM_UP_TO_WORKLOADS;
+    this.enabled = feasibility !== undefined && workloadCount(spec) <= CONFIRM_UP_TO_WORKLOADS;
   }
 
   private async ask(s: NormalizedSpec): Promise<Feasibility> {

@@ -52,7 +52,7 @@ import { closeRegions } from "./close-regions";
 import { joinPlans, onlyWorkloads, withoutWorkloads, type Plan, type PlanCost } from "./plan";
 import type { QuickStart } from "./guided-plan";
 import type { SolveOptions, SolverOutcome, SparseModel } from "./solvers/types";
-import { subSpec, type NormalizedLink, type NormalizedSpec } from "./spec";
+import { subSpec, workloadCount, type NormalizedLink, type NormalizedSpec } from "./spec";
 
 /**
  * Seconds per workload that pricing a plan no group's model priced takes at the end (its model's
@@ -675,7 +675,7 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
   // would pay migration, which it does not price.
   if (settings.closeRegions !== false && !settings.ilp.previous && secondsLeft() > 0 && !settings.signal?.aborted) {
     // A quick start not priced yet is priced at the end (below): its time is kept for that.
-    const pricing = Number.isFinite(objective) ? 0 : UNPRICED_SEC_PER_WORKLOAD * (spec.services.length + spec.buckets.length + (spec.databases?.length ?? 0)) * 1000;
+    const pricing = Number.isFinite(objective) ? 0 : UNPRICED_SEC_PER_WORKLOAD * workloadCount(spec) * 1000;
     const closed = closeRegions(spec, catalog, candidates, plan, { held: heldNames, deadline: settings.deadline - pricing });
     if (closed) {
       plan = closed.plan;

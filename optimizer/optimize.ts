@@ -19,7 +19,7 @@ import { HighsSolver } from "./solvers/highs";
 import { JsLpSolver } from "./solvers/jslp";
 import { relativeGap } from "./solvers/types";
 import type { PlacementSolver, SolveOptions, SolverOutcome, SparseModel } from "./solvers/types";
-import type { NormalizedSpec } from "./spec";
+import { workloadCount, type NormalizedSpec } from "./spec";
 import { reportMoves, StaySolver } from "./moves";
 import { bucketViolations, databaseViolations, globalViolations, serviceViolations, verifyPlan } from "./verify";
 import { heldDatabases } from "./plan-databases";
@@ -249,7 +249,7 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
   const label = SOLVER_LABEL[opts.solver ?? "highs"];
   const migration = { fixedPerReplicaUSD: opts.fixedPerReplicaUSD ?? 50, egressMonths: opts.migrationEgressMonths ?? 1 };
   const left = () => Math.max(0.01, (deadline - Date.now()) / 1000);
-  const workloads = spec.services.length + spec.buckets.length + (spec.databases?.length ?? 0);
+  const workloads = workloadCount(spec);
   // The solve's share: the time left less what verifying, pricing and explaining its plan will take.
   // What follows the timed parts of explaining and re-planning (UNEXPLAINED_SEC_PER_SERVICE,
   // MOVE_SEC_PER_WORKLOAD): kept back from the solve too when it is more than their share.

@@ -295,6 +295,11 @@ export interface NormalizedSpec {
   readonly network?: NetworkCostSettings;
 }
 
+/** How many workloads a spec has: its services, buckets and databases. */
+export function workloadCount(spec: NormalizedSpec): number {
+  return spec.services.length + spec.buckets.length + (spec.databases?.length ?? 0);
+}
+
 /** Each workload's links, to it and from it (a link of a workload to itself once). */
 export function linksByWorkload(links: readonly NormalizedLink[]): Map<string, NormalizedLink[]> {
   const out = new Map<string, NormalizedLink[]>();
