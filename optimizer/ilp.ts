@@ -153,6 +153,8 @@ export interface IlpOptions {
    * $89,117 without).
    */
   readonly wholeModelCuts?: boolean;
+  /** Keep the model's column and row names (e.g. "a[api,aws:us-east-1]"), for reading it; they cost memory. */
+  readonly names?: boolean;
 }
 
 /** Variables of one free service in one region. */
@@ -203,7 +205,7 @@ export function buildPlacementModel(
   candidates: Candidates,
   opts: IlpOptions = {},
 ): PlacementModel {
-  const m = new ModelBuilder();
+  const m = new ModelBuilder(opts.names);
   const fixed = opts.fixed ?? { services: {}, buckets: {} };
   const shares = new Map<string, Map<RegionKey, LinExpr>>();
   const serviceVars = new Map<string, RegionVars[]>();
