@@ -3,7 +3,7 @@
 // from the lock, and with --write replaces the lock atomically after a successful solve.
 
 import * as path from "path";
-import { CommandSpec, Flags, UsageError } from "../args";
+import { COMMON_FLAGS, CommandSpec, Flags, UsageError } from "../args";
 import type { Io } from "../main";
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from "../exitCodes";
 import { resolveStack, readLock, writeAtomic } from "../stackFiles";
@@ -107,13 +107,14 @@ function holdAndPrevious(comparison: LockComparison | undefined, lock: Plan | un
 
 /**
  * The flags of this plan command that differ from their defaults, as they would be typed again
- * (--stack, --release and --reoptimize left out: a suggested command sets them itself).
+ * (--stack, --release and --reoptimize left out: a suggested command sets them itself), --json and
+ * --debug included.
  */
 function repeatedFlags(flags: Flags): string[] {
   const out: string[] = [];
   const quote = (v: string) => (/^[A-Za-z0-9_.,:\/=+-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`);
-  for (const f of planCommand.flags) {
-    if (f.name === "stack" || f.name === "release" || f.name === "reoptimize") continue;
+  for (const f of [...planCommand.flags, ...COMMON_FLAGS]) {
+    if (f.name === "stack" || f.name === "release" || f.name === "reoptimize" || f.name === "help") continue;
     const v = flags[f.name];
     if (v === undefined || v === false || (f.default !== undefined && String(v) === f.default)) continue;
     out.push(f.kind === "boolean" ? `--${f.name}` : `--${f.name} ${quote(String(v))}`);
@@ -240,15 +241,22 @@ function writeFailure(lockRel: string, stack: string, e: unknown): string {
 
 /**
  * For a conflict the lock causes (the optimizer's hold), the command that places its workloads
- * again: --release with them, the rest of the lock held.
+ * again: --release with them (and any --release already given), the rest of the lock held, the
+ * other flags as given. Undefined when the hold is not to blame.
  */
-function releaseHint(e: PlacementInfeasibleError, stack: string, flags: Flags): string {
+function releaseCommand(e: PlacementInfeasibleError, stack: string, flags: Flags): { command: string; workloads: string[] } | undefined {
   const names = [...new Set(e.conflicts.flatMap((c) => c.release ?? []))].sort();
-  if (names.length === 0) return "";
+  if (names.length === 0) return undefined;
   const already = flags.release !== undefined ? splitNames(flags.release) : [];
   const all = [...new Set([...already, ...names])].sort();
+  return { command: ["cloudfit plan --stack", stack, "--release", all.join(","), ...repeatedFlags(flags)].join(" "), workloads: all };
+}
+
+/** The paragraph that follows the conflicts when the hold is to blame (see releaseCommand). */
+function releaseHint(release: ReturnType<typeof releaseCommand>): string {
+  if (!release) return "";
   return (
-    `\nHere the hold is the lock: \`${["cloudfit plan --stack", stack, "--release", all.join(","), ...repeatedFlags(flags)].join(" ")}\` places ${all.length === 1 ? "that workload" : "those workloads"} again ` +
+    `\nHere the hold is the lock: \`${release.command}\` places ${release.workloads.length === 1 ? "that workload" : "those workloads"} again ` +
     `and holds the rest of the lock (a replica moves only when that saves more than its migration cost); --reoptimize places every workload again.`
   );
 }
@@ -292,8 +300,12 @@ export async function runPlan(flags: Flags, io: Io): Promise<number> {
   } catch (e) {
     progress.stop();
     if (e instanceof PlacementInfeasibleError) {
-      const msg = `No placement satisfies stack ${stack}; the lock is left unchanged.\n${e.message}${releaseHint(e, stack, flags)}`;
-      if (flags.json) io.stdout.write(JSON.stringify({ stack, error: { type: e.name, message: e.message, conflicts: e.conflicts } }, null, 2) + "\n");
+      const release = releaseCommand(e, stack, flags);
+      const msg = `No placement satisfies stack ${stack}; the lock is left unchanged.\n${e.message}${releaseHint(release)}`;
+      if (flags.json) {
+        const error = { type: e.name, message: e.message, conflicts: e.conflicts, ...(release ? { releaseCommand: release.command } : {}) };
+        io.stdout.write(JSON.stringify({ stack, error }, null, 2) + "\n");
+      }
       io.stderr.write(`Error: ${msg}\n`);
       return EXIT_FINDINGS;
     }

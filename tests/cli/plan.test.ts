@@ -241,14 +241,17 @@ describe("cloudfit plan", function () {
       w.services.web.latency = { maxRttMs: 40, from: ["US"] };
       w.links.find((l: { from: string; to: string }) => l.from === "api" && l.to === "cache").maxRttMs = 200;
     });
-    const r = await run(["plan", "--stack", "dev", "--write", "--time-limit", "3"], root);
+    const r = await run(["plan", "--stack", "dev", "--write", "--time-limit", "3", "--json"], root);
     assert.equal(r.code, 1, r.stderr);
     // api, assets, orders and worker when every check answers in time (more when one does not).
     assert.match(r.stderr, /The hold keeps api \(aws:[a-z0-9-]+, gcp:[a-z0-9-]+\), assets \(aws:[a-z0-9-]+\), [^;]*; with them there, no placement of web \(linked to api\) meets the spec/);
     assert.match(r.stderr, /Or: Change what web asks \(web: link web -> api \(same continent\), users in US within 40 ms\)/);
     // The suggested command repeats the flags given that differ from their defaults.
-    const hint = /\nHere the hold is the lock: `cloudfit plan --stack dev --release ([a-z,]+) --write --time-limit 3` places those workloads again and holds the rest of the lock/.exec(r.stderr);
+    const hint = /\nHere the hold is the lock: `cloudfit plan --stack dev --release ([a-z,]+) --write --time-limit 3 --json` places those workloads again and holds the rest of the lock/.exec(r.stderr);
     assert.ok(hint, r.stderr);
+    const failed = JSON.parse(r.stdout);
+    assert.equal(failed.error.releaseCommand, `cloudfit plan --stack dev --release ${hint[1]} --write --time-limit 3 --json`);
+    assert.deepEqual([...new Set(failed.error.conflicts.flatMap((c: { release?: string[] }) => c.release ?? []))].sort(), hint[1].split(","));
     const named = hint[1].split(",");
     assert.ok(["api", "assets", "orders", "worker"].every((n) => named.includes(n)), hint[1]);
     assert.equal(read(root, "stacks/placement.dev.json"), lockBefore);
