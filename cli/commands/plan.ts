@@ -112,15 +112,20 @@ function holdAndPrevious(comparison: LockComparison | undefined, lock: Plan | un
  */
 function repeatedFlags(flags: Flags): string[] {
   const out: string[] = [];
-  const quote = (v: string) => (/^[A-Za-z0-9_.,:\/=+-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`);
   for (const f of [...planCommand.flags, ...COMMON_FLAGS]) {
     if (f.name === "stack" || f.name === "release" || f.name === "reoptimize" || f.name === "help") continue;
     const v = flags[f.name];
-    if (v === undefined || v === false || (f.default !== undefined && String(v) === f.default)) continue;
-    out.push(f.kind === "boolean" ? `--${f.name}` : `--${f.name} ${quote(String(v))}`);
+    if (v === undefined || v === false || (f.default !== undefined && sameValue(String(v), f.default))) continue;
+    out.push(f.kind === "boolean" ? `--${f.name}` : `--${f.name} ${shellWord(String(v))}`);
   }
   return out;
 }
+
+/** Whether a flag's value is its default, numbers compared as numbers ("30.0" is 30). */
+const sameValue = (v: string, d: string) => v === d || (v.trim() !== "" && Number.isFinite(Number(d)) && Number(v) === Number(d));
+
+/** A word as a POSIX shell reads it back: as is when it is plain, else single-quoted. */
+const shellWord = (v: string) => (/^[A-Za-z0-9_.,:\/=+-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`);
 
 /** The names of a comma-separated flag value, trimmed, without repeats. */
 const splitNames = (raw: unknown): string[] => [...new Set(String(raw).split(",").map((n) => n.trim()).filter((n) => n.length > 0))];
@@ -249,7 +254,7 @@ function releaseCommand(e: PlacementInfeasibleError, stack: string, flags: Flags
   if (names.length === 0) return undefined;
   const already = flags.release !== undefined ? splitNames(flags.release) : [];
   const all = [...new Set([...already, ...names])].sort();
-  return { command: ["cloudfit plan --stack", stack, "--release", all.join(","), ...repeatedFlags(flags)].join(" "), workloads: all };
+  return { command: ["cloudfit plan --stack", shellWord(stack), "--release", all.join(","), ...repeatedFlags(flags)].join(" "), workloads: all };
 }
 
 /** The paragraph that follows the conflicts when the hold is to blame (see releaseCommand). */
@@ -262,19 +267,22 @@ function releaseHint(release: ReturnType<typeof releaseCommand>): string {
 }
 
 /**
- * The names --release gave that the lock did not hold, each with why: new to the spec, a locked
- * entry that no longer fits it, or (for all of them) locked entries that together break a quota or
- * maxClouds, so that nothing was held.
+ * The names --release gave that the lock did not hold, grouped by why: not in the lock, a locked
+ * entry that no longer fits the spec, or locked entries that together break a quota or maxClouds
+ * (then the lock holds nothing).
  */
 function releasedUnheld(release: readonly string[], comparison: LockComparison): string[] {
-  if (release.length === 0) return [];
-  if (comparison.mismatched.some((d) => d.kind === "global")) {
-    return [`${release.join(", ")} (the locked entries together break a quota or maxClouds, so the lock held nothing)`];
-  }
-  const held = new Set(workloadNames(comparison.held));
-  return release
-    .filter((n) => !held.has(n))
-    .map((n) => `${n} (${comparison.added.includes(n) ? "new to the spec" : "its locked entry no longer fits the spec"})`);
+  const jointly = comparison.mismatched.some((d) => d.kind === "global");
+  const held = new Set(jointly ? [] : workloadNames(comparison.held));
+  const why = (n: string) =>
+    comparison.added.includes(n)
+      ? "not in the lock"
+      : jointly
+        ? "the locked entries together break a quota or maxClouds, so the lock held nothing"
+        : "its locked entry no longer fits the spec";
+  const groups = new Map<string, string[]>();
+  for (const n of release.filter((r) => !held.has(r))) groups.set(why(n), [...(groups.get(why(n)) ?? []), n]);
+  return [...groups].map(([reason, names]) => `${names.join(", ")} (${reason})`);
 }
 
 /** Runs `cloudfit plan`. */
@@ -314,7 +322,7 @@ export async function runPlan(flags: Flags, io: Io): Promise<number> {
   progress.stop();
   const { result, diff } = out;
   if (out.releasedUnheld.length > 0) {
-    io.stderr.write(`Note: --release names workloads the lock did not hold: ${out.releasedUnheld.join("; ")}. They were placed again anyway.\n`);
+    io.stderr.write(`Note: --release names workloads the lock did not hold: ${out.releasedUnheld.join("; ")}. --release changed nothing for them: they are placed anyway.\n`);
   }
   const upToDate = out.lockText === out.newLockText;
   const overBudget = (result.budget?.excessUSD ?? 0) > 0;

@@ -34,8 +34,9 @@ describe("bench/gap-sources", function () {
   });
 
   it("bounds every relaxation between the linear relaxation and the optimum, which optimize finds too", async () => {
-    const rows = await gapSources(catalog, 6, 1, 60);
+    const rows = await gapSources(catalog, 6, 1, 20);
     assert.deepEqual(rows.map((r) => r.family), FAMILIES.map((f) => f.label));
+    assert.deepEqual(rows.map((r) => r.kind), ["lp", "partial", "partial", "partial", "partial", "model"]);
     const lp = rows[0].bound;
     const whole = rows[rows.length - 1];
     assert.equal(whole.status, "optimal");
@@ -45,10 +46,23 @@ describe("bench/gap-sources", function () {
     }
     assert.ok(whole.bound > lp + 1, "the spec has an integrality gap to explain");
     const spec = validateSpec(generateSpec(catalog, { services: 6, seed: 1 }), catalog);
-    const r = await optimize(spec, catalog, { solver: "highs", timeLimitSec: 60, relativeGap: 1e-6 });
+    const r = await optimize(spec, catalog, { solver: "highs", timeLimitSec: 20, relativeGap: 1e-6 });
     assert.ok(Math.abs(r.report.objective - whole.bound) <= 1e-4 * whole.bound, `${r.report.objective} vs ${whole.bound}`);
     const table = renderGapSources(rows);
     assert.match(table, /^\| none \(the linear relaxation\) \| 0 \| \$[\d,]+\.\d\d \| 0% \| optimal \|/m);
     assert.match(table, /^\| every integer column \(the model\) \| \d+ \| \$[\d,]+\.\d\d \| 100% \| optimal \|/m);
+  });
+
+  it("gives each family's share of the gap only when the LP and the whole model were both proven", () => {
+    const row = (family: string, kind: "lp" | "partial" | "model", bound: number, status: "optimal" | "time_limit" = "optimal") => ({ family, kind, integerColumns: kind === "lp" ? 0 : 10, status, bound, seconds: 1 });
+    const rows = [row("lp", "lp", 1000), row("presence", "partial", 1075), row("network", "partial", 1020, "time_limit"), row("model", "model", 1100)];
+    const table = renderGapSources(rows);
+    assert.match(table, /^\| presence \| 10 \| \$1,075\.00 \| 75% \| optimal \|/m);
+    assert.match(table, /^\| network \| 10 \| \$1,020\.00 \| 20% \| time_limit \|/m);
+    assert.doesNotMatch(table, /No share closed/);
+    // The whole model stopped at its limit: its bound is not the optimum, so no share is given.
+    const open = renderGapSources([...rows.slice(0, 3), row("model", "model", 1090, "time_limit")]);
+    assert.match(open, /^\| presence \| 10 \| \$1,075\.00 \| – \| optimal \|/m);
+    assert.match(open, /\nNo share closed: the linear relaxation or the whole model was not solved to optimality \(raise limitSec\)\.$/);
   });
 });

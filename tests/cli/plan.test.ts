@@ -299,7 +299,7 @@ describe("cloudfit plan", function () {
     assert.equal(r.code, 0, r.stderr);
     assert.match(
       r.stderr,
-      /^Note: --release names workloads the lock did not hold: reports \(new to the spec\); worker \(its locked entry no longer fits the spec\)\. They were placed again anyway\.\n/,
+      /^Note: --release names workloads the lock did not hold: reports \(not in the lock\); worker \(its locked entry no longer fits the spec\)\. --release changed nothing for them: they are placed anyway\.\n/,
     );
     const doc = JSON.parse(r.stdout);
     assert.equal(doc.plan.services.worker.groups.reduce((n: number, g: { count: number }) => n + g.count, 0), 3);
@@ -310,9 +310,15 @@ describe("cloudfit plan", function () {
     editWorkload(joint, "dev", (w) => {
       w.global.quotas = { "aws:eu-north-1": 10 };
     });
-    const all = await run(["plan", "--stack", "dev", "--time-limit", "3", "--release", "cache"], joint);
+    editWorkload(joint, "dev", (w) => {
+      w.services.reports = { replicas: 1, vcpu: 2, memoryGiB: 4 };
+    });
+    const all = await run(["plan", "--stack", "dev", "--time-limit", "3", "--release", "cache,reports,web"], joint);
     assert.equal(all.code, 0, all.stderr);
-    assert.match(all.stderr, /^Note: --release names workloads the lock did not hold: cache \(the locked entries together break a quota or maxClouds, so the lock held nothing\)\./);
+    assert.match(
+      all.stderr,
+      /^Note: --release names workloads the lock did not hold: cache, web \(the locked entries together break a quota or maxClouds, so the lock held nothing\); reports \(not in the lock\)\./,
+    );
   });
 
   it("keeps a resized workload's existing replicas when moving them costs more than it saves (prod, worker 8 on spot)", async () => {
