@@ -51,7 +51,8 @@ export function withIntegrality(model: SparseModel, family: Family): { model: Sp
   const integer = new Uint8Array(model.numCols);
   let count = 0;
   for (let j = 0; j < model.numCols; j++) {
-    const prefix = model.colNames[j].slice(0, model.colNames[j].indexOf("["));
+    const name = model.colNames[j];
+    const prefix = name.includes("[") ? name.slice(0, name.indexOf("[")) : name;
     const inFamily = family.prefixes.includes("*") ? model.integer[j] === 1 : family.prefixes.includes(prefix);
     if (inFamily && (model.integer[j] === 1 || INDICATORS.has(prefix))) {
       integer[j] = 1;

@@ -6,7 +6,7 @@ import { limits, linkList, places, type Feasibility, type Limited } from "./diag
 import { andList } from "./diagnose-workload";
 import type { Conflict } from "./errors";
 import { workloadNames, type Plan } from "./plan";
-import type { NormalizedSpec } from "./spec";
+import { specWorkloads, type NormalizedSpec } from "./spec";
 
 /** Whether the spec has a plan with these held workloads placed again and the others held. */
 export type ReleaseCheck = (release: readonly string[]) => Promise<Feasibility>;
@@ -25,7 +25,7 @@ function heldRegions(held: Plan, name: string): string[] {
  * stand in their way, so they are released first.
  */
 export function linkDistances(spec: NormalizedSpec, held: ReadonlySet<string>): Map<string, number> {
-  const names = [...spec.services, ...spec.buckets, ...(spec.databases ?? [])].map((w) => w.name);
+  const names = specWorkloads(spec).map((w) => w.name);
   const next = new Map<string, string[]>(names.map((n) => [n, []]));
   for (const l of spec.links) {
     next.get(l.from)?.push(l.to);
@@ -109,7 +109,7 @@ export async function holdConflicts(spec: NormalizedSpec, held: Plan, check: Rel
   const neighbours = [...partners.keys()].sort();
   // What the free neighbours ask that the held ones may stand in the way of: their links to
   // them with a latency requirement, their users' latency, their own limits.
-  const byName = new Map<string, Limited>([...spec.services, ...spec.buckets, ...(spec.databases ?? [])].map((w) => [w.name, w] as const));
+  const byName = new Map<string, Limited>(specWorkloads(spec).map((w) => [w.name, w] as const));
   const services = new Map(spec.services.map((w) => [w.name, w] as const));
   const needs: string[] = [];
   for (const n of neighbours) {

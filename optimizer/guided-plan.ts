@@ -46,7 +46,7 @@ import { replicaMonthlyUSD } from "./ilp";
 import { latencyMatrix } from "./latency/matrix";
 import { linkMisses, linkNear, regionsIn, unservedPlaces } from "./latency/requirements";
 import { onlyWorkloads, type BucketPlacement, type DatabasePlacement, type Plan, type ServicePlacement } from "./plan";
-import { subSpec, type NormalizedBucket, type NormalizedService, type NormalizedSpec } from "./spec";
+import { specWorkloads, subSpec, workloadCount, type NormalizedBucket, type NormalizedService, type NormalizedSpec } from "./spec";
 import { planUse } from "./explain";
 import { bucketViolations, databaseReachViolations, databaseViolations, serviceViolations, verifyPlan } from "./verify";
 import { merge, MoveCosts, movedTo, placementUSD, regionsOf } from "./move-costs";
@@ -592,9 +592,8 @@ export function resumePlan(spec: NormalizedSpec, catalog: Catalog, previous: Pla
     if (p) databases[d.name] = p;
     else added.add(d.name);
   }
-  const names = [...spec.services, ...spec.buckets, ...(spec.databases ?? [])].length;
   // With half the workloads new or more, the previous plan is little of a start.
-  if (added.size * 2 >= names) return undefined;
+  if (added.size * 2 >= workloadCount(spec)) return undefined;
   const plan: Plan = { services, buckets, ...(spec.databases ? { databases } : {}) };
   const isHeld = (name: string) => !!(held && (held.services[name] || held.buckets[name] || held.databases?.[name]));
   // What breaks a rule among the workloads placed, links to new ones aside.
@@ -611,7 +610,7 @@ export function resumePlan(spec: NormalizedSpec, catalog: Catalog, previous: Pla
   const free = { ...spec, links: spec.links.filter((l) => !isHeld(l.from) && !isHeld(l.to) && !added.has(l.from) && !added.has(l.to)) };
   const out = new Set([...[...withContinentPeers(free, own)].filter((n) => !isHeld(n)), ...added]);
   // The workloads that stay where the previous plan has them.
-  const stay = () => new Set([...spec.services, ...spec.buckets, ...(spec.databases ?? [])].map((w) => w.name).filter((n) => !out.has(n)));
+  const stay = () => new Set(specWorkloads(spec).map((w) => w.name).filter((n) => !out.has(n)));
   // A database whose callers in its region are all placed again is placed again with them: what
   // stays then has no caller beside it (its callers counted from the whole spec, where they run
   // from what stays).

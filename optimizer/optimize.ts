@@ -84,6 +84,8 @@ const HOLD_DIAGNOSIS_SEC = 10;
  */
 const HOLD_WHOLE_MODEL_UP_TO = 60;
 const MIN_CHECK_SEC = 0.05;
+/** Seconds one feasibility check of the diagnosis (a changed spec, or a changed hold) may take at most. */
+const CHECK_SEC = 5;
 
 /**
  * Seconds per workload kept back from the solve for what follows it within the time limit: the
@@ -290,7 +292,7 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
     // its checks took is given back to the diagnosis of the spec.
     let spentMs = 0;
     const diagnosisLeft = () => Math.max(0.01, (deadline + spentMs - Date.now()) / 1000);
-    const solveChanged = (s: NormalizedSpec): Promise<Feasibility> => solveWith(s, fixed, Math.min(diagnosisLeft(), 5));
+    const solveChanged = (s: NormalizedSpec): Promise<Feasibility> => solveWith(s, fixed, Math.min(diagnosisLeft(), CHECK_SEC));
     if (workloadNames(fixed).length > 0) {
       const begun = Date.now();
       const until = Math.max(deadline, begun + HOLD_DIAGNOSIS_SEC * 1000);
@@ -299,7 +301,7 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
         if (sec < MIN_CHECK_SEC) return "unknown";
         const hold = withoutWorkloads(fixed, release);
         // The spec does not change from check to check: its candidates are the run's.
-        return workloads <= HOLD_WHOLE_MODEL_UP_TO ? solveWith(spec, hold, Math.min(sec, 5), candidates) : planExists(spec, catalog, opts, hold, Math.min(sec, 5));
+        return workloads <= HOLD_WHOLE_MODEL_UP_TO ? solveWith(spec, hold, Math.min(sec, CHECK_SEC), candidates) : planExists(spec, catalog, opts, hold, Math.min(sec, CHECK_SEC));
       };
       const hold = await holdConflicts(spec, fixed, check);
       if (hold) throw new PlacementInfeasibleError(hold);

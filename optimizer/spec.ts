@@ -295,6 +295,11 @@ export interface NormalizedSpec {
   readonly network?: NetworkCostSettings;
 }
 
+/** A spec's workloads: its services, then buckets, then databases. */
+export function specWorkloads(spec: NormalizedSpec): (NormalizedService | NormalizedBucket | NormalizedDatabase)[] {
+  return [...spec.services, ...spec.buckets, ...(spec.databases ?? [])];
+}
+
 /** How many workloads a spec has: its services, buckets and databases. */
 export function workloadCount(spec: NormalizedSpec): number {
   return spec.services.length + spec.buckets.length + (spec.databases?.length ?? 0);

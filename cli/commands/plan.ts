@@ -21,7 +21,7 @@ import { optimize, OptimizeOptions } from "../../optimizer/optimize";
 import { PlacementInfeasibleError } from "../../optimizer/errors";
 import { withoutWorkloads, workloadNames, type Plan, type PlanCost } from "../../optimizer/plan";
 import type { PlacementResult } from "../../optimizer/result";
-import type { NormalizedSpec } from "../../optimizer/spec";
+import { specWorkloads, type NormalizedSpec } from "../../optimizer/spec";
 import { heldDatabases } from "../../optimizer/plan-databases";
 
 /** The plan command's flags and help. */
@@ -99,11 +99,13 @@ function lockedInSpec(lock: Plan, spec: NormalizedSpec): Plan {
 function holdAndPrevious(comparison: LockComparison | undefined, lock: Plan | undefined, spec: NormalizedSpec, reoptimize: boolean, release: readonly string[] = []) {
   if (!comparison || !lock) return { hold: undefined, previous: undefined };
   const locked = lockedInSpec(lock, spec);
-  const jointly = comparison.mismatched.some((d) => d.kind === "global");
-  const hold = reoptimize || jointly ? { services: {}, buckets: {} } : withoutWorkloads(comparison.held, release);
+  const hold = reoptimize || brokenJointly(comparison) ? { services: {}, buckets: {} } : withoutWorkloads(comparison.held, release);
   // The locked entries not held are placed again, paying to move the replicas they have.
   return { hold, previous: withoutWorkloads(locked, workloadNames(hold)) };
 }
+
+/** Whether the locked entries that fit the spec one by one together break a quota or maxClouds: then none is held. */
+const brokenJointly = (comparison: LockComparison) => comparison.mismatched.some((d) => d.kind === "global");
 
 /**
  * The flags of this plan command that differ from their defaults, as they would be typed again
@@ -131,13 +133,13 @@ const shellWord = (v: string) => (/^[A-Za-z0-9_.,:\/=+-]+$/.test(v) ? v : `'${v.
 const splitNames = (raw: unknown): string[] => [...new Set(String(raw).split(",").map((n) => n.trim()).filter((n) => n.length > 0))];
 
 /**
- * The workloads --release names, each checked against the spec. A name the lock does not hold (new,
- * or placed again because its entry no longer fits) is placed again anyway.
+ * The workloads --release names, each checked against the spec. A name the lock does not hold (not
+ * in it, or placed again because its entry no longer fits) is placed anyway (releasedUnheld says so).
  */
 function releaseNames(raw: unknown, spec: NormalizedSpec, stack: string): string[] {
   if (raw === undefined || raw === false) return [];
   const names = splitNames(raw);
-  const known = [...spec.services, ...spec.buckets, ...(spec.databases ?? [])].map((w) => w.name).sort();
+  const known = specWorkloads(spec).map((w) => w.name).sort();
   const unknown = names.filter((n) => !known.includes(n));
   if (names.length === 0 || unknown.length > 0) {
     throw new UsageError(
@@ -272,7 +274,7 @@ function releaseHint(release: ReturnType<typeof releaseCommand>): string {
  * (then the lock holds nothing).
  */
 function releasedUnheld(release: readonly string[], comparison: LockComparison): string[] {
-  const jointly = comparison.mismatched.some((d) => d.kind === "global");
+  const jointly = brokenJointly(comparison);
   const held = new Set(jointly ? [] : workloadNames(comparison.held));
   const why = (n: string) =>
     comparison.added.includes(n)
