@@ -13,7 +13,7 @@ import type { Plan } from "./plan";
 import { latencyMatrix } from "./latency/matrix";
 import { LinExpr, ModelBuilder } from "./solvers/builder";
 import type { NormalizedService, NormalizedSpec } from "./spec";
-import { perCloudCap } from "./validate-fields";
+import { cloudsNeeded, perCloudCap } from "./validate-fields";
 
 const ZERO = new LinExpr();
 
@@ -216,6 +216,14 @@ export function mostInOneCloud(spec: NormalizedSpec, fixed: Plan, name: string):
  */
 export function regionCap(s: NormalizedService): number {
   return Math.max(1, Math.min(cloudCap(s), s.replicas - (s.minRegions - 1)));
+}
+
+/**
+ * The fewest regions a service runs in, in any plan meeting its availability: minRegions (4),
+ * the clouds it needs (3, 5), and its replicas over the most one region can hold.
+ */
+export function regionsNeeded(s: NormalizedService): number {
+  return Math.max(s.minRegions, cloudsNeeded(s), Math.ceil(s.replicas / regionCap(s)));
 }
 
 /** Largest value an expression of 0/1 variables can take. */

@@ -79,11 +79,16 @@
 //      12.balancers: Σ_{s called} a[s,r] <= 250 (the internal balancers a region's network has
 //      addresses for; a row only where more could run);
 //      with the valid inequalities 12.leave, 12.cross, 12.gate and 12.spread (ilp-network.ts)
-//      for the LP bound. 12.relax (option `relax`) prices connections per pair of areas (a cloud
-//      on a continent) instead: a relaxation, whose bound optimizer/decompose.ts uses for specs
+//      for the LP bound; 12.leave, for a peer t that must run in k >= 2 regions (regionsNeeded:
+//      minRegions, its clouds, its replicas over M_t), as 12.regions: r connects to k − 1 of
+//      t's regions, k when t is not in r; and 12.pair, for a link with an end in one region
+//      (one replica, or held there): conn[r,q] >= a[f,r] + a[f,q] + a[t,r] + a[t,q] − 2.
+//      12.relax (option `relax`) prices connections per pair of areas (a cloud on a continent)
+//      instead: a relaxation, whose bound optimizer/decompose.ts uses for specs
 //      too large to solve whole; with it, and in the exact model with option `wholeModelCuts`
 //      (the whole model optimize.ts solves), 12.multi: a region of a service linked to one that
-//      must use k clouds connects to k − 1 other clouds and has its gateway; and 12.span: a
+//      must use k clouds connects to k − 1 other clouds and has its gateway (12.few: as many
+//      as the peer's regionsNeeded exceed its regions in r's cloud); and 12.span: a
 //      service that must use two clouds or more, linked to a peer, connects each cloud c it uses
 //      to another, from a region of its own or of the peer's in c, which has its gateway:
 //      Σ_{u in c, v not} conn[u,v] >= y[s,c] and Σ_{u in c} gw[u] >= y[s,c].
