@@ -44,7 +44,7 @@ export async function latencyConflicts(
   feasibility?: (s: NormalizedSpec) => Promise<Feasibility>,
 ): Promise<Conflict[]> {
   const out: Conflict[] = [];
-  const confirm = new Confirm(spec, feasibility);
+  const confirm = new Confirm(feasibility);
   const byName = new Map<string, NormalizedService | NormalizedBucket>([...spec.services, ...spec.buckets].map((w) => [w.name, w]));
   for (const s of spec.services) {
     const f = fits.get(s.name);
@@ -216,8 +216,9 @@ function withService(spec: NormalizedSpec, name: string, patch: (s: NormalizedSe
 /** Solves the diagnosis may spend confirming its figures, at most (each up to 5 s, usually far less). */
 const CONFIRM_SOLVES = 24;
 /**
- * Workloads (services, buckets, databases) above which no figure is confirmed: each solve builds
- * the spec's whole model, which larger specs only build in parts (optimizer/decompose.ts).
+ * Workloads (services, buckets, databases) of a conflict's own spec (subSpec) above which its
+ * figures are not confirmed: each check builds that spec's model whole (larger specs are solved
+ * in parts, optimizer/decompose.ts). The spec around it may be of any size.
  */
 const CONFIRM_UP_TO_WORKLOADS = 60;
 
@@ -240,16 +241,10 @@ const figure = (f: Figure): string | undefined => (f.kind === "sure" ? `${f.valu
  */
 class Confirm {
   private solves = 0;
-  private readonly enabled: boolean;
-  constructor(
-    spec: NormalizedSpec,
-    private readonly feasibility?: (s: NormalizedSpec) => Promise<Feasibility>,
-  ) {
-    this.enabled = feasibility !== undefined && workloadCount(spec) <= CONFIRM_UP_TO_WORKLOADS;
-  }
+  constructor(private readonly feasibility?: (s: NormalizedSpec) => Promise<Feasibility>) {}
 
   private async ask(s: NormalizedSpec): Promise<Feasibility> {
-    if (!this.enabled || !this.feasibility || this.solves >= CONFIRM_SOLVES) return "unknown";
+    if (!this.feasibility || this.solves >= CONFIRM_SOLVES || workloadCount(s) > CONFIRM_UP_TO_WORKLOADS) return "unknown";
     this.solves++;
     try {
       return await this.feasibility(s);

@@ -6,6 +6,7 @@ import type { Conflict } from "./errors";
 import { CLOUDS, NormalizedBucket, NormalizedService, NormalizedSpec } from "./spec";
 import { andList, pathOf, sentence } from "./diagnose-workload";
 import { orList } from "./validate-fields";
+import type { Feasibility } from "./diagnose-latency";
 
 /** A group of constraints that can be lifted together. */
 export interface RelaxGroup {
@@ -138,34 +139,50 @@ function patch(
 }
 
 /**
+ * Whether a relaxed spec has a plan: true or "feasible" when one was found, false or
+ * "infeasible" when proven that none exists, "unknown" when the check ended first.
+ */
+export type FeasibilityCheck = (s: NormalizedSpec) => Promise<boolean | Feasibility>;
+
+/**
  * The smallest set of groups found whose relaxation makes the spec feasible, as conflicts.
  * Tries each group alone first (when there are few), then narrows the full set down to a
- * minimal one with QuickXplain-style halving. Empty when even relaxing everything fails.
+ * minimal one with QuickXplain-style halving. Empty when even relaxing everything fails, or when
+ * no relaxation's check ended. A check that ends without an answer counts as feasible in the
+ * search (nothing is blamed on it without proof), but a conflict says the spec becomes feasible
+ * only when its relaxation's check found a plan; otherwise it says that was not confirmed.
  */
-export async function relaxationConflicts(
-  spec: NormalizedSpec,
-  isFeasible: (s: NormalizedSpec) => Promise<boolean>,
-): Promise<Conflict[]> {
+export async function relaxationConflicts(spec: NormalizedSpec, isFeasible: FeasibilityCheck): Promise<Conflict[]> {
   const groups = relaxGroups(spec);
   if (groups.length === 0) return [];
-  const memo = new Map<string, boolean>();
-  const feasible = async (set: readonly RelaxGroup[]): Promise<boolean> => {
+  const memo = new Map<string, Feasibility>();
+  const verdict = async (set: readonly RelaxGroup[]): Promise<Feasibility> => {
     // Relax in the groups' own order so that the same set always gives the same spec.
     const members = new Set(set);
     const chosen = groups.filter((g) => members.has(g));
     const key = chosen.map((g) => g.id).join("|");
     let v = memo.get(key);
     if (v === undefined) {
-      v = await isFeasible(relaxed(spec, chosen));
+      const answer = await isFeasible(relaxed(spec, chosen));
+      v = answer === true ? "feasible" : answer === false ? "infeasible" : answer;
       memo.set(key, v);
     }
     return v;
   };
-  if (!(await feasible(groups))) return [];
+  const feasible = async (set: readonly RelaxGroup[]): Promise<boolean> => (await verdict(set)) !== "infeasible";
+  // With few groups, whether relaxing them all is enough is asked first; with many, the search
+  // starts at once (a spec relaxed of everything is the largest model to check) and its answer
+  // is checked at the end.
+  if (groups.length <= SINGLES_LIMIT && !(await feasible(groups))) return [];
 
   if (groups.length <= SINGLES_LIMIT) {
     const singles: RelaxGroup[] = [];
-    for (const g of groups) if (await feasible([g])) singles.push(g);
+    const unsure: RelaxGroup[] = [];
+    for (const g of groups) {
+      const v = await verdict([g]);
+      if (v === "feasible") singles.push(g);
+      else if (v === "unknown") unsure.push(g);
+    }
     if (singles.length > 0) {
       const reqs = singles.map((g) => g.requirement);
       const explanation =
@@ -175,10 +192,23 @@ export async function relaxationConflicts(
             "relaxing any one of them makes the spec feasible.";
       return [conflict(singles, explanation, sentence(singles.map((g) => g.fix)))];
     }
+    // Every single relaxation proven infeasible or unanswered: narrow down below.
+    if (unsure.length === groups.length) return [];
   }
 
   const minimal = await quickRelax([], groups, false, feasible);
   const reqs = minimal.map((g) => g.requirement);
+  const found = await verdict(minimal);
+  if (found !== "feasible") {
+    // Proven not enough, nothing decided (every check ended first), or nothing narrowed: no
+    // conflict to name.
+    if (found === "infeasible" || minimal.length === groups.length || [...memo.values()].every((v) => v === "unknown")) return [];
+    const explanation =
+      `No placement satisfies ${andList(reqs)} together with the rest of the spec, as far as the checks ` +
+      `went: relaxing ${minimal.length === 1 ? "it" : "all of them"} is the smallest change they did not rule out, ` +
+      "but no check found a plan with it in the time it had.";
+    return [conflict(minimal, explanation, sentence([andList(minimal.map((g) => g.fix)), "give the run more time to confirm it"]))];
+  }
   const explanation =
     minimal.length === 1
       ? alone(reqs[0])

@@ -4,7 +4,7 @@
 // relaxed and the solver asked, through `isFeasible`, which smallest set must give way.
 
 import type { Catalog } from "./catalog";
-import { relaxationConflicts } from "./diagnose-relax";
+import { relaxationConflicts, type FeasibilityCheck } from "./diagnose-relax";
 import {
   RegionFit,
   Variant,
@@ -34,7 +34,7 @@ export type { Feasibility };
 export async function diagnoseInfeasibility(
   spec: NormalizedSpec,
   catalog: Catalog,
-  isFeasible: (s: NormalizedSpec) => Promise<boolean>,
+  isFeasible: FeasibilityCheck,
   /** Whether a changed spec has a plan, to confirm the figures of latency fixes; without it they are not confirmed. */
   feasibility?: (s: NormalizedSpec) => Promise<Feasibility>,
 ): Promise<Conflict[]> {

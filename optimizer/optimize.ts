@@ -21,7 +21,8 @@ import { relativeGap } from "./solvers/types";
 import type { PlacementSolver, SolveOptions, SolverOutcome, SparseModel } from "./solvers/types";
 import { workloadCount, type NormalizedSpec } from "./spec";
 import { reportMoves, StaySolver } from "./moves";
-import { bucketViolations, databaseViolations, globalViolations, serviceViolations, verifyPlan } from "./verify";
+import { balancerViolations, bucketViolations, databaseViolations, globalViolations, serviceViolations, verifyPlan } from "./verify";
+import { BALANCERS_PER_NETWORK } from "./network/topology";
 import { heldDatabases } from "./plan-databases";
 import { NetworkChanges } from "./network/costs";
 
@@ -69,6 +70,12 @@ const SOLVER_LABEL = { highs: "HiGHS", jslp: "javascript-lp-solver" } as const;
  */
 const MIN_FEASIBILITY_SEC = 1;
 /**
+ * Seconds the diagnosis of an infeasible spec may take from its start (after a hold's), when the
+ * run's limit leaves it less: its checks of relaxed specs (optimizer/diagnose-relax.ts) and of
+ * latency fixes' figures. A relaxation whose check ended without an answer is not named as sure.
+ */
+const DIAGNOSIS_SEC = 10;
+/**
  * Seconds the diagnosis of a hold (optimizer/diagnose-hold.ts) may take from its start, when the
  * run's limit leaves it less. It runs only when the spec is proven to have no plan with the hold,
  * and asks for a plan with some held workloads released, up to 16 times: the dev stack with its
@@ -77,7 +84,8 @@ const MIN_FEASIBILITY_SEC = 1;
  */
 const HOLD_DIAGNOSIS_SEC = 10;
 /**
- * Up to this many workloads a check of a hold solves the whole model without costs; above, it
+ * Up to this many workloads a check of a hold solves the whole model without costs (of the spec
+ * feasibilityOnly gives, since the figures below were measured: a smaller model); above, it
  * runs the optimizer's stages for any plan, which find one where the whole model does not in
  * time (100 generated services: no plan in 5 s, where the stages find one in 0.15 to 1.5 s).
  * On the dev stack the whole model checks in 1.1 to 2.4 s what the stages check in 3.3 to 4.8.
@@ -227,6 +235,24 @@ export async function optimize(spec: NormalizedSpec, catalog: Catalog, opts: Opt
 }
 
 /**
+ * The spec with only what decides whether a plan exists: no traffic and no network layer to
+ * price. Its model has no rows of 9 and 12, which are most of the whole model's (100 generated
+ * services: 14,000 rows where the whole model has 188,000; an infeasible spec proven so in 0.05
+ * s where it took 1.0, a feasible one given a plan in 1.4 to 1.6 s where it took 7 to 8). It
+ * drops one constraint, 12.balancers, so its "infeasible" is a proof for the spec; its plans must
+ * be checked against that row (balancerViolations). With more services called than a region's
+ * network has internal balancers for, the network stays (dominance pruning depends on it).
+ */
+export function feasibilityOnly(spec: NormalizedSpec): NormalizedSpec {
+  const called = new Set(spec.links.filter((l) => l.toKind === "service").map((l) => l.to));
+  return {
+    ...spec,
+    network: spec.network && called.size > BALANCERS_PER_NETWORK ? spec.network : undefined,
+    links: spec.links.map((l) => (l.monthlyGiB === 0 ? l : { ...l, monthlyGiB: 0 })),
+  };
+}
+
+/**
  * Whether the spec has a plan with `hold` held: the optimizer's own run (its stages find plans
  * where the whole model finds none in time), for any plan, with no explanations and no
  * diagnosis. A plan it returns has been verified; "infeasible" only when proven.
@@ -278,26 +304,30 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
     // "feasible" only with one found, "infeasible" only when proven, else "unknown" (the time ran
     // out first).
     const solveWith = async (s: NormalizedSpec, hold: Plan, sec: number, c = buildCandidates(s, catalog)): Promise<Feasibility> => {
-      const b = buildPlacementModel(s, catalog, c, { fixed: heldPart(s, hold) });
+      const b = buildPlacementModel(feasibilityOnly(s), catalog, c, { fixed: heldPart(s, hold) });
       if (b.unplaceable.length > 0) return "infeasible";
       // Only whether a plan exists counts: without costs the solver stops at its first plan
       // sooner (the dev stack's checks of a hold: 0.3 to 1.0 s for those that find a plan, where
       // they took 0.35 to 1.6 s with the costs).
       const r = await runSolver(solver, { ...b.model, colCost: new Float64Array(b.model.numCols) }, { timeLimitSec: sec, relativeGap: 1 });
       if (r.status === "infeasible") return "infeasible";
-      return r.status === "optimal" || r.status === "feasible" || (r.status === "time_limit" && r.values.length > 0) ? "feasible" : "unknown";
+      if (!(r.status === "optimal" || r.status === "feasible" || (r.status === "time_limit" && r.values.length > 0))) return "unknown";
+      // The model may leave out 12.balancers (feasibilityOnly): a plan that breaks them proves nothing.
+      return balancerViolations(s, b.decode(r.values)).length === 0 ? "feasible" : "unknown";
     };
     // With workloads held, first whether the hold is what breaks the spec (optimizer/diagnose-hold.ts),
-    // with HOLD_DIAGNOSIS_SEC for it when the run's own time is spent. When it is not, the time
-    // its checks took is given back to the diagnosis of the spec.
-    let spentMs = 0;
-    const diagnosisLeft = () => Math.max(0.01, (deadline + spentMs - Date.now()) / 1000);
+    // with HOLD_DIAGNOSIS_SEC for it when the run's own time is spent. When it is not, the
+    // diagnosis of the spec has the run's time left and the time the hold's checks took, and at
+    // least DIAGNOSIS_SEC.
+    let until = deadline;
+    const diagnosisLeft = () => Math.max(0.01, (until - Date.now()) / 1000);
     const solveChanged = (s: NormalizedSpec): Promise<Feasibility> => solveWith(s, fixed, Math.min(diagnosisLeft(), CHECK_SEC));
+    let spentMs = 0;
     if (workloadNames(fixed).length > 0) {
       const begun = Date.now();
-      const until = Math.max(deadline, begun + HOLD_DIAGNOSIS_SEC * 1000);
+      const holdUntil = Math.max(deadline, begun + HOLD_DIAGNOSIS_SEC * 1000);
       const check = async (release: readonly string[]): Promise<Feasibility> => {
-        const sec = (until - Date.now()) / 1000;
+        const sec = (holdUntil - Date.now()) / 1000;
         if (sec < MIN_CHECK_SEC) return "unknown";
         const hold = withoutWorkloads(fixed, release);
         // The spec does not change from check to check: its candidates are the run's.
@@ -307,11 +337,12 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
       if (hold) throw new PlacementInfeasibleError(hold);
       spentMs = Date.now() - begun;
     }
-    // The relaxations ask only whether a spec is not proven infeasible; a fix's figure is not
-    // checked with too little time left (nor its model built).
-    const isFeasible = async (s: NormalizedSpec): Promise<boolean> => (await solveChanged(s)) !== "infeasible";
+    until = Math.max(deadline + spentMs, Date.now() + DIAGNOSIS_SEC * 1000);
+    // The relaxations search on "not proven infeasible" and name a fix as sure only when its
+    // check found a plan (diagnose-relax.ts); a fix's figure is not checked with too little time
+    // left (nor its model built).
     const feasibility = async (s: NormalizedSpec): Promise<Feasibility> => (diagnosisLeft() < MIN_FEASIBILITY_SEC ? "unknown" : solveChanged(s));
-    throw new PlacementInfeasibleError(await diagnoseInfeasibility(spec, catalog, isFeasible, feasibility));
+    throw new PlacementInfeasibleError(await diagnoseInfeasibility(spec, catalog, solveChanged, feasibility));
   };
 
   const ilp = { fixed, previous: opts.previous, migration };

@@ -3,6 +3,8 @@ import { loadCatalog } from "../../optimizer/catalog";
 import { diagnoseInfeasibility } from "../../optimizer/diagnose";
 import { Conflict, PlacementInfeasibleError } from "../../optimizer/errors";
 import type { NormalizedSpec } from "../../optimizer/spec";
+import type { Feasibility } from "../../optimizer/diagnose";
+import type { FeasibilityCheck } from "../../optimizer/diagnose-relax";
 import { validateSpec } from "../../optimizer/validate";
 
 const catalog = loadCatalog();
@@ -16,7 +18,7 @@ function spec(raw: unknown): NormalizedSpec {
 
 async function diagnose(
   raw: unknown,
-  isFeasible: (s: NormalizedSpec) => Promise<boolean> = noSolver,
+  isFeasible: FeasibilityCheck = noSolver,
 ): Promise<Conflict[]> {
   return diagnoseInfeasibility(spec(raw), catalog, isFeasible);
 }
@@ -330,6 +332,47 @@ describe("diagnoseInfeasibility", () => {
         new PlacementInfeasibleError(conflicts).message,
         /To fix: relax residency, availability or quotas/,
       );
+    });
+
+    it("names only the single relaxations whose check found a plan", async () => {
+      // api's availability: a plan found; worker's residency: the check ended without an answer.
+      const isFeasible = async (s: NormalizedSpec): Promise<Feasibility> => {
+        if (s.services.find((x) => x.name === "api")!.minRegions === 1) return "feasible";
+        return s.services.find((x) => x.name === "worker")!.residency.length === 0 ? "unknown" : "infeasible";
+      };
+      const conflicts = await diagnose(raw, isFeasible);
+      assert.deepStrictEqual(conflicts.map((c) => c.requirements), [["the availability of services.api (minRegions 2)"]]);
+      assert.match(conflicts[0].explanation, /without it one exists\.$/);
+    });
+
+    describe("with many groups (halving)", () => {
+      const services: Record<string, unknown> = {};
+      for (let i = 0; i < 20; i++) services[`s${String(i).padStart(2, "0")}`] = { replicas: 1, vcpu: 1, memoryGiB: 1, residency: ["EU"] };
+      const free = (s: NormalizedSpec) => s.services.filter((x) => x.residency.length === 0).map((x) => x.name);
+
+      it("blames nothing when no check ended with an answer", async () => {
+        // Counting unanswered checks as plans found would blame the first group, s00.
+        const conflicts = await diagnose({ services }, async () => "unknown");
+        assert.deepStrictEqual(conflicts, []);
+      });
+
+      it("says when the smallest relaxation found was not confirmed by a plan", async () => {
+        // Proven infeasible unless s07 and s13 may leave the EU; then the check ends unanswered.
+        const isFeasible = async (s: NormalizedSpec): Promise<Feasibility> => (free(s).includes("s07") && free(s).includes("s13") ? "unknown" : "infeasible");
+        const [c, ...rest] = await diagnose({ services }, isFeasible);
+        assert.strictEqual(rest.length, 0);
+        assert.deepStrictEqual(c.workloads, ["s07", "s13"]);
+        assert.strictEqual(
+          c.explanation,
+          "No placement satisfies residency EU of services.s07 and residency EU of services.s13 together with the rest of the spec, " +
+            "as far as the checks went: relaxing all of them is the smallest change they did not rule out, but no check found a plan with it in the time it had.",
+        );
+        assert.deepStrictEqual(c.fixes, ["Relax the residency of services.s07 and relax the residency of services.s13 or give the run more time to confirm it."]);
+      });
+
+      it("blames nothing when relaxing every group is proven not enough", async () => {
+        assert.deepStrictEqual(await diagnose({ services }, async () => false), []);
+      });
     });
 
     it("gives the same answer every time", async () => {
