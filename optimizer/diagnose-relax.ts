@@ -147,8 +147,9 @@ export type FeasibilityCheck = (s: NormalizedSpec) => Promise<boolean | Feasibil
 /**
  * The smallest set of groups found whose relaxation makes the spec feasible, as conflicts.
  * Tries each group alone first (when there are few), then narrows the full set down to a
- * minimal one with QuickXplain-style halving. Empty when even relaxing everything fails, or when
- * no relaxation's check ended. A check that ends without an answer counts as feasible in the
+ * minimal one with QuickXplain-style halving. Empty when even relaxing everything fails, when
+ * every single relaxation's check ended without an answer, or when no check of the search gave
+ * one. A check that ends without an answer counts as feasible in the
  * search (nothing is blamed on it without proof), but a conflict says the spec becomes feasible
  * only when its relaxation's check found a plan; otherwise it says that was not confirmed.
  */
@@ -206,8 +207,8 @@ export async function relaxationConflicts(spec: NormalizedSpec, isFeasible: Feas
     const explanation =
       `No placement satisfies ${andList(reqs)} together with the rest of the spec, as far as the checks ` +
       `went: relaxing ${minimal.length === 1 ? "it" : "all of them"} is the smallest change they did not rule out, ` +
-      "but no check found a plan with it in the time it had.";
-    return [conflict(minimal, explanation, sentence([andList(minimal.map((g) => g.fix)), "give the run more time to confirm it"]))];
+      "but no check found a plan with it in the time it had (a longer time limit gives them more).";
+    return [conflict(minimal, explanation, sentence([andList(minimal.map((g) => g.fix))]))];
   }
   const explanation =
     minimal.length === 1
