@@ -149,9 +149,9 @@ export type FeasibilityCheck = (s: NormalizedSpec) => Promise<boolean | Feasibil
  * Tries each group alone first (when there are few), then narrows the full set down to a
  * minimal one with QuickXplain-style halving. Empty when even relaxing everything fails, when
  * every single relaxation's check ended without an answer, or when no check of the search gave
- * one. A check that ends without an answer counts as feasible in the
- * search (nothing is blamed on it without proof), but a conflict says the spec becomes feasible
- * only when its relaxation's check found a plan; otherwise it says that was not confirmed.
+ * one. A check that ends without an answer counts as feasible in the search (nothing is blamed
+ * on it without proof), but a conflict says the spec becomes feasible only when its
+ * relaxation's check found a plan; otherwise it says that was not confirmed.
  */
 export async function relaxationConflicts(spec: NormalizedSpec, isFeasible: FeasibilityCheck): Promise<Conflict[]> {
   const groups = relaxGroups(spec);
