@@ -171,19 +171,14 @@ export async function relaxationConflicts(spec: NormalizedSpec, isFeasible: Feas
     return v;
   };
   const feasible = async (set: readonly RelaxGroup[]): Promise<boolean> => (await verdict(set)) !== "infeasible";
-  // With few groups, whether relaxing them all is enough is asked first; with many, the search
-  // starts at once (a spec relaxed of everything is the largest model to check) and its answer
-  // is checked at the end.
-  if (groups.length <= SINGLES_LIMIT && !(await feasible(groups))) return [];
-
+  // With few groups, whether relaxing them all is enough is asked first, then each alone; with
+  // many, the search starts at once (a spec relaxed of everything is the largest model to check)
+  // and its answer is checked at the end.
   if (groups.length <= SINGLES_LIMIT) {
-    const singles: RelaxGroup[] = [];
-    const unsure: RelaxGroup[] = [];
-    for (const g of groups) {
-      const v = await verdict([g]);
-      if (v === "feasible") singles.push(g);
-      else if (v === "unknown") unsure.push(g);
-    }
+    if (!(await feasible(groups))) return [];
+    const answers: Feasibility[] = [];
+    for (const g of groups) answers.push(await verdict([g]));
+    const singles = groups.filter((_, i) => answers[i] === "feasible");
     if (singles.length > 0) {
       const reqs = singles.map((g) => g.requirement);
       const explanation =
@@ -193,8 +188,9 @@ export async function relaxationConflicts(spec: NormalizedSpec, isFeasible: Feas
             "relaxing any one of them makes the spec feasible.";
       return [conflict(singles, explanation, sentence(singles.map((g) => g.fix)))];
     }
-    // Every single relaxation proven infeasible or unanswered: narrow down below.
-    if (unsure.length === groups.length) return [];
+    // No single relaxation answered: nothing to narrow down from. Else some were proven not
+    // enough: narrow down below.
+    if (answers.every((v) => v === "unknown")) return [];
   }
 
   const minimal = await quickRelax([], groups, false, feasible);

@@ -124,12 +124,16 @@ function addMultiCloudCuts(
   if (gate && !gate.isConstant && maxValue(gate) > EPS) m.addRow(`12.${label}Gate[${me}>${peer},${r}]`, new LinExpr().addExpr(gate).addExpr(a, -1), 0, Infinity);
 }
 
+/** regionsNeeded of each free service (a held one is where it is held: nothing to count). */
+function freeRegionsNeeded(spec: NormalizedSpec, presence: Presence): ReadonlyMap<string, number> {
+  return new Map(spec.services.filter((s) => !presence.isHeld(s.name)).map((s) => [s.name, regionsNeeded(s)] as const));
+}
+
 /**
  * 12.few: how many regions outside r's cloud a free peer runs in at least, whatever the plan:
- * the regions it must use (regionsNeeded) less those it may use in r's cloud.
+ * the regions it must use (`needs`, freeRegionsNeeded) less those it may use in r's cloud.
  */
-function outsideNeeded(spec: NormalizedSpec, presence: Presence): (peer: string, r: RegionKey) => number {
-  const needs = new Map(spec.services.filter((s) => !presence.isHeld(s.name)).map((s) => [s.name, regionsNeeded(s)] as const));
+function outsideNeeded(presence: Presence, needs: ReadonlyMap<string, number>): (peer: string, r: RegionKey) => number {
   return (peer, r) => {
     const k = needs.get(peer) ?? 1;
     if (k <= 1) return 0;
@@ -302,7 +306,7 @@ function addAreaConnections(m: ModelBuilder, spec: NormalizedSpec, catalog: Cata
   }
   const connOf = (a: string, b: string) => areaConns.get(pairKey(a, b)) ?? new LinExpr();
   const needed = multiCloudServices(spec);
-  const fewIn = outsideNeeded(spec, presence);
+  const fewIn = outsideNeeded(presence, freeRegionsNeeded(spec, presence));
   const hasGate = (a: string) => maxValue(areaGates.get(a) ?? new LinExpr()) > EPS;
   for (const l of spec.links) {
     if (l.toKind !== "service") continue;
@@ -367,8 +371,8 @@ function addLeaveCuts(
 ): void {
   const needed = multiCloud ? multiCloudServices(spec) : new Map<string, number>();
   const spanning = new Set([...needed.keys()].filter((s) => !presence.isHeld(s)));
-  const spread = new Map(spec.services.filter((s) => !presence.isHeld(s.name)).map((s) => [s.name, regionsNeeded(s)] as const));
-  const fewIn = outsideNeeded(spec, presence);
+  const spread = freeRegionsNeeded(spec, presence);
+  const fewIn = outsideNeeded(presence, spread);
   for (const l of spec.links) {
     // Between two held workloads every row below is constant (and met): a group of
     // optimizer/groups.ts holds most of the spec.
