@@ -178,6 +178,46 @@ describe("staged solve (optimizer/decompose.ts) against a brute-force oracle", (
     }
   });
 
+  it("gives stage 2 all of the time left when what it would leave is too short for stage 3, and half of it otherwise", async function () {
+    this.timeout(120_000);
+    const s = randomSpec(SEEDS[0], SIZE);
+    const candidates = buildCandidates(s, catalog);
+    const exact = buildPlacementModel(s, catalog, candidates, { wholeModelCuts: true });
+    const solver = new HighsSolver();
+    try {
+      for (const limit of [1.6, 8]) {
+        const calls: { kind: string; limitSec: number; leftSec: number; started: boolean }[] = [];
+        const deadline = Date.now() + limit * 1000;
+        const d = await solveDecomposed(s, catalog, candidates, {
+          relativeGap: 1e-4,
+          timeLimitSec: limit,
+          ilp: {},
+          exact,
+          run: (m, o) => {
+            const kind = m === exact.model ? "whole" : m.integer.some((x) => x === 1) ? "restricted" : "lp";
+            calls.push({ kind, limitSec: o.timeLimitSec, leftSec: (deadline - Date.now()) / 1000, started: o.start !== undefined });
+            return solver.solve(m, o);
+          },
+        });
+        assert.ok(d.plan && d.restricted, JSON.stringify({ ...d, plan: undefined }));
+        const [lp, restricted, ...rest] = calls;
+        assert.strictEqual(lp.kind, "lp");
+        assert.strictEqual(restricted.kind, "restricted");
+        if (limit < 2) {
+          // Half of about 1.55 s would leave stage 3 under a second: the restricted model gets it all.
+          assert.ok(restricted.limitSec >= restricted.leftSec - 0.05, JSON.stringify(calls));
+        } else {
+          assert.ok(restricted.limitSec <= 0.55 * restricted.leftSec && restricted.limitSec >= 0.45 * restricted.leftSec, JSON.stringify(calls));
+        }
+        // Stage 3, when it runs, is the whole model from stage 2's plan.
+        for (const c of rest) assert.ok(c.kind === "whole" && c.started, JSON.stringify(calls));
+        assert.deepStrictEqual(verifyPlan(s, catalog, d.plan), []);
+      }
+    } finally {
+      await solver.dispose();
+    }
+  });
+
   it("solves the relaxed model's LP alone beside the groups when the time left is short of its MIP's root, and counts its bound", async function () {
     this.timeout(300_000);
     const s = validateSpec(generateSpec(catalog, { services: 10, seed: 1 }), catalog);
