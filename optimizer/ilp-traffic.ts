@@ -23,17 +23,20 @@ import type { Cloud } from "./spec";
 
 const EPS = 1e-12;
 
-/** Largest value a share expression can take: its constant plus every positive term at 1. */
-function maxShare(e: LinExpr | undefined): number {
-  if (!e) return 0;
-  let v = e.constant;
-  for (const coef of e.coefs) v += Math.max(0, coef);
-  return Math.min(1, v);
+/**
+ * Largest value a share expression can take, within its columns' bounds (a share is replicas
+ * over R_s: one column of an offer may hold several of them, so its term is not at most its
+ * coefficient; counted so, a free service with 2 of its 3 replicas on one offer beside a held
+ * peer with half of its own was taken never to exceed the peer's share there, and what it
+ * sends out of that region went unpriced).
+ */
+function maxShare(m: ModelBuilder, e: LinExpr | undefined): number {
+  return e ? Math.min(1, m.maxOf(e)) : 0;
 }
 
 /** The one region a constant distribution sits in, if it sits in exactly one. */
-function singleRegion(s: ReadonlyMap<RegionKey, LinExpr>): RegionKey | undefined {
-  const used = [...s].filter(([, e]) => maxShare(e) > EPS);
+function singleRegion(m: ModelBuilder, s: ReadonlyMap<RegionKey, LinExpr>): RegionKey | undefined {
+  const used = [...s].filter(([, e]) => maxShare(m, e) > EPS);
   return used.length === 1 && used[0][1].isConstant && Math.abs(used[0][1].constant - 1) <= 1e-9 ? used[0][0] : undefined;
 }
 
@@ -62,19 +65,19 @@ export function addDirection(
   crossing = 0,
 ): void {
   // One end in a single known region: every GiB goes to (or comes from) there.
-  const yAt = singleRegion(sy);
+  const yAt = singleRegion(m, sy);
   if (yAt !== undefined) {
     for (const [r, share] of sx) if (r !== yAt) m.addObjective(share, V * rates.cost(r, yAt));
     return;
   }
-  const xAt = singleRegion(sx);
+  const xAt = singleRegion(m, sx);
   if (xAt !== undefined) {
     for (const [q, share] of sy) if (q !== xAt) m.addObjective(share, V * rates.cost(xAt, q));
     return;
   }
 
-  const senders = [...sx].filter(([, e]) => maxShare(e) > EPS);
-  const receivers = [...sy].filter(([, e]) => maxShare(e) > EPS);
+  const senders = [...sx].filter(([, e]) => maxShare(m, e) > EPS);
+  const receivers = [...sy].filter(([, e]) => maxShare(m, e) > EPS);
   const receiving = new Map(receivers);
   const OUT = new ZoneSums();
   const IN = new ZoneSums();
@@ -88,7 +91,7 @@ export function addDirection(
       const diff = new LinExpr().addExpr(share, V).addExpr(peer, -V);
       if (diff.isConstant) {
         out = new LinExpr().addConstant(Math.max(0, diff.constant));
-      } else if (V * (maxShare(share) - peer.constant) <= EPS) {
+      } else if (V * (maxShare(m, share) - peer.constant) <= EPS) {
         out = new LinExpr(); // y always holds at least x's share in r: nothing leaves r
       } else {
         const e = m.addCol(`e[${name},${r}]`, 0, 0, V, false);

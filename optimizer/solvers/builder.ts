@@ -89,6 +89,13 @@ export class ModelBuilder {
     return this.cost.length - 1;
   }
 
+  /** The largest value an expression can take within its columns' bounds. */
+  maxOf(e: LinExpr): number {
+    let v = e.constant;
+    for (let i = 0; i < e.cols.length; i++) v += e.coefs[i] * (e.coefs[i] > 0 ? this.upper[e.cols[i]] : this.lower[e.cols[i]]);
+    return v;
+  }
+
   /** Adds to a column's objective coefficient. */
   addCost(col: number, cost: number): void {
     this.cost[col] += cost;

@@ -17,6 +17,15 @@ describe("model builder (optimizer/solvers/builder.ts)", () => {
     assert.deepStrictEqual([...m.rowUpper], [5, 1, 2]);
   });
 
+  it("bounds an expression by its columns' bounds, not by its coefficients alone", () => {
+    const b = new ModelBuilder();
+    const n = b.addCol("n", 0, 0, 3, true);
+    const f = b.addCol("f", 0, -2, 1, false);
+    assert.strictEqual(b.maxOf(new LinExpr().add(n, 1 / 3).addConstant(0.1)), 1.1);
+    assert.strictEqual(b.maxOf(new LinExpr().add(f, -1).add(n, 2)), 8);
+    assert.strictEqual(b.maxOf(new LinExpr().addConstant(4)), 4);
+  });
+
   it("merges columns past the first thousands, whenever they were added", () => {
     const b = new ModelBuilder();
     const cols = Array.from({ length: 5000 }, (_, i) => b.addCol(`c${i}`, 0, 0, 1, true));
