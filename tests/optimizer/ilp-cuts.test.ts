@@ -10,7 +10,9 @@ import { HighsSolver } from "../../optimizer/solvers/highs";
 import { DEFAULT_NETWORK_COSTS, NormalizedService, NormalizedSpec } from "../../optimizer/spec";
 import { ModelBuilder } from "../../optimizer/solvers/builder";
 import type { SparseModel } from "../../optimizer/solvers/types";
+import type { Plan, ServicePlacement } from "../../optimizer/plan";
 import { validateSpec } from "../../optimizer/validate";
+import { serviceViolations } from "../../optimizer/verify";
 import { generateSpec } from "../../bench/generate";
 import { bruteForce, bucket, enumerationSize, link, pinnedReadersSpec, randomSpec, RandomOptions, service, spec } from "./random";
 
@@ -375,6 +377,105 @@ describe("valid inequalities for peers that must spread or run in one region (12
     }
     assert.ok(checked >= 5, `only ${checked} instances were small enough and feasible`);
     assert.ok(bites >= 3, `only ${bites} instances had the rows`);
+  });
+});
+
+describe("what a link's rows count of a connection another link pays for (12.via)", () => {
+  /** Counts the v columns of 12.via that `build` makes (the models keep no names). */
+  const vColumns = <T>(build: () => T): [T, number] => {
+    let n = 0;
+    const addCol = ModelBuilder.prototype.addCol;
+    ModelBuilder.prototype.addCol = function (name, ...rest) {
+      if (name.startsWith("v[")) n++;
+      return addCol.call(this, name, ...rest);
+    };
+    try {
+      return [build(), n];
+    } finally {
+      ModelBuilder.prototype.addCol = addCol;
+    }
+  };
+
+  it("count a connection to a held workload's region for another link only as far as the peer runs in that area: in the exact and the relaxed models' LPs", async () => {
+    // The dev stack's shape: cache held in the Netherlands; api calls it from anywhere within
+    // 200 ms and must use two clouds; web, whose users are on both US coasts, calls api on its
+    // continent. Without the cap the LP ran web beside api in one cloud and let the connection
+    // api pays to the cache stand for the one web needs to api's other cloud.
+    const s = spec({
+      services: [
+        service("cache", { replicas: 1, vcpu: 2, memoryGiB: 16, ports: [6379] }),
+        service("api", { replicas: 4, vcpu: 2, memoryGiB: 8, minClouds: 2, ports: [8080] }),
+        service("web", { replicas: 2, publicPorts: [443], latency: { maxRttMs: 40, from: [{ name: "US", points: ["aws:us-east-1", "aws:us-west-2"] }] } }),
+      ],
+      links: [
+        { ...link("api", "cache", 200), port: 6379, latency: { kind: "rtt", maxRttMs: 200 } },
+        { ...link("web", "api", 100), latency: { kind: "continent" } },
+      ],
+      network: DEFAULT_NETWORK_COSTS,
+    });
+    const hold: Plan = { services: { cache: { groups: [{ cloud: "gcp", region: "europe-west4", instanceType: "e2-highmem-2", count: 1, spot: 0 }] } }, buckets: {} };
+    const best = await optimize(s, catalog, { hold, explain: false, relativeGap: 0 });
+    // Measured: the optimum $958.10; the exact LP $938.53 with the cap, $870.92 without; the relaxed $848.60 and $792.55.
+    for (const [label, build, least, most] of [
+      ["exact", () => buildPlacementModel(s, catalog, buildCandidates(s, catalog), { fixed: hold, wholeModelCuts: true }).model, 0.97, 0.92],
+      ["relaxed", () => buildPlacementModel(s, catalog, buildCandidates(s, catalog), { fixed: hold, relax: true }).model, 0.88, 0.84],
+    ] as const) {
+      const [model, columns] = vColumns(build);
+      assert.ok(columns > 0, `${label}: no v columns`);
+      const [capped, uncapped] = [await lpOf(model), await lpOf(without("12.via.peer", build))];
+      assert.ok(capped <= best.cost.total + 0.01 && capped >= least * best.cost.total, `${label}: LP ${capped}, optimum ${best.cost.total}`);
+      assert.ok(uncapped <= most * best.cost.total, `${label}: LP without the cap ${uncapped}, optimum ${best.cost.total}`);
+    }
+  });
+
+  it("leave models without a workload in one known region as they were", () => {
+    const s = validateSpec(generateSpec(catalog, { services: 10, seed: 1 }), catalog);
+    for (const relax of [false, true]) {
+      const [, columns] = vColumns(() => buildPlacementModel(s, catalog, buildCandidates(s, catalog), relax ? { relax } : { wholeModelCuts: true }));
+      assert.strictEqual(columns, 0, relax ? "relaxed" : "exact");
+    }
+  });
+
+  it("never cut off a plan: with a linked service held, where the optimum has it or elsewhere, the exact model's optimum is the enumerated one and the relaxed model's stays under it", async function () {
+    this.timeout(600_000);
+    const SIZE = { services: 3, buckets: 0, links: 3, maxReplicas: 3, regionsPerWorkload: 3, network: true, latency: true };
+    let checked = 0;
+    let bites = 0;
+    // The callees must use two clouds (12.multi), where their regions allow it.
+    const make = (base: NormalizedSpec) => mustUseTwoClouds(base, new Set(base.links.filter((l) => l.toKind === "service").map((l) => l.to)));
+    for (const { seed, s, best } of enumerated(800, 900, 8, SIZE, make, 20_000)) {
+      const linked = s.links.find((l) => l.toKind === "service" && l.from !== l.to);
+      if (!linked) continue;
+      const name = linked.from;
+      const where = best.plan.services[name].groups;
+      const key = (g: { cloud: string; region: string }) => `${g.cloud}:${g.region}`;
+      const elsewhere = buildCandidates(s, catalog)
+        .services.get(name)!
+        .find((r) => !where.some((g) => key(g) === r.key) && r.onDemand.length > 0);
+      const [svc] = s.services.filter((x) => x.name === name);
+      const holds: ServicePlacement[] = [{ groups: where }];
+      if (elsewhere) {
+        const o = elsewhere.onDemand[0];
+        holds.push({ groups: [{ cloud: o.cloud, region: o.region, instanceType: o.instanceType, count: svc.replicas, spot: 0 }] });
+      }
+      // A held placement meets its own service's requirements (the optimizer refuses one that does not).
+      for (const held of holds.filter((h) => serviceViolations(s, catalog, svc, h).length === 0)) {
+        const hold: Plan = { services: { [name]: held }, buckets: {} };
+        const heldBest = bruteForce(s, catalog, { hold });
+        if (!heldBest) continue;
+        checked++;
+        const [whole, columns] = vColumns(() => buildPlacementModel(s, catalog, buildCandidates(s, catalog), { fixed: hold, wholeModelCuts: true }));
+        if (columns > 0) bites++;
+        const exact = await solver.solve(whole.model, { timeLimitSec: 60, relativeGap: 0 });
+        assert.strictEqual(exact.status, "optimal", `seed ${seed}`);
+        assert.ok(Math.abs(exact.objective - heldBest.cost) <= 0.01, `seed ${seed}, ${name} held: exact optimum ${exact.objective}, enumerated ${heldBest.cost}`);
+        const relaxed = await solver.solve(buildPlacementModel(s, catalog, buildCandidates(s, catalog), { fixed: hold, relax: true }).model, { timeLimitSec: 60, relativeGap: 0 });
+        assert.strictEqual(relaxed.status, "optimal", `seed ${seed}`);
+        assert.ok(relaxed.objective <= heldBest.cost + 0.01, `seed ${seed}, ${name} held: relaxed optimum ${relaxed.objective} above ${heldBest.cost}`);
+      }
+    }
+    assert.ok(checked >= 8, `only ${checked} held instances were small enough and feasible`);
+    assert.ok(bites >= 4, `only ${bites} instances had v columns`);
   });
 });
 
