@@ -428,8 +428,12 @@ const RELAXED_LP_MIN_SEC = 1;
 
 /** Hub regions stage 2 adds to every workload's own, widened once if that is infeasible. */
 const HUBS = [8, 24];
-/** Seconds stage 3 needs at least to be begun (the whole exact model, from stage 2's plan). */
-const STAGE3_MIN_SEC = 1;
+/**
+ * Seconds stage 3 needs at least to be begun (the whole exact model, from stage 2's plan): in
+ * less, it ends at the whole model's LP at best (0.4 s on the edited dev stack's, below), while
+ * stage 2 could have used that time for its plan.
+ */
+const STAGE3_MIN_SEC = 2;
 /** Cheapest regions per cloud each service keeps in stage 2. */
 const CHEAPEST_PER_CLOUD = 3;
 
@@ -820,9 +824,11 @@ export async function solveDecomposed(
     const model = buildPlacementModel(spec, catalog, candidates, { ...settings.ilp, regions: only, prune: false });
     if (model.unplaceable.length > 0) continue;
     // Its share of the time left, or all of it when the rest would be too short for stage 3 (or
-    // for the next, wider model): a limit of 3 s on the dev stack with four workloads released
-    // gave it 0.8 s, where it found a plan of $1,503.07, and left 0.9 s unused; with the whole
-    // 1.7 s it ends at $1,134.42 to $1,137.31 (the optimum $1,134.42).
+    // for the next, wider model): a limit of 3 s on the dev stack with web's users in the US
+    // within 40 ms and four workloads released gave it 0.8 s, where it found a plan of $1,503.07,
+    // and left 0.9 s unused; with the whole 1.7 s it ends at $1,134.42 to $1,137.31 (the optimum
+    // $1,134.42). With STAGE3_MIN_SEC at 1 s, the 2 s left there were halved, and it ended at
+    // $1,355.40 to $1,417.79 in two runs of three; with all of it, at $1,137.31 in four of four.
     const share = n === HUBS[HUBS.length - 1] ? 0.8 : 0.5;
     const out = await settings.run(model.model, {
       timeLimitSec: left() * (1 - share) >= STAGE3_MIN_SEC ? left() * share : left(),

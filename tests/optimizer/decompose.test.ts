@@ -204,7 +204,7 @@ describe("staged solve (optimizer/decompose.ts) against a brute-force oracle", (
         assert.strictEqual(lp.kind, "lp");
         assert.strictEqual(restricted.kind, "restricted");
         if (limit < 2) {
-          // Half of about 1.55 s would leave stage 3 under a second: the restricted model gets it all.
+          // Half of about 1.55 s would leave stage 3 under two seconds: the restricted model gets it all.
           assert.ok(restricted.limitSec >= restricted.leftSec - 0.05, JSON.stringify(calls));
         } else {
           assert.ok(restricted.limitSec <= 0.55 * restricted.leftSec && restricted.limitSec >= 0.45 * restricted.leftSec, JSON.stringify(calls));
