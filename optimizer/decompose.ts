@@ -823,18 +823,29 @@ export async function solveDecomposed(
     const only = allowed(spec, own, hubs(load, n));
     const model = buildPlacementModel(spec, catalog, candidates, { ...settings.ilp, regions: only, prune: false });
     if (model.unplaceable.length > 0) continue;
-    // Its share of the time left, or all of it when the rest would be too short for stage 3 (or
-    // for the next, wider model): a limit of 3 s on the dev stack with web's users in the US
-    // within 40 ms and four workloads released gave it 0.8 s, where it found a plan of $1,503.07,
-    // and left 0.9 s unused; with the whole 1.7 s it ends at $1,134.42 to $1,137.31 (the optimum
-    // $1,134.42). With STAGE3_MIN_SEC at 1 s, the 2 s left there were halved, and it ended at
-    // $1,355.40 to $1,417.79 in two runs of three; with all of it, at $1,137.31 in four of four.
+    // Its share of the time left, or all of it when the rest would be too short for stage 3: a
+    // limit of 3 s on the dev stack with web's users in the US within 40 ms and four workloads
+    // released gave it 0.8 s, where it found a plan of $1,503.07, and left 0.9 s unused; with
+    // the whole 1.7 s it ends at $1,134.42 to $1,137.31 (the optimum $1,134.42). With
+    // STAGE3_MIN_SEC at 1 s, the 2 s left there were halved, and it ended at $1,355.40 to
+    // $1,417.79 in two runs of three; with all of it, at $1,137.31 in four of four. Given it all,
+    // a model with no plan by its share gives way to the next, wider one (or to the whole model).
     const share = n === HUBS[HUBS.length - 1] ? 0.8 : 0.5;
+    const now = left();
+    const all = now * (1 - share) < STAGE3_MIN_SEC;
+    const giveWay = new AbortController();
+    let planned = false;
+    const timer = all ? setTimeout(() => planned || giveWay.abort(), now * share * 1000) : undefined;
     const out = await settings.run(model.model, {
-      timeLimitSec: left() * (1 - share) >= STAGE3_MIN_SEC ? left() * share : left(),
+      timeLimitSec: all ? now : now * share,
       relativeGap: settings.relativeGap / 4,
-      onProgress: (p) => settings.onProgress?.(p.gap),
+      signal: giveWay.signal,
+      onProgress: (p) => {
+        planned ||= p.gap !== undefined;
+        settings.onProgress?.(p.gap);
+      },
     });
+    clearTimeout(timer);
     restricted = { variables: model.model.numCols, constraints: model.model.numRows, status: out.status, objective: out.objective, bound: out.bound, ms: Date.now() - t1 };
     if (out.values.length > 0 && out.status !== "infeasible" && out.status !== "no_solution") {
       found = { plan: model.decode(out.values), objective: out.objective };

@@ -159,37 +159,41 @@ function singleRegion(spec: NormalizedSpec, presence: Presence): (name: string) 
 /**
  * 12.via (valid inequalities): what the rows 12.leave, 12.regions, 12.cross, 12.multi and 12.few
  * of a service link me→peer, at a region (or area) r of me, count of r's connections to the
- * peer's regions in one area A (a cloud on a continent): a column v at most those connections
+ * peer's regions in one area A (a cloud on a continent): a column via at most those connections
  * and at most the peer's presence in A,
- *   v <= Σ_{q∈A} conn[r,q];   v <= Σ_{q∈A} a[peer,q]   (12.via.conn, 12.via.peer),
- * where the rows counted the connections alone. Valid: r connects to every region the peer
- * runs in, so v = the peer's regions in A meets both. Without the cap, a connection that
- * another link pays for in full (to a workload held in A, or with one candidate region there)
- * counts for this link too, wherever the peer is: the edited dev stack below put web beside
- * api in Oregon and let the connection api pays to the cache, held in the Netherlands, stand
- * for the one web needs to api's other cloud. Added only where A has such a connection (a
- * pair `forced` by a link with an end in one region): measured on the dev stack with web's
+ *   via <= Σ_{q∈A} conn[r,q];   via <= Σ_{q∈A} a[peer,q]   (12.via.conn, 12.via.peer),
+ * where the rows counted the connections alone. Valid: when me runs in r, r connects to every
+ * region q != r the peer runs in (conn[r,q] >= a[me,r] + a[peer,q] − 1), so via = the peer's
+ * regions in A meets both; when it does not, the rows ask nothing. Without the cap, a
+ * connection that another link pays for in full (to a workload whose regions are known: held,
+ * or with one candidate) counts for this link too, wherever the peer is: the edited dev stack
+ * below put web beside api in Oregon and let the connection api pays to the cache, held in the
+ * Netherlands, stand for the one web needs to api's other cloud. Added only where A has such a
+ * connection (a pair `forced` by a link with such an end): measured on the dev stack with web's
  * users in the US within 40 ms and api, assets, orders and worker released, the whole model's
- * LP $1,623.96 to $1,695.83 (the optimum $1,732.67) and HiGHS's proof 7.9 s to 1.5 to 2.9 s;
+ * LP $1,623.96 to $1,695.83 (the optimum $1,732.67) and HiGHS's proof 7.9 s to 1.5 to 3 s;
  * everywhere (with the generated ten-service specs' links as well), their LPs rose by $0 to
  * $23 and their proofs took 25% longer (84 to 109 s for seeds 1 to 8). The groups' models
  * (optimizer/groups.ts) hold most of the spec, and have them: on generated specs in 10 s, 100
- * services end at $88,956.74 where they ended at $88,971.58 (peak RSS 700 MiB, was 600) and
- * 2,000 at $1,746,981 where they ended at $1,748,533 (2.87% over the bound, was 2.96%).
- * `label` names the column (v[label]) and its rows.
+ * services end at $88,956 where they ended at $88,972 (peak RSS 622 to 700 MiB, was 600) and
+ * 2,000 at 2.87 to 3.01% over the bound in five runs (2.96% in one without them).
+ * `label` names the column (via[label]) and its rows.
  */
 function peerCapped(m: ModelBuilder, label: string, conns: LinExpr, peerIn: LinExpr): LinExpr {
   if (maxValue(conns) <= EPS) return new LinExpr();
   // A held peer's presence is a constant: the connections to it are what a plan has.
-  if (conns.isConstant || peerIn.isConstant) return conns;
-  const v = m.addCol(`v[${label}]`, 0, 0, Infinity, false);
-  m.addRow(`12.via.conn[${label}]`, new LinExpr().addExpr(conns).add(v, -1), 0, Infinity);
-  m.addRow(`12.via.peer[${label}]`, new LinExpr().addExpr(peerIn).add(v, -1), 0, Infinity);
-  return new LinExpr().add(v, 1);
+  if (peerIn.isConstant) return conns;
+  // Connections that are there in every plan (both ends of some link held across them): the
+  // peer's presence alone, when the connections are at least as many as its regions in A.
+  if (conns.isConstant && conns.constant >= maxValue(peerIn) - EPS) return peerIn;
+  const via = m.addCol(`via[${label}]`, 0, 0, conns.isConstant ? conns.constant : Infinity, false);
+  if (!conns.isConstant) m.addRow(`12.via.conn[${label}]`, new LinExpr().addExpr(conns).add(via, -1), 0, Infinity);
+  m.addRow(`12.via.peer[${label}]`, new LinExpr().addExpr(peerIn).add(via, -1), 0, Infinity);
+  return new LinExpr().add(via, 1);
 }
 
-/** Whether a workload runs in one known region: held, or with one candidate. */
-const fixedIn = (presence: Presence) => (w: string) => presence.isHeld(w) || presence.regions(w).length <= 1;
+/** Whether a workload's regions are known: held, or with one candidate. */
+const knownRegions = (presence: Presence) => (w: string) => presence.isHeld(w) || presence.regions(w).length <= 1;
 
 /** The cost a service's presence in a region adds by itself (its certificate and target, its internal balancer). */
 export function presenceCost(fc: FixedCosts, roles: NetworkRoles, service: string, key: RegionKey): number {
@@ -240,15 +244,15 @@ export function addNetworkCosts(m: ModelBuilder, spec: NormalizedSpec, catalog: 
   const pairs = new Map<string, LinExpr[]>();
   const pairCuts: { name: string; pair: string; need: LinExpr }[] = [];
   const oneRegion = singleRegion(spec, presence);
-  const fixed = fixedIn(presence);
-  // Pairs of regions a link with an end in one known region may cross (12.via).
+  const known = knownRegions(presence);
+  // Pairs of regions a link with an end whose regions are known may cross (12.via).
   const forced = new Set<string>();
   for (const l of spec.links) {
     if (l.toKind !== "service") continue;
     const rf = presence.regions(l.from);
     const rt = presence.regions(l.to);
     const cut = oneRegion(l.from) || oneRegion(l.to) ? new Set<string>() : undefined;
-    if (fixed(l.from) || fixed(l.to)) for (const r of rf) for (const q of rt) if (r !== q) forced.add(pairKey(r, q));
+    if (known(l.from) || known(l.to)) for (const r of rf) for (const q of rt) if (r !== q) forced.add(pairKey(r, q));
     for (const r of rf)
       for (const q of rt) {
         // A connection within a cloud (peering) that costs nothing fixed drives no gateway
@@ -312,14 +316,14 @@ function addAreaConnections(m: ModelBuilder, spec: NormalizedSpec, catalog: Cata
     return e;
   };
   const pairs = new Map<string, LinExpr[]>();
-  const fixed = fixedIn(presence);
-  // Pairs of areas a link with an end in one known region may cross (12.via).
+  const known = knownRegions(presence);
+  // Pairs of areas a link with an end whose regions are known may cross (12.via).
   const forced = new Set<string>();
   for (const l of spec.links) {
     if (l.toKind !== "service") continue;
     const rf = presence.regions(l.from);
     const rt = presence.regions(l.to);
-    if (fixed(l.from) || fixed(l.to)) for (const r of rf) for (const q of rt) forced.add(pairKey(areaOfKey(r), areaOfKey(q)));
+    if (known(l.from) || known(l.to)) for (const r of rf) for (const q of rt) forced.add(pairKey(areaOfKey(r), areaOfKey(q)));
     for (const r of [...rf, ...rt]) (inPlay.get(areaOfKey(r)) ?? inPlay.set(areaOfKey(r), new Set()).get(areaOfKey(r))!).add(r);
     const af = [...new Set(rf.map(areaOfKey))];
     const at = [...new Set(rt.map(areaOfKey))];
@@ -351,6 +355,8 @@ function addAreaConnections(m: ModelBuilder, spec: NormalizedSpec, catalog: Cata
   const needed = multiCloudServices(spec);
   const fewIn = outsideNeeded(presence, freeRegionsNeeded(spec, presence));
   const hasGate = (a: string) => maxValue(areaGates.get(a) ?? new LinExpr()) > EPS;
+  // 12.via's counts by label: one column per end, region and list, whichever link asks for it.
+  const capped = new Map<string, LinExpr>();
   for (const l of spec.links) {
     if (l.toKind !== "service") continue;
     for (const [me, peer] of [
@@ -361,14 +367,14 @@ function addAreaConnections(m: ModelBuilder, spec: NormalizedSpec, catalog: Cata
       const peerAreas = [...new Set(theirs.map(areaOfKey))];
       const mine = presence.regions(me);
       // The connection of area a to the peer's area b as the rows below count it (12.via).
-      const capped = new Map<string, LinExpr>();
       const counted = (a: string, b: string): LinExpr => {
         if (!forced.has(pairKey(a, b))) return connOf(a, b);
-        let e = capped.get(`${a}|${b}`);
+        const label = `${me}>${peer},${a},${b}`;
+        let e = capped.get(label);
         if (!e) {
           const peerIn = new LinExpr();
           for (const q of theirs) if (areaOfKey(q) === b) peerIn.addExpr(presence.of(peer, q));
-          capped.set(`${a}|${b}`, (e = peerCapped(m, `${me}>${peer},${a},${b}`, connOf(a, b), peerIn)));
+          capped.set(label, (e = peerCapped(m, label, connOf(a, b), peerIn)));
         }
         return e;
       };
@@ -430,6 +436,11 @@ function addLeaveCuts(
   const spanning = new Set([...needed.keys()].filter((s) => !presence.isHeld(s)));
   const spread = freeRegionsNeeded(spec, presence);
   const fewIn = outsideNeeded(presence, spread);
+  // 12.via's counts by label (one column per end, region and list, whichever link asks for
+  // it), and each region's area.
+  const capped = new Map<string, LinExpr>();
+  const areas = new Map<RegionKey, string>();
+  const areaOfKey = (q: RegionKey) => areas.get(q) ?? areas.set(q, areaOf(catalog, q)).get(q)!;
   for (const l of spec.links) {
     // Between two held workloads every row below is constant (and met): a group of
     // optimizer/groups.ts holds most of the spec.
@@ -446,11 +457,10 @@ function addLeaveCuts(
       const ends = spans ? [...new Set([...theirs, ...presence.regions(me)])] : [];
       // r's connections to the peer's regions `qs` as the rows below count them: per area, capped
       // by the peer's presence there where a forced pair makes one (12.via).
-      const capped = new Map<string, LinExpr>();
       const counted = (r: RegionKey, qs: readonly RegionKey[]): LinExpr => {
         const byArea = new Map<string, RegionKey[]>();
         for (const q of qs) {
-          const area = areaOf(catalog, q);
+          const area = areaOfKey(q);
           (byArea.get(area) ?? byArea.set(area, []).get(area)!).push(q);
         }
         const sum = new LinExpr();

@@ -83,10 +83,11 @@
 //      minRegions, its clouds, its replicas over M_t), as 12.regions: r connects to k − 1 of
 //      t's regions, k when t is not in r; and 12.pair, for a link with an end in one region
 //      (one replica, or held there): conn[r,q] >= a[f,r] + a[f,q] + a[t,r] + a[t,q] − 2;
-//      12.via: where a link with an end in one known region (held, or one candidate) drives a
-//      connection from r into an area A (a cloud on a continent), the rows 12.leave, 12.cross,
-//      12.multi and 12.few of another link f→t count r's connections into A as a column
-//      v <= Σ_{q∈A} conn[r,q] and v <= Σ_{q∈A} a[t,q] (so too per pair of areas in 12.relax).
+//      12.via: where a link with an end whose regions are known (held, or one candidate) drives
+//      a connection from r into an area A (a cloud on a continent), the rows 12.leave,
+//      12.regions, 12.cross, 12.multi and 12.few of another link f→t count r's connections into
+//      A as a column via <= Σ_{q∈A} conn[r,q] and via <= Σ_{q∈A} a[t,q] (so too per pair of
+//      areas in 12.relax).
 //      12.relax (option `relax`) prices connections per pair of areas (a cloud on a continent)
 //      instead: a relaxation, whose bound optimizer/decompose.ts uses for specs
 //      too large to solve whole; with it, and in the exact model with option `wholeModelCuts`

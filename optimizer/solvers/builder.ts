@@ -89,7 +89,7 @@ export class ModelBuilder {
     return this.cost.length - 1;
   }
 
-  /** The largest value an expression can take within its columns' bounds. */
+  /** An upper bound of an expression within its columns' bounds (its largest value when no column repeats). */
   maxOf(e: LinExpr): number {
     let v = e.constant;
     for (let i = 0; i < e.cols.length; i++) v += e.coefs[i] * (e.coefs[i] > 0 ? this.upper[e.cols[i]] : this.lower[e.cols[i]]);

@@ -185,7 +185,7 @@ describe("staged solve (optimizer/decompose.ts) against a brute-force oracle", (
     const exact = buildPlacementModel(s, catalog, candidates, { wholeModelCuts: true });
     const solver = new HighsSolver();
     try {
-      for (const limit of [1.6, 8]) {
+      for (const limit of [1.6, 3, 8]) {
         const calls: { kind: string; limitSec: number; leftSec: number; started: boolean }[] = [];
         const deadline = Date.now() + limit * 1000;
         const d = await solveDecomposed(s, catalog, candidates, {
@@ -203,8 +203,8 @@ describe("staged solve (optimizer/decompose.ts) against a brute-force oracle", (
         const [lp, restricted, ...rest] = calls;
         assert.strictEqual(lp.kind, "lp");
         assert.strictEqual(restricted.kind, "restricted");
-        if (limit < 2) {
-          // Half of about 1.55 s would leave stage 3 under two seconds: the restricted model gets it all.
+        if (limit < 4) {
+          // Half of what is left would leave stage 3 under two seconds: the restricted model gets it all.
           assert.ok(restricted.limitSec >= restricted.leftSec - 0.05, JSON.stringify(calls));
         } else {
           assert.ok(restricted.limitSec <= 0.55 * restricted.leftSec && restricted.limitSec >= 0.45 * restricted.leftSec, JSON.stringify(calls));
@@ -213,6 +213,47 @@ describe("staged solve (optimizer/decompose.ts) against a brute-force oracle", (
         for (const c of rest) assert.ok(c.kind === "whole" && c.started, JSON.stringify(calls));
         assert.deepStrictEqual(verifyPlan(s, catalog, d.plan), []);
       }
+    } finally {
+      await solver.dispose();
+    }
+  });
+
+  it("gives the wider restricted model the time left when the first, given all of it, has no plan by its share", async function () {
+    this.timeout(120_000);
+    const s = randomSpec(SEEDS[0], SIZE);
+    const candidates = buildCandidates(s, catalog);
+    const exact = buildPlacementModel(s, catalog, candidates, { wholeModelCuts: true });
+    const solver = new HighsSolver();
+    try {
+      const calls: { limitSec: number; aborted?: boolean }[] = [];
+      const d = await solveDecomposed(s, catalog, candidates, {
+        relativeGap: 1e-4,
+        timeLimitSec: 3,
+        ilp: {},
+        exact,
+        run: (m, o) => {
+          if (m === exact.model || !m.integer.some((x) => x === 1)) return solver.solve(m, o);
+          const call: { limitSec: number; aborted?: boolean } = { limitSec: o.timeLimitSec };
+          calls.push(call);
+          if (calls.length > 1) return solver.solve(m, o);
+          // The first restricted model finds nothing until it is stopped.
+          return new Promise<SolverOutcome>((resolve) => {
+            const done = () => resolve({ status: "no_solution", objective: NaN, bound: NaN, values: new Float64Array(0) });
+            const timer = setTimeout(done, o.timeLimitSec * 1000);
+            o.signal?.addEventListener("abort", () => {
+              call.aborted = true;
+              clearTimeout(timer);
+              done();
+            });
+          });
+        },
+      });
+      assert.strictEqual(calls.length, 2, JSON.stringify(calls));
+      assert.ok(calls[0].aborted, "the first model gave way");
+      // It had all of about 2.95 s, gave way at half, and the wider one had the rest.
+      assert.ok(calls[0].limitSec > 2.5 && calls[1].limitSec > 1 && calls[1].limitSec < calls[0].limitSec * 0.6, JSON.stringify(calls));
+      assert.ok(d.plan, JSON.stringify({ ...d, plan: undefined }));
+      assert.deepStrictEqual(verifyPlan(s, catalog, d.plan), []);
     } finally {
       await solver.dispose();
     }

@@ -381,12 +381,12 @@ describe("valid inequalities for peers that must spread or run in one region (12
 });
 
 describe("what a link's rows count of a connection another link pays for (12.via)", () => {
-  /** Counts the v columns of 12.via that `build` makes (the models keep no names). */
+  /** Counts the via columns of 12.via that `build` makes (the models keep no names). */
   const vColumns = <T>(build: () => T): [T, number] => {
     let n = 0;
     const addCol = ModelBuilder.prototype.addCol;
     ModelBuilder.prototype.addCol = function (name, ...rest) {
-      if (name.startsWith("v[")) n++;
+      if (name.startsWith("via[")) n++;
       return addCol.call(this, name, ...rest);
     };
     try {
@@ -421,14 +421,14 @@ describe("what a link's rows count of a connection another link pays for (12.via
       ["relaxed", () => buildPlacementModel(s, catalog, buildCandidates(s, catalog), { fixed: hold, relax: true }).model, 0.88, 0.84],
     ] as const) {
       const [model, columns] = vColumns(build);
-      assert.ok(columns > 0, `${label}: no v columns`);
+      assert.ok(columns > 0, `${label}: no via columns`);
       const [capped, uncapped] = [await lpOf(model), await lpOf(without("12.via.peer", build))];
       assert.ok(capped <= best.cost.total + 0.01 && capped >= least * best.cost.total, `${label}: LP ${capped}, optimum ${best.cost.total}`);
       assert.ok(uncapped <= most * best.cost.total, `${label}: LP without the cap ${uncapped}, optimum ${best.cost.total}`);
     }
   });
 
-  it("leave models without a workload in one known region as they were", () => {
+  it("leave models with no workload whose regions are known as they were", () => {
     const s = validateSpec(generateSpec(catalog, { services: 10, seed: 1 }), catalog);
     for (const relax of [false, true]) {
       const [, columns] = vColumns(() => buildPlacementModel(s, catalog, buildCandidates(s, catalog), relax ? { relax } : { wholeModelCuts: true }));
@@ -475,7 +475,7 @@ describe("what a link's rows count of a connection another link pays for (12.via
       }
     }
     assert.ok(checked >= 8, `only ${checked} held instances were small enough and feasible`);
-    assert.ok(bites >= 4, `only ${bites} instances had v columns`);
+    assert.ok(bites >= 4, `only ${bites} instances had via columns`);
   });
 });
 

@@ -107,7 +107,6 @@ describe("traffic rates and routing", () => {
     // to pass the queue's and priced nothing leaving: under the guard rows of the shipped
     // catalog's rates (9.cloud), the plans that do so were out of the model, and its optimum
     // cost $2,351.78 where enumeration gives $1,992.99.
-    const catalog = loadCatalog();
     const s = spec({
       services: [
         service("api", { replicas: 3, vcpu: 8, memoryGiB: 32, regions: ["eu-central-1", "westeurope"] }),
@@ -134,4 +133,3 @@ describe("traffic rates and routing", () => {
     assert.ok(Math.abs(r.report.objective - r.cost.total) <= 0.01, `model ${r.report.objective}, bill ${r.cost.total}`);
   });
 });
-
