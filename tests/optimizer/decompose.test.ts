@@ -178,12 +178,16 @@ describe("staged solve (optimizer/decompose.ts) against a brute-force oracle", (
     }
   });
 
-  it("gives stage 2 all of the time left when what it would leave is too short for stage 3, and half of it otherwise", async function () {
-    this.timeout(120_000);
+  /** A small random spec with its whole exact model built, and a solver to stage it with. */
+  const smallStaged = () => {
     const s = randomSpec(SEEDS[0], SIZE);
     const candidates = buildCandidates(s, catalog);
-    const exact = buildPlacementModel(s, catalog, candidates, { wholeModelCuts: true });
-    const solver = new HighsSolver();
+    return { s, candidates, exact: buildPlacementModel(s, catalog, candidates, { wholeModelCuts: true }), solver: new HighsSolver() };
+  };
+
+  it("gives stage 2 all of the time left when what it would leave is too short for stage 3, and half of it otherwise", async function () {
+    this.timeout(120_000);
+    const { s, candidates, exact, solver } = smallStaged();
     try {
       for (const limit of [1.6, 3, 8]) {
         const calls: { kind: string; limitSec: number; leftSec: number; started: boolean }[] = [];
@@ -220,10 +224,7 @@ describe("staged solve (optimizer/decompose.ts) against a brute-force oracle", (
 
   it("gives the wider restricted model the time left when the first, given all of it, has no plan by its share", async function () {
     this.timeout(120_000);
-    const s = randomSpec(SEEDS[0], SIZE);
-    const candidates = buildCandidates(s, catalog);
-    const exact = buildPlacementModel(s, catalog, candidates, { wholeModelCuts: true });
-    const solver = new HighsSolver();
+    const { s, candidates, exact, solver } = smallStaged();
     try {
       const calls: { limitSec: number; aborted?: boolean }[] = [];
       const d = await solveDecomposed(s, catalog, candidates, {
