@@ -828,7 +828,7 @@ export async function solveDecomposed(
     // released gave it 0.8 s, where it found a plan of $1,503.07, and left 0.9 s unused; with
     // the whole 1.7 s it ends at $1,134.42 to $1,137.31 (the optimum $1,134.42). With
     // STAGE3_MIN_SEC at 1 s, the 2 s left there were halved, and it ended at $1,355.40 to
-    // $1,417.79 in two runs of three; with all of it, at $1,137.31 in four of four. Given it all,
+    // $1,417.79 in two runs of three; with all of it, at $1,134.42 to $1,137.31 in seven of seven. Given it all,
     // a model with no plan by its share gives way to the next, wider one (or to the whole model).
     const share = n === HUBS[HUBS.length - 1] ? 0.8 : 0.5;
     const now = left();

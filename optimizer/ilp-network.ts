@@ -458,12 +458,16 @@ function addLeaveCuts(
       // r's connections to the peer's regions `qs` as the rows below count them: per area, capped
       // by the peer's presence there where a forced pair makes one (12.via).
       const counted = (r: RegionKey, qs: readonly RegionKey[]): LinExpr => {
+        const sum = new LinExpr();
+        if (!qs.some((q) => forced.has(pairKey(r, q)))) {
+          for (const q of qs) sum.addExpr(conns.get(pairKey(r, q)) ?? new LinExpr());
+          return sum;
+        }
         const byArea = new Map<string, RegionKey[]>();
         for (const q of qs) {
           const area = areaOfKey(q);
           (byArea.get(area) ?? byArea.set(area, []).get(area)!).push(q);
         }
-        const sum = new LinExpr();
         for (const list of byArea.values()) {
           const cs = new LinExpr();
           for (const q of list) cs.addExpr(conns.get(pairKey(r, q)) ?? new LinExpr());

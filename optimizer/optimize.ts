@@ -11,6 +11,7 @@ import { evaluatePlan } from "./evaluate";
 import { explainAlternatives, explainReasons, neighbourhood, planUse, type PlanUse } from "./explain";
 import { explainDatabases } from "./explain-databases";
 import { buildPlacementModel } from "./ilp";
+import { networkRoles } from "./ilp-network";
 import { BUILD_EXACT_UP_TO_CONNECTION_ROWS, connectionRows, DECOMPOSE_ABOVE_ROWS, solveDecomposed } from "./decompose";
 import type { StageReport } from "./decompose";
 import { withoutWorkloads, workloadNames, type Plan } from "./plan";
@@ -244,10 +245,9 @@ export async function optimize(spec: NormalizedSpec, catalog: Catalog, opts: Opt
  * plan exactly when this one does.
  */
 export function feasibilityOnly(spec: NormalizedSpec): NormalizedSpec {
-  const called = new Set(spec.links.filter((l) => l.toKind === "service").map((l) => l.to));
   return {
     ...spec,
-    network: spec.network && called.size > BALANCERS_PER_NETWORK ? spec.network : undefined,
+    network: spec.network && networkRoles(spec).called.size > BALANCERS_PER_NETWORK ? spec.network : undefined,
     links: spec.links.map((l) => (l.monthlyGiB === 0 ? l : { ...l, monthlyGiB: 0 })),
   };
 }
