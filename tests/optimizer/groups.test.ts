@@ -16,7 +16,7 @@ import { verifyPlan } from "../../optimizer/verify";
 import { optimize } from "../../optimizer/optimize";
 import { fixedCosts } from "../../optimizer/network/costs";
 import { networkRoles, presenceCost } from "../../optimizer/ilp-network";
-import { bruteForce, bucket, enumerationSize, link, pinnedReadersSpec, randomSpec, service, spec } from "./random";
+import { assertSameBound, bruteForce, bucket, enumerationSize, link, pinnedReadersSpec, randomSpec, service, spec } from "./random";
 
 const catalog = loadCatalog();
 const SIZE = { services: 3, buckets: 1, links: 3, maxReplicas: 2, regionsPerWorkload: 2, network: true, latency: true };
@@ -603,7 +603,7 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     assert.strictEqual(d.status, "feasible", JSON.stringify(d.groups));
     assert.ok(d.plan && d.capacity && Number.isFinite(d.capacity.bound));
     assert.strictEqual(d.areas, undefined);
-    assert.strictEqual(d.bound, Math.min(d.capacity.bound, d.objective));
+    assertSameBound(d.bound, Math.min(d.capacity.bound, d.objective));
   });
 
   it("lets the continent MIP run on beside the groups when it outlasts the capacity stage's limit", async function () {
@@ -845,7 +845,7 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     // The bound is the best of the two capacity MIPs; the one per cloud and continent, solved
     // alongside the groups, is at least the one per continent.
     assert.ok(d.areas && Number.isFinite(d.areas.bound), "the capacity MIP per cloud and continent ran");
-    assert.strictEqual(d.bound, Math.max(d.capacity.bound, d.areas.bound));
+    assertSameBound(d.bound, Math.max(d.capacity.bound, d.areas.bound));
     assert.ok(d.areas.bound >= d.capacity.bound - 0.01, `per area ${d.areas.bound}, per continent ${d.capacity.bound}`);
     assert.ok(d.groups.groups >= Math.ceil(names(spec).length / GROUP_SIZE), `${d.groups.groups} groups`);
   });

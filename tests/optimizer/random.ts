@@ -14,6 +14,16 @@ import { validateSpec } from "../../optimizer/validate";
 import { bucketViolations, globalViolations, serviceViolations, verifyPlan } from "../../optimizer/verify";
 
 /** A normalized service with defaults (2 replicas of 2 vCPU / 4 GiB anywhere). */
+/**
+ * A staged solve's bound is the best its stages proved, some of them read from a run's progress:
+ * that value may differ from the run's last report in the last bit, so compare within rounding.
+ */
+export function assertSameBound(actual: number, expected: number): void {
+  if (!(Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected)))) {
+    throw new Error(`bound ${actual}, expected ${expected} (within rounding)`);
+  }
+}
+
 export function service(name: string, over: Partial<NormalizedService> = {}): NormalizedService {
   return {
     name,
