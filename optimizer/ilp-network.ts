@@ -91,18 +91,20 @@ export function multiCloudServices(spec: NormalizedSpec): Map<string, number> {
  * other than r's, whichever region r of me is; so r connects to that many regions in other
  * clouds, and has its VPN gateway:
  *   Σ_{q ∉ cloud(r)} conn[r,q] >= (k − 1)·a[me,r];   gw[r] >= a[me,r].
- * 12.cross asks a connection only when the peer runs nowhere in r's cloud, which fractions of
- * the peer's presence there meet in the LP. `conns` are r's connections to the peer's regions
- * in other clouds (relaxed, r's area's to the peer's areas there: k − 1 clouds are as many
- * areas), `gate` r's gateway (relaxed, its area's). In the relaxed model they raise its LP
- * (generated specs: $9,941 to $9,999 at 10 services, $86,832 to $86,972 at 100) and its MIP's
- * bound beside the groups in 60 s at 100 services ($87,307 to $87,479). In the exact model they
- * raise the LP too ($9,962 to $10,051 at 10 services) and shorten the whole model's proof
- * (10-service generated specs, seeds 1 to 8, HiGHS alone: 276 s in all to 106, seed 6 from no
- * proof in 120 s to 12.6 s, seed 1 slower, 11.0 to 15.7 s), but the groups' models solved slower
- * with them (100 services in 10 s: plans of $89,708 to $90,124 where they are $89,059 to
- * $89,437 without): the exact model has them only with IlpOptions.wholeModelCuts, which
- * optimize sets for the whole model.
+ * 12.cross asks a connection only when the peer runs nowhere in r's cloud, which fractions of the
+ * peer's presence there meet in the LP. `conns` gives r's connections to the peer's regions in
+ * other clouds (relaxed, r's area's to the peer's areas there: k − 1 clouds are as many areas),
+ * asked for only when the row is written (counting them may add 12.via's columns); `gate` is r's
+ * gateway (relaxed, its area's); `needed` the regions the peer's clouds ask for (k) and those
+ * 12.few counts, the larger of which names the row. In the relaxed model they raise its LP
+ * (generated specs: $9,941 to $9,999 at 10 services, $86,832 to $86,972 at 100) and its MIP's bound
+ * beside the groups in 60 s at 100 services ($87,307 to $87,479). In the exact model they raise the
+ * LP too ($9,962 to $10,051 at 10 services) and shorten the whole model's proof (10-service
+ * generated specs, seeds 1 to 8, HiGHS alone: 276 s in all to 106, seed 6 from no proof in 120 s to
+ * 12.6 s, seed 1 slower, 11.0 to 15.7 s), but the groups' models solved slower with them (100
+ * services in 10 s: plans of $89,708 to $90,124 where they are $89,059 to $89,437 without): the
+ * exact model has them only with IlpOptions.wholeModelCuts, which optimize sets for the whole
+ * model.
  */
 function addMultiCloudCuts(
   m: ModelBuilder,
@@ -110,16 +112,18 @@ function addMultiCloudCuts(
   me: string,
   peer: string,
   r: RegionKey,
-  k: number,
-  conns: readonly LinExpr[],
+  needed: { readonly multi: number; readonly few: number },
+  conns: () => readonly LinExpr[],
   gate: LinExpr | undefined,
-  label = "multi",
 ): void {
-  if (presence.isHeld(peer)) return; // a held peer's presence is known: 12.cross is exact then
+  // 12.multi when the peer's clouds ask for as many regions as 12.few counts, or more.
+  const k = Math.max(needed.multi, needed.few);
+  const label = needed.multi >= needed.few ? "multi" : "few";
+  if (k <= 1 || presence.isHeld(peer)) return; // a held peer's presence is known: 12.cross is exact then
   const a = presence.of(me, r);
   if (maxValue(a) <= EPS) return;
   const row = new LinExpr().addExpr(a, -(k - 1));
-  for (const c of conns) row.addExpr(c);
+  for (const c of conns()) row.addExpr(c);
   if (!row.isConstant && maxValue(new LinExpr().addExpr(row, -1)) > EPS) m.addRow(`12.${label}[${me}>${peer},${r}]`, row, 0, Infinity);
   if (gate && !gate.isConstant && maxValue(gate) > EPS) m.addRow(`12.${label}Gate[${me}>${peer},${r}]`, new LinExpr().addExpr(gate).addExpr(a, -1), 0, Infinity);
 }
@@ -384,8 +388,7 @@ function addAreaConnections(m: ModelBuilder, spec: NormalizedSpec, catalog: Cata
         const others = peerAreas.filter((b) => cloudOfArea(b) !== cloudOfArea(a));
         if (others.length === 0) continue;
         // 12.multi, and 12.few: a peer with more regions to use than it has in r's cloud runs in another.
-        const [k, few] = [needed.get(peer) ?? 1, fewIn(peer, r) ? 2 : 1];
-        if (Math.max(k, few) > 1) addMultiCloudCuts(m, presence, me, peer, r, Math.max(k, few), others.map((b) => counted(a, b)), areaGates.get(a), k >= few ? "multi" : "few");
+        addMultiCloudCuts(m, presence, me, peer, r, { multi: needed.get(peer) ?? 1, few: fewIn(peer, r) ? 2 : 1 }, () => others.map((b) => counted(a, b)), areaGates.get(a));
         const need = new LinExpr().addExpr(presence.of(me, r));
         for (const q of theirs) if (cloudOf(q) === cloudOf(r)) need.addExpr(presence.of(peer, q), -1);
         if (maxValue(need) <= EPS) continue;
@@ -489,10 +492,9 @@ function addLeaveCuts(
       for (const r of presence.regions(me)) {
         // 12.multi, with `multiCloud`: r connects to k − 1 of the peer's regions in other clouds;
         // 12.few: to as many as the peer needs beyond its regions in r's cloud.
-        const [k, few] = multiCloud ? [needed.get(peer) ?? 1, 1 + fewIn(peer, r)] : [1, 1];
-        if (Math.max(k, few) > 1) {
-          const across = [counted(r, theirs.filter((q) => cloudOf(q) !== cloudOf(r)))];
-          addMultiCloudCuts(m, presence, me, peer, r, Math.max(k, few), across, gws.get(r), k >= few ? "multi" : "few");
+        if (multiCloud) {
+          const across = () => [counted(r, theirs.filter((q) => cloudOf(q) !== cloudOf(r)))];
+          addMultiCloudCuts(m, presence, me, peer, r, { multi: needed.get(peer) ?? 1, few: 1 + fewIn(peer, r) }, across, gws.get(r));
         }
         // A free connection within a cloud has no column: the peer's presence there stands in for
         // it. When no connection within r's cloud has a column, 12.leave is 12.cross and is skipped.
