@@ -299,6 +299,7 @@ export function renderText(doc: BenchDocument): string {
         if (st.relaxed) parts.push(`relaxed model ${count(st.relaxed.variables)} x ${count(st.relaxed.constraints)}, its LP bound ${money(st.relaxed.bound)} in ${secs(st.relaxed.ms)}`);
         if (st.capacity) parts.push(`capacity relaxation (presence per continent) ${count(st.capacity.variables)} x ${count(st.capacity.constraints)}, its proven bound ${money(st.capacity.bound)} in ${secs(st.capacity.ms)}`);
         if (st.areas) parts.push(`alongside, presence per cloud and continent ${count(st.areas.variables)} x ${count(st.areas.constraints)}, its ${st.areas.linear ? (st.areas.lean ? "lean model's LP" : "LP") : "proven"} bound ${money(st.areas.bound)} in ${secs(st.areas.ms)}`);
+        if (st.boundModel) parts.push(`then in that solver the exact model built for its bound ${count(st.boundModel.variables)} x ${count(st.boundModel.constraints)} ${st.boundModel.linear ? "as a linear program (no time for its MIP's root), its LP" : "as an integer program, its proven"} bound ${money(st.boundModel.bound)} in ${secs(st.boundModel.ms)}`);
         if (st.relaxedMip) parts.push(`then in that solver the relaxed model ${st.relaxedMip.linear ? "as a linear program (no time for its MIP's root), its LP" : "as an integer program, its proven"} bound ${money(st.relaxedMip.bound)} in ${secs(st.relaxedMip.ms)}`);
         if (st.restricted) {
           parts.push(

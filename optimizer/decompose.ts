@@ -18,8 +18,10 @@
 // group (optimizer/groups.ts), or when time is short rounded from the guide
 // (optimizer/guided-plan.ts) and improved group by group; alongside the improvement, in a solver
 // of its own, the capacity relaxation with presence per cloud and continent raises the bound,
-// then (up to STAGES_UP_TO_PAIRS) the relaxed model as an integer program (its LP alone when its
-// MIP's root would not end in the time left); and beside the groups
+// then (up to STAGES_UP_TO_PAIRS) the exact model built for its bound (ilp.ts with `boundOnly`)
+// as an integer program, or the relaxed model when there is no time for the first's LP or it
+// proves nothing (each its LP alone when its MIP's root would not end in the time left); and
+// beside the groups
 // from the start, the continent MIP when its limit was too short for it beside its LP, or in its
 // place, when the model per area has the time for its LP but not for its MIP's root, that
 // model's LP, built lean during the continent LP (leanAreaBound). At 100
@@ -132,6 +134,12 @@ export interface DecomposedOutcome {
    */
   readonly relaxedMip?: StageReport;
   /**
+   * The exact model built for its bound (IlpOptions.boundOnly), solved beside the groups in the
+   * relaxed model's place when there is time for its LP (BOUND_LP_SEC_PER_PAIR): a higher bound.
+   * `linear` when only its LP was solved, for want of time for its MIP's root.
+   */
+  readonly boundModel?: StageReport;
+  /**
    * The capacity relaxation with presence per continent, when stage 1 was skipped or without an
    * optimum: the groups' guide and a bound (its MIP's, when that was left for later and ran beside
    * the groups, if higher; `ms` is the stage's own time).
@@ -171,6 +179,8 @@ export interface DecomposeSettings {
    * RELAXED_LP_MIN_SEC) and RELAXED_MIP_SEC_PER_PAIR.
    */
   readonly relaxedSecPerPair?: { readonly lp: number; readonly mip: number };
+  /** Overrides BOUND_LP_SEC_PER_PAIR and BOUND_MIP_SEC_PER_PAIR (for tests). */
+  readonly boundSecPerPair?: { readonly lp: number; readonly mip: number };
 }
 
 /** A model's linear relaxation: the same model with no integer columns. */
@@ -426,6 +436,19 @@ const RELAXED_MIP_PASS_SEC_PER_PAIR = 2e-3;
 const RELAXED_LP_SEC_PER_PAIR = 5e-4;
 const RELAXED_LP_MIN_SEC = 1;
 
+/**
+ * Seconds per candidate (service, region) pair that must be left for the bound-only exact model
+ * (IlpOptions.boundOnly) to be solved beside the groups in the relaxed model's place: its LP,
+ * build included, and its MIP's root. Measured on their own, build and LP: 4.8 s at 100
+ * services (seed 1, 10,137 pairs), 6.0 s (seed 3) and 10.6 s (seed 2), 12.5 s at 200 (20,360
+ * pairs); its MIP's first bound after 8.3 s at 100 (seed 1, beside another solve). When it ends
+ * without a bound, the relaxed model's LP or MIP follows if there is still time for it.
+ */
+const BOUND_LP_SEC_PER_PAIR = 6e-4;
+const BOUND_MIP_SEC_PER_PAIR = 1.5e-3;
+/** Columns above which the bound-only exact model's LP is presolved (SolveOptions.presolve). */
+const BOUND_LP_PRESOLVE_ABOVE_COLUMNS = 30_000;
+
 /** Hub regions stage 2 adds to every workload's own, widened once if that is infeasible. */
 const HUBS = [8, 24];
 /**
@@ -456,6 +479,12 @@ export async function solveDecomposed(
   const relaxedSec = {
     lp: Math.max(RELAXED_LP_MIN_SEC, (settings.relaxedSecPerPair?.lp ?? RELAXED_LP_SEC_PER_PAIR) * pairs),
     mip: (settings.relaxedSecPerPair?.mip ?? RELAXED_MIP_SEC_PER_PAIR) * pairs,
+  };
+  // What the bound-only exact model's LP and its MIP's root are expected to take
+  // (BOUND_*_SEC_PER_PAIR).
+  const boundSec = {
+    lp: (settings.boundSecPerPair?.lp ?? BOUND_LP_SEC_PER_PAIR) * pairs,
+    mip: (settings.boundSecPerPair?.mip ?? BOUND_MIP_SEC_PER_PAIR) * pairs,
   };
   // Regions no plan meeting the links' latency can use: the capacity relaxations and the groups
   // all need them (about 2 s to compute at 2,000 services), so they are computed once.
@@ -660,15 +689,23 @@ export async function solveDecomposed(
     return { out, report: { groups: out.groups, passes: out.passes, ms: Date.now() - t, ...(out.failure ? { failure: out.failure } : {}) } };
   };
 
-  // The relaxed model's integer program, once the capacity MIP per area has ended and while the
-  // groups still improve the plan: with time, its bound ends above the one per area (100
-  // services in 60 s: $87,479 against $87,136, with 12.multi in the relaxed model). Its own
+  // Once the capacity MIP per area has ended and while the groups still improve the plan: the
+  // exact model built for its bound (boundOnly, below) when there is time for its LP, else (or
+  // when it proved nothing) the relaxed model's integer program: with time, its bound ends above
+  // the one per area (100 services in 60 s: $87,479 against $87,136, with 12.multi). Its own
   // plans are no help: priced exactly, those of the 20- and 50-service specs cost 1.1 and 0.7%
   // more than the groups' plans. With less time left than its root takes, its LP alone: a MIP
   // begun then proved nothing and only slowed the groups (50 services in 10 s: two improvement
   // passes where the LP leaves them five).
-  const relaxedBound = async (signal: AbortSignal): Promise<StageReport | undefined> => {
+  const relaxedBound = async (signal: AbortSignal): Promise<(StageReport & { readonly exact?: true }) | undefined> => {
     if (signal.aborted || left() < relaxedSec.lp) return undefined;
+    // The exact model built for its bound first, when there is time for its LP; the relaxed
+    // model's when it proved nothing and there still is for that one's.
+    if (left() >= boundSec.lp) {
+      // A solver failure there proves nothing either.
+      const exact = await boundOnly(left() >= boundSec.mip, signal).catch(() => undefined);
+      if ((exact && (Number.isFinite(exact.bound) || exact.status === "infeasible")) || signal.aborted || left() < relaxedSec.lp) return exact;
+    }
     if (left() < relaxedSec.mip) {
       const { built: _built, values: _values, ...lp } = await relaxedLp(1, signal);
       return { ...lp, linear: true };
@@ -678,6 +715,24 @@ export async function solveDecomposed(
     const out = await boundRun(model, signal);
     const bound = out.status !== "infeasible" && Number.isFinite(out.bound) ? out.bound : NaN;
     return { variables: model.numCols, constraints: model.numRows, status: out.status, objective: out.objective, bound, ms: Date.now() - t };
+  };
+
+  // The exact model built for its bound alone (IlpOptions.boundOnly), in the relaxed model's place
+  // beside the groups: its LP lies above that model's and even above its MIP's bound (generated
+  // specs of 100 services, seed 1: $87,634.57 in 3.9 s against $87,398.24 in 3.4 s and the
+  // relaxed MIP's $87,517 in 24 s beside the groups; seeds 2 and 3: +$423 and +$390 over the
+  // relaxed LP; 20 services +$211, 50 +$36, 200 +$577), and its MIP's root raises it further
+  // ($87,709 after 9.6 s, $87,760 after 14 s). Large LPs are presolved (SolveOptions.presolve).
+  const boundOnly = async (mip: boolean, signal: AbortSignal): Promise<StageReport & { readonly exact: true }> => {
+    const t = Date.now();
+    const model = buildPlacementModel(spec, catalog, candidates, { ...settings.ilp, boundOnly: true }).model;
+    const report = (o: SolverOutcome, bound: number) => ({ variables: model.numCols, constraints: model.numRows, status: o.status, objective: o.objective, bound, ms: Date.now() - t, exact: true as const });
+    if (!mip) {
+      const lp = await settings.run(asLp(model), { timeLimitSec: left(), relativeGap: 0, signal, presolve: model.numCols > BOUND_LP_PRESOLVE_ABOVE_COLUMNS });
+      return { ...report(lp, lp.status === "optimal" ? lp.objective : NaN), linear: true };
+    }
+    const out = await boundRun(model, signal);
+    return report(out, out.status !== "infeasible" && Number.isFinite(out.bound) ? out.bound : NaN);
   };
 
   // The relaxed model's linear relaxation, with `share` of the time left: a bound that keeps every requirement.
@@ -780,7 +835,7 @@ export async function solveDecomposed(
     const lateBound = late && late.status !== "infeasible" && Number.isFinite(late.bound) ? late.bound : NaN;
     const continent = Number.isFinite(lateBound) && !(capacity.bound >= lateBound) ? { ...capacity, bound: lateBound } : capacity;
     const areas = found ? { areas: found } : {};
-    const relaxedMip = relaxedOut ? { relaxedMip: relaxedOut } : {};
+    const beside = relaxedOut ? (({ exact, ...report }) => (exact ? { boundModel: report } : { relaxedMip: report }))(relaxedOut) : {};
     // `proved` holds the bounds the runs reported on the way too (the one that met the gap, even
     // if its run then failed).
     const proven = [continent.bound, found?.bound ?? NaN, relaxedOut?.bound ?? NaN, proved].filter(Number.isFinite);
@@ -790,9 +845,9 @@ export async function solveDecomposed(
       const lp = check ? await check : relaxable && left() > 0.5 ? await relaxedLp(1) : undefined;
       const relaxed = lp ? { relaxed: { variables: lp.variables, constraints: lp.constraints, status: lp.status, objective: lp.objective, bound: lp.bound, ms: lp.ms } } : {};
       if (lp?.status === "infeasible") return { status: "infeasible", objective: NaN, bound: NaN, ...relaxed, capacity: continent, groups: report, regions: [] };
-      return { status: "no_solution", objective: NaN, bound, ...relaxed, capacity: continent, ...areas, ...relaxedMip, groups: report, regions: [] };
+      return { status: "no_solution", objective: NaN, bound, ...relaxed, capacity: continent, ...areas, ...beside, groups: report, regions: [] };
     }
-    return { status: "feasible", plan: out.plan, objective: out.objective, bound: Math.min(bound, out.objective), capacity: continent, ...areas, ...relaxedMip, groups: report, regions: [] };
+    return { status: "feasible", plan: out.plan, objective: out.objective, bound: Math.min(bound, out.objective), capacity: continent, ...areas, ...beside, groups: report, regions: [] };
   }
 
   // Stage 1: the relaxed model's linear relaxation: a bound, and where the load wants to be.

@@ -108,6 +108,11 @@
 //      beyond a user point, as for 12.present); Σ_{K near p} u[s,K] >= 1 per user point;
 //      u[f,K] <= Σ_{K' near K} u[t,K'] per link direction (valid for every plan:
 //      u is then 1 exactly where w runs; for the linear relaxation, see ilp-latency.ts).
+//
+// Option `boundOnly` builds the exact model with wholeModelCuts for its bound alone and leaves
+// out the rows BOUND_ONLY_OMITS names (conn's own rows, 12.pair, 13.onContinent, 9.relay and
+// 9.cloud): a relaxation whose LP is nearly the whole model's at a quarter of its rows, which
+// optimizer/decompose.ts solves beside the groups in place of 12.relax's.
 
 import type { Catalog, Offer } from "./catalog";
 import { HOURS_PER_MONTH } from "./catalog";
@@ -165,6 +170,29 @@ export interface IlpOptions {
   readonly wholeModelCuts?: boolean;
   /** Keep the model's column and row names (e.g. "a[api,aws:us-east-1]"), for reading it; they cost memory. */
   readonly names?: boolean;
+  /**
+   * The exact model for its bound alone (what optimizer/decompose.ts solves beside the groups):
+   * wholeModelCuts, less the rows of BOUND_ONLY_OMITS, which its LP does not need. A relaxation
+   * of the exact model, so its LP's optimum and its MIP's bound are proven bounds; its solutions
+   * need not be plans (a connection it leaves out is not paid for).
+   */
+  readonly boundOnly?: boolean;
+}
+
+/**
+ * The families of rows the bound-only exact model leaves out (IlpOptions.boundOnly). Measured on
+ * the generated spec of 100 services (seed 1), the whole model's LP with each family left out
+ * in turn against $87,645.35 with all (189,501 rows, 11.2 s): the connections' own rows (conn,
+ * conn[r,q] >= a[f,r] + a[t,q] − 1, 106,842 rows: 12.leave, 12.cross, 12.multi and the others
+ * give the LP what they would) −$10.73; 12.pair (20,413 rows), 13.onContinent (4,595), 9.relay
+ * (5,252) and 9.cloud (300) nothing. All five left out: 52,099 rows, $87,634.57 in 3.9 s.
+ */
+export const BOUND_ONLY_OMITS: ReadonlySet<string> = new Set(["conn", "12.pair", "13.onContinent", "9.relay", "9.cloud"]);
+
+/** A row's family: its name up to its first "[" ("12.pair[api>cache,…]" is 12.pair's). */
+function rowFamily(name: string): string {
+  const i = name.indexOf("[");
+  return i < 0 ? name : name.slice(0, i);
 }
 
 /** Variables of one free service in one region. */
@@ -215,7 +243,8 @@ export function buildPlacementModel(
   candidates: Candidates,
   opts: IlpOptions = {},
 ): PlacementModel {
-  const m = new ModelBuilder(opts.names);
+  const m = new ModelBuilder(opts.names, opts.boundOnly ? (name) => BOUND_ONLY_OMITS.has(rowFamily(name)) : undefined);
+  const wholeModelCuts = opts.wholeModelCuts || opts.boundOnly;
   const fixed = opts.fixed ?? { services: {}, buckets: {} };
   const shares = new Map<string, Map<RegionKey, LinExpr>>();
   const serviceVars = new Map<string, RegionVars[]>();
@@ -229,7 +258,7 @@ export function buildPlacementModel(
   // 12.present's cap less one where a user point is too far: in the relaxed model and the whole
   // one (wholeModelCuts); the groups' models solved slower with it (100 generated services in
   // 10 s: plans of $89,503 to $90,021 where they are $89,117 without).
-  const presence = new Presence(m, spec, fixed, serviceVars, bucketVars, opts.relax || opts.wholeModelCuts ? catalog : undefined);
+  const presence = new Presence(m, spec, fixed, serviceVars, bucketVars, opts.relax || wholeModelCuts ? catalog : undefined);
   const tight = spec.network !== undefined || hasLatency(spec);
 
   // Where workloads were before (previous plan, or the groups to keep): those offers stay
@@ -452,7 +481,7 @@ export function buildPlacementModel(
     const heldB =
       link.toKind === "service" ? link.to in fixed.services : link.toKind === "bucket" ? link.to in fixed.buckets : link.to in (fixed.databases ?? {});
     // A bucket or database sits in one cloud: the caller's share outside it crosses clouds (9.cross).
-    const crossing = (opts.relax || opts.wholeModelCuts) && link.toKind !== "service" && !heldB ? 1 - mostInOneCloud(spec, fixed, link.from) : 0;
+    const crossing = (opts.relax || wholeModelCuts) && link.toKind !== "service" && !heldB ? 1 - mostInOneCloud(spec, fixed, link.from) : 0;
     for (const [x, y] of [
       [link.from, link.to],
       [link.to, link.from],
@@ -467,7 +496,7 @@ export function buildPlacementModel(
   }
 
   // 12. Network fixed costs and 13. latency, over presence indicators.
-  addNetworkCosts(m, spec, catalog, presence, opts.relax, opts.wholeModelCuts);
+  addNetworkCosts(m, spec, catalog, presence, opts.relax, wholeModelCuts);
   addLatency(m, spec, catalog, presence);
 
   // 11. Stability: penalties for moving away from the previous plan.

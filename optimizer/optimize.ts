@@ -379,6 +379,7 @@ async function run(spec: NormalizedSpec, catalog: Catalog, opts: OptimizeOptions
         decomposed: {
           ...(d.relaxed ? { relaxed: bounded(d.relaxed) } : {}),
           ...(d.relaxedMip ? { relaxedMip: bounded(d.relaxedMip) } : {}),
+          ...(d.boundModel ? { boundModel: bounded(d.boundModel) } : {}),
           ...(d.capacity ? { capacity: bounded(d.capacity) } : {}),
           ...(d.areas ? { areas: bounded(d.areas) } : {}),
           ...(d.groups ? { groups: { groups: d.groups.groups, passes: d.groups.passes, ms: d.groups.ms } } : {}),

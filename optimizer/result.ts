@@ -42,6 +42,11 @@ export interface SolveReport {
      * area) for a higher bound; `linear` when only its LP was, for want of time for its MIP's root.
      */
     readonly relaxedMip?: { readonly variables: number; readonly constraints: number; readonly bound: number; readonly ms: number; readonly linear?: true };
+    /**
+     * The exact model built for its bound (IlpOptions.boundOnly), solved beside the groups in the
+     * relaxed model's place when there is time for its LP; `linear` when only its LP was.
+     */
+    readonly boundModel?: { readonly variables: number; readonly constraints: number; readonly bound: number; readonly ms: number; readonly linear?: true };
     /** The capacity relaxation with presence per continent (optimizer/capacity-bound.ts), when stage 1 was skipped or ended without a bound. */
     readonly capacity?: { readonly variables: number; readonly constraints: number; readonly bound: number; readonly ms: number };
     /**

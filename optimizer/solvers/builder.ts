@@ -66,8 +66,14 @@ export class ModelBuilder {
   /** Constant part of the objective. */
   offset = 0;
 
-  /** `names`: whether to keep column and row names (for reading a model; they cost memory). */
-  constructor(private readonly names = false) {}
+  /**
+   * `names`: whether to keep column and row names (for reading a model; they cost memory).
+   * `omit`: rows (by name) left out of the model, which is then a relaxation of the one with them.
+   */
+  constructor(
+    private readonly names = false,
+    private readonly omit?: (rowName: string) => boolean,
+  ) {}
 
   /** Number of columns so far. */
   get numCols(): number {
@@ -110,8 +116,10 @@ export class ModelBuilder {
   /**
    * Adds the row lower <= e <= upper (either bound may be infinite); the expression's constant
    * is moved to the bounds and repeated columns are merged, in order of first appearance.
+   * Returns its index, or -1 for a row the builder omits.
    */
   addRow(name: string, e: LinExpr, lower: number, upper: number): number {
+    if (this.omit?.(name)) return -1;
     const first = this.index.length;
     const row = this.rowLower.length + 1;
     for (let i = 0; i < e.cols.length; i++) {

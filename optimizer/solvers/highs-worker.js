@@ -16,7 +16,7 @@ highsPromise.then(
   () => parentPort.postMessage({ type: "ready", loaded: false }),
 );
 
-/** MIPs up to this many columns skip presolve and feasibility jump (see solve); LPs always skip presolve. */
+/** MIPs up to this many columns skip presolve and feasibility jump (see solve); LPs skip presolve unless asked. */
 const SMALL_MODEL_COLUMNS = 2000;
 
 /** Maps ±Infinity in a bound vector to HiGHS's infinity. */
@@ -90,8 +90,9 @@ async function solve(msg) {
       // branch and cut itself in this WebAssembly build (measured: ~0.3 s against ~0.04 s).
       // The linear relaxations solved here (capacity, relaxed model) are faster without
       // presolve at every size measured: 2.4 -> 1.4 s at 2,000 services, 0.9 -> 0.6 s at 500,
-      // 3.6 -> 2.7 s for the relaxed model at 100, 0.5 -> 0.26 s at 10.
-      presolve: isMip && model.numCols > SMALL_MODEL_COLUMNS ? "choose" : "off",
+      // 3.6 -> 2.7 s for the relaxed model at 100, 0.5 -> 0.26 s at 10; an LP asked to be
+      // presolved (options.presolve) is.
+      presolve: isMip ? (model.numCols > SMALL_MODEL_COLUMNS ? "choose" : "off") : options.presolve ? "on" : "off",
       mip_heuristic_run_feasibility_jump: model.numCols > SMALL_MODEL_COLUMNS,
     });
     // A warm start: HiGHS checks it, completes the columns it leaves out, and keeps it as its

@@ -54,6 +54,13 @@ export interface SolveOptions {
    * limit. A solver that cannot stop early ignores it (it still returns by its time limit).
    */
   readonly signal?: AbortSignal;
+  /**
+   * Presolve a linear program (a MIP's presolve is the adapter's choice). Off by default: the
+   * LPs solved here are faster without, but for some the bound-only exact model's LP is much
+   * faster with it (generated specs: 100 services, seed 3, 21.6 s to 4.7 s; 200 services 16.4 s
+   * to 9.5 s; at 50 services 0.65 s to 1.22 s). An adapter without a presolve ignores it.
+   */
+  readonly presolve?: boolean;
 }
 
 /**

@@ -219,7 +219,7 @@ describe("benchmark command line", () => {
   });
 
   it("says of each bound beside the groups whether an integer program or only its LP proved it, and of a lean model per area that it was", () => {
-    const staged = (linear: boolean, lean = false) =>
+    const staged = (linear: boolean, lean = false, exact = false) =>
       renderText({
         machine: { cpus: 2, cpuModel: "test cpu", memoryGiB: 8, node: "v20" },
         options: { sizes: [100], seed: 1, timeLimitSec: 10, gap: 0.001 },
@@ -229,7 +229,7 @@ describe("benchmark command line", () => {
               staged: {
                 capacity: { variables: 11491, constraints: 1449, bound: 84857, ms: 250 },
                 areas: { variables: 4057, constraints: 6845, bound: 87215, ms: 4700, ...(linear ? { linear: true as const } : {}), ...(lean ? { lean: true as const } : {}) },
-                relaxedMip: { variables: 30928, constraints: 61611, bound: 87294, ms: 4300, ...(linear ? { linear: true as const } : {}) },
+                [exact ? "boundModel" : "relaxedMip"]: { variables: exact ? 35327 : 30928, constraints: exact ? 52099 : 61611, bound: 87294, ms: 4300, ...(linear ? { linear: true as const } : {}) },
                 groups: { groups: 12, passes: 1, ms: 9600 },
                 regions: 0,
               },
@@ -242,6 +242,9 @@ describe("benchmark command line", () => {
     assert.match(staged(false), /presence per cloud and continent 4,057 x 6,845, its proven bound \$87,215\.00 in 4\.70 s; then in that solver the relaxed model as an integer program, its proven bound \$87,294\.00/);
     assert.match(staged(true), /presence per cloud and continent 4,057 x 6,845, its LP bound \$87,215\.00 in 4\.70 s; then in that solver the relaxed model as a linear program \(no time for its MIP's root\), its LP bound \$87,294\.00/);
     assert.match(staged(true, true), /presence per cloud and continent 4,057 x 6,845, its lean model's LP bound \$87,215\.00 in 4\.70 s/);
+    assert.match(staged(true, false, true), /then in that solver the exact model built for its bound 35,327 x 52,099 as a linear program \(no time for its MIP's root\), its LP bound \$87,294\.00 in 4\.30 s/);
+    assert.match(staged(false, false, true), /then in that solver the exact model built for its bound 35,327 x 52,099 as an integer program, its proven bound \$87,294\.00/);
+    assert.doesNotMatch(staged(false, false, true), /relaxed model as/);
   });
 
   it("renders every size, baseline and target as text", () => {
