@@ -129,8 +129,9 @@ export interface DecomposedOutcome {
   readonly relaxed?: StageReport;
   /**
    * The relaxed model as an integer program, solved beside the groups once the capacity MIP per
-   * area has ended (up to STAGES_UP_TO_PAIRS): a higher bound. `linear` when only its LP was
-   * solved, for want of time for its MIP's root (RELAXED_MIP_SEC_PER_PAIR).
+   * area has ended (up to STAGES_UP_TO_PAIRS) when the bound-only exact model (boundModel) was
+   * not begun or proved nothing: a higher bound. `linear` when only its LP was solved, for want
+   * of time for its MIP's root (RELAXED_MIP_SEC_PER_PAIR).
    */
   readonly relaxedMip?: StageReport;
   /**
@@ -442,10 +443,18 @@ const RELAXED_LP_MIN_SEC = 1;
  * build included, and its MIP's root. Measured on their own, build and LP: 4.8 s at 100
  * services (seed 1, 10,137 pairs), 6.0 s (seed 3) and 10.6 s (seed 2), 12.5 s at 200 (20,360
  * pairs); its MIP's first bound after 8.3 s at 100 (seed 1, beside another solve). When it ends
- * without a bound, the relaxed model's LP or MIP follows if there is still time for it.
+ * without a bound, the relaxed model's LP or MIP follows if there is still time for it: the
+ * time for that LP is kept back from its LP when there is time for both, else it has all (at
+ * 100 services in 10 s it has about 8 s and takes 5.7).
  */
 const BOUND_LP_SEC_PER_PAIR = 6e-4;
 const BOUND_MIP_SEC_PER_PAIR = 1.5e-3;
+/**
+ * (service, region) pairs up to which the bound-only exact model is built: it grows with the
+ * connections, measured up to 200 generated services (20,360 pairs: 68,229 columns and 107,803
+ * rows, built in 2.9 s, 1,073 MiB at the peak of a 30-s run). Above, the relaxed model alone.
+ */
+const BOUND_UP_TO_PAIRS = 21_000;
 /** Columns above which the bound-only exact model's LP is presolved (SolveOptions.presolve). */
 const BOUND_LP_PRESOLVE_ABOVE_COLUMNS = 30_000;
 
@@ -598,9 +607,11 @@ export async function solveDecomposed(
     return (async () => {
       const t = Date.now();
       // Its gateways of 12.multi raise its bound but slow its MIP down (at 100 services its
-      // optimum in 14 s where it took 9): left out of its MIP when the relaxed model's MIP,
-      // which follows it, has the time to pass it. Its 9.cross, only in its LP alone (at 100
-      // services in 10 s its MIP with them proved $87,185 where it reaches $87,215 without).
+      // optimum in 14 s where it took 9): left out of its MIP when the bound model that follows
+      // it (the bound-only exact model, or the relaxed model's MIP) has the time to pass it
+      // (RELAXED_MIP_PASS_SEC_PER_PAIR, more than either needs). Its 9.cross, only in its LP
+      // alone (at 100 services in 10 s its MIP with them proved $87,185 where it reaches $87,215
+      // without).
       const gateways = linear || !relaxable || left() < RELAXED_MIP_PASS_SEC_PER_PAIR * pairs;
       const model = capacityModel(spec, catalog, candidates, settings.ilp.fixed, "areas", reach(), { ...replan, multiCloudGateways: gateways, crossingTraffic: linear }).model;
       // Its LP first, whose bound counts at once: with the rows by continent it is within 0.1%
@@ -701,10 +712,15 @@ export async function solveDecomposed(
     if (signal.aborted || left() < relaxedSec.lp) return undefined;
     // The exact model built for its bound first, when there is time for its LP; the relaxed
     // model's when it proved nothing and there still is for that one's.
-    if (left() >= boundSec.lp) {
+    if (pairs <= BOUND_UP_TO_PAIRS && left() >= boundSec.lp) {
+      const mip = left() >= boundSec.mip;
+      // Its LP, with time for both, leaves the relaxed model's LP its time; else it has all, and so
+      // has its MIP (whose root, given 2.5 times its LP's time, ends well before: kept back, that
+      // time cost its bound at 100 services in 30 s $35, $87,726 where it proves $87,760).
+      const reserve = !mip && left() >= boundSec.lp + relaxedSec.lp ? relaxedSec.lp : 0;
       // A solver failure there proves nothing either.
-      const exact = await boundOnly(left() >= boundSec.mip, signal).catch(() => undefined);
-      if ((exact && (Number.isFinite(exact.bound) || exact.status === "infeasible")) || signal.aborted || left() < relaxedSec.lp) return exact;
+      const exact = await boundOnly(mip, () => Math.max(0.01, left() - reserve), signal).catch(() => undefined);
+      if ((exact && Number.isFinite(exact.bound)) || signal.aborted || left() < relaxedSec.lp) return exact;
     }
     if (left() < relaxedSec.mip) {
       const { built: _built, values: _values, ...lp } = await relaxedLp(1, signal);
@@ -723,15 +739,15 @@ export async function solveDecomposed(
   // relaxed MIP's $87,517 in 24 s beside the groups; seeds 2 and 3: +$423 and +$390 over the
   // relaxed LP; 20 services +$211, 50 +$36, 200 +$577), and its MIP's root raises it further
   // ($87,709 after 9.6 s, $87,760 after 14 s). Large LPs are presolved (SolveOptions.presolve).
-  const boundOnly = async (mip: boolean, signal: AbortSignal): Promise<StageReport & { readonly exact: true }> => {
+  const boundOnly = async (mip: boolean, limit: () => number, signal: AbortSignal): Promise<StageReport & { readonly exact: true }> => {
     const t = Date.now();
     const model = buildPlacementModel(spec, catalog, candidates, { ...settings.ilp, boundOnly: true }).model;
     const report = (o: SolverOutcome, bound: number) => ({ variables: model.numCols, constraints: model.numRows, status: o.status, objective: o.objective, bound, ms: Date.now() - t, exact: true as const });
     if (!mip) {
-      const lp = await settings.run(asLp(model), { timeLimitSec: left(), relativeGap: 0, signal, presolve: model.numCols > BOUND_LP_PRESOLVE_ABOVE_COLUMNS });
+      const lp = await settings.run(asLp(model), { timeLimitSec: limit(), relativeGap: 0, signal, presolve: model.numCols > BOUND_LP_PRESOLVE_ABOVE_COLUMNS });
       return { ...report(lp, lp.status === "optimal" ? lp.objective : NaN), linear: true };
     }
-    const out = await boundRun(model, signal);
+    const out = await settings.run(model, { timeLimitSec: limit(), relativeGap: 0, signal, onProgress: (p) => progress(undefined, p.bound) });
     return report(out, out.status !== "infeasible" && Number.isFinite(out.bound) ? out.bound : NaN);
   };
 
@@ -757,7 +773,8 @@ export async function solveDecomposed(
   };
 
   // Without the whole exact model, or too large for stage 1: the groups, with the capacity
-  // relaxations (and, where it can be built, the relaxed model's MIP) raising the bound beside them.
+  // relaxations (and, where they can be built, the bound-only exact model or the relaxed model)
+  // raising the bound beside them.
   const relaxable = pairs <= (settings.stagesUpToPairs ?? STAGES_UP_TO_PAIRS);
   if (!settings.exact || !relaxable) {
     const capacity = await capacityBound(true);

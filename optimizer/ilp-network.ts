@@ -94,17 +94,17 @@ export function multiCloudServices(spec: NormalizedSpec): Map<string, number> {
  * 12.cross asks a connection only when the peer runs nowhere in r's cloud, which fractions of the
  * peer's presence there meet in the LP. `conns` gives r's connections to the peer's regions in
  * other clouds (relaxed, r's area's to the peer's areas there: k − 1 clouds are as many areas),
- * asked for only when the row is written (counting them may add 12.via's columns); `gate` is r's
- * gateway (relaxed, its area's); `needed` the regions the peer's clouds ask for (k) and those
- * 12.few counts, the larger of which names the row. In the relaxed model they raise its LP
- * (generated specs: $9,941 to $9,999 at 10 services, $86,832 to $86,972 at 100) and its MIP's bound
- * beside the groups in 60 s at 100 services ($87,307 to $87,479). In the exact model they raise the
- * LP too ($9,962 to $10,051 at 10 services) and shorten the whole model's proof (10-service
- * generated specs, seeds 1 to 8, HiGHS alone: 276 s in all to 106, seed 6 from no proof in 120 s to
- * 12.6 s, seed 1 slower, 11.0 to 15.7 s), but the groups' models solved slower with them (100
- * services in 10 s: plans of $89,708 to $90,124 where they are $89,059 to $89,437 without): the
- * exact model has them only with IlpOptions.wholeModelCuts, which optimize sets for the whole
- * model.
+ * asked for only when a row may be written (not for k <= 1, a held peer, or me never in r: counting
+ * them may add 12.via's columns); `gate` is r's gateway (relaxed, its area's); `needed` the regions
+ * the peer's clouds ask for (k) and those 12.few counts, the larger of which names the row. In the
+ * relaxed model they raise its LP (generated specs: $9,941 to $9,999 at 10 services, $86,832 to
+ * $86,972 at 100) and its MIP's bound beside the groups in 60 s at 100 services ($87,307 to
+ * $87,479). In the exact model they raise the LP too ($9,962 to $10,051 at 10 services) and shorten
+ * the whole model's proof (10-service generated specs, seeds 1 to 8, HiGHS alone: 276 s in all to
+ * 106, seed 6 from no proof in 120 s to 12.6 s, seed 1 slower, 11.0 to 15.7 s), but the groups'
+ * models solved slower with them (100 services in 10 s: plans of $89,708 to $90,124 where they are
+ * $89,059 to $89,437 without): the exact model has them only with IlpOptions.wholeModelCuts, which
+ * optimize sets for the whole model.
  */
 function addMultiCloudCuts(
   m: ModelBuilder,

@@ -39,7 +39,8 @@ export interface SolveReport {
     readonly relaxed?: { readonly variables: number; readonly constraints: number; readonly bound: number; readonly ms: number };
     /**
      * The relaxed model as an integer program, solved beside the groups (after the capacity MIP per
-     * area) for a higher bound; `linear` when only its LP was, for want of time for its MIP's root.
+     * area, when the bound-only exact model was not begun or proved nothing) for a higher bound;
+     * `linear` when only its LP was, for want of time for its MIP's root.
      */
     readonly relaxedMip?: { readonly variables: number; readonly constraints: number; readonly bound: number; readonly ms: number; readonly linear?: true };
     /**

@@ -13,7 +13,6 @@ import { Cloud, DEFAULT_NETWORK_COSTS, NormalizedBucket, NormalizedLink, Normali
 import { validateSpec } from "../../optimizer/validate";
 import { bucketViolations, globalViolations, serviceViolations, verifyPlan } from "../../optimizer/verify";
 
-/** A normalized service with defaults (2 replicas of 2 vCPU / 4 GiB anywhere). */
 /**
  * A staged solve's bound is the best its stages proved, some of them read from a run's progress:
  * that value may differ from the run's last report in the last bit, so compare within rounding.
@@ -24,6 +23,7 @@ export function assertSameBound(actual: number, expected: number): void {
   }
 }
 
+/** A normalized service with defaults (2 replicas of 2 vCPU / 4 GiB anywhere). */
 export function service(name: string, over: Partial<NormalizedService> = {}): NormalizedService {
   return {
     name,
