@@ -653,8 +653,8 @@ export async function solveDecomposed(
   // proves on the way count for progress. Its own gap is no reason to stop (a bound within 0.1%
   // of the relaxation's optimum may still leave the plan's gap open): `progress` stops it (with
   // `stop`) when the plan's gap is met.
-  const boundRun = (model: SparseModel, signal: AbortSignal) =>
-    settings.run(model, { timeLimitSec: left(), relativeGap: 0, signal, onProgress: (p) => progress(undefined, p.bound) });
+  const boundRun = (model: SparseModel, signal: AbortSignal, limitSec = left()) =>
+    settings.run(model, { timeLimitSec: limitSec, relativeGap: 0, signal, onProgress: (p) => progress(undefined, p.bound) });
   // Progress for the groups' path: the gap between the groups' plan and the best bound proven so
   // far; once it is within the gap asked for, the groups' improvement and the bounds beside it end.
   let planned = NaN;
@@ -708,7 +708,7 @@ export async function solveDecomposed(
   // more than the groups' plans. With less time left than its root takes, its LP alone: a MIP
   // begun then proved nothing and only slowed the groups (50 services in 10 s: two improvement
   // passes where the LP leaves them five).
-  const relaxedBound = async (signal: AbortSignal): Promise<(StageReport & { readonly exact?: true }) | undefined> => {
+  const besideBound = async (signal: AbortSignal): Promise<{ readonly kind: "boundModel" | "relaxedMip"; readonly report: StageReport } | undefined> => {
     if (signal.aborted || left() < relaxedSec.lp) return undefined;
     // The exact model built for its bound first, when there is time for its LP; the relaxed
     // model's when it proved nothing and there still is for that one's.
@@ -720,17 +720,17 @@ export async function solveDecomposed(
       const reserve = !mip && left() >= boundSec.lp + relaxedSec.lp ? relaxedSec.lp : 0;
       // A solver failure there proves nothing either.
       const exact = await boundOnly(mip, () => Math.max(0.01, left() - reserve), signal).catch(() => undefined);
-      if ((exact && Number.isFinite(exact.bound)) || signal.aborted || left() < relaxedSec.lp) return exact;
+      if ((exact && Number.isFinite(exact.bound)) || signal.aborted || left() < relaxedSec.lp) return exact && { kind: "boundModel", report: exact };
     }
     if (left() < relaxedSec.mip) {
       const { built: _built, values: _values, ...lp } = await relaxedLp(1, signal);
-      return { ...lp, linear: true };
+      return { kind: "relaxedMip", report: { ...lp, linear: true } };
     }
     const t = Date.now();
     const model = buildPlacementModel(spec, catalog, candidates, { ...settings.ilp, relax: true }).model;
     const out = await boundRun(model, signal);
     const bound = out.status !== "infeasible" && Number.isFinite(out.bound) ? out.bound : NaN;
-    return { variables: model.numCols, constraints: model.numRows, status: out.status, objective: out.objective, bound, ms: Date.now() - t };
+    return { kind: "relaxedMip", report: { variables: model.numCols, constraints: model.numRows, status: out.status, objective: out.objective, bound, ms: Date.now() - t } };
   };
 
   // The exact model built for its bound alone (IlpOptions.boundOnly), in the relaxed model's place
@@ -739,15 +739,15 @@ export async function solveDecomposed(
   // relaxed MIP's $87,517 in 24 s beside the groups; seeds 2 and 3: +$423 and +$390 over the
   // relaxed LP; 20 services +$211, 50 +$36, 200 +$577), and its MIP's root raises it further
   // ($87,709 after 9.6 s, $87,760 after 14 s). Large LPs are presolved (SolveOptions.presolve).
-  const boundOnly = async (mip: boolean, limit: () => number, signal: AbortSignal): Promise<StageReport & { readonly exact: true }> => {
+  const boundOnly = async (mip: boolean, limit: () => number, signal: AbortSignal): Promise<StageReport> => {
     const t = Date.now();
     const model = buildPlacementModel(spec, catalog, candidates, { ...settings.ilp, boundOnly: true }).model;
-    const report = (o: SolverOutcome, bound: number) => ({ variables: model.numCols, constraints: model.numRows, status: o.status, objective: o.objective, bound, ms: Date.now() - t, exact: true as const });
+    const report = (o: SolverOutcome, bound: number) => ({ variables: model.numCols, constraints: model.numRows, status: o.status, objective: o.objective, bound, ms: Date.now() - t });
     if (!mip) {
       const lp = await settings.run(asLp(model), { timeLimitSec: limit(), relativeGap: 0, signal, presolve: model.numCols > BOUND_LP_PRESOLVE_ABOVE_COLUMNS });
       return { ...report(lp, lp.status === "optimal" ? lp.objective : NaN), linear: true };
     }
-    const out = await settings.run(model, { timeLimitSec: limit(), relativeGap: 0, signal, onProgress: (p) => progress(undefined, p.bound) });
+    const out = await boundRun(model, signal, limit());
     return report(out, out.status !== "infeasible" && Number.isFinite(out.bound) ? out.bound : NaN);
   };
 
@@ -784,7 +784,7 @@ export async function solveDecomposed(
     // process while the groups run) leaves the first relaxation's. It starts once the groups are
     // all placed: construction solves two groups at once, and a plan comes before a bound.
     let pending: Promise<StageReport | undefined> | undefined;
-    let relaxedPending: ReturnType<typeof relaxedBound> | undefined;
+    let besidePending: ReturnType<typeof besideBound> | undefined;
     const counted = (run: Promise<StageReport> | undefined) => run?.then((a) => (progress(undefined, a.bound), a)).catch(() => undefined);
     const startArea = () => counted(areaBound(stop.signal));
     // With a short limit, the model per area now rather than once the groups have placed their
@@ -827,7 +827,7 @@ export async function solveDecomposed(
       void endCheck(); // a plan: nothing to tell
       if (stop.signal.aborted) return; // the first plan already met the gap
       pending ??= startArea();
-      if (relaxable) relaxedPending = (pending ?? Promise.resolve()).then(() => relaxedBound(stop.signal)).then((r) => (progress(undefined, r?.bound), r)).catch(() => undefined);
+      if (relaxable) besidePending = (pending ?? Promise.resolve()).then(() => besideBound(stop.signal)).then((r) => (progress(undefined, r?.report.bound), r)).catch(() => undefined);
     }).catch(async (e) => {
       stop.abort(); // the bounds beside them end too
       await endCheck();
@@ -841,21 +841,21 @@ export async function solveDecomposed(
         const timer = setTimeout(resolve, left() * 1000);
         const done = () => (clearTimeout(timer), resolve());
         enough.signal.addEventListener("abort", done, { once: true });
-        void Promise.all([pending, later, relaxedPending]).then(done);
+        void Promise.all([pending, later, besidePending]).then(done);
       });
     }
     stop.abort();
     if (out.plan) await endCheck();
     const found = await pending;
     const late = await later;
-    const relaxedOut = await relaxedPending;
+    const besideOut = await besidePending;
     const lateBound = late && late.status !== "infeasible" && Number.isFinite(late.bound) ? late.bound : NaN;
     const continent = Number.isFinite(lateBound) && !(capacity.bound >= lateBound) ? { ...capacity, bound: lateBound } : capacity;
     const areas = found ? { areas: found } : {};
-    const beside = relaxedOut ? (({ exact, ...report }) => (exact ? { boundModel: report } : { relaxedMip: report }))(relaxedOut) : {};
+    const beside = besideOut?.kind === "boundModel" ? { boundModel: besideOut.report } : besideOut ? { relaxedMip: besideOut.report } : {};
     // `proved` holds the bounds the runs reported on the way too (the one that met the gap, even
     // if its run then failed).
-    const proven = [continent.bound, found?.bound ?? NaN, relaxedOut?.bound ?? NaN, proved].filter(Number.isFinite);
+    const proven = [continent.bound, found?.bound ?? NaN, besideOut?.report.bound ?? NaN, proved].filter(Number.isFinite);
     const bound = proven.length > 0 ? Math.max(...proven) : replicaBound(prices);
     if (!out.plan) {
       // The relaxed model's LP, begun beside the groups or now with the time left (see above).
@@ -900,8 +900,9 @@ export async function solveDecomposed(
     // released gave it 0.8 s, where it found a plan of $1,503.07, and left 0.9 s unused; with
     // the whole 1.7 s it ends at $1,134.42 to $1,137.31 (the optimum $1,134.42). With
     // STAGE3_MIN_SEC at 1 s, the 2 s left there were halved, and it ended at $1,355.40 to
-    // $1,417.79 in two runs of three; with all of it, at $1,134.42 to $1,137.31 in seven of seven. Given it all,
-    // a model with no plan by its share gives way to the next, wider one (or to the whole model).
+    // $1,417.79 in two runs of three; with all of it, at $1,134.42 to $1,137.31 in seven of
+    // seven. Given it all, a model with no plan by its share gives way to the next, wider one
+    // (or to the whole model).
     const share = n === HUBS[HUBS.length - 1] ? 0.8 : 0.5;
     const now = left();
     const all = now * (1 - share) < STAGE3_MIN_SEC;

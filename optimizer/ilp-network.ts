@@ -196,6 +196,15 @@ function peerCapped(m: ModelBuilder, label: string, conns: LinExpr, peerIn: LinE
   return new LinExpr().add(via, 1);
 }
 
+/**
+ * peerCapped once per label (one via column per end, region and list, whichever link asks for
+ * it); the connections and the peer's presence are made only for a new label.
+ */
+function viaCaps(m: ModelBuilder): (label: string, conns: () => LinExpr, peerIn: () => LinExpr) => LinExpr {
+  const capped = new Map<string, LinExpr>();
+  return (label, conns, peerIn) => capped.get(label) ?? capped.set(label, peerCapped(m, label, conns(), peerIn())).get(label)!;
+}
+
 /** Whether a workload's regions are known: held, or with one candidate. */
 const knownRegions = (presence: Presence) => (w: string) => presence.isHeld(w) || presence.regions(w).length <= 1;
 
@@ -359,8 +368,7 @@ function addAreaConnections(m: ModelBuilder, spec: NormalizedSpec, catalog: Cata
   const needed = multiCloudServices(spec);
   const fewIn = outsideNeeded(presence, freeRegionsNeeded(spec, presence));
   const hasGate = (a: string) => maxValue(areaGates.get(a) ?? new LinExpr()) > EPS;
-  // 12.via's counts by label: one column per end, region and list, whichever link asks for it.
-  const capped = new Map<string, LinExpr>();
+  const capped = viaCaps(m);
   for (const l of spec.links) {
     if (l.toKind !== "service") continue;
     for (const [me, peer] of [
@@ -371,17 +379,14 @@ function addAreaConnections(m: ModelBuilder, spec: NormalizedSpec, catalog: Cata
       const peerAreas = [...new Set(theirs.map(areaOfKey))];
       const mine = presence.regions(me);
       // The connection of area a to the peer's area b as the rows below count it (12.via).
-      const counted = (a: string, b: string): LinExpr => {
-        if (!forced.has(pairKey(a, b))) return connOf(a, b);
-        const label = `${me}>${peer},${a},${b}`;
-        let e = capped.get(label);
-        if (!e) {
-          const peerIn = new LinExpr();
-          for (const q of theirs) if (areaOfKey(q) === b) peerIn.addExpr(presence.of(peer, q));
-          capped.set(label, (e = peerCapped(m, label, connOf(a, b), peerIn)));
-        }
-        return e;
-      };
+      const counted = (a: string, b: string): LinExpr =>
+        !forced.has(pairKey(a, b))
+          ? connOf(a, b)
+          : capped(
+              `${me}>${peer},${a},${b}`,
+              () => connOf(a, b),
+              () => LinExpr.sum(theirs.filter((q) => areaOfKey(q) === b).map((q) => presence.of(peer, q))),
+            );
       // 12.cross per area: me in r while peer runs nowhere in r's cloud.
       for (const r of mine) {
         const a = areaOfKey(r);
@@ -439,9 +444,8 @@ function addLeaveCuts(
   const spanning = new Set([...needed.keys()].filter((s) => !presence.isHeld(s)));
   const spread = freeRegionsNeeded(spec, presence);
   const fewIn = outsideNeeded(presence, spread);
-  // 12.via's counts by label (one column per end, region and list, whichever link asks for
-  // it), and each region's area.
-  const capped = new Map<string, LinExpr>();
+  // 12.via's counts, and each region's area.
+  const capped = viaCaps(m);
   const areas = new Map<RegionKey, string>();
   const areaOfKey = (q: RegionKey) => areas.get(q) ?? areas.set(q, areaOf(catalog, q)).get(q)!;
   for (const l of spec.links) {
@@ -461,33 +465,21 @@ function addLeaveCuts(
       // r's connections to the peer's regions `qs` as the rows below count them: per area, capped
       // by the peer's presence there where a forced pair makes one (12.via).
       const counted = (r: RegionKey, qs: readonly RegionKey[]): LinExpr => {
-        const sum = new LinExpr();
-        if (!qs.some((q) => forced.has(pairKey(r, q)))) {
-          for (const q of qs) sum.addExpr(conns.get(pairKey(r, q)) ?? new LinExpr());
-          return sum;
-        }
+        const connsTo = (list: readonly RegionKey[]) => LinExpr.sum(list.map((q) => conns.get(pairKey(r, q)) ?? new LinExpr()));
+        const anyForced = (list: readonly RegionKey[]) => list.some((q) => forced.has(pairKey(r, q)));
+        if (!anyForced(qs)) return connsTo(qs);
         const byArea = new Map<string, RegionKey[]>();
         for (const q of qs) {
           const area = areaOfKey(q);
           (byArea.get(area) ?? byArea.set(area, []).get(area)!).push(q);
         }
-        for (const list of byArea.values()) {
-          const cs = new LinExpr();
-          for (const q of list) cs.addExpr(conns.get(pairKey(r, q)) ?? new LinExpr());
-          if (!list.some((q) => forced.has(pairKey(r, q)))) {
-            sum.addExpr(cs);
-            continue;
-          }
-          const label = `${me}>${peer},${r},${list.join("+")}`;
-          let e = capped.get(label);
-          if (!e) {
-            const peerIn = new LinExpr();
-            for (const q of list) peerIn.addExpr(presence.of(peer, q));
-            capped.set(label, (e = peerCapped(m, label, cs, peerIn)));
-          }
-          sum.addExpr(e);
-        }
-        return sum;
+        return LinExpr.sum(
+          [...byArea.values()].map((list) =>
+            anyForced(list)
+              ? capped(`${me}>${peer},${r},${list.join("+")}`, () => connsTo(list), () => LinExpr.sum(list.map((q) => presence.of(peer, q))))
+              : connsTo(list),
+          ),
+        );
       };
       for (const r of presence.regions(me)) {
         // 12.multi, with `multiCloud`: r connects to k − 1 of the peer's regions in other clouds;

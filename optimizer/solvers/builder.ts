@@ -12,6 +12,13 @@ export class LinExpr {
   readonly cols: number[] = [];
   readonly coefs: number[] = [];
 
+  /** The sum of expressions, as a new expression. */
+  static sum(es: Iterable<LinExpr>): LinExpr {
+    const out = new LinExpr();
+    for (const e of es) out.addExpr(e);
+    return out;
+  }
+
   /** Adds coef·x[col] and returns this expression. */
   add(col: number, coef: number): this {
     if (coef !== 0) {

@@ -26,6 +26,21 @@ describe("model builder (optimizer/solvers/builder.ts)", () => {
     assert.strictEqual(b.maxOf(new LinExpr().addConstant(4)), 4);
   });
 
+  it("sums expressions into a new one, leaving them as they were, and leaves out the rows it is told to omit", () => {
+    const b = new ModelBuilder(true, (name) => name.startsWith("skip"));
+    const x = b.addCol("x", 0, 0, 1, true);
+    const y = b.addCol("y", 0, 0, 1, true);
+    const e1 = new LinExpr().add(x, 1).addConstant(2);
+    const e2 = new LinExpr().add(y, 3).add(x, 1);
+    const sum = LinExpr.sum([e1, e2]);
+    assert.deepStrictEqual([sum.constant, sum.cols, sum.coefs], [2, [x, y, x], [1, 3, 1]]);
+    assert.deepStrictEqual([e1.cols, e2.cols], [[x], [y, x]]);
+    assert.strictEqual(b.addRow("skip[a]", sum, 0, 1), -1);
+    assert.strictEqual(b.addRow("keep[a]", sum, 0, 10), 0);
+    const m = b.build();
+    assert.deepStrictEqual([m.numRows, m.rowNames], [1, ["keep[a]"]]);
+  });
+
   it("merges columns past the first thousands, whenever they were added", () => {
     const b = new ModelBuilder();
     const cols = Array.from({ length: 5000 }, (_, i) => b.addCol(`c${i}`, 0, 0, 1, true));
