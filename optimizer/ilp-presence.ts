@@ -19,7 +19,8 @@ const ZERO = new LinExpr();
 
 /** Presence of workloads in regions, as expressions over the model's columns. */
 export class Presence {
-  private readonly made = new Map<string, LinExpr>();
+  /** Expressions made so far, by workload and region (of() is called millions of times in large models). */
+  private readonly made = new Map<string, Map<RegionKey, LinExpr>>();
   private readonly regionsOf = new Map<string, readonly RegionKey[]>();
   private readonly caps: ReadonlyMap<string, number>;
   private readonly specs: ReadonlyMap<string, NormalizedService>;
@@ -105,7 +106,7 @@ export class Presence {
   addColumns(name: string, cols: readonly { readonly key: RegionKey; readonly col: number }[]): void {
     this.others.set(name, cols);
     this.regionsOf.delete(name);
-    for (const id of [...this.made.keys()]) if (id.startsWith(`${name}@`)) this.made.delete(id);
+    this.made.delete(name);
   }
 
   /** The regions a workload may be in: its columns' regions, or where it is held. */
@@ -133,11 +134,11 @@ export class Presence {
 
   /** 1 when the workload runs in `key`, 0 otherwise: a constant, a bucket column or a[s,r]. */
   of(name: string, key: RegionKey): LinExpr {
-    const id = `${name}@${key}`;
-    const done = this.made.get(id);
+    const byKey = this.made.get(name) ?? this.made.set(name, new Map()).get(name)!;
+    const done = byKey.get(key);
     if (done) return done;
     const e = this.build(name, key);
-    this.made.set(id, e);
+    byKey.set(key, e);
     return e;
   }
 

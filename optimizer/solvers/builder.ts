@@ -82,6 +82,11 @@ export class ModelBuilder {
     private readonly omit?: (rowName: string) => boolean,
   ) {}
 
+  /** Whether a row of this name would be left out (see the constructor's `omit`). */
+  omits(name: string): boolean {
+    return this.omit?.(name) ?? false;
+  }
+
   /** Number of columns so far. */
   get numCols(): number {
     return this.cost.length;

@@ -26,7 +26,7 @@ describe("model builder (optimizer/solvers/builder.ts)", () => {
     assert.strictEqual(b.maxOf(new LinExpr().addConstant(4)), 4);
   });
 
-  it("sums expressions into a new one, leaving them as they were, and leaves out the rows it is told to omit", () => {
+  it("sums expressions into a new one, leaving them as they were, and leaves out (and tells) the rows it is told to omit", () => {
     const b = new ModelBuilder(true, (name) => name.startsWith("skip"));
     const x = b.addCol("x", 0, 0, 1, true);
     const y = b.addCol("y", 0, 0, 1, true);
@@ -35,6 +35,7 @@ describe("model builder (optimizer/solvers/builder.ts)", () => {
     const sum = LinExpr.sum([e1, e2]);
     assert.deepStrictEqual([sum.constant, sum.cols, sum.coefs], [2, [x, y, x], [1, 3, 1]]);
     assert.deepStrictEqual([e1.cols, e2.cols], [[x], [y, x]]);
+    assert.deepStrictEqual([b.omits("skip[b]"), b.omits("keep[b]"), new ModelBuilder().omits("skip[b]")], [true, false, false]);
     assert.strictEqual(b.addRow("skip[a]", sum, 0, 1), -1);
     assert.strictEqual(b.addRow("keep[a]", sum, 0, 10), 0);
     const m = b.build();

@@ -14,7 +14,7 @@ import type { Plan, ServicePlacement } from "../../optimizer/plan";
 import { validateSpec } from "../../optimizer/validate";
 import { serviceViolations } from "../../optimizer/verify";
 import { generateSpec } from "../../bench/generate";
-import { bruteForce, bucket, enumerationSize, link, pinnedReadersSpec, randomSpec, RandomOptions, service, spec } from "./random";
+import { bruteForce, bucket, enumerationSize, link, pinnedReadersSpec, randomPrevious, randomSpec, RandomOptions, service, spec } from "./random";
 
 const catalog = loadCatalog();
 const solver = new HighsSolver();
@@ -666,6 +666,25 @@ describe("the exact model built for its bound alone (boundOnly)", () => {
     assert.ok(boundLp <= wholeLp + 1e-6, `bound-only LP ${boundLp} above the whole model's ${wholeLp}`);
     // Measured: $19,219.38 against the relaxed model's $19,008.78 (the whole model's: $19,243.51).
     assert.ok(boundLp > relaxedLp + 100, `bound-only LP ${boundLp}, relaxed ${relaxedLp}`);
+  });
+
+  it("is the whole model less those rows: the same columns, costs, bounds and offset, and each row it keeps entry for entry, with held workloads or without", () => {
+    const s = validateSpec(generateSpec(catalog, { services: 20, seed: 1 }), catalog);
+    const c = buildCandidates(s, catalog);
+    // Held: the services of a plan made up for the spec (pairs of regions that held links always
+    // cross, whose connections are then constants in the offset).
+    const previous = randomPrevious(7, s, catalog);
+    for (const fixed of [undefined, { services: previous.services, buckets: {} }]) {
+      const whole = buildPlacementModel(s, catalog, c, { wholeModelCuts: true, names: true, ...(fixed ? { fixed } : {}) }).model;
+      const bound = buildPlacementModel(s, catalog, c, { boundOnly: true, names: true, ...(fixed ? { fixed } : {}) }).model;
+      const plain = (m: SparseModel) => [m.colNames, m.colCost, m.colLower, m.colUpper, m.integer].map((a) => Array.from(a as ArrayLike<unknown>));
+      assert.deepStrictEqual(plain(bound), plain(whole));
+      assert.strictEqual(bound.offset, whole.offset);
+      const rows = (m: SparseModel) => new Map(m.rowNames!.map((n, i) => [n, [m.rowLower[i], m.rowUpper[i], ...Array.from(m.index.subarray(m.rowStarts[i], m.rowStarts[i + 1])), ...Array.from(m.value.subarray(m.rowStarts[i], m.rowStarts[i + 1]))]]));
+      const wholeRows = rows(whole);
+      for (const [name, row] of rows(bound)) assert.deepStrictEqual(row, wholeRows.get(name), name);
+      assert.ok(bound.numRows < whole.numRows);
+    }
   });
 
   it("never cuts off a plan: its MIP's optimum stays at or under the enumerated one, its LP under that", async function () {
