@@ -75,3 +75,34 @@ describe("stopping a solve early (SolveOptions.signal)", () => {
     assert.ok(Math.abs(out.objective - 6) < 1e-6, `objective ${out.objective}`);
   });
 });
+
+describe("an LP presolved on request (SolveOptions.presolve)", () => {
+  const solver = new HighsSolver();
+  after(() => solver.dispose());
+
+  it("reaches the same optimum presolved or not, and a MIP given the option too", async function () {
+    this.timeout(120_000);
+    // A cover row per block of four columns in [0, 1] (or binaries), whose optimum is known: in
+    // the LP, x3 has the best cost per unit, (5 + k%3)/4, taken at 3/4; among binaries, x2 alone
+    // (4 + k%3) is cheapest (x3 costs one more, x0 + x1 5 + 2·(k%3)).
+    const cover = (blocks: number, integer: boolean) => {
+      const b = new ModelBuilder();
+      let expected = 0;
+      for (let k = 0; k < blocks; k++) {
+        const row = new LinExpr();
+        for (let j = 0; j < 4; j++) row.add(b.addCol(`x${k}_${j}`, 2 + j + (k % 3), 0, 1, integer), 1 + j);
+        b.addRow(`cover${k}`, row, 3, Infinity);
+        expected += integer ? 4 + (k % 3) : (3 * (5 + (k % 3))) / 4;
+      }
+      return { model: b.build(), expected };
+    };
+    for (const integer of [false, true]) {
+      const { model, expected } = cover(600, integer);
+      for (const presolve of [true, false, undefined]) {
+        const out = await solver.solve(model, { timeLimitSec: 60, relativeGap: 0, ...(presolve === undefined ? {} : { presolve }) });
+        assert.strictEqual(out.status, "optimal", `${integer ? "MIP" : "LP"}, presolve ${presolve}`);
+        assert.ok(Math.abs(out.objective - expected) < 1e-6, `${integer ? "MIP" : "LP"}, presolve ${presolve}: ${out.objective} against ${expected}`);
+      }
+    }
+  });
+});
