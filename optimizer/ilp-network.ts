@@ -272,7 +272,7 @@ export function addNetworkCosts(m: ModelBuilder, spec: NormalizedSpec, catalog: 
   // A model that leaves out conn's own rows and 12.pair (IlpOptions.boundOnly) needs of each pair
   // only whether a link may cross it, and whether one always does (its cost is then a constant):
   // neither their drivers nor their cuts are formed (at 200 generated services, 281,032 and
-  // 52,313 rows of the whole model; the bound-only model's build there, 1.7 to 2.2 s where it
+  // 52,313 rows of the whole model; the bound-only model's build there, 1.6 to 2.2 s where it
   // took 2.5 to 3.0).
   const connRows = !m.omits("conn[");
   const pairRows = !m.omits("12.pair[");
