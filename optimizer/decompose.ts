@@ -452,7 +452,7 @@ const BOUND_MIP_SEC_PER_PAIR = 1.5e-3;
 /**
  * (service, region) pairs up to which the bound-only exact model is built: it grows with the
  * connections, measured up to 200 generated services (20,360 pairs: 68,229 columns and 107,803
- * rows, built in 1.6 to 2.2 s, 1,066 to 1,191 MiB at the peak of a 30-s run). Above, the
+ * rows, built in 1.6 to 2.2 s, 975 to 1,191 MiB at the peak of a 30-s run). Above, the
  * relaxed model alone.
  */
 const BOUND_UP_TO_PAIRS = 21_000;
