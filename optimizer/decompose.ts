@@ -187,6 +187,19 @@ export interface DecomposeSettings {
 /** A model's linear relaxation: the same model with no integer columns. */
 const asLp = (model: SparseModel): SparseModel => ({ ...model, integer: new Uint8Array(model.numCols) });
 
+/** A stage's report of a solve of `model` begun at `since` (ms), with the bound it proved. */
+const stageReport = (model: SparseModel, o: Pick<SolverOutcome, "status" | "objective">, bound: number, since: number): StageReport => ({
+  variables: model.numCols,
+  constraints: model.numRows,
+  status: o.status,
+  objective: o.objective,
+  bound,
+  ms: Date.now() - since,
+});
+
+/** A MIP run's proven bound: NaN when it proved none or proved the model infeasible. */
+const mipBound = (o: SolverOutcome): number => (o.status !== "infeasible" && Number.isFinite(o.bound) ? o.bound : NaN);
+
 /** The plan's values of the model's integer placement columns (replicas, buckets, databases). */
 export function startFrom(built: PlacementModel, plan: Plan): { indices: Int32Array; values: Float64Array } {
   const idx: number[] = [];
@@ -592,7 +605,7 @@ export async function solveDecomposed(
     }
     // Without the MIP, the LP's status stands for it (an infeasible relaxation proves the spec so).
     const status = out?.status ?? (lp?.status === "optimal" || lp?.status === "infeasible" ? lp.status : "no_solution");
-    return { variables: model.numCols, constraints: model.numRows, status, objective: out?.objective ?? NaN, bound: Number.isFinite(bound) ? bound : NaN, ms: Date.now() - t };
+    return stageReport(model, { status, objective: out?.objective ?? NaN }, Number.isFinite(bound) ? bound : NaN, t);
   };
   // Presence per cloud and continent: connections across clouds, a network per cloud and the
   // traffic that leaves an area count too, which raises the bound (measured: +2.0% at 500
@@ -622,7 +635,7 @@ export async function solveDecomposed(
       const relaxation = settings.run(asLp(model), { timeLimitSec: left(), relativeGap: 0, signal });
       const lp = linear ? await relaxation : await relaxation.catch(() => undefined);
       const lpBound = lp?.status === "optimal" ? lp.objective : NaN;
-      const report = (o: SolverOutcome, bound: number) => ({ variables: model.numCols, constraints: model.numRows, status: o.status, objective: o.objective, bound, ms: Date.now() - t });
+      const report = (o: SolverOutcome, bound: number) => stageReport(model, o, bound, t);
       if (lp && linear) return { ...report(lp, lpBound), linear: true as const };
       // Its bound may meet the gap, which ends the bounds (signal).
       progress(undefined, lpBound);
@@ -648,7 +661,7 @@ export async function solveDecomposed(
     const t = Date.now();
     const lp = await settings.run(asLp(model), { timeLimitSec: left(), relativeGap: 0, signal: stop.signal });
     const bound = lp.status === "optimal" ? lp.objective : NaN;
-    return { variables: model.numCols, constraints: model.numRows, status: lp.status, objective: lp.objective, bound, ms: buildMs + Date.now() - t, linear: true, lean: true };
+    return { ...stageReport(model, lp, bound, t - buildMs), linear: true, lean: true };
   };
   // A MIP run for its bound beside the groups, until the deadline or `signal`; the bounds it
   // proves on the way count for progress. Its own gap is no reason to stop (a bound within 0.1%
@@ -730,8 +743,7 @@ export async function solveDecomposed(
     const t = Date.now();
     const model = buildPlacementModel(spec, catalog, candidates, { ...settings.ilp, relax: true }).model;
     const out = await boundRun(model, signal);
-    const bound = out.status !== "infeasible" && Number.isFinite(out.bound) ? out.bound : NaN;
-    return { kind: "relaxedMip", report: { variables: model.numCols, constraints: model.numRows, status: out.status, objective: out.objective, bound, ms: Date.now() - t } };
+    return { kind: "relaxedMip", report: stageReport(model, out, mipBound(out), t) };
   };
 
   // The exact model built for its bound alone (IlpOptions.boundOnly), in the relaxed model's place
@@ -743,13 +755,12 @@ export async function solveDecomposed(
   const boundOnly = async (mip: boolean, limit: () => number, signal: AbortSignal): Promise<StageReport> => {
     const t = Date.now();
     const model = buildPlacementModel(spec, catalog, candidates, { ...settings.ilp, boundOnly: true }).model;
-    const report = (o: SolverOutcome, bound: number) => ({ variables: model.numCols, constraints: model.numRows, status: o.status, objective: o.objective, bound, ms: Date.now() - t });
     if (!mip) {
       const lp = await settings.run(asLp(model), { timeLimitSec: limit(), relativeGap: 0, signal, presolve: model.numCols > BOUND_LP_PRESOLVE_ABOVE_COLUMNS });
-      return { ...report(lp, lp.status === "optimal" ? lp.objective : NaN), linear: true };
+      return { ...stageReport(model, lp, lp.status === "optimal" ? lp.objective : NaN, t), linear: true };
     }
     const out = await boundRun(model, signal, limit());
-    return report(out, out.status !== "infeasible" && Number.isFinite(out.bound) ? out.bound : NaN);
+    return stageReport(model, out, mipBound(out), t);
   };
 
   // The relaxed model's linear relaxation, with `share` of the time left: a bound that keeps every requirement.
@@ -850,7 +861,7 @@ export async function solveDecomposed(
     const found = await pending;
     const late = await later;
     const besideOut = await besidePending;
-    const lateBound = late && late.status !== "infeasible" && Number.isFinite(late.bound) ? late.bound : NaN;
+    const lateBound = late ? mipBound(late) : NaN;
     const continent = Number.isFinite(lateBound) && !(capacity.bound >= lateBound) ? { ...capacity, bound: lateBound } : capacity;
     const areas = found ? { areas: found } : {};
     const beside = besideOut?.kind === "boundModel" ? { boundModel: besideOut.report } : besideOut ? { relaxedMip: besideOut.report } : {};

@@ -131,7 +131,7 @@ export class ModelBuilder {
    * Returns its index, or -1 for a row the builder omits.
    */
   addRow(name: string, e: LinExpr, lower: number, upper: number): number {
-    if (this.omit?.(name)) return -1;
+    if (this.omits(name)) return -1;
     const first = this.index.length;
     const row = this.rowLower.length + 1;
     for (let i = 0; i < e.cols.length; i++) {
