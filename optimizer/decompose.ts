@@ -455,10 +455,14 @@ const RELAXED_LP_MIN_SEC = 1;
  * (IlpOptions.boundOnly) to be solved beside the groups in the relaxed model's place: its LP,
  * build included, and its MIP's root. Measured on their own, build and LP: 4.8 s at 100
  * services (seed 1, 10,137 pairs), 6.0 s (seed 3) and 10.6 s (seed 2), 12.5 s at 200 (20,360
- * pairs); its MIP's first bound after 8.3 s at 100 (seed 1, beside another solve). When it ends
- * without a bound, the relaxed model's LP or MIP follows if there is still time for it: the
- * time for that LP is kept back from its LP when there is time for both, else it has all (at
- * 100 services in 10 s it has about 8 s and takes 5.7).
+ * pairs); its MIP's first bound after 8.3 s at 100 (seed 1, beside another solve). Measured
+ * again with its faster build, alone: 5.3 to 15.9 s at 100 services (seeds 1 to 8, all between
+ * 9,568 and 10,137 pairs), 15.3 to 31.8 s at 200 (seeds 1 to 3), and 10 to 40% more beside the
+ * groups: the rule underrates the larger and denser specs (at 200 services in 30 s its LP ends
+ * in time about one run in two). When it ends without a bound, the relaxed model's LP or MIP
+ * follows if there is still time for it: the time for that LP is kept back from its LP when
+ * there is time for both, else it has all (at 100 services in 10 s it has about 8 s and takes
+ * 5.7).
  */
 const BOUND_LP_SEC_PER_PAIR = 6e-4;
 const BOUND_MIP_SEC_PER_PAIR = 1.5e-3;
