@@ -312,12 +312,10 @@ export function addNetworkCosts(m: ModelBuilder, spec: NormalizedSpec, catalog: 
   }
   const gateways = new Map<RegionKey, LinExpr[]>();
   const conns = new Map<string, LinExpr>();
-  const indicators: [string, (name: string, cost: number) => LinExpr][] = connRows
-    ? [...pairs].map(([pair, d]) => [pair, (name, cost) => atLeastAll(m, name, cost, d, "kept")])
-    : [...crossing].map(([pair, c]) => [pair, (name, cost) => indicator(m, name, cost, c)]);
-  for (const [pair, made] of indicators.sort(byKey)) {
+  for (const pair of [...(connRows ? pairs : crossing).keys()].sort()) {
     const [r, q] = pair.split("|");
-    const conn = made(`conn[${pair}]`, fc.pair(r, q));
+    const [name, cost] = [`conn[${pair}]`, fc.pair(r, q)];
+    const conn = connRows ? atLeastAll(m, name, cost, pairs.get(pair)!, "kept") : indicator(m, name, cost, crossing.get(pair)!);
     conns.set(pair, conn);
     if (cloudOf(r) !== cloudOf(q) && maxValue(conn) > EPS) {
       push(gateways, r, conn);
