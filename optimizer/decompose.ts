@@ -452,20 +452,43 @@ const RELAXED_LP_MIN_SEC = 1;
 
 /**
  * Seconds per candidate (service, region) pair that must be left for the bound-only exact model
- * (IlpOptions.boundOnly) to be solved beside the groups in the relaxed model's place: its LP,
- * build included, and its MIP's root. Measured on their own, build and LP: 4.8 s at 100
- * services (seed 1, 10,137 pairs), 6.0 s (seed 3) and 10.6 s (seed 2), 12.5 s at 200 (20,360
- * pairs); its MIP's first bound after 8.3 s at 100 (seed 1, beside another solve). Measured
- * again with its faster build, alone: 5.3 to 15.9 s at 100 services (seeds 1 to 8, all between
- * 9,568 and 10,137 pairs), 15.3 to 31.8 s at 200 (seeds 1 to 3), and 10 to 40% more beside the
- * groups: the rule underrates the larger and denser specs (at 200 services in 30 s its LP ends
- * in time about one run in two). When it ends without a bound, the relaxed model's LP or MIP
- * follows if there is still time for it: the time for that LP is kept back from its LP when
- * there is time for both, else it has all (at 100 services in 10 s it has about 8 s and takes
- * 5.7).
+ * (IlpOptions.boundOnly) to be built beside the groups in the relaxed model's place: a screen
+ * before its build, which the time its LP is foreseen to take once built (boundLpSec) then
+ * refines. Measured on their own, build and LP: 4.8 s at 100 services (seed 1, 10,137 pairs),
+ * 6.0 s (seed 3) and 10.6 s (seed 2), 12.5 s at 200 (20,360 pairs); its MIP's first bound after
+ * 8.3 s at 100 (seed 1, beside another solve). Measured again with its faster build, alone: 5.3
+ * to 15.9 s at 100 services (seeds 1 to 8, all between 9,568 and 10,137 pairs), 15.3 to 31.8 s
+ * at 200 (seeds 1 to 3), and 10 to 40% more beside the groups: pairs foresee it poorly (a
+ * spread of 3 to 1 at 100 services), its nonzeros better (boundLpSec). When it ends without a
+ * bound, the relaxed model's LP or MIP follows if there is still time for it (at 100 services in
+ * 10 s the bound-only LP has about 8 s and takes 5.7).
  */
 const BOUND_LP_SEC_PER_PAIR = 6e-4;
 const BOUND_MIP_SEC_PER_PAIR = 1.5e-3;
+/**
+ * Seconds the bound-only exact model's LP is foreseen to take beside the groups, from its
+ * nonzeros: 3.5 s × (nonzeros / 10⁶)^1.65, fitted to the LPs of 15 generated specs alone
+ * (50 services, seeds 1 to 4: 0.58 to 1.12 million nonzeros, 1.2 to 5.3 s; 100, seeds 1 to 8:
+ * 1.05 to 2.09 million, 4.3 to 14.1 s; 200, seeds 1 to 3: 2.50 to 2.88 million, 13.2 to 29.8 s;
+ * within 0.55 and 1.63 times each, where the same rule by pairs is off by up to 2.4 times), and a
+ * quarter more beside the groups.
+ */
+export function boundLpSec(nonzeros: number): number {
+  return 1.25 * 3.5 * Math.pow(nonzeros / 1e6, 1.65);
+}
+
+/**
+ * What the bound-only exact model's LP leaves, of `leftSec`, for the relaxed model's LP to follow
+ * it should it prove nothing: that LP's time (`relaxedLpSec`) when there is time for both (the
+ * bound-only LP's foreseen `boundLpSec`), else nothing, so that the better bound has all the
+ * time. When "time for both" was judged by pairs alone (BOUND_LP_SEC_PER_PAIR, 11.8 s at 200
+ * services where their LPs take 13 to 30 s), the time kept back starved both LPs: 21.8 s left
+ * at 200 services in 30 s, 9.8 s of it kept back, and neither LP ended.
+ */
+export function relaxedReserveSec(leftSec: number, boundLpSec: number, relaxedLpSec: number): number {
+  return leftSec >= boundLpSec + relaxedLpSec ? relaxedLpSec : 0;
+}
+
 /**
  * (service, region) pairs up to which the bound-only exact model is built: it grows with the
  * connections, measured up to 200 generated services (20,360 pairs: 68,229 columns and 107,803
@@ -732,12 +755,16 @@ export async function solveDecomposed(
     // model's when it proved nothing and there still is for that one's.
     if (pairs <= BOUND_UP_TO_PAIRS && left() >= boundSec.lp) {
       const mip = left() >= boundSec.mip;
-      // Its LP, with time for both, leaves the relaxed model's LP its time; else it has all, and so
-      // has its MIP (whose root, given 2.5 times its LP's time, ends well before: kept back, that
-      // time cost its bound at 100 services in 30 s $35, $87,726 where it proves $87,760).
-      const reserve = !mip && left() >= boundSec.lp + relaxedSec.lp ? relaxedSec.lp : 0;
+      // Its LP, with time for both, leaves the relaxed model's LP its time (relaxedReserveSec);
+      // else it has all, and so has its MIP (whose root, given 2.5 times its LP's time, ends well
+      // before: kept back, that time cost its bound at 100 services in 30 s $35, $87,726 where it
+      // proves $87,760).
+      const limit = (nonzeros: number) => {
+        const reserve = mip ? 0 : relaxedReserveSec(left(), Math.max(boundSec.lp, boundLpSec(nonzeros)), relaxedSec.lp);
+        return Math.max(0.01, left() - reserve);
+      };
       // A solver failure there proves nothing either.
-      const exact = await boundOnly(mip, () => Math.max(0.01, left() - reserve), signal).catch(() => undefined);
+      const exact = await boundOnly(mip, limit, signal).catch(() => undefined);
       if ((exact && Number.isFinite(exact.bound)) || signal.aborted || left() < relaxedSec.lp) return exact && { kind: "boundModel", report: exact };
     }
     if (left() < relaxedSec.mip) {
@@ -756,14 +783,14 @@ export async function solveDecomposed(
   // relaxed MIP's $87,517 in 24 s beside the groups; seeds 2 and 3: +$423 and +$390 over the
   // relaxed LP; 20 services +$211, 50 +$36, 200 +$577), and its MIP's root raises it further
   // ($87,709 after 9.6 s, $87,760 after 14 s). Large LPs are presolved (SolveOptions.presolve).
-  const boundOnly = async (mip: boolean, limit: () => number, signal: AbortSignal): Promise<StageReport> => {
+  const boundOnly = async (mip: boolean, limit: (nonzeros: number) => number, signal: AbortSignal): Promise<StageReport> => {
     const t = Date.now();
     const model = buildPlacementModel(spec, catalog, candidates, { ...settings.ilp, boundOnly: true }).model;
     if (!mip) {
-      const lp = await settings.run(asLp(model), { timeLimitSec: limit(), relativeGap: 0, signal, presolve: model.numCols > BOUND_LP_PRESOLVE_ABOVE_COLUMNS });
+      const lp = await settings.run(asLp(model), { timeLimitSec: limit(model.index.length), relativeGap: 0, signal, presolve: model.numCols > BOUND_LP_PRESOLVE_ABOVE_COLUMNS });
       return { ...stageReport(model, lp, lp.status === "optimal" ? lp.objective : NaN, t), linear: true };
     }
-    const out = await boundRun(model, signal, limit());
+    const out = await boundRun(model, signal, limit(model.index.length));
     return stageReport(model, out, mipBound(out), t);
   };
 
