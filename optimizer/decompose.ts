@@ -804,12 +804,7 @@ export async function solveDecomposed(
         : await settings.run(asLp(built.model), { timeLimitSec: left() * share, relativeGap: 0, ...(signal ? { signal } : {}) });
     const status = lp?.status ?? "infeasible";
     return {
-      variables: built.model.numCols,
-      constraints: built.model.numRows,
-      status,
-      objective: lp?.objective ?? NaN,
-      bound: status === "optimal" ? lp!.objective : NaN,
-      ms: Date.now() - t,
+      ...stageReport(built.model, { status, objective: lp?.objective ?? NaN }, status === "optimal" ? lp!.objective : NaN, t),
       built,
       values: lp?.values ?? [],
     };
@@ -962,7 +957,7 @@ export async function solveDecomposed(
       },
     });
     clearTimeout(timer);
-    restricted = { variables: model.model.numCols, constraints: model.model.numRows, status: out.status, objective: out.objective, bound: out.bound, ms: Date.now() - t1 };
+    restricted = stageReport(model.model, out, out.bound, t1);
     if (out.values.length > 0 && out.status !== "infeasible" && out.status !== "no_solution") {
       found = { plan: model.decode(out.values), objective: out.objective };
       regions = [...new Set([...only.values()].flatMap((x) => [...x]))].sort();
