@@ -402,7 +402,7 @@ const AREA_LP_BASE_SEC = 0.35;
  *   4.64% (the continent MIP's $1,681,186);
  * - 500 services in 5 s: 4.67 to 4.69% against 4.71 to 4.75% (two runs each).
  * Below `from` (2,000 services in 15 s) its root did not end in the time left: the continent
- * MIP's bound is higher than its LP's alone. From `below` up, the continent MIP's plan guides
+ * MIP's bound is higher than its LP's alone, and the lean model's LP higher still (leanAreaBound). From `below` up, the continent MIP's plan guides
  * better than its LP: at 500 services in 8 s, $417,592 against $412,510 (4.15% against 2.97%);
  * at 100 in 10 s, $89,575 against $89,420.
  */
@@ -601,13 +601,13 @@ export async function solveDecomposed(
     const relaxed = settings
       .run(asLp(model), { timeLimitSec: Math.min(left() * 0.5, 60), relativeGap: 0, signal: stopLp.signal })
       .catch(() => undefined);
-    // With its LP's time but not its MIP's root's left, the model per area is built lean now,
-    // while the continent LP (posted to its worker above) solves, for its LP beside the groups
-    // in the continent MIP's place (see leanAreaBound).
+    // With its LP's time left but less than AREA_FIRST.from times its MIP's, the model per area
+    // is built lean now, while the continent LP (posted to its worker above) solves, for its LP
+    // beside the groups in the continent MIP's place (see leanAreaBound).
     const per = settings.areaSecPerNonzero ?? AREA_SEC_PER_NONZERO;
     // Its build holds up the main thread (1.5 s at 2,000 services, about as long as the LP), and
     // is lost when the continent LP proves the spec infeasible.
-    if (beside && !now && !areaFirst && left() >= LEAN_AREA_MARGIN * (AREA_LP_BASE_SEC + per.lp * continentNonzeros) && left() < per.mip * continentNonzeros) {
+    if (beside && !now && !areaFirst && left() >= LEAN_AREA_MARGIN * (AREA_LP_BASE_SEC + per.lp * continentNonzeros) && left() < AREA_FIRST.from * per.mip * continentNonzeros) {
       const t0 = Date.now();
       const built = capacityModel(spec, catalog, candidates, settings.ilp.fixed, "areas", reach(), { ...replan, lean: true }).model;
       leanArea = { model: built, buildMs: Date.now() - t0 };
@@ -675,7 +675,12 @@ export async function solveDecomposed(
   // The lean model per area's LP (CapacityShape.lean), from the groups' start, in the solver the
   // continent MIP would take: when the continent MIP was left for later (its root would not end
   // beside its LP) and the model per area has the time for its LP (times LEAN_AREA_MARGIN) but
-  // not for its MIP's root, it is built during the continent LP. At 2,000 services in 10 s its
+  // less than AREA_FIRST.from times its MIP's, it is built during the continent LP. Between one
+  // and AREA_FIRST.from times its MIP's (2,000 services in 12 to 16 s, 500 in about 4 s), the
+  // continent MIP ran there and the whole model per area's LP began after construction, three
+  // solves on two cores: at 2,000 services in 15 s that LP did not end in 7.2 s, leaving the
+  // continent MIP's $1,681,122 (3.84%, peak RSS 1,322 MiB), where the lean LP proves $1,696,791
+  // (2.92%, 970 MiB); 500 services in 4 s, 5.56% against 4.15%. At 2,000 services in 10 s its
   // LP proves $1,696,361 ($1,696,717 with 9.cross) about 3 s after the groups begin, where the
   // continent MIP proves $1,681,015 (2.91 to 3.00% in nine runs of ten where the continent MIP
   // gave 3.84 to 3.97%; seeds 2 and 3, 3.12 and 3.56% where it gave 4.04 and 4.51%); the whole

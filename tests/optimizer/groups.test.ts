@@ -790,7 +790,7 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     assert.ok(solves.indexOf("area mip") === -1 || solves.indexOf("area mip") > 2, solves.join(","));
   });
 
-  it("solves the lean model per area's LP beside the groups in the continent MIP's place when that MIP was left for later and there is time for the LP but not for its MIP's root", async function () {
+  it("solves the lean model per area's LP beside the groups in the continent MIP's place when that MIP was left for later and there is time for the LP but not to begin its MIP first", async function () {
     this.timeout(300_000);
     const spec = validateSpec(generateSpec(catalog, { services: 12, seed: 2 }), catalog);
     const c = buildCandidates(spec, catalog);
@@ -822,6 +822,12 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     assert.ok(Math.abs(d.areas.bound - leanLp.objective) <= 0.01, `${d.areas.bound} vs the lean LP's ${leanLp.objective}`);
     assert.ok(Math.abs(d.bound - Math.min(d.objective, d.areas.bound)) <= 0.01, `bound ${d.bound}, plan ${d.objective}`);
     assert.ok(d.plan && verifyPlan(spec, catalog, d.plan).length === 0);
+    // Its MIP foreseen at 12 s of the 15 (less than AREA_FIRST's 1.5 times it is left, too
+    // little to begin it first): still the lean LP, in the continent MIP's place.
+    solves.length = 0;
+    d = await solve(12 / continent.index.length);
+    assert.deepStrictEqual(solves.filter((x) => !x.startsWith("other") && x !== "continent lp"), ["lean lp"], solves.join(","));
+    assert.ok(d.areas?.lean, JSON.stringify(d.areas));
     // With time for the MIP per area's root: no lean model; the continent MIP beside the groups.
     solves.length = 0;
     d = await solve(0);
