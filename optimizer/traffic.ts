@@ -196,6 +196,17 @@ export function cheapestRouting(
   const flow = src.map(() => new Float64Array(T));
   const total = left.reduce((a, b) => a + b, 0);
   const tol = 1e-12 * Math.max(1, total);
+  // One region on either side (most workloads run in one): every GiB goes from it or to it,
+  // whatever the rates, as the search below would route it, without the search (a quarter of a
+  // second of the quick start's 2.3 s at 2,000 services).
+  if ((S === 1 || T === 1) && Math.abs(total - need.reduce((a, b) => a + b, 0)) <= 1e-9 * Math.max(1, total)) {
+    for (let s = 0; s < S; s++) {
+      let usd = 0;
+      for (let t = 0; t < T; t++) usd += (S === 1 ? need[t] : left[s]) * price[s][t];
+      if (usd > 0) charged.set(src[s][0], usd);
+    }
+    return charged;
+  }
   // Nodes: sources 0..S-1, sinks S..S+T-1. Forward arcs s->t at price, backward t->s where flow > 0.
   for (let iter = 0; iter < 4 * (S + T) * (S + T) + 16; iter++) {
     if (!left.some((v) => v > tol) || !need.some((v) => v > tol)) break;
