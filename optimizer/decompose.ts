@@ -402,9 +402,10 @@ const AREA_LP_BASE_SEC = 0.35;
  *   4.64% (the continent MIP's $1,681,186);
  * - 500 services in 5 s: 4.67 to 4.69% against 4.71 to 4.75% (two runs each).
  * Below `from` (2,000 services in 15 s) its root did not end in the time left: the continent
- * MIP's bound is higher than its LP's alone, and the lean model's LP higher still (leanAreaBound). From `below` up, the continent MIP's plan guides
- * better than its LP: at 500 services in 8 s, $417,592 against $412,510 (4.15% against 2.97%);
- * at 100 in 10 s, $89,575 against $89,420.
+ * MIP's bound is higher than its LP's alone, and the lean model's LP higher still
+ * (leanAreaBound). From `below` up, the continent MIP's plan guides better than its LP: at 500
+ * services in 8 s, $417,592 against $412,510 (4.15% against 2.97%); at 100 in 10 s, $89,575
+ * against $89,420.
  */
 const AREA_FIRST = { from: 1.5, below: 2 };
 
