@@ -85,13 +85,13 @@ const HURRIED_GROUP_SEC = 0.5;
  * a group), seeds 1 and 2: 2.06 and 2.72% against 1.97 and 2.77%. 100 services, 10 s (0.75 to
  * 0.8 s a group), plan costs in seeds 1 to 8 and 60: five cheaper from the quick start (by 0.04
  * to 1.2%, seed 2 $121,138 against $122,563), four dearer (by 0.16 to 0.5%), 0.17% cheaper on
- * average; in 30 s (2.4 s a group), three of seeds 1 to 4 cheaper by construction. Measured again
- * with the bounds and quick starts of later models: 500 services in 60 s (about 0.94 s a group), seeds
- * 1 to 5, five cheaper from the quick start, by 0.14 to 0.52% (seed 1 $408,601 against $409,413
- * by construction, where 30 s gave $408,955); 200 services in 30 s (about 1.2 s a group),
- * seeds 1 to 3, one cheaper by 0.25% and two dearer by 0.09 and 0.22%; 50 services in 10 s
- * (about 1.3 s a group), seeds 1 to 4, within 0.13% either way; 100 services in 30 s, seeds 1
- * to 4, construction cheaper by 0.14% on average.
+ * average; in 30 s (2.4 s a group), three of seeds 1 to 4 cheaper by construction. Measured
+ * again with the bounds and quick starts of later models: 500 services in 60 s (about 0.94 s a
+ * group), seeds 1 to 5, five cheaper from the quick start, by 0.14 to 0.52% (seed 1 $408,601
+ * against $409,413 by construction, where 30 s gave $408,955); 200 services in 30 s (about 1.2 s
+ * a group), seeds 1 to 3, one cheaper by 0.25% and two dearer by 0.09 and 0.22%; 50 services in
+ * 10 s (about 1.3 s a group), seeds 1 to 4, within 0.13% either way; 100 services in 30 s, seeds
+ * 1 to 4, construction cheaper by 0.14% on average.
  */
 const QUICK_START_GROUP_SEC = 1.05;
 /**

@@ -193,7 +193,6 @@ export function cheapestRouting(
   const left = src.map(([, v]) => v);
   const need = dst.map(([, v]) => v);
   const price = src.map(([r]) => dst.map(([q]) => cost(r, q)));
-  const flow = src.map(() => new Float64Array(T));
   const total = left.reduce((a, b) => a + b, 0);
   const tol = 1e-12 * Math.max(1, total);
   // One region on either side (most workloads run in one): every GiB goes from it or to it,
@@ -207,6 +206,7 @@ export function cheapestRouting(
     }
     return charged;
   }
+  const flow = src.map(() => new Float64Array(T));
   // Nodes: sources 0..S-1, sinks S..S+T-1. Forward arcs s->t at price, backward t->s where flow > 0.
   for (let iter = 0; iter < 4 * (S + T) * (S + T) + 16; iter++) {
     if (!left.some((v) => v > tol) || !need.some((v) => v > tol)) break;
