@@ -120,7 +120,9 @@ export function toUnits(s: NormalizedService, catalog: Catalog, regions: readonl
     r.spot[0] ? onDemandUSD(catalog, s, r) - replicaMonthlyUSD(catalog, s, r.spot[0], true) : 0;
   const spotIn = new Map<RegionKey, number>();
   let spotLeft = s.spotReplicas;
-  const order = regions.map((r, i) => ({ r, i, save: saving(r) })).sort((a, b) => b.save - a.save || a.i - b.i);
+  // Only the regions with replicas can take any (`regions` may list every candidate: pricing
+  // spot in all of them took 0.15 s of the rounded plan at 2,000 services).
+  const order = spotLeft > 0 ? regions.flatMap((r, i) => ((count.get(r.key) ?? 0) > 0 ? [{ r, i, save: saving(r) }] : [])).sort((a, b) => b.save - a.save || a.i - b.i) : [];
   for (const { r, save } of order) {
     if (spotLeft <= 0 || save <= 0) break;
     const k = Math.min(spotLeft, count.get(r.key) ?? 0);

@@ -12,14 +12,14 @@
 import type { Catalog } from "./catalog";
 import type { RegionOffers } from "./candidates";
 import type { Placement } from "./baselines";
-import { directionCost, type RegionKey, type Shares } from "./evaluate";
+import type { RegionKey, Shares } from "./evaluate";
 import { replicaMonthlyUSD } from "./ilp";
 import { networkRoles, presenceCost } from "./ilp-network";
 import { linkNear } from "./latency/requirements";
 import { fixedCosts } from "./network/costs";
 import { BALANCERS_PER_NETWORK } from "./network/topology";
 import type { NormalizedLink, NormalizedService, NormalizedSpec } from "./spec";
-import { trafficRates } from "./traffic";
+import { routingTotal, trafficRates } from "./traffic";
 
 /** The regions a placement has replicas in. */
 export const regionsOf = (p: Placement | undefined): RegionKey[] => [...new Set((p ?? []).filter((u) => u.count > 0).map((u) => u.key))];
@@ -79,6 +79,10 @@ export class MoveCosts {
   private readonly calledIn = new Map<RegionKey, number>();
   /** vCPUs the placements use per region. */
   private readonly used = new Map<RegionKey, number>();
+  /** Each workload's shares, with the placement they were taken from (a move makes a new one). */
+  private readonly shareMemo = new Map<string, { p: Placement | undefined; shares: Shares }>();
+  /** A connection's price per pair key (asked for at every move priced). */
+  private readonly pairMemo = new Map<string, number>();
 
   constructor(
     private readonly spec: NormalizedSpec,
@@ -132,27 +136,32 @@ export class MoveCosts {
 
   /** A workload's share of its replicas per region (`p` in place of a service's own placement). */
   sharesOf(name: string, p?: Placement): Shares {
+    const own = p ?? this.placements.get(name);
+    const memo = this.shareMemo.get(name);
+    if (memo && memo.p === own) return memo.shares;
     const key = this.fixed.get(name);
-    if (key) return { regions: new Map([[key, 1]]) };
-    const units = p ?? this.placements.get(name) ?? [];
-    const total = units.reduce((n, u) => n + u.count, 0);
     const regions = new Map<RegionKey, number>();
-    for (const u of units) if (u.count > 0) regions.set(u.key, (regions.get(u.key) ?? 0) + u.count / total);
-    return { regions };
+    if (key) regions.set(key, 1);
+    else {
+      const units = own ?? [];
+      const total = units.reduce((n, u) => n + u.count, 0);
+      for (const u of units) if (u.count > 0) regions.set(u.key, (regions.get(u.key) ?? 0) + u.count / total);
+    }
+    const shares = { regions };
+    // Only the placement held now is kept: a move's candidates are asked for once each.
+    if (!p || p === this.placements.get(name)) this.shareMemo.set(name, { p: own, shares });
+    return shares;
   }
 
   /** The monthly traffic of `me`'s links, both ways, with its shares `mine`. */
   traffic(me: string, mine: Shares): number {
-    return (this.linksOf.get(me) ?? []).reduce((usd, { peer, link }) => {
-      const theirs = this.sharesOf(peer);
-      let sum = 0;
-      for (const [x, y] of [
-        [mine, theirs],
-        [theirs, mine],
-      ])
-        for (const v of directionCost(link.monthlyGiB / 2, x, y, this.rates).values()) sum += v;
-      return usd + sum;
-    }, 0);
+    let usd = 0;
+    for (const { peer, link } of this.linksOf.get(me) ?? []) {
+      if (!(link.monthlyGiB > 0)) continue;
+      const theirs = this.sharesOf(peer).regions;
+      usd += (link.monthlyGiB / 2) * (routingTotal(mine.regions, theirs, this.rates.cost) + routingTotal(theirs, mine.regions, this.rates.cost));
+    }
+    return usd;
   }
 
   /**
@@ -186,10 +195,11 @@ export class MoveCosts {
     let usd = 0;
     for (const [k, d] of change) {
       const now = this.crossings.get(k) ?? 0;
-      const [a, b] = k.split("|");
       const step = now > 0 && now + d <= 0 ? -1 : now <= 0 && now + d > 0 ? 1 : 0;
-      usd += step * fc.pair(a, b);
-      if (step !== 0 && cloudOf(a) !== cloudOf(b)) for (const x of [a, b]) add(vpnChange, x, step);
+      if (step === 0) continue;
+      const [a, b] = k.split("|");
+      usd += step * this.pair(k, a, b);
+      if (cloudOf(a) !== cloudOf(b)) for (const x of [a, b]) add(vpnChange, x, step);
     }
     for (const [k, d] of vpnChange) {
       const now = this.vpns.get(k) ?? 0;
@@ -236,6 +246,12 @@ export class MoveCosts {
     this.count(me, regionsOf(prev), -1);
     this.count(me, regionsOf(next), 1);
     this.placements.set(me, next);
+  }
+
+  private pair(k: string, a: RegionKey, b: RegionKey): number {
+    let usd = this.pairMemo.get(k);
+    if (usd === undefined) this.pairMemo.set(k, (usd = this.fc!.pair(a, b)));
+    return usd;
   }
 
   private serviceLinksOf(me: string) {

@@ -275,6 +275,47 @@ export function cheapestRouting(
   return charged;
 }
 
+/**
+ * What cheapestRouting charges in all, without the split per sending region: the same minimum
+ * of the transportation problem, found without the search (and without allocating) when either
+ * side is one region or both are two (the flow from the first sender to the first receiver is
+ * the problem's one free variable, at one end of its range), the search's total otherwise.
+ * Callers that only compare costs (MoveCosts) ask it tens of thousands of times a plan.
+ */
+export function routingTotal(
+  supply: ReadonlyMap<RegionKey, number>,
+  demand: ReadonlyMap<RegionKey, number>,
+  cost: (from: RegionKey, to: RegionKey) => number,
+): number {
+  let S = 0;
+  let T = 0;
+  let total = 0;
+  let need = 0;
+  for (const v of supply.values()) if (v > EPS) (S++, (total += v));
+  for (const v of demand.values()) if (v > EPS) (T++, (need += v));
+  if (S === 0 || T === 0) return 0;
+  const even = Math.abs(total - need) <= 1e-9 * Math.max(1, total);
+  if (even && (S === 1 || T === 1)) {
+    let usd = 0;
+    for (const [r, a] of supply) {
+      if (!(a > EPS)) continue;
+      for (const [q, b] of demand) if (b > EPS) usd += (S === 1 ? b : a) * cost(r, q);
+    }
+    return usd;
+  }
+  if (even && S === 2 && T === 2) {
+    const [[r1, a1], [r2, a2]] = [...supply].filter(([, v]) => v > EPS);
+    const [[q1, b1], [q2, b2]] = [...demand].filter(([, v]) => v > EPS);
+    const [c11, c12, c21, c22] = [cost(r1, q1), cost(r1, q2), cost(r2, q1), cost(r2, q2)];
+    // x from r1 to q1; then r1 -> q2 = a1 - x, r2 -> q1 = b1 - x, r2 -> q2 = b2 - a1 + x.
+    const x = c11 - c12 - c21 + c22 < 0 ? Math.min(a1, b1) : Math.max(0, b1 - a2);
+    return c11 * x + c12 * (a1 - x) + c21 * (b1 - x) + c22 * Math.max(0, b2 - a1 + x);
+  }
+  let usd = 0;
+  for (const v of cheapestRouting(supply, demand, cost).values()) usd += v;
+  return usd;
+}
+
 function byKey<V>(a: [string, V], b: [string, V]): number {
   return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
 }

@@ -3,7 +3,7 @@ import { Catalog, loadCatalog } from "../../optimizer/catalog";
 import type { CatalogFile } from "../../optimizer/catalog";
 import { LinExpr, ModelBuilder } from "../../optimizer/solvers/builder";
 import { HighsSolver } from "../../optimizer/solvers/highs";
-import { cheapestRouting, trafficRates } from "../../optimizer/traffic";
+import { cheapestRouting, routingTotal, trafficRates } from "../../optimizer/traffic";
 import { agreesWithOracle, bruteForce, link, rng, service, spec } from "./random";
 import { optimize } from "../../optimizer/optimize";
 import type { Plan } from "../../optimizer/plan";
@@ -84,11 +84,50 @@ describe("traffic rates and routing", () => {
         const total = [...charged.values()].reduce((a, b) => a + b, 0);
         const lp = await routedByLp(solver, supply, demand, t.cost);
         assert.ok(Math.abs(total - lp) <= 1e-6, `instance ${i}: ${total} vs LP ${lp}`);
+        assert.ok(Math.abs(routingTotal(supply, demand, t.cost) - lp) <= 1e-6, `instance ${i}: routingTotal ${routingTotal(supply, demand, t.cost)} vs LP ${lp}`);
         for (const k of charged.keys()) assert.ok(supply.has(k), `${k} charged without sending`);
       }
     } finally {
       await solver.dispose();
     }
+  });
+
+  it("totals without the search what the search routes, when either side is one region or both are two", () => {
+    // Shares as MoveCosts passes them (summing to 1), over regions of all three clouds, where
+    // the cheapest way differs by pair: the one free flow of two by two at either end of its range.
+    const keys = catalog.regions.map((r) => `${r.cloud}:${r.region}`).sort();
+    const shapes = [
+      [1, 1],
+      [1, 3],
+      [3, 1],
+      [2, 2],
+    ];
+    for (const rates of [trafficRates(catalog), trafficRates(oddCatalog())]) {
+      const r = rng(11);
+      const bothEnds = new Set<string>();
+      for (let i = 0; i < 400; i++) {
+        const [S, T] = shapes[i % shapes.length];
+        const pick = (n: number, from: string[]) => {
+          const m = new Map<string, number>();
+          while (m.size < n) m.set(from[Math.floor(r() * from.length)], 1 + Math.floor(r() * 4));
+          const total = [...m.values()].reduce((a, b) => a + b, 0);
+          return new Map([...m].map(([k, v]) => [k, v / total]));
+        };
+        const supply = pick(S, keys);
+        // Half of the time the receivers share a region with the senders (a free route).
+        const demand = pick(T, r() < 0.5 ? [...supply.keys(), ...keys.slice(0, 3)] : keys);
+        const searched = [...cheapestRouting(supply, demand, rates.cost).values()].reduce((a, b) => a + b, 0);
+        const total = routingTotal(supply, demand, rates.cost);
+        assert.ok(Math.abs(total - searched) <= 1e-12, `instance ${i} (${S}x${T}): ${total} vs ${searched}`);
+        if (S === 2 && T === 2) {
+          const [r1, r2] = [...supply.keys()];
+          const [q1, q2] = [...demand.keys()];
+          bothEnds.add(rates.cost(r1, q1) - rates.cost(r1, q2) - rates.cost(r2, q1) + rates.cost(r2, q2) < 0 ? "most" : "least");
+        }
+      }
+      assert.deepStrictEqual([...bothEnds].sort(), ["least", "most"], "the two-by-two instances should reach both ends of the free flow's range");
+    }
+    assert.strictEqual(routingTotal(new Map(), new Map([["aws:us-east-1", 1]]), trafficRates(catalog).cost), 0);
   });
 
   it("keeps the ILP exact where rates break the metric or exceed internet egress", async () => {
