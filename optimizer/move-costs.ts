@@ -5,7 +5,8 @@
 // VPN gateway in a region with one across clouds; per region with services, its network, its
 // private zone when a caller is there, its public balancer when a public service is; per service
 // and region, its presence (certificate and target, internal balancer), with at most
-// BALANCERS_PER_NETWORK called services a region. Buckets and databases stay where they are.
+// BALANCERS_PER_NETWORK called services a region. Databases stay where they are; a bucket moves
+// only with moveFixed (its links' traffic follows; the network layer lays out nothing for it).
 // Used by the quick plan's colocation step (guided-plan.ts) and by the closing of regions
 // (close-regions.ts).
 
@@ -79,6 +80,8 @@ export class MoveCosts {
   private readonly calledIn = new Map<RegionKey, number>();
   /** vCPUs the placements use per region. */
   private readonly used = new Map<RegionKey, number>();
+  /** The regions of the workloads that only moveFixed moves. */
+  private readonly fixed: Map<string, RegionKey>;
   /** Each workload's shares, with the placement they were taken from (a move makes a new one). */
   private readonly shareMemo = new Map<string, { p: Placement | undefined; shares: Shares }>();
   /** A connection's price per pair key (asked for at every move priced). */
@@ -88,8 +91,9 @@ export class MoveCosts {
     private readonly spec: NormalizedSpec,
     private readonly catalog: Catalog,
     readonly placements: Map<string, Placement>,
-    private readonly fixed: ReadonlyMap<string, RegionKey>,
+    fixed: ReadonlyMap<string, RegionKey>,
   ) {
+    this.fixed = new Map(fixed);
     this.rates = trafficRates(catalog);
     this.fc = spec.network ? fixedCosts(catalog, spec.network) : undefined;
     this.roles = networkRoles(spec);
@@ -98,7 +102,7 @@ export class MoveCosts {
         [l.from, l.to],
         [l.to, l.from],
       ])
-        if (placements.has(me)) (this.linksOf.get(me) ?? this.linksOf.set(me, []).get(me)!).push({ peer, link: l });
+        if (placements.has(me) || this.fixed.has(me)) (this.linksOf.get(me) ?? this.linksOf.set(me, []).get(me)!).push({ peer, link: l });
     for (const l of spec.links) if (l.toKind === "service" && l.from !== l.to) this.cross(this.at(l.from), this.at(l.to), 1, this.crossings);
     for (const [k, n] of this.crossings) {
       const [a, b] = k.split("|");
@@ -233,6 +237,17 @@ export class MoveCosts {
     let usd = fc.open(key) + fc.zone(key) + fc.ingress(key) + fc.gateway(key) + presenceCost(fc, roles, me, key);
     for (const { peer } of this.serviceLinksOf(me)) for (const b of this.at(peer)) if (b !== key) usd += fc.pair(key, b) + fc.gateway(b);
     return usd;
+  }
+
+  /**
+   * A bucket (or another workload held in `fixed`) now in `key`: its links' traffic follows. Its
+   * region lays out no network (the network layer's networks are the services'), so no count
+   * changes.
+   */
+  moveFixed(name: string, key: RegionKey): void {
+    if (!this.fixed.has(name)) throw new RangeError(`${name} is not a workload MoveCosts holds in place.`);
+    this.fixed.set(name, key);
+    this.shareMemo.delete(name);
   }
 
   /** `me` now runs as `next`: every count follows. */

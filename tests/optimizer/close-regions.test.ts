@@ -10,7 +10,7 @@ import type { Plan } from "../../optimizer/plan";
 import { DEFAULT_NETWORK_COSTS, type NormalizedSpec } from "../../optimizer/spec";
 import { validateSpec } from "../../optimizer/validate";
 import { verifyPlan } from "../../optimizer/verify";
-import { link, service, spec as makeSpec } from "./random";
+import { bucket, link, service, spec as makeSpec } from "./random";
 
 const catalog = loadCatalog();
 
@@ -159,6 +159,42 @@ describe("closing regions a plan's services can leave together (optimizer/close-
     assert.ok(Math.abs(total(s, plan) - total(s, out.plan) - out.savedUSD) < 0.01, `${total(s, plan) - total(s, out.plan)} against ${out.savedUSD}`);
   });
 
+  it("moves a bucket with the services its links join it to in its region, when together they cost less elsewhere", () => {
+    // The api and its bucket in Ohio, the worker it calls bound to Virginia. Alone, the api
+    // stays beside its bucket (2 TiB a month each way); with the bucket it moves to Virginia,
+    // saving Ohio's network, the connection and the traffic to the worker.
+    const [virginia, ohio] = ["aws:us-east-1", "aws:us-east-2"];
+    const app = (over: { data?: Parameters<typeof bucket>[1]; nat?: "off" } = {}) =>
+      makeSpec({
+        services: [service("api", { clouds: ["aws"], regions: ["us-east-1", "us-east-2"] }), service("worker", { clouds: ["aws"], regions: ["us-east-1"] })],
+        buckets: [bucket("data", { clouds: ["aws"], ...over.data })],
+        links: [link("api", "worker", 50), link("api", "data", 4096, "bucket")],
+        network: { ...DEFAULT_NETWORK_COSTS, ...(over.nat ? { nat: over.nat } : {}) },
+      });
+    const s = app();
+    const cand = buildCandidates(s, catalog);
+    const offer = (name: string, key: string) => cand.services.get(name)!.find((r) => r.key === key)!.onDemand[0];
+    const group = (name: string, key: string) => ({ cloud: "aws" as const, region: key.split(":")[1], instanceType: offer(name, key).instanceType, count: 2, spot: 0 });
+    const plan: Plan = { services: { api: { groups: [group("api", ohio)] }, worker: { groups: [group("worker", virginia)] } }, buckets: { data: { cloud: "aws", region: "us-east-2" } } };
+    assert.deepStrictEqual(verifyPlan(s, catalog, plan), []);
+    // Neither moves alone for less: the api away from its bucket pays more traffic than it saves.
+    assert.ok(total(s, moved(plan, "api", virginia)) > total(s, plan));
+    const out = closeRegions(s, catalog, cand, plan);
+    assert.ok(out, "nothing moved");
+    assert.strictEqual(out.buckets, 1);
+    assert.deepStrictEqual(out.plan.buckets.data, { cloud: "aws", region: "us-east-1" });
+    assert.deepStrictEqual([...usedRegions(out.plan)], [virginia]);
+    assert.deepStrictEqual(verifyPlan(s, catalog, out.plan), []);
+    assert.ok(out.savedUSD > 0 && Math.abs(total(s, plan) - total(s, out.plan) - out.savedUSD) < 0.01, `${total(s, plan) - total(s, out.plan)} against ${out.savedUSD}`);
+    // It stays: held, or held with its api, or allowed Ohio alone, or with NAT off.
+    assert.strictEqual(closeRegions(s, catalog, cand, plan, { held: new Set(["data"]) }), undefined);
+    assert.strictEqual(closeRegions(s, catalog, cand, plan, { held: new Set(["api"]) }), undefined);
+    const pinned = app({ data: { regions: ["us-east-2"] } });
+    assert.strictEqual(closeRegions(pinned, catalog, buildCandidates(pinned, catalog), plan), undefined);
+    const natOff = app({ nat: "off" });
+    assert.strictEqual(closeRegions(natOff, catalog, buildCandidates(natOff, catalog), plan), undefined);
+  });
+
   it("leaves a region open when closing it costs more than its network saves", () => {
     // 200 worker replicas in Virginia, the api only in Tokyo: the worker could join the api,
     // but its replicas cost more there than a network, a connection and their traffic.
@@ -198,7 +234,10 @@ describe("closing regions a plan's services can leave together (optimizer/close-
     const unmoved = Object.keys(plan.services).filter((n) => same(out.plan.services[n], plan.services[n]));
     assert.ok(unmoved.length > 0);
     for (const n of unmoved) assert.strictEqual(out.plan.services[n], plan.services[n], n);
-    assert.deepStrictEqual(out.plan.buckets, plan.buckets);
+    // Buckets moved (with the services their links join them to) are the ones it counts.
+    assert.deepStrictEqual(Object.keys(out.plan.buckets).sort(), Object.keys(plan.buckets).sort());
+    const movedBuckets = Object.keys(plan.buckets).filter((n) => JSON.stringify(out.plan.buckets[n]) !== JSON.stringify(plan.buckets[n]));
+    assert.strictEqual(movedBuckets.length, out.buckets ?? 0);
     // No requirement broken that the plan kept.
     assert.deepStrictEqual(
       verifyPlan(s, catalog, out.plan).filter((v) => !before.includes(v)),
