@@ -41,7 +41,9 @@ export interface ClosedRegions {
   readonly closed: readonly RegionKey[];
   /** Moves of one service's replicas in one region made alone, after the closing. */
   readonly moved: number;
-  /** Buckets moved with the services their links join them to in their region (none: absent). */
+  /** Linked sets moved together, after (none: absent): with a bucket or not (moveApps). */
+  readonly sets?: number;
+  /** Buckets moved with the services their links join them to in their region, of those sets. */
   readonly buckets?: number;
   /** What the moves saved a month, as MoveCosts prices them. */
   readonly savedUSD: number;
@@ -201,7 +203,7 @@ export function closeRegions(spec: NormalizedSpec, catalog: Catalog, candidates:
   // application: no one of them can leave alone without paying for the traffic to the others).
   const apps = moveApps(spec, catalog, candidates, mc, placements, offers, options, going);
   saved -= apps.usd;
-  if (closed.length === 0 && moved === 0 && apps.moved.size === 0) return undefined;
+  if (closed.length === 0 && moved === 0 && apps.sets === 0) return undefined;
   // Only the services that moved get new groups (in the plan's order of groups); an undone move
   // put back the very placement it took away.
   const changed = new Map([...placements].filter(([name, p]) => p !== start.get(name)));
@@ -212,7 +214,7 @@ export function closeRegions(spec: NormalizedSpec, catalog: Catalog, candidates:
     const [cloud, region] = [key.slice(0, key.indexOf(":")), key.slice(key.indexOf(":") + 1)];
     buckets[name] = { ...plan.buckets[name], cloud: cloud as Plan["buckets"][string]["cloud"], region };
   }
-  return { plan: { ...plan, services, buckets }, closed, moved, ...(apps.moved.size > 0 ? { buckets: apps.moved.size } : {}), savedUSD: saved };
+  return { plan: { ...plan, services, buckets }, closed, moved, ...(apps.sets > 0 ? { sets: apps.sets, buckets: apps.moved.size } : {}), savedUSD: saved };
 }
 
 /** What a bucket costs a month in a region: its storage and its internet egress there. */
@@ -229,8 +231,10 @@ function bucketUSD(catalog: Catalog, b: NormalizedBucket, key: RegionKey): numbe
  * MoveCosts prices them; none of them breaking its spread, its users' round trip, a link's round
  * trip that held, a quota or a balancer's capacity. Buckets linked to a database, held or with
  * held services in the set stay, and so do all of them when NAT is off (a service then reads a
- * bucket of another cloud only through GCP's own). The buckets moved (with their regions) and
- * what the moves cost (below zero: saved).
+ * bucket of another cloud only through GCP's own). Then, region by region, each set of two or
+ * more services that links join there (through services there) moves the same way, without a
+ * bucket: its region may stay open for others, which closing it could not do. The buckets moved
+ * (with their regions), the sets moved and what the moves cost (below zero: saved).
  */
 function moveApps(
   spec: NormalizedSpec,
@@ -241,89 +245,119 @@ function moveApps(
   offers: (name: string) => ReadonlyMap<RegionKey, RegionOffers>,
   options: CloseOptions,
   going: () => boolean,
-): { moved: Map<string, RegionKey>; usd: number } {
+): { moved: Map<string, RegionKey>; sets: number; usd: number } {
   const moved = new Map<string, RegionKey>();
   let usd = 0;
-  if (spec.network?.nat === "off") return { moved, usd };
+  let sets = 0;
   const held = options.held ?? new Set<string>();
   const byName = new Map(spec.services.map((s) => [s.name, s]));
   const databases = new Set((spec.databases ?? []).map((d) => d.name));
-  for (const b of [...spec.buckets].sort((x, y) => (x.name < y.name ? -1 : 1))) {
-    if (!going()) break;
-    if (held.has(b.name) || mc.at(b.name).length === 0) continue;
-    const from = mc.at(b.name)[0];
-    // The set: services with replicas in `from`, joined to the bucket by links.
+  const continentOf = (k: RegionKey) => catalog.regionByKey(k)?.continent;
+
+  // Moves the bucket (if any) and the set's replicas in `from` to `to`: the change in cost, or
+  // undefined (undone) when a rule breaks. Left applied when `keep`.
+  const tryMove = (b: NormalizedBucket | undefined, set: readonly string[], from: RegionKey, to: RegionKey, touched: readonly string[], missed: ReadonlyMap<string, ReadonlySet<string>>, keep: boolean): number | undefined => {
+    const trail: { name: string; prev: Placement }[] = [];
+    let total = 0;
+    if (b) {
+      const before = mc.traffic(b.name, mc.sharesOf(b.name));
+      mc.moveFixed(b.name, to);
+      total += bucketUSD(catalog, b, to) - bucketUSD(catalog, b, from) + mc.traffic(b.name, mc.sharesOf(b.name)) - before;
+    }
+    let ok = true;
+    for (const name of set) {
+      const s = byName.get(name)!;
+      const p = placements.get(name)!;
+      const leaving = p.filter((u) => u.key === from && u.count > 0);
+      const r = offers(name).get(to)!;
+      const next = merge([...p.filter((u) => u.key !== from), ...movedTo(leaving, r)]);
+      const add = leaving.reduce((n, u) => n + u.count * (u.spot && r.spot.length > 0 ? r.spot[0] : r.onDemand[0]).vcpus, 0);
+      const was = regionsOf(p);
+      const where = regionsOf(next);
+      if (mc.quotaLeft(to) < add || !spreadOk(s, next) || unservedPlaces(catalog, s, where).length > 0) {
+        ok = false;
+        break;
+      }
+      const net = mc.network(name, was, where);
+      if (net.overfull) {
+        ok = false;
+        break;
+      }
+      total += placementUSD(catalog, s, next) - placementUSD(catalog, s, p) + mc.traffic(name, mc.sharesOf(name, next)) - mc.traffic(name, mc.sharesOf(name, p)) + net.usd;
+      mc.move(name, next);
+      trail.push({ name, prev: p });
+    }
+    ok &&= touched.every((n) => [...mc.misses(n, regionsOf(placements.get(n)))].every((x) => missed.get(n)!.has(x)));
+    if (ok && keep) return total;
+    for (const { name, prev } of trail.reverse()) mc.move(name, prev);
+    if (b) mc.moveFixed(b.name, from);
+    return ok ? total : undefined;
+  };
+  // The best of the targets for the set (with the bucket), applied when it saves anything.
+  const moveSet = (b: NormalizedBucket | undefined, set: readonly string[], from: RegionKey, targets: readonly RegionKey[]): boolean => {
+    // Latency misses before: none may be added by the move (the set's and their peers').
+    const touched = [...new Set([...set, ...set.flatMap((n) => mc.peers(n)), ...(b ? mc.peers(b.name) : [])])].filter((n) => placements.has(n)).sort();
+    const missed = new Map(touched.map((n) => [n, mc.misses(n, regionsOf(placements.get(n)))]));
+    let best: { to: RegionKey; usd: number } | undefined;
+    for (const to of targets) {
+      if (!going()) break;
+      const d = tryMove(b, set, from, to, touched, missed, false);
+      if (d !== undefined && d < (best?.usd ?? -0.01)) best = { to, usd: d };
+    }
+    if (!best) return false;
+    usd += tryMove(b, set, from, best.to, touched, missed, true)!;
+    if (b) moved.set(b.name, best.to);
+    sets++;
+    return true;
+  };
+  // The services with replicas in `from` that links join to `seed` through such services; none
+  // when one of them is held or a database is linked to any (it needs its callers beside it).
+  const setOf = (seed: string, from: RegionKey): string[] | undefined => {
     const set: string[] = [];
-    let blocked = false;
-    const seen = new Set([b.name]);
-    for (const queue = [b.name]; queue.length > 0; ) {
+    const seen = new Set([seed]);
+    for (const queue = [seed]; queue.length > 0; ) {
       for (const peer of mc.peers(queue.shift()!)) {
         if (seen.has(peer)) continue;
         seen.add(peer);
-        if (databases.has(peer)) blocked = true;
+        if (databases.has(peer)) return undefined;
         if (!placements.has(peer) || !regionsOf(placements.get(peer)).includes(from)) continue;
-        if (held.has(peer)) blocked = true;
+        if (held.has(peer)) return undefined;
         set.push(peer);
         queue.push(peer);
       }
     }
-    if (blocked) continue;
-    set.sort();
-    const continent = catalog.regionByKey(from)?.continent;
-    const targets = (candidates.buckets.get(b.name) ?? [])
-      .map((r) => `${r.cloud}:${r.region}` as RegionKey)
-      .filter((k) => k !== from && mc.servicesAt(k) > 0 && catalog.regionByKey(k)?.continent === continent && set.every((n) => offers(n).has(k)))
-      .sort();
-    // Latency misses before: none may be added by the move (the set's and their peers').
-    const touched = [...new Set([...set, ...set.flatMap((n) => mc.peers(n)), ...mc.peers(b.name)])].filter((n) => placements.has(n)).sort();
-    const missed = new Map(touched.map((n) => [n, mc.misses(n, regionsOf(placements.get(n)))]));
-    // Moves the bucket and the set's replicas in `from` to `to`: the change in cost, or undefined
-    // (undone) when a rule breaks. Left applied when `keep`.
-    const tryMove = (to: RegionKey, keep: boolean): number | undefined => {
-      const trail: { name: string; prev: Placement }[] = [];
-      const before = mc.traffic(b.name, mc.sharesOf(b.name));
-      mc.moveFixed(b.name, to);
-      let total = bucketUSD(catalog, b, to) - bucketUSD(catalog, b, from) + mc.traffic(b.name, mc.sharesOf(b.name)) - before;
-      let ok = true;
-      for (const name of set) {
-        const s = byName.get(name)!;
-        const p = placements.get(name)!;
-        const leaving = p.filter((u) => u.key === from && u.count > 0);
-        const r = offers(name).get(to)!;
-        const next = merge([...p.filter((u) => u.key !== from), ...movedTo(leaving, r)]);
-        const add = leaving.reduce((n, u) => n + u.count * (u.spot && r.spot.length > 0 ? r.spot[0] : r.onDemand[0]).vcpus, 0);
-        const was = regionsOf(p);
-        const where = regionsOf(next);
-        if (mc.quotaLeft(to) < add || !spreadOk(s, next) || unservedPlaces(catalog, s, where).length > 0) {
-          ok = false;
-          break;
-        }
-        const net = mc.network(name, was, where);
-        if (net.overfull) {
-          ok = false;
-          break;
-        }
-        total += placementUSD(catalog, s, next) - placementUSD(catalog, s, p) + mc.traffic(name, mc.sharesOf(name, next)) - mc.traffic(name, mc.sharesOf(name, p)) + net.usd;
-        mc.move(name, next);
-        trail.push({ name, prev: p });
-      }
-      ok &&= touched.every((n) => [...mc.misses(n, regionsOf(placements.get(n)))].every((x) => missed.get(n)!.has(x)));
-      if (ok && keep) return total;
-      for (const { name, prev } of trail.reverse()) mc.move(name, prev);
-      mc.moveFixed(b.name, from);
-      return ok ? total : undefined;
-    };
-    let best: { to: RegionKey; usd: number } | undefined;
-    for (const to of targets) {
+    return set.sort();
+  };
+  const openOn = (from: RegionKey, keys: Iterable<RegionKey>, set: readonly string[]) =>
+    [...keys].filter((k) => k !== from && mc.servicesAt(k) > 0 && continentOf(k) === continentOf(from) && set.every((n) => offers(n).has(k))).sort();
+
+  // Buckets first, with their sets (a service reads NAT-less only a bucket of GCP's own).
+  if (spec.network?.nat !== "off")
+    for (const b of [...spec.buckets].sort((x, y) => (x.name < y.name ? -1 : 1))) {
       if (!going()) break;
-      const d = tryMove(to, false);
-      if (d !== undefined && d < (best?.usd ?? -0.01)) best = { to, usd: d };
+      if (held.has(b.name) || mc.at(b.name).length === 0 || databases.has(b.name)) continue;
+      const from = mc.at(b.name)[0];
+      const set = setOf(b.name, from);
+      if (!set) continue;
+      moveSet(b, set, from, openOn(from, (candidates.buckets.get(b.name) ?? []).map((r) => `${r.cloud}:${r.region}` as RegionKey), set));
     }
-    if (!best) continue;
-    usd += tryMove(best.to, true)!;
-    moved.set(b.name, best.to);
+  // Then services that links join in a region, two or more, with no bucket moved among them:
+  // each set once, from its first service by name.
+  const everywhere = [...members(placements).keys()].sort();
+  for (const [from, names] of [...members(placements)].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const done = new Set<string>();
+    for (const name of names.sort()) {
+      if (!going()) break;
+      if (done.has(name) || held.has(name) || !regionsOf(placements.get(name)).includes(from)) continue;
+      const rest = setOf(name, from);
+      if (!rest) continue;
+      const set = [...new Set([name, ...rest])].sort();
+      for (const n of set) done.add(n);
+      if (set.length < 2) continue;
+      moveSet(undefined, set, from, openOn(from, everywhere, set));
+    }
   }
-  return { moved, usd };
+  return { moved, sets, usd };
 }
 
 /** The services in each region of the placements. */

@@ -181,7 +181,7 @@ describe("closing regions a plan's services can leave together (optimizer/close-
     assert.ok(total(s, moved(plan, "api", virginia)) > total(s, plan));
     const out = closeRegions(s, catalog, cand, plan);
     assert.ok(out, "nothing moved");
-    assert.strictEqual(out.buckets, 1);
+    assert.deepStrictEqual([out.sets, out.buckets], [1, 1]);
     assert.deepStrictEqual(out.plan.buckets.data, { cloud: "aws", region: "us-east-1" });
     assert.deepStrictEqual([...usedRegions(out.plan)], [virginia]);
     assert.deepStrictEqual(verifyPlan(s, catalog, out.plan), []);
@@ -193,6 +193,33 @@ describe("closing regions a plan's services can leave together (optimizer/close-
     assert.strictEqual(closeRegions(pinned, catalog, buildCandidates(pinned, catalog), plan), undefined);
     const natOff = app({ nat: "off" });
     assert.strictEqual(closeRegions(natOff, catalog, buildCandidates(natOff, catalog), plan), undefined);
+  });
+
+  it("moves linked services of a region together where neither moves alone and the region stays open", () => {
+    // a and b in Ohio send each other 4 TiB a month and each sends the worker in Virginia 500 GiB;
+    // the cache (bound to Ohio) keeps the region open. Alone, either would pay more traffic to the
+    // other than it saves.
+    const [virginia, ohio] = ["aws:us-east-1", "aws:us-east-2"];
+    const both = { clouds: ["aws" as const], regions: ["us-east-1", "us-east-2"] };
+    const s = makeSpec({
+      services: [service("a", both), service("b", both), service("cache", { clouds: ["aws"], regions: ["us-east-2"] }), service("worker", { clouds: ["aws"], regions: ["us-east-1"] })],
+      links: [link("a", "b", 4096), link("a", "worker", 500), link("b", "worker", 500)],
+      network: DEFAULT_NETWORK_COSTS,
+    });
+    const cand = buildCandidates(s, catalog);
+    const offer = (name: string, key: string) => cand.services.get(name)!.find((r) => r.key === key)!.onDemand[0];
+    const group = (name: string, key: string) => ({ cloud: "aws" as const, region: key.split(":")[1], instanceType: offer(name, key).instanceType, count: 2, spot: 0 });
+    const plan: Plan = { services: { a: { groups: [group("a", ohio)] }, b: { groups: [group("b", ohio)] }, cache: { groups: [group("cache", ohio)] }, worker: { groups: [group("worker", virginia)] } }, buckets: {} };
+    assert.deepStrictEqual(verifyPlan(s, catalog, plan), []);
+    assert.ok(total(s, moved(plan, "a", virginia)) > total(s, plan) && total(s, moved(plan, "b", virginia)) > total(s, plan));
+    const out = closeRegions(s, catalog, cand, plan);
+    assert.ok(out, "nothing moved");
+    assert.deepStrictEqual([out.closed, out.moved, out.sets, out.buckets], [[], 0, 1, 0]);
+    assert.deepStrictEqual([regionsOf(out.plan, "a"), regionsOf(out.plan, "b"), regionsOf(out.plan, "cache")], [[virginia], [virginia], [ohio]]);
+    assert.deepStrictEqual(verifyPlan(s, catalog, out.plan), []);
+    assert.ok(out.savedUSD > 0 && Math.abs(total(s, plan) - total(s, out.plan) - out.savedUSD) < 0.01, `${total(s, plan) - total(s, out.plan)} against ${out.savedUSD}`);
+    // With b held, a stays too (alone it would not move).
+    assert.strictEqual(closeRegions(s, catalog, cand, plan, { held: new Set(["b"]) }), undefined);
   });
 
   it("leaves a region open when closing it costs more than its network saves", () => {

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { spawnSync } from "child_process";
 import * as path from "path";
 import { LinExpr, ModelBuilder } from "../../optimizer/solvers/builder";
-import { HighsSolver } from "../../optimizer/solvers/highs";
+import { HighsSolver, workerMemory } from "../../optimizer/solvers/highs";
 import type { SparseModel } from "../../optimizer/solvers/types";
 
 /** min 3x + 2y with 2x + 3y >= 7 over integers: 6, at x = 0 and y = 3. */
@@ -58,6 +58,27 @@ describe("the HiGHS workers ahead of the models (HighsSolver.prepare)", () => {
     assert.strictEqual(during.busy, 1);
     assert.deepStrictEqual(during.idle, [{ workedMs: 0, loaded: true }], "the worker left idle is the one that has not solved yet");
     assert.strictEqual((await solving).status, "optimal");
+  });
+
+  it("replaces a worker whose memory has grown past the limit with a fresh one, and keeps one under it", async function () {
+    this.timeout(60_000);
+    const limit = workerMemory.keepBelowBytes;
+    try {
+      // Every worker is past a limit of one byte: the one that solved is ended, a new one waits.
+      workerMemory.keepBelowBytes = 1;
+      assert.strictEqual((await solver.solve(small(), { timeLimitSec: 30, relativeGap: 0 })).status, "optimal");
+      const after = solver.pool();
+      assert.strictEqual(after.busy, 0);
+      assert.deepStrictEqual(after.idle.map((w) => w.workedMs), [0], "the worker that solved should be replaced by one that has not");
+      // The fresh one solves (once loaded); under the limit as shipped, it is kept.
+      workerMemory.keepBelowBytes = limit;
+      assert.strictEqual((await solver.solve(small(), { timeLimitSec: 30, relativeGap: 0 })).status, "optimal");
+      const kept = solver.pool().idle;
+      assert.strictEqual(kept.length, 1);
+      assert.ok(kept[0].loaded && kept[0].workedMs > 0, JSON.stringify(kept));
+    } finally {
+      workerMemory.keepBelowBytes = limit;
+    }
   });
 
   it("keeps a process open while its workers load, and lets it end once they have", function () {
