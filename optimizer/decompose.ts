@@ -421,6 +421,15 @@ const AREA_FIRST = { from: 1.5, below: 2 };
 const LEAN_AREA_MARGIN = 1.25;
 
 /**
+ * The longest the model per area's build and LP may be foreseen to take for the model to be
+ * begun at once when less than LEAN_AREA_MARGIN times that is left (see capacityBound): 0.60 s
+ * at 100 services. A large one (5.5 s at 2,000 services, 1.6 s at 500) would hold up the groups
+ * with its build and compete with them for the CPU and memory, as the lean model did in 8 s at
+ * 2,000 services (see LEAN_AREA_MARGIN).
+ */
+const AREA_AT_ONCE_UP_TO_SEC = 1;
+
+/**
  * Relative gap each group's model is solved to at least, of the group's own cost (the run's gap
  * when that is wider): the groups' plan proves no bound of its own. Measured against 0.5%, plan
  * cost (seed; one run each unless said): 100 services in 10 s, seeds 1 to 4, the same, 0.20 and
@@ -587,8 +596,17 @@ export async function solveDecomposed(
       : { timeLimitSec: limit, relativeGap: settings.relativeGap };
     // With a time left between AREA_FIRST's two multiples of what the MIP per area takes, that
     // MIP is begun in this one's place once the LP has ended (below).
-    const areaSec = (settings.areaSecPerNonzero ?? AREA_SEC_PER_NONZERO).mip * continentNonzeros;
-    areaFirst = beside && left() >= AREA_FIRST.from * areaSec && left() < AREA_FIRST.below * areaSec;
+    const per = settings.areaSecPerNonzero ?? AREA_SEC_PER_NONZERO;
+    const areaSec = per.mip * continentNonzeros;
+    // So is it between the time its LP takes and LEAN_AREA_MARGIN times that, where no lean model
+    // is built, when that LP is short (AREA_AT_ONCE_UP_TO_SEC): begun after construction, it
+    // would have less than its LP's time left then, and not begin (at 100 services in 1 s a
+    // capacity stage that ended with 0.70 to 0.75 s left, where the LP per area is foreseen at
+    // 0.60 s and AREA_FIRST begins at 0.76 s, left the bound to the continent model: 4.38 to
+    // 4.83% in a run of three, against 2.40%).
+    const areaLpSec = AREA_LP_BASE_SEC + per.lp * continentNonzeros;
+    const lpAtOnce = areaLpSec <= AREA_AT_ONCE_UP_TO_SEC && left() >= areaLpSec && left() < LEAN_AREA_MARGIN * areaLpSec;
+    areaFirst = beside && left() < AREA_FIRST.below * areaSec && (left() >= AREA_FIRST.from * areaSec || lpAtOnce);
     const running = now && !areaFirst ? settings.run(model, options) : undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const overrun = Symbol("overrun");
@@ -614,10 +632,9 @@ export async function solveDecomposed(
     // With its LP's time left but less than AREA_FIRST.from times its MIP's, the model per area
     // is built lean now, while the continent LP (posted to its worker above) solves, for its LP
     // beside the groups in the continent MIP's place (see leanAreaBound).
-    const per = settings.areaSecPerNonzero ?? AREA_SEC_PER_NONZERO;
     // Its build holds up the main thread (1.5 s at 2,000 services, about as long as the LP), and
     // is lost when the continent LP proves the spec infeasible.
-    if (beside && !now && !areaFirst && left() >= LEAN_AREA_MARGIN * (AREA_LP_BASE_SEC + per.lp * continentNonzeros) && left() < AREA_FIRST.from * per.mip * continentNonzeros) {
+    if (beside && !now && !areaFirst && left() >= LEAN_AREA_MARGIN * areaLpSec && left() < AREA_FIRST.from * areaSec) {
       const t0 = Date.now();
       const built = capacityModel(spec, catalog, candidates, settings.ilp.fixed, "areas", reach(), { ...replan, lean: true }).model;
       leanArea = { model: built, buildMs: Date.now() - t0 };

@@ -788,6 +788,13 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     d = await solve(1.2);
     assert.ok(solves.includes("continent mip"), solves.join(","));
     assert.ok(solves.indexOf("area mip") === -1 || solves.indexOf("area mip") > 2, solves.join(","));
+    // A short LP (foreseen at 1 s, its MIP never in time) with 1.25 s to run: too little for the
+    // lean model's margin, and after a construction that takes any time less than the LP's would
+    // be left. Its LP is begun at once, in the continent MIP's place, and is the bound.
+    solves.length = 0;
+    d = await solveDecomposed(spec, catalog, c, { relativeGap: 0.001, timeLimitSec: 1.25, ilp: {}, run: record, stagesUpToPairs: 10, areaSecPerNonzero: { lp: 0.65 / continent.index.length, mip: 100 / continent.index.length } });
+    assert.deepStrictEqual(solves.slice(0, 2), ["continent lp", "area lp"], solves.join(","));
+    assert.ok(d.areas?.linear && !d.areas.lean && d.areas.bound >= lp.objective - 0.01, JSON.stringify(d.areas));
   });
 
   it("solves the lean model per area's LP beside the groups in the continent MIP's place when that MIP was left for later and there is time for the LP but not to begin its MIP first", async function () {
