@@ -674,11 +674,11 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
   if (Number.isFinite(objective)) settings.onPlan?.(objective);
 
   if (!settings.start) settings.onConstructed?.();
-  // Regions the plan's services can leave together for less, then services alone
-  // (close-regions.ts): what the sites below do with a solver, done first without one, in a
-  // fraction of a second (at 100 services in 1 s and 2,000 in 10 s no improvement pass ends);
-  // after onConstructed, so that the bounds beside it begin first. Not in a re-plan: its moves
-  // would pay migration, which it does not price.
+  // Regions the plan's services can leave together for less, then services alone, then linked
+  // sets with their buckets (close-regions.ts): what the sites below do with a solver, done first
+  // without one, in a fraction of a second (at 100 services in 1 s no improvement pass ends, at
+  // 2,000 in 10 s the sites' at most); after onConstructed, so that the bounds beside it begin
+  // first. Not in a re-plan: its moves would pay migration, which it does not price.
   if (settings.closeRegions !== false && !settings.ilp.previous && secondsLeft() > 0 && !settings.signal?.aborted) {
     // A quick start not priced yet is priced at the end (below): its time is kept for that.
     const pricing = Number.isFinite(objective) ? 0 : UNPRICED_SEC_PER_WORKLOAD * workloadCount(spec) * 1000;
