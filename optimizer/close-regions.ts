@@ -336,14 +336,14 @@ function moveApps(
   if (spec.network?.nat !== "off")
     for (const b of [...spec.buckets].sort((x, y) => (x.name < y.name ? -1 : 1))) {
       if (!going()) break;
-      if (held.has(b.name) || mc.at(b.name).length === 0 || databases.has(b.name)) continue;
+      if (held.has(b.name) || mc.at(b.name).length === 0) continue;
       const from = mc.at(b.name)[0];
       const set = setOf(b.name, from);
       if (!set) continue;
       moveSet(b, set, from, openOn(from, (candidates.buckets.get(b.name) ?? []).map((r) => `${r.cloud}:${r.region}` as RegionKey), set));
     }
-  // Then services that links join in a region, two or more, with no bucket moved among them:
-  // each set once, from its first service by name.
+  // Then each set of two or more services that links join in a region (through services there),
+  // their buckets staying where they are: each set once, from its first service by name.
   const everywhere = [...members(placements).keys()].sort();
   for (const [from, names] of [...members(placements)].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const done = new Set<string>();

@@ -379,7 +379,7 @@ function fixLinkLatency(spec: NormalizedSpec, catalog: Catalog, candidates: Cand
     const before = misses(peer, regionsOf(p));
     const price = (u: { offer: Placement[number]["offer"]; spot: boolean }) => replicaMonthlyUSD(catalog, s, u.offer, u.spot);
     // No cloud the plan does not use yet once it uses maxClouds.
-    const clouds = new Set([...[...used].filter(([, v]) => v > 0).map(([k]) => k.slice(0, k.indexOf(":"))), ...Object.values(buckets).map((b) => b.cloud)]);
+    const clouds = new Set([...[...used].filter(([, v]) => v > 1e-9).map(([k]) => k.slice(0, k.indexOf(":"))), ...Object.values(buckets).map((b) => b.cloud)]);
     let best: { peer: string; next: Placement; usd: number } | undefined;
     for (const r of candidates.services.get(peer) ?? []) {
       if (r.key === donor.key || !linkNear(catalog, latency, key, r.key) || !holdsAt(peer, r.key)) continue;
