@@ -20,10 +20,10 @@
 // deadline).
 //
 // Measured on the quick starts of generated specs (seed 1, in the run): 100 services in 1 s,
-// 8 regions closed, 5 moves alone and 2 sets moved (1 with its bucket), $1,045 saved in 0.05 to
-// 0.07 s; 2,000 services in 10 s, 17 regions closed, 171 moves alone and 108 sets moved (91 with
-// their buckets), $19,092 saved in 1.0 to 1.2 s ($15,085 without the sets, which took 1.0 to 1.2
-// s too before MoveCosts kept shares and totalled traffic without routing it).
+// 8 regions closed, 5 moves alone and 2 sets moved (1 with its bucket), $1,045 saved in 0.05 s;
+// 2,000 services in 10 s, 17 regions closed, 171 moves alone and 108 sets moved (91 with their
+// buckets), $19,092 saved in 1.0 to 1.2 s ($15,085 without the sets, which took 1.0 to 1.2 s too
+// before MoveCosts kept shares and totalled traffic without routing it).
 
 import type { Catalog } from "./catalog";
 import type { Candidates, RegionOffers } from "./candidates";
@@ -202,7 +202,7 @@ export function closeRegions(spec: NormalizedSpec, catalog: Catalog, candidates:
   }
   // Then each bucket with the services its links join it to in its region (a linked set of an
   // application: no one of them can leave alone without paying for the traffic to the others).
-  const apps = moveApps(spec, catalog, candidates, mc, placements, offers, options, going);
+  const apps = moveApps(spec, catalog, candidates, mc, offers, options, going);
   saved -= apps.usd;
   if (closed.length === 0 && moved === 0 && apps.sets === 0) return undefined;
   // Only the services that moved get new groups (in the plan's order of groups); an undone move
@@ -242,11 +242,11 @@ function moveApps(
   catalog: Catalog,
   candidates: Candidates,
   mc: MoveCosts,
-  placements: Map<string, Placement>,
   offers: (name: string) => ReadonlyMap<RegionKey, RegionOffers>,
   options: CloseOptions,
   going: () => boolean,
 ): { moved: Map<string, RegionKey>; sets: number; usd: number } {
+  const { placements } = mc;
   const moved = new Map<string, RegionKey>();
   let usd = 0;
   let sets = 0;
@@ -344,8 +344,9 @@ function moveApps(
     }
   // Then each set of two or more services that links join in a region (through services there),
   // their buckets staying where they are: each set once, from its first service by name.
-  const everywhere = [...members(placements).keys()].sort();
-  for (const [from, names] of [...members(placements)].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  const byRegion = [...members(placements)].sort(([a], [b]) => (a < b ? -1 : 1));
+  const everywhere = byRegion.map(([k]) => k);
+  for (const [from, names] of byRegion) {
     const done = new Set<string>();
     for (const name of names.sort()) {
       if (!going()) break;

@@ -11,8 +11,9 @@ import type { PlacementSolver, SolveOptions, SolverOutcome, SparseModel } from "
  * A worker whose Wasm memory has grown past `keepBelowBytes` is terminated rather than kept for
  * reuse (Wasm memory never shrinks), and a fresh one is started in its place. At 2,000 services
  * in 10 s the continent LP's worker (218 MiB) was kept under a limit of 256 MiB and ran the
- * groups' repair beside the lean LP per area's worker (314 MiB): the run's peak RSS, 934 to 1,001
- * MiB, came then; with 128 MiB, 913 to 942 MiB, the plans the same. Settable for tests.
+ * groups' repair beside the lean LP per area's worker (314 MiB): the run's peak RSS, 923 to 1,001
+ * MiB over some twenty runs (seed 1), came then; with 128 MiB, 913 to 942 MiB in seven, the
+ * plans the same. Settable for tests.
  */
 export const workerMemory = { keepBelowBytes: 128 * 1024 * 1024 };
 
