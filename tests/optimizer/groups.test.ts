@@ -25,6 +25,9 @@ const MIGRATION = { fixedPerReplicaUSD: 50, egressMonths: 1 };
 
 const optimizePlan = async (s: NormalizedSpec) => (await optimize(s, catalog, { explain: false, relativeGap: 0 })).plan;
 const names = (s: NormalizedSpec) => [...s.services.map((x) => x.name), ...s.buckets.map((x) => x.name)];
+/** The shapes (columns x rows) the capacity model per area may have in a run: with or without 12.multi's gateways, and 12.cross and 12.multi by area. */
+const perAreaShapes = (s: NormalizedSpec, c: ReturnType<typeof buildCandidates>) =>
+  [true, false].flatMap((multiCloudGateways) => [true, false].map((crossCuts) => capacityModel(s, catalog, c, undefined, "areas", undefined, { multiCloudGateways, crossCuts }).model)).map((m) => `${m.numCols}x${m.numRows}`);
 
 describe("placement group by group (optimizer/groups.ts) and the capacity bound (optimizer/capacity-bound.ts)", () => {
   const solver = new HighsSolver();
@@ -595,7 +598,7 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     const c = buildCandidates(spec, catalog);
     // The MIP per area alongside the groups fails (and the continent LP alongside the continent
     // MIP, which only backs that MIP up).
-    const shapes = [true, false].map((gateways) => capacityModel(spec, catalog, c, undefined, "areas", undefined, { multiCloudGateways: gateways }).model).map((m) => `${m.numCols}x${m.numRows}`);
+    const shapes = perAreaShapes(spec, c);
     const continents = capacityModel(spec, catalog, c, undefined, "continents").model;
     const beside = (m: SparseModel) => shapes.includes(`${m.numCols}x${m.numRows}`) || (m.numRows === continents.numRows && m.integer.every((x) => x === 0));
     const failing: typeof run = (m, o) => (beside(m) ? Promise.reject(new Error("the solver crashed")) : run(m, o));
@@ -708,11 +711,11 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     const spec = validateSpec(generateSpec(catalog, { services: 12, seed: 2 }), catalog);
     const c = buildCandidates(spec, catalog);
     const areas = capacityModel(spec, catalog, c, undefined, "areas").model;
-    const shapes = [areas, capacityModel(spec, catalog, c, undefined, "areas", undefined, { multiCloudGateways: false }).model].map((m) => `${m.numCols}x${m.numRows}`);
+    const shapes = perAreaShapes(spec, c);
     const lp = await run({ ...areas, integer: new Uint8Array(areas.numCols) }, { timeLimitSec: 30, relativeGap: 0 });
     assert.strictEqual(lp.status, "optimal");
     // Each solve in order: whether it was the model per area (with or without 12.multi's
-    // gateways), and as an LP or a MIP.
+    // gateways, 12.cross and 12.multi by area), and as an LP or a MIP.
     const solves: ("lp" | "mip" | "other")[] = [];
     const record: typeof run = (m, o) => {
       const perArea = shapes.includes(`${m.numCols}x${m.numRows}`);
