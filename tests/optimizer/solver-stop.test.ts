@@ -1,4 +1,9 @@
 import * as assert from "assert";
+import { generateSpec } from "../../bench/generate";
+import { buildCandidates } from "../../optimizer/candidates";
+import { capacityModel } from "../../optimizer/capacity-bound";
+import { loadCatalog } from "../../optimizer/catalog";
+import { validateSpec } from "../../optimizer/validate";
 import { ModelBuilder, LinExpr } from "../../optimizer/solvers/builder";
 import { HighsSolver } from "../../optimizer/solvers/highs";
 import type { SparseModel } from "../../optimizer/solvers/types";
@@ -31,6 +36,22 @@ describe("stopping a solve early (SolveOptions.signal)", () => {
   const solver = new HighsSolver();
   after(() => solver.dispose());
   const hard = marketSplit(4, 40, 7);
+
+  it("reports a MIP's bound as it rises, within tens of milliseconds, and otherwise every 200 ms", async function () {
+    // The capacity model per area of the generated 100-service spec: its root raises the bound
+    // cut round after cut round, some tens of milliseconds apart (measured: $86,963 to $87,207 in
+    // 0.3 s). A solve ended at a deadline keeps the last bound reported.
+    this.timeout(60_000);
+    const catalog = loadCatalog();
+    const s = validateSpec(generateSpec(catalog, { services: 100, seed: 1 }), catalog);
+    const model = capacityModel(s, catalog, buildCandidates(s, catalog), undefined, "areas").model;
+    const seen: { ms: number; bound: number }[] = [];
+    const out = await solver.solve(model, { timeLimitSec: 20, relativeGap: 0, onProgress: (p) => p.bound !== undefined && seen.push({ ms: p.elapsedMs, bound: p.bound }) });
+    const rises = seen.flatMap((x, i) => (i > 0 && x.bound > seen[i - 1].bound + 1e-6 ? [x.ms - seen[i - 1].ms] : []));
+    assert.ok(rises.length >= 3, `${rises.length} rises reported`);
+    assert.ok(Math.min(...rises) < 150, `rises ${rises.join(", ")} ms after the report before`);
+    assert.ok(seen.every((x) => x.bound <= out.bound + 1e-6), "no report above the final bound");
+  });
 
   it("takes longer than the tests below wait on this instance when nothing stops it", async function () {
     this.timeout(60_000);
