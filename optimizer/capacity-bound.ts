@@ -103,10 +103,10 @@ export interface CapacityShape {
   /**
    * With "areas" and not `lean`, 12.cross and the connections of 12.multi by area
    * (default true; addCrossCuts). On the generated spec of 100 services (seed 1) its LP rises
-   * from $86,874 to $86,962, and its MIP's root ends higher sooner ($87,177 in 0.95 s where it
-   * proved $87,130 in 1.0 s, alone); but a MIP given the time to reach its optimum reaches it later (at 50
-   * services in 10 s, in 6.3 to 6.5 s where it took 4.6 to 4.9). In the lean model at 2,000
-   * services, $102 more (0.006%) for half again its LP's time: left out there.
+   * from $86,874 to $86,962, and its MIP's root, solved alone, had $87,177 after 0.95 s where it
+   * had $87,130 after 0.85 to 1.0 s; but a MIP given the time to reach its optimum reaches it
+   * later (at 50 services in 10 s, in 6.3 to 6.5 s where it took 4.6 to 4.9). In the lean model
+   * at 2,000 services, $102 more (0.006%) for half again its LP's time: left out there.
    */
   readonly crossCuts?: boolean;
   /**
