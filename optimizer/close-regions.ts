@@ -32,8 +32,9 @@ import type { RegionKey } from "./evaluate";
 import { unservedPlaces } from "./latency/requirements";
 import { merge, MoveCosts, movedTo, placementUSD, regionsOf } from "./move-costs";
 import type { Plan } from "./plan";
-import { replicaMonthlyUSD, sortGroups } from "./ilp";
-import type { Cloud, NormalizedBucket, NormalizedService, NormalizedSpec } from "./spec";
+import { bucketMonthlyUSD, replicaMonthlyUSD, sortGroups } from "./ilp";
+import type { NormalizedBucket, NormalizedService, NormalizedSpec } from "./spec";
+import { splitKey } from "./traffic";
 
 /** What closing regions made of a plan. */
 export interface ClosedRegions {
@@ -212,16 +213,16 @@ export function closeRegions(spec: NormalizedSpec, catalog: Catalog, candidates:
   for (const [name, p] of Object.entries(toPlan(changed, {}).services)) services[name] = { groups: sortGroups([...p.groups]) };
   const buckets = { ...plan.buckets };
   for (const [name, key] of apps.moved) {
-    const [cloud, region] = [key.slice(0, key.indexOf(":")), key.slice(key.indexOf(":") + 1)];
-    buckets[name] = { ...plan.buckets[name], cloud: cloud as Plan["buckets"][string]["cloud"], region };
+    const [cloud, region] = splitKey(key);
+    buckets[name] = { ...plan.buckets[name], cloud, region };
   }
   return { plan: { ...plan, services, buckets }, closed, moved, ...(apps.sets > 0 ? { sets: apps.sets, buckets: apps.moved.size } : {}), savedUSD: saved };
 }
 
 /** What a bucket costs a month in a region: its storage and its internet egress there. */
 function bucketUSD(catalog: Catalog, b: NormalizedBucket, key: RegionKey): number {
-  const [cloud, region] = [key.slice(0, key.indexOf(":")) as Cloud, key.slice(key.indexOf(":") + 1)];
-  return b.storageGiB * catalog.storagePerGiBMonth(cloud, region) + b.internetEgressGiB * catalog.internetEgressPerGiB(cloud, region);
+  const [cloud, region] = splitKey(key);
+  return bucketMonthlyUSD(catalog, b.storageGiB, b.internetEgressGiB, { cloud, region });
 }
 
 /**

@@ -580,8 +580,13 @@ export async function solveDecomposed(
   // The continent MIP beside the groups: begun there when it was not begun beside its LP, or
   // still running from the capacity stage.
   let laterMip: ((signal: AbortSignal) => Promise<SolverOutcome>) | undefined;
-  // The continent model's size, from which the time of the model per area is foreseen.
+  // The continent model's size, from which the time of the model per area is foreseen: its LP,
+  // build included, and its MIP (AREA_SEC_PER_NONZERO, AREA_LP_BASE_SEC).
   let continentNonzeros = 0;
+  const areaForeseen = () => {
+    const per = settings.areaSecPerNonzero ?? AREA_SEC_PER_NONZERO;
+    return { lp: AREA_LP_BASE_SEC + per.lp * continentNonzeros, mip: per.mip * continentNonzeros };
+  };
   // Whether the model per area takes the continent MIP's solver at once (see AREA_FIRST).
   let areaFirst = false;
   // The lean model per area, built during the continent LP for its LP beside the groups (see
@@ -608,15 +613,13 @@ export async function solveDecomposed(
       : { timeLimitSec: limit, relativeGap: settings.relativeGap };
     // With a time left between AREA_FIRST's two multiples of what the MIP per area takes, that
     // MIP is begun in this one's place once the LP has ended (below).
-    const per = settings.areaSecPerNonzero ?? AREA_SEC_PER_NONZERO;
-    const areaSec = per.mip * continentNonzeros;
+    const { lp: areaLpSec, mip: areaSec } = areaForeseen();
     // So is it between the time its LP takes and LEAN_AREA_MARGIN times that, where no lean model
     // is built, when that LP is short (AREA_AT_ONCE_UP_TO_SEC): begun after construction, it
     // would have less than its LP's time left then, and not begin (at 100 services in 1 s a
     // capacity stage that ended with 0.70 to 0.75 s left, where the LP per area is foreseen at
     // 0.60 s and AREA_FIRST begins at 0.76 s, left the bound to the continent model: 4.38 to
     // 4.83% in a run of three, against 2.40%).
-    const areaLpSec = AREA_LP_BASE_SEC + per.lp * continentNonzeros;
     const lpAtOnce = areaLpSec <= AREA_AT_ONCE_UP_TO_SEC && left() >= areaLpSec && left() < LEAN_AREA_MARGIN * areaLpSec;
     areaFirst = beside && left() < AREA_FIRST.below * areaSec && (left() >= AREA_FIRST.from * areaSec || lpAtOnce);
     const running = now && !areaFirst ? settings.run(model, options) : undefined;
@@ -681,9 +684,9 @@ export async function solveDecomposed(
   // Its MIP, or its LP alone when its MIP's root would not end in the time left; undefined when
   // there is no time for even its LP (AREA_SEC_PER_NONZERO).
   const areaBound = (signal: AbortSignal): Promise<StageReport> | undefined => {
-    const per = settings.areaSecPerNonzero ?? AREA_SEC_PER_NONZERO;
-    if (left() < AREA_LP_BASE_SEC + per.lp * continentNonzeros) return undefined;
-    const linear = left() < per.mip * continentNonzeros;
+    const foreseen = areaForeseen();
+    if (left() < foreseen.lp) return undefined;
+    const linear = left() < foreseen.mip;
     return (async () => {
       const t = Date.now();
       // Its gateways of 12.multi raise its bound but slow its MIP down (at 100 services its
@@ -695,7 +698,7 @@ export async function solveDecomposed(
       const gateways = linear || !relaxable || left() < RELAXED_MIP_PASS_SEC_PER_PAIR * pairs;
       // Its rows 12.cross and 12.multi by area raise its LP and the bound its MIP's root
       // proves, but slow a MIP that has the time to go past its root (CROSS_CUTS_BELOW).
-      const crossCuts = linear || left() < CROSS_CUTS_BELOW * per.mip * continentNonzeros;
+      const crossCuts = linear || left() < CROSS_CUTS_BELOW * foreseen.mip;
       const model = capacityModel(spec, catalog, candidates, settings.ilp.fixed, "areas", reach(), { ...replan, multiCloudGateways: gateways, crossingTraffic: linear, crossCuts }).model;
       // Its LP first, whose bound counts at once: with the rows by continent it is within 0.1%
       // of what the MIP's root proves (100 services: $86,860 against $86,880, in 0.37 s against
