@@ -8,7 +8,9 @@
 // For each region the plan uses, fewest services first: each of its services in turn moves its
 // replicas there to the region where they cost least with everything else as it now is (its
 // replicas on their cheapest offers there, its links' traffic, the network layer as MoveCosts
-// prices it), among the regions other services already use and its peers' regions; a move that
+// prices it), among the regions other services already use, its peers' regions and its own
+// cheapest regions per cloud and continent when the caller gives them (a region no service uses
+// yet is opened, its network priced); a move that
 // breaks its spread, its users' round trip, a link's round trip that held, a quota or a
 // balancer's capacity is not one. When every service has somewhere to go and the moves together
 // cost less, they stay; otherwise each goes back. Then each service's replicas in each of its
@@ -57,6 +59,15 @@ export interface CloseOptions {
   readonly held?: ReadonlySet<string>;
   /** Epoch milliseconds after which no more regions are tried. */
   readonly deadline?: number;
+  /**
+   * Regions each service may also move to, besides those in use and its peers' (the groups give
+   * their cheapest per cloud and continent): a plan whose services sit in few regions has
+   * seldom a cheap one open. Measured on the quick start of the generated specs (seed 1): 100
+   * services in 1 s, $1,346 saved where it was $1,045 (12 regions closed where 8 were), in 60 ms
+   * where it took 32; 2,000 services in 10 s, $19,727 where it was $19,092 (23 regions closed
+   * where 17 were), in 1.49 s where it took 1.14.
+   */
+  readonly cheap?: ReadonlyMap<string, ReadonlySet<RegionKey>>;
 }
 
 /** Sweeps over the plan's regions at most (a sweep after the first closes a region the first's moves made closable). */
@@ -115,26 +126,27 @@ export function closeRegions(spec: NormalizedSpec, catalog: Catalog, candidates:
     const missed = mc.misses(name, was);
     const leaving = p.filter((u) => u.key === from && u.count > 0);
     const staying = p.filter((u) => u.key !== from);
-    const targets = new Set([...open, ...mc.peers(name).flatMap((peer) => mc.at(peer))]);
-    // Cheapest replicas first: a move costs at least its replicas' change less the most leaving
-    // `from` can save on traffic and the network, so the rest are passed over once that is no
-    // better than the best move found.
+    const targets = new Set([...open, ...mc.peers(name).flatMap((peer) => mc.at(peer)), ...(options.cheap?.get(name) ?? [])]);
+    // Least first: a move costs at least its replicas' change and what entering the region adds
+    // to the network (MoveCosts.entryCost), less the most leaving `from` can save on traffic and
+    // the network, so the rest are passed over once that is no better than the best move found.
     const floor = before + mc.networkSaveable(name, from);
     const stay = placementUSD(catalog, s, staying);
     const onDemand = leaving.reduce((n, u) => n + (u.spot ? 0 : u.count), 0);
     const onSpot = leaving.reduce((n, u) => n + (u.spot ? u.count : 0), 0);
-    const moves: { r: RegionOffers; compute: number }[] = [];
+    const moves: { r: RegionOffers; compute: number; least: number }[] = [];
     for (const q of targets) {
       const r = offers(name).get(q);
       if (!r || q === from) continue;
       const spotOffer = r.spot.length > 0 ? r.spot[0] : r.onDemand[0];
       if (mc.quotaLeft(q) < onDemand * r.onDemand[0].vcpus + onSpot * spotOffer.vcpus) continue;
-      moves.push({ r, compute: stay + onDemand * replicaUSD(s, r, false) + (onSpot > 0 ? onSpot * replicaUSD(s, r, r.spot.length > 0) : 0) });
+      const compute = stay + onDemand * replicaUSD(s, r, false) + (onSpot > 0 ? onSpot * replicaUSD(s, r, r.spot.length > 0) : 0);
+      moves.push({ r, compute, least: compute + mc.entryCost(name, q, was) });
     }
-    moves.sort((a, b) => a.compute - b.compute || (a.r.key < b.r.key ? -1 : 1));
+    moves.sort((a, b) => a.least - b.least || (a.r.key < b.r.key ? -1 : 1));
     let best: { next: Placement; usd: number } | undefined;
-    for (const { r, compute } of moves) {
-      if (best && compute - floor >= best.usd) break;
+    for (const { r, compute, least } of moves) {
+      if (best && least - floor >= best.usd) break;
       const next = merge([...staying, ...movedTo(leaving, r)]);
       if (!spreadOk(s, next) || unservedPlaces(catalog, s, regionsOf(next)).length > 0 || [...mc.misses(name, regionsOf(next))].some((x) => !missed.has(x))) continue;
       const net = mc.network(name, was, regionsOf(next));

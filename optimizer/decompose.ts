@@ -700,19 +700,24 @@ export async function solveDecomposed(
       // proves, but slow a MIP that has the time to go past its root (CROSS_CUTS_BELOW).
       const crossCuts = linear || left() < CROSS_CUTS_BELOW * foreseen.mip;
       const model = capacityModel(spec, catalog, candidates, settings.ilp.fixed, "areas", reach(), { ...replan, multiCloudGateways: gateways, crossingTraffic: linear, crossCuts }).model;
-      // Its LP first, whose bound counts at once: with the rows by continent it is within 0.1%
-      // of what the MIP's root proves (100 services: $86,860 against $86,880, in 0.37 s against
-      // 0.81 s alone), which a short limit may not reach.
-      // An LP that fails leaves its MIP to prove a bound, when there is time for its root.
-      const relaxation = settings.run(asLp(model), { timeLimitSec: left(), relativeGap: 0, signal });
-      const lp = linear ? await relaxation : await relaxation.catch(() => undefined);
-      const lpBound = lp?.status === "optimal" ? lp.objective : NaN;
       const report = (o: SolverOutcome, bound: number) => stageReport(model, o, bound, t);
-      if (lp && linear) return { ...report(lp, lpBound), linear: true as const };
-      // Its bound may meet the gap, which ends the bounds (signal).
-      progress(undefined, lpBound);
-      if (lp?.status === "infeasible" || signal.aborted || left() <= 0.01) return report(lp ?? { status: "no_solution", objective: NaN, bound: NaN, values: new Float64Array(0) }, lpBound);
-      const out = await boundRun(model, signal);
+      if (linear) {
+        const lp = await settings.run(asLp(model), { timeLimitSec: left(), relativeGap: 0, signal });
+        return { ...report(lp, lp.status === "optimal" ? lp.objective : NaN), linear: true as const };
+      }
+      // Its LP first, whose bound counts at once (and may meet the gap, which ends the bounds):
+      // with the rows by continent it is within 0.1% of what the MIP's root proves (100
+      // services: $86,860 against $86,880, in 0.37 s against 0.81 s alone), which a short limit
+      // may not reach. Both in one solve (SolveOptions.relaxation), the MIP right after the LP in
+      // the same worker: posted from here once the LP had ended, the MIP waited for whatever held
+      // the main thread then (at 100 services in 1 s, closing regions: 0.15 to 0.2 s, and its
+      // root then ended too late).
+      let lpBound = NaN;
+      const out = await boundRun(model, signal, left(), (lp) => {
+        if (lp.status !== "optimal") return;
+        lpBound = lp.objective;
+        progress(undefined, lpBound);
+      });
       const proven = [out.bound, lpBound].filter(Number.isFinite);
       return report(out, out.status === "infeasible" || proven.length === 0 ? NaN : Math.max(...proven));
     })();
@@ -744,8 +749,9 @@ export async function solveDecomposed(
   // proves on the way count for progress. Its own gap is no reason to stop (a bound within 0.1%
   // of the relaxation's optimum may still leave the plan's gap open): `progress` stops it (with
   // `stop`) when the plan's gap is met.
-  const boundRun = (model: SparseModel, signal: AbortSignal, limitSec = left()) =>
-    settings.run(model, { timeLimitSec: limitSec, relativeGap: 0, signal, onProgress: (p) => progress(undefined, p.bound) });
+  // With `relaxation`, its LP is solved first and reported there (SolveOptions.relaxation).
+  const boundRun = (model: SparseModel, signal: AbortSignal, limitSec = left(), relaxation?: SolveOptions["relaxation"]) =>
+    settings.run(model, { timeLimitSec: limitSec, relativeGap: 0, signal, onProgress: (p) => progress(undefined, p.bound), ...(relaxation ? { relaxation } : {}) });
   // Progress for the groups' path: the gap between the groups' plan and the best bound proven so
   // far; once it is within the gap asked for, the groups' improvement and the bounds beside it end.
   let planned = NaN;

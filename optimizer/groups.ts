@@ -60,6 +60,15 @@ import { subSpec, workloadCount, type NormalizedLink, type NormalizedSpec } from
  */
 const UNPRICED_SEC_PER_WORKLOAD = 75e-6;
 
+/**
+ * Times closing regions runs over the plan, each time on what the last one left: a service's
+ * moves make room for a set's, and a set's for another's. Measured on the quick starts of the
+ * generated specs (seed 1): 100 services in 1 s, the second pass saved $25 after $1,346 (a third,
+ * $22), in 56 ms after 62; 2,000 services in 10 s, $589 after $19,727 (twelve sets moved with
+ * their buckets; a third, $3), in 0.28 s after 1.5.
+ */
+const CLOSE_PASSES = 2;
+
 /** Workloads per group: a model of this many workloads over their cheapest regions solves in well under a second. */
 export const GROUP_SIZE = 10;
 /**
@@ -682,8 +691,11 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
   if (settings.closeRegions !== false && !settings.ilp.previous && secondsLeft() > 0 && !settings.signal?.aborted) {
     // A quick start not priced yet is priced at the end (below): its time is kept for that.
     const pricing = Number.isFinite(objective) ? 0 : UNPRICED_SEC_PER_WORKLOAD * workloadCount(spec) * 1000;
-    const closed = closeRegions(spec, catalog, candidates, plan, { held: heldNames, deadline: settings.deadline - pricing });
-    if (closed) {
+    // Each workload may also move to its cheapest regions per cloud and continent (`cheap`);
+    // a second pass finds what the first one's moves made possible (CLOSE_PASSES).
+    for (let pass = 0; pass < CLOSE_PASSES && secondsLeft() > 0; pass++) {
+      const closed = closeRegions(spec, catalog, candidates, plan, { held: heldNames, deadline: settings.deadline - pricing, cheap });
+      if (!closed) break;
       plan = closed.plan;
       objective -= closed.savedUSD;
       if (Number.isFinite(objective)) settings.onPlan?.(objective);

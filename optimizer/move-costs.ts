@@ -240,6 +240,25 @@ export class MoveCosts {
   }
 
   /**
+   * The least the network layer adds when `me`, now in `was`, comes into `key`: nothing when it
+   * is there already, else its presence there, and the region's network, private zone and public
+   * balancer when it is the first service, caller or public service there. No move into `key`
+   * adds less, less what leaving its other regions saves (networkSaveable): the connections and
+   * gateways it adds are on top.
+   */
+  entryCost(me: string, key: RegionKey, was: readonly RegionKey[]): number {
+    const { fc, roles } = this;
+    if (!fc || was.includes(key)) return 0;
+    const none = (m: Map<RegionKey, number>) => (m.get(key) ?? 0) === 0;
+    return (
+      presenceCost(fc, roles, me, key) +
+      (none(this.servicesIn) ? fc.open(key) : 0) +
+      (roles.callers.has(me) && none(this.callersIn) ? fc.zone(key) : 0) +
+      (roles.publics.has(me) && none(this.publicsIn) ? fc.ingress(key) : 0)
+    );
+  }
+
+  /**
    * A bucket (or another workload held in `fixed`) now in `key`: its links' traffic follows. Its
    * region lays out no network (the network layer's networks are the services'), so no count
    * changes.

@@ -4,7 +4,12 @@
 // memory. Plain CommonJS so that it runs under plain node and under ts-node alike.
 "use strict";
 
-const { parentPort } = require("worker_threads");
+const { parentPort, workerData } = require("worker_threads");
+
+// What a solve reports (progress, plans, its end) goes to the port the main thread gave the
+// worker, which it can read at once when its deadline comes (receiveMessageOnPort), however
+// busy it was until then; "ready" goes to the worker's own.
+const reports = (workerData && workerData.reports) || parentPort;
 const loadHighs = require("highs");
 
 // Loaded as soon as the worker starts (0.15 to 0.25 s), so that a worker started ahead of its
@@ -39,32 +44,10 @@ function objectiveOf(model, values) {
   return z;
 }
 
-async function solve(msg) {
-  const { id, model, options } = msg;
-  const warm = msg.start;
-  const highs = await highsPromise;
+/** The HiGHS model of a posted model; a MIP with `integrality`, its linear relaxation without. */
+function createModel(highs, model, integrality) {
   const inf = highs.infinity;
-  const start = Date.now();
-  const integrality = new Int32Array(model.numCols);
-  let isMip = false;
-  for (let j = 0; j < model.numCols; j++) {
-    integrality[j] = model.integer[j];
-    if (model.integer[j]) isMip = true;
-  }
-  if (model.numCols === 0) {
-    const feasible = Array.prototype.every.call(model.rowLower, (lo, i) => lo <= 0 && model.rowUpper[i] >= 0);
-    parentPort.postMessage({
-      id,
-      type: "done",
-      status: feasible ? "optimal" : "infeasible",
-      objective: feasible ? model.offset : NaN,
-      bound: feasible ? model.offset : NaN,
-      values: new Float64Array(0),
-      memoryBytes: highs.memoryBytes,
-    });
-    return;
-  }
-  const m = highs.createModel({
+  return highs.createModel({
     numCols: model.numCols,
     numRows: model.numRows,
     offset: model.offset,
@@ -81,12 +64,85 @@ async function solve(msg) {
       indices: model.index,
       values: model.value,
     },
-    integrality: isMip ? integrality : undefined,
+    integrality,
   });
+}
+
+/** What a run of `m` ended with, as the main thread reads it; `error` when its status is none of them. */
+function outcome(highs, model, m, isMip) {
+  const ms = highs.constants.modelStatus;
+  const status = m.getModelStatus();
+  const hasPlan = Number(m.info.get("primal_solution_status")) === highs.constants.solutionStatus.feasible;
+  const values = hasPlan ? m.getSolution().colValue : new Float64Array(0);
+  const objective = hasPlan ? objectiveOf(model, values) : NaN;
+  let bound = NaN;
+  if (isMip) {
+    const b = Number(m.info.get("mip_dual_bound"));
+    // A lower bound above the plan's own objective proves nothing more than the plan does, so
+    // never report one (it can appear through rounding in presolved space).
+    if (Number.isFinite(b)) bound = hasPlan ? Math.min(b, objective) : b;
+  } else if (status === ms.optimal) {
+    bound = objective;
+  }
+  let out;
+  if (status === ms.optimal) out = "optimal";
+  else if (status === ms.infeasible || status === ms.unboundedOrInfeasible) out = "infeasible";
+  else if (status === ms.timeLimit) out = hasPlan ? "time_limit" : "no_solution";
+  else if (hasPlan && (status === ms.iterationLimit || status === ms.solutionLimit || status === ms.interrupted)) out = "feasible";
+  else return { status: "error", message: `HiGHS ended with model status ${status}.` };
+  return { status: out, objective, bound, values };
+}
+
+async function solve(msg) {
+  const { id, model, options } = msg;
+  const warm = msg.start;
+  const highs = await highsPromise;
+  const start = Date.now();
+  const integrality = new Int32Array(model.numCols);
+  let isMip = false;
+  for (let j = 0; j < model.numCols; j++) {
+    integrality[j] = model.integer[j];
+    if (model.integer[j]) isMip = true;
+  }
+  if (model.numCols === 0) {
+    const feasible = Array.prototype.every.call(model.rowLower, (lo, i) => lo <= 0 && model.rowUpper[i] >= 0);
+    reports.postMessage({
+      id,
+      type: "done",
+      status: feasible ? "optimal" : "infeasible",
+      objective: feasible ? model.offset : NaN,
+      bound: feasible ? model.offset : NaN,
+      values: new Float64Array(0),
+      memoryBytes: highs.memoryBytes,
+    });
+    return;
+  }
+  // Asked for (options.relaxFirst), a MIP's linear relaxation is solved first (without presolve,
+  // as the LPs posted alone are) and reported, then the MIP in the time left, with no round trip
+  // through the main thread in between: a main thread busy with other work (a model's build,
+  // closing regions) would otherwise hold the MIP back until it is free. An infeasible
+  // relaxation ends the solve; one that ends otherwise without an optimum leaves the MIP to run.
+  if (isMip && options.relaxFirst) {
+    const lp = createModel(highs, model, undefined);
+    try {
+      lp.options.set({ output_flag: false, time_limit: Math.max(0.01, options.timeLimitSec), presolve: "off" });
+      lp.run();
+      const out = outcome(highs, model, lp, false);
+      const relaxation = out.status === "error" ? { status: "no_solution", objective: NaN, bound: NaN, values: new Float64Array(0) } : out;
+      reports.postMessage({ id, type: "relaxation", ...relaxation });
+      if (relaxation.status === "infeasible") {
+        reports.postMessage({ id, type: "done", ...relaxation, memoryBytes: highs.memoryBytes });
+        return;
+      }
+    } finally {
+      lp.dispose();
+    }
+  }
+  const m = createModel(highs, model, isMip ? integrality : undefined);
   try {
     m.options.set({
       output_flag: false,
-      time_limit: Math.max(0.01, options.timeLimitSec),
+      time_limit: Math.max(0.01, options.timeLimitSec - (Date.now() - start) / 1000),
       mip_rel_gap: options.relativeGap,
       // Same inputs, same answer: HiGHS is deterministic single-threaded with a fixed seed.
       random_seed: 0,
@@ -116,7 +172,7 @@ async function solve(msg) {
           [cb.mipImprovingSolution](ev) {
             const values = ev.data.mip_solution;
             if (values) {
-              parentPort.postMessage({ id, type: "incumbent", objective: objectiveOf(model, values), values });
+              reports.postMessage({ id, type: "incumbent", objective: objectiveOf(model, values), values });
             }
           },
           [cb.mipInterrupt](ev) {
@@ -131,7 +187,7 @@ async function solve(msg) {
             if (now - lastProgress < (bound > lastBound ? PROGRESS_RISE_MS : PROGRESS_MS)) return undefined;
             lastProgress = now;
             if (bound > lastBound) lastBound = bound;
-            parentPort.postMessage({
+            reports.postMessage({
               id,
               type: "progress",
               elapsedMs: now - start,
@@ -143,30 +199,9 @@ async function solve(msg) {
         }
       : undefined;
     m.run(callbacks);
-    const ms = highs.constants.modelStatus;
-    const status = m.getModelStatus();
-    const hasPlan = Number(m.info.get("primal_solution_status")) === highs.constants.solutionStatus.feasible;
-    const values = hasPlan ? m.getSolution().colValue : new Float64Array(0);
-    const objective = hasPlan ? objectiveOf(model, values) : NaN;
-    let bound = NaN;
-    if (isMip) {
-      const b = Number(m.info.get("mip_dual_bound"));
-      // A lower bound above the plan's own objective proves nothing more than the plan does, so
-      // never report one (it can appear through rounding in presolved space).
-      if (Number.isFinite(b)) bound = hasPlan ? Math.min(b, objective) : b;
-    } else if (status === ms.optimal) {
-      bound = objective;
-    }
-    let out;
-    if (status === ms.optimal) out = "optimal";
-    else if (status === ms.infeasible || status === ms.unboundedOrInfeasible) out = "infeasible";
-    else if (status === ms.timeLimit) out = hasPlan ? "time_limit" : "no_solution";
-    else if (hasPlan && (status === ms.iterationLimit || status === ms.solutionLimit || status === ms.interrupted)) out = "feasible";
-    else {
-      parentPort.postMessage({ id, type: "error", message: `HiGHS ended with model status ${status}.` });
-      return;
-    }
-    parentPort.postMessage({ id, type: "done", status: out, objective, bound, values, memoryBytes: highs.memoryBytes });
+    const out = outcome(highs, model, m, isMip);
+    if (out.status === "error") reports.postMessage({ id, type: "error", message: out.message });
+    else reports.postMessage({ id, type: "done", ...out, memoryBytes: highs.memoryBytes });
   } finally {
     m.dispose();
   }
@@ -174,6 +209,6 @@ async function solve(msg) {
 
 parentPort.on("message", (msg) => {
   solve(msg).catch((err) => {
-    parentPort.postMessage({ id: msg.id, type: "error", message: String((err && err.message) || err) });
+    reports.postMessage({ id: msg.id, type: "error", message: String((err && err.message) || err) });
   });
 });

@@ -4,12 +4,14 @@ import { cheapestOfferBaseline } from "../../optimizer/baselines";
 import { buildCandidates } from "../../optimizer/candidates";
 import { loadCatalog } from "../../optimizer/catalog";
 import { closeRegions } from "../../optimizer/close-regions";
-import { evaluatePlan } from "../../optimizer/evaluate";
+import { evaluatePlan, type RegionKey } from "../../optimizer/evaluate";
+import { MoveCosts, merge, movedTo, regionsOf as regionsOfPlacement } from "../../optimizer/move-costs";
 import { optimize } from "../../optimizer/optimize";
 import type { Plan } from "../../optimizer/plan";
 import { DEFAULT_NETWORK_COSTS, type NormalizedSpec } from "../../optimizer/spec";
 import { validateSpec } from "../../optimizer/validate";
 import { verifyPlan } from "../../optimizer/verify";
+import type { Placement } from "../../optimizer/baselines";
 import { bucket, link, service, spec as makeSpec } from "./random";
 
 const catalog = loadCatalog();
@@ -222,6 +224,33 @@ describe("closing regions a plan's services can leave together (optimizer/close-
     assert.strictEqual(closeRegions(s, catalog, cand, plan, { held: new Set(["b"]) }), undefined);
   });
 
+  it("moves a service to a region no service uses when the caller names it among its cheap ones, opening its network", () => {
+    // The api bound to Virginia; the worker, in California, may run there or in Ohio, where no
+    // service runs yet: closing California needs a region the plan does not use.
+    const [virginia, ohio, california] = ["aws:us-east-1", "aws:us-east-2", "aws:us-west-1"];
+    const s = makeSpec({
+      services: [service("api", { clouds: ["aws"], regions: ["us-east-1"] }), service("worker", { replicas: 6, vcpu: 4, memoryGiB: 16, clouds: ["aws"], regions: ["us-west-1", "us-east-2"] })],
+      links: [link("api", "worker", 10)],
+      network: DEFAULT_NETWORK_COSTS,
+    });
+    const cand = buildCandidates(s, catalog);
+    const offer = (name: string, key: string) => cand.services.get(name)!.find((r) => r.key === key)!.onDemand[0];
+    const group = (name: string, key: string, count: number) => ({ cloud: "aws" as const, region: key.split(":")[1], instanceType: offer(name, key).instanceType, count, spot: 0 });
+    const plan: Plan = { services: { api: { groups: [group("api", virginia, 2)] }, worker: { groups: [group("worker", california, 6)] } }, buckets: {} };
+    assert.deepStrictEqual(verifyPlan(s, catalog, plan), []);
+    assert.ok(total(s, moved(plan, "worker", ohio)) < total(s, plan), "the worker costs no less in Ohio, its network included");
+    // Without Ohio among its cheap regions, it has nowhere to go.
+    assert.strictEqual(closeRegions(s, catalog, cand, plan), undefined);
+    const out = closeRegions(s, catalog, cand, plan, { cheap: new Map([["worker", new Set([ohio] as const)]]) });
+    assert.ok(out, "no region closed");
+    assert.deepStrictEqual(out.closed, [california]);
+    assert.deepStrictEqual(regionsOf(out.plan, "worker"), [ohio]);
+    assert.deepStrictEqual(verifyPlan(s, catalog, out.plan), []);
+    assert.ok(Math.abs(total(s, plan) - total(s, out.plan) - out.savedUSD) < 0.01, `${total(s, plan) - total(s, out.plan)} against ${out.savedUSD}`);
+    // A region it may not use (another cloud) is passed over.
+    assert.strictEqual(closeRegions(s, catalog, cand, plan, { cheap: new Map([["worker", new Set(["gcp:us-east4"] as const)]]) }), undefined);
+  });
+
   it("leaves a region open when closing it costs more than its network saves", () => {
     // 200 worker replicas in Virginia, the api only in Tokyo: the worker could join the api,
     // but its replicas cost more there than a network, a connection and their traffic.
@@ -239,6 +268,47 @@ describe("closing regions a plan's services can leave together (optimizer/close-
     assert.deepStrictEqual(verifyPlan(s, catalog, together), []);
     assert.ok(total(s, together) > total(s, plan), "the worker costs no more in Tokyo, network included");
     assert.strictEqual(closeRegions(s, catalog, cand, plan), undefined);
+  });
+
+  it("never prices a move's network under what entering its region adds, less what leaving its region can save (MoveCosts.entryCost)", function () {
+    this.timeout(120_000);
+    // Every service of a generated spec's cheapest-offer plan, each of its regions left for each
+    // region it may use: the bound closing regions sorts and stops by must hold for all.
+    const s = validateSpec(generateSpec(catalog, { services: 30, seed: 2 }), catalog);
+    const cand = buildCandidates(s, catalog);
+    const plan = cheapestOfferBaseline(s, catalog).plan;
+    assert.ok(plan, "the baseline has no plan");
+    const placements = new Map<string, Placement>();
+    for (const [name, sp] of Object.entries(plan.services))
+      placements.set(
+        name,
+        sp.groups.flatMap((g) => {
+          const offer = catalog.offer(g.cloud, g.region, g.instanceType)!;
+          const key = `${g.cloud}:${g.region}` as RegionKey;
+          return [...(g.count > g.spot ? [{ key, offer, spot: false, count: g.count - g.spot }] : []), ...(g.spot > 0 ? [{ key, offer, spot: true, count: g.spot }] : [])];
+        }),
+      );
+    const fixed = new Map<string, RegionKey>(Object.entries(plan.buckets).map(([n, b]) => [n, `${b.cloud}:${b.region}` as RegionKey]));
+    const mc = new MoveCosts(s, catalog, placements, fixed);
+    let checked = 0;
+    let entering = 0;
+    for (const [name, p] of placements) {
+      const was = regionsOfPlacement(p);
+      for (const from of was) {
+        const leaving = p.filter((u) => u.key === from);
+        for (const r of cand.services.get(name) ?? []) {
+          if (r.key === from) continue;
+          const to = regionsOfPlacement(merge([...p.filter((u) => u.key !== from), ...movedTo(leaving, r)]));
+          const least = mc.entryCost(name, r.key, was) - mc.networkSaveable(name, from);
+          assert.ok(mc.network(name, was, to).usd >= least - 1e-6, `${name} from ${from} to ${r.key}`);
+          if (was.includes(r.key)) assert.strictEqual(mc.entryCost(name, r.key, was), 0);
+          // (Where no service runs, a region's network on AWS or Azure has a NAT gateway to pay.)
+          else if (mc.servicesAt(r.key) === 0 && mc.entryCost(name, r.key, was) > 0) entering++;
+          checked++;
+        }
+      }
+    }
+    assert.ok(checked > 1000 && entering > 100, `${checked} moves checked, ${entering} priced into a region where no service runs`);
   });
 
   it("closes regions of a generated spec's plan, its saving as priced, every requirement kept, the same plan every time", function () {
