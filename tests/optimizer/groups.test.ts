@@ -715,10 +715,12 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     const lp = await run({ ...areas, integer: new Uint8Array(areas.numCols) }, { timeLimitSec: 30, relativeGap: 0 });
     assert.strictEqual(lp.status, "optimal");
     // Each solve in order: whether it was the model per area (with or without 12.multi's
-    // gateways, 12.cross and 12.multi by area), and as an LP or a MIP.
+    // gateways, 12.cross and 12.multi by area), and as an LP or a MIP; a MIP whose relaxation is
+    // solved first in the same solve (SolveOptions.relaxation) counts as its LP, then its MIP.
     const solves: ("lp" | "mip" | "other")[] = [];
     const record: typeof run = (m, o) => {
       const perArea = shapes.includes(`${m.numCols}x${m.numRows}`);
+      if (perArea && o.relaxation) solves.push("lp");
       solves.push(!perArea ? "other" : m.integer.some((x) => x === 1) ? "mip" : "lp");
       return run(m, o);
     };
@@ -738,16 +740,22 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     assert.ok(solves.indexOf("lp") > 2, "after the capacity stage and construction");
     assert.ok(Math.abs(d.areas.bound - lp.objective) <= 0.01, `${d.areas.bound} vs its LP ${lp.objective}`);
     assert.ok(d.bound >= d.areas.bound - 0.01 || d.bound === d.objective);
-    // Time for its MIP's root: its LP first, whose bound counts at once, then its MIP, whose
-    // bound is at least its LP's.
-    d = await solve(0, 0, 10);
-    assert.deepStrictEqual(solves.filter((x) => x !== "other"), ["lp", "mip"], solves.join(","));
-    assert.ok(d.areas && !d.areas.linear && d.areas.bound >= lp.objective - 0.01, JSON.stringify(d.areas));
-    // Its LP failing (a solver worker lost): its MIP still runs and proves the bound.
-    const lpFails: typeof run = (m, o) => (shapes.includes(`${m.numCols}x${m.numRows}`) && m.integer.every((x) => x === 0) ? Promise.reject(new Error("the solver crashed")) : record(m, o));
+    // Time for its MIP's root: its LP first, whose bound counts at once, then its MIP in the same
+    // solve, whose bound is at least its LP's.
+    const reported: number[] = [];
+    const watch: typeof run = (m, o) =>
+      record(m, o.relaxation ? { ...o, relaxation: (x) => (reported.push(x.status === "optimal" ? x.objective : NaN), o.relaxation!(x)) } : o);
     solves.length = 0;
-    d = await solveDecomposed(spec, catalog, c, { relativeGap: 0.001, timeLimitSec: 15, ilp: {}, run: lpFails, stagesUpToPairs: 10, areaSecPerNonzero: { lp: 0, mip: 0 } });
-    assert.deepStrictEqual(solves.filter((x) => x !== "other"), ["mip"], solves.join(","));
+    d = await solveDecomposed(spec, catalog, c, { relativeGap: 0.001, timeLimitSec: 15, ilp: {}, run: watch, stagesUpToPairs: 10, areaSecPerNonzero: { lp: 0, mip: 0 } });
+    assert.deepStrictEqual(solves.filter((x) => x !== "other"), ["lp", "mip"], solves.join(","));
+    assert.strictEqual(reported.length, 1);
+    assert.ok(Math.abs(reported[0] - lp.objective) <= 0.01, `relaxation ${reported[0]} vs its LP ${lp.objective}`);
+    assert.ok(d.areas && !d.areas.linear && d.areas.bound >= lp.objective - 0.01, JSON.stringify(d.areas));
+    // Its LP ending without an optimum (a relaxation reported as such): its MIP still proves the bound.
+    const lpLost: typeof run = (m, o) => record(m, o.relaxation ? { ...o, relaxation: () => o.relaxation!({ status: "no_solution", objective: NaN, bound: NaN, values: new Float64Array(0) }) } : o);
+    solves.length = 0;
+    d = await solveDecomposed(spec, catalog, c, { relativeGap: 0.001, timeLimitSec: 15, ilp: {}, run: lpLost, stagesUpToPairs: 10, areaSecPerNonzero: { lp: 0, mip: 0 } });
+    assert.deepStrictEqual(solves.filter((x) => x !== "other"), ["lp", "mip"], solves.join(","));
     assert.ok(d.areas && !d.areas.linear && d.areas.bound >= lp.objective - 0.01, JSON.stringify(d.areas));
   });
 
@@ -759,10 +767,12 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     const areaShapes = [capacityModel(spec, catalog, c, undefined, "areas"), capacityModel(spec, catalog, c, undefined, "areas", undefined, { multiCloudGateways: false })].map((x) => `${x.model.numCols}x${x.model.numRows}`);
     const lp = await run({ ...continent, integer: new Uint8Array(continent.numCols) }, { timeLimitSec: 30, relativeGap: 0 });
     assert.strictEqual(lp.status, "optimal");
-    // Each solve in order: the continent model or the model per area, as an LP or a MIP.
+    // Each solve in order: the continent model or the model per area, as an LP or a MIP (one
+    // whose relaxation is solved first in the same solve counts as its LP, then its MIP).
     const solves: string[] = [];
     const record: typeof run = (m, o) => {
       const kind = m.numCols === continent.numCols && m.numRows === continent.numRows ? "continent" : areaShapes.includes(`${m.numCols}x${m.numRows}`) ? "area" : "other";
+      if (o.relaxation) solves.push(`${kind} lp`);
       solves.push(`${kind} ${m.integer.some((x) => x === 1) ? "mip" : "lp"}`);
       return run(m, o);
     };
@@ -815,6 +825,7 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     const record: typeof run = (m, o) => {
       const shape = `${m.numCols}x${m.numRows}`;
       const kind = m.numCols === continent.numCols && m.numRows === continent.numRows ? "continent" : shape === `${lean.numCols}x${lean.numRows}` ? "lean" : whole.includes(shape) ? "area" : "other";
+      if (o.relaxation) solves.push(`${kind} lp`);
       solves.push(`${kind} ${m.integer.some((x) => x === 1) ? "mip" : "lp"}`);
       return run(m, o);
     };
