@@ -751,7 +751,7 @@ export async function solveDecomposed(
   // `stop`) when the plan's gap is met.
   // With `relaxation`, its LP is solved first and reported there (SolveOptions.relaxation).
   const boundRun = (model: SparseModel, signal: AbortSignal, limitSec = left(), relaxation?: SolveOptions["relaxation"]) =>
-    settings.run(model, { timeLimitSec: limitSec, relativeGap: 0, signal, onProgress: (p) => progress(undefined, p.bound), ...(relaxation ? { relaxation } : {}) });
+    settings.run(model, { timeLimitSec: limitSec, relativeGap: 0, signal, forBound: true, onProgress: (p) => progress(undefined, p.bound), ...(relaxation ? { relaxation } : {}) });
   // Progress for the groups' path: the gap between the groups' plan and the best bound proven so
   // far; once it is within the gap asked for, the groups' improvement and the bounds beside it end.
   let planned = NaN;

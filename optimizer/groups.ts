@@ -61,11 +61,14 @@ import { subSpec, workloadCount, type NormalizedLink, type NormalizedSpec } from
 const UNPRICED_SEC_PER_WORKLOAD = 75e-6;
 
 /**
- * Times closing regions runs over the plan, each time on what the last one left: a service's
- * moves make room for a set's, and a set's for another's. Measured on the quick starts of the
- * generated specs (seed 1): 100 services in 1 s, the second pass saved $25 after $1,346 (a third,
- * $22), in 56 ms after 62; 2,000 services in 10 s, $589 after $19,727 (twelve sets moved with
- * their buckets; a third, $3), in 0.28 s after 1.5.
+ * Times closing regions runs over the plan, each time on what the last one left: the first among
+ * the regions in use, the second with each workload's cheapest regions too (closeRegions'
+ * `cheap`), where it may open one. Measured on the quick starts of the generated specs, 100
+ * services in 1 s (plan after closing, seeds 1 to 5 and 60): $89,400, $121,293, $106,556,
+ * $138,503, $113,489 and $100,867, where one pass without the cheap regions left $89,700,
+ * $121,331, $106,574, $138,568, $113,583 and $101,026; with them in both passes, $89,373,
+ * $121,318, $106,737 (its first pass saved $163 less), $138,371, $113,489 and $100,867, in 10 to
+ * 60% more time. At 2,000 services in 10 s: $19,092 saved, then $644 in 0.2 to 0.3 s.
  */
 const CLOSE_PASSES = 2;
 
@@ -437,6 +440,7 @@ async function solveGroup(
   gap: number,
   current?: Plan,
   allRegions = false,
+  builtTime?: { ms: number },
 ): Promise<{ plan: Plan; objective: number } | { failure: string; timedOut: boolean }> {
   const within = (n: string, keys: Iterable<RegionKey>) => new Set([...keys].filter((k) => reach.get(n)?.has(k) ?? true));
   const guided = (n: string) => settings.guide?.regions.get(n) ?? [];
@@ -472,7 +476,9 @@ async function solveGroup(
     // Nor when less than the step's share is left: its build alone (about 0.2 s at 100
     // services) would end past the deadline.
     if (current && k > 0 && (settings.deadline - Date.now()) / 1000 < timeLimitSec) break;
+    const t0 = Date.now();
     const built = buildPlacementModel({ ...spec, quotas }, catalog, candidates, { ...settings.ilp, fixed: held, regions, prune });
+    if (builtTime && k === 0) builtTime.ms = Date.now() - t0;
     if (built.unplaceable.length > 0) {
       last = `${built.unplaceable.join(", ")} had no region left`;
       continue;
@@ -691,10 +697,10 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
   if (settings.closeRegions !== false && !settings.ilp.previous && secondsLeft() > 0 && !settings.signal?.aborted) {
     // A quick start not priced yet is priced at the end (below): its time is kept for that.
     const pricing = Number.isFinite(objective) ? 0 : UNPRICED_SEC_PER_WORKLOAD * workloadCount(spec) * 1000;
-    // Each workload may also move to its cheapest regions per cloud and continent (`cheap`);
-    // a second pass finds what the first one's moves made possible (CLOSE_PASSES).
+    // First among the regions in use (and the peers'), then with each workload's cheapest
+    // regions per cloud and continent too (`cheap`), on what the first pass left (CLOSE_PASSES).
     for (let pass = 0; pass < CLOSE_PASSES && secondsLeft() > 0; pass++) {
-      const closed = closeRegions(spec, catalog, candidates, plan, { held: heldNames, deadline: settings.deadline - pricing, cheap });
+      const closed = closeRegions(spec, catalog, candidates, plan, { held: heldNames, deadline: settings.deadline - pricing, ...(pass > 0 ? { cheap } : {}) });
       if (!closed) break;
       plan = closed.plan;
       objective -= closed.savedUSD;
@@ -719,13 +725,18 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
   // Not priced for an improvement with no time left (20 to 35 ms at 100 services in a fresh process).
   const order = going() ? byExcess(costOf(plan), prices, groups) : [];
   const modes = ["groups", "sites", "pairs", "regions"] as const;
+  // How long the last improvement step's model took to build.
+  const lastBuild = { ms: 0 };
   let passes = 0;
   for (let mode = quick ? 1 : 0; mode < modes.length && going() && passes < (settings.maxPasses ?? Infinity); ) {
     const siteList = modes[mode] === "sites" ? siteOrder(plan, costOf(plan), heldNames) : undefined;
     const parts = siteList ? siteList.map((x) => x.names) : modes[mode] === "pairs" ? pairs : order;
     let changed = false;
     let i = 0;
-    for (; i < parts.length && going(); i++) {
+    // Nor is a step begun with less time left than the last one's model took to build (60 to 70
+    // ms at 100 services, each holding the whole spec): at 100 services in 1 s, a site begun with
+    // 26 ms left ended 40 ms past the limit.
+    for (; i < parts.length && going() && secondsLeft() * 1000 > lastBuild.ms; i++) {
       // A site is its region's workloads as the plan has them now: an earlier site's move may
       // have brought some in or taken some out (measured: a few dollars to $700 cheaper plans
       // than with the workloads listed when the pass began, at 100 to 2,000 services).
@@ -746,6 +757,7 @@ export async function solveByGroups(spec: NormalizedSpec, catalog: Catalog, cand
         settings.relativeGap,
         plan,
         modes[mode] === "regions",
+        lastBuild,
       );
       if ("failure" in r) continue;
       if (!Number.isFinite(objective) || r.objective < objective - 1e-6 * Math.max(1, Math.abs(objective))) {

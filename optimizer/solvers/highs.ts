@@ -202,7 +202,7 @@ export class HighsSolver implements PlacementSolver {
       worker.on("error", onError);
       worker.on("exit", onExit);
       try {
-        worker.postMessage({ id, model: plainModel(model), options: { timeLimitSec: highsLimit, relativeGap: opts.relativeGap, presolve: opts.presolve === true, relaxFirst: opts.relaxation !== undefined }, start: opts.start });
+        worker.postMessage({ id, model: plainModel(model), options: { timeLimitSec: highsLimit, relativeGap: opts.relativeGap, presolve: opts.presolve === true, relaxFirst: opts.relaxation !== undefined, forBound: opts.forBound === true }, start: opts.start });
       } catch (err) {
         finish(false);
         reject(err);
