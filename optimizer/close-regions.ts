@@ -61,11 +61,12 @@ export interface CloseOptions {
   readonly deadline?: number;
   /**
    * Regions each service may also move to, besides those in use and its peers' (the groups give
-   * their cheapest per cloud and continent): a plan whose services sit in few regions has
-   * seldom a cheap one open. Measured on the quick start of the generated specs (seed 1): 100
-   * services in 1 s, $1,346 saved where it was $1,045 (12 regions closed where 8 were), in 60 ms
-   * where it took 32; 2,000 services in 10 s, $19,727 where it was $19,092 (23 regions closed
-   * where 17 were), in 1.49 s where it took 1.14.
+   * their cheapest per cloud and continent, in their second pass: see CLOSE_PASSES in
+   * groups.ts): a plan whose services sit in few regions has seldom a cheap one open. Measured
+   * on the quick start of the generated specs (seed 1) in one pass: 100 services in 1 s, $1,346
+   * saved where it was $1,045 (12 regions closed where 8 were), in 60 ms where it took 32; 2,000
+   * services in 10 s, $19,727 where it was $19,092 (23 regions closed where 17 were), in 1.49 s
+   * where it took 1.14.
    */
   readonly cheap?: ReadonlyMap<string, ReadonlySet<RegionKey>>;
 }

@@ -27,6 +27,22 @@ function moved(plan: Plan, name: string, key: string): Plan {
   return { ...plan, services: { ...plan.services, [name]: { groups: [{ cloud, region, instanceType, count, spot: 0 }] } } };
 }
 
+/** A spec's candidates, and a group of `count` on-demand replicas on a service's cheapest offer in an AWS region. */
+function onAws(s: NormalizedSpec) {
+  const cand = buildCandidates(s, catalog);
+  const offer = (name: string, key: string) => cand.services.get(name)!.find((r) => r.key === key)!.onDemand[0];
+  const group = (name: string, key: string, count: number) => ({ cloud: "aws" as const, region: key.split(":")[1], instanceType: offer(name, key).instanceType, count, spot: 0 });
+  return { cand, group };
+}
+
+/** A generated spec, its candidates and the cheapest-offer baseline's plan of it. */
+function generated(services: number, seed: number): { s: NormalizedSpec; cand: ReturnType<typeof buildCandidates>; plan: Plan } {
+  const s = validateSpec(generateSpec(catalog, { services, seed }), catalog);
+  const plan = cheapestOfferBaseline(s, catalog).plan;
+  assert.ok(plan, "the baseline has no plan");
+  return { s, cand: buildCandidates(s, catalog), plan };
+}
+
 /**
  * A public api (in `apiRegions`) and a worker (Virginia or Ohio) on AWS, the worker the one
  * caller of a database in Virginia, with the links' monthly GiB.
@@ -233,9 +249,7 @@ describe("closing regions a plan's services can leave together (optimizer/close-
       links: [link("api", "worker", 10)],
       network: DEFAULT_NETWORK_COSTS,
     });
-    const cand = buildCandidates(s, catalog);
-    const offer = (name: string, key: string) => cand.services.get(name)!.find((r) => r.key === key)!.onDemand[0];
-    const group = (name: string, key: string, count: number) => ({ cloud: "aws" as const, region: key.split(":")[1], instanceType: offer(name, key).instanceType, count, spot: 0 });
+    const { cand, group } = onAws(s);
     const plan: Plan = { services: { api: { groups: [group("api", virginia, 2)] }, worker: { groups: [group("worker", california, 6)] } }, buckets: {} };
     assert.deepStrictEqual(verifyPlan(s, catalog, plan), []);
     assert.ok(total(s, moved(plan, "worker", ohio)) < total(s, plan), "the worker costs no less in Ohio, its network included");
@@ -260,9 +274,7 @@ describe("closing regions a plan's services can leave together (optimizer/close-
       links: [link("api", "worker", 10)],
       network: DEFAULT_NETWORK_COSTS,
     });
-    const cand = buildCandidates(s, catalog);
-    const offer = (name: string, key: string) => cand.services.get(name)!.find((r) => r.key === key)!.onDemand[0];
-    const group = (name: string, key: string, count: number) => ({ cloud: "aws" as const, region: key.split(":")[1], instanceType: offer(name, key).instanceType, count, spot: 0 });
+    const { cand, group } = onAws(s);
     const plan: Plan = { services: { api: { groups: [group("api", tokyo, 2)] }, worker: { groups: [group("worker", virginia, 200)] } }, buckets: {} };
     const together = moved(plan, "worker", tokyo);
     assert.deepStrictEqual(verifyPlan(s, catalog, together), []);
@@ -274,10 +286,7 @@ describe("closing regions a plan's services can leave together (optimizer/close-
     this.timeout(120_000);
     // Every service of a generated spec's cheapest-offer plan, each of its regions left for each
     // region it may use: the bound closing regions sorts and stops by must hold for all.
-    const s = validateSpec(generateSpec(catalog, { services: 30, seed: 2 }), catalog);
-    const cand = buildCandidates(s, catalog);
-    const plan = cheapestOfferBaseline(s, catalog).plan;
-    assert.ok(plan, "the baseline has no plan");
+    const { s, cand, plan } = generated(30, 2);
     const placements = new Map<string, Placement>();
     for (const [name, sp] of Object.entries(plan.services))
       placements.set(
@@ -313,10 +322,7 @@ describe("closing regions a plan's services can leave together (optimizer/close-
 
   it("closes regions of a generated spec's plan, its saving as priced, every requirement kept, the same plan every time", function () {
     this.timeout(120_000);
-    const s = validateSpec(generateSpec(catalog, { services: 100, seed: 1 }), catalog);
-    const cand = buildCandidates(s, catalog);
-    const plan = cheapestOfferBaseline(s, catalog).plan;
-    assert.ok(plan, "the baseline has no plan");
+    const { s, cand, plan } = generated(100, 1);
     const before = verifyPlan(s, catalog, plan);
     // The cheapest-offer baseline spreads services over many regions (each at its cheapest).
     const heldName = Object.keys(plan.services).sort()[0];
