@@ -368,8 +368,8 @@ const MIP_ROOT_SEC_PER_NONZERO = 4e-6;
  * - to its MIP's first bound, after its root: 0.66 s, 2.5 s and 9.7 s (with the rows by
  *   continent, its MIP alone: 0.8 s, 2.8 s and 11.9 s, build not counted).
  * Its LP is above the continent model's LP (+2.4% at 100 services, +1.8% at 500, +1.1% at 2,000,
- * where it is also above the continent MIP's optimum), and now within 0.1% of its MIP's root: it
- * is solved first, and with too little time for the root, alone; with too little for the LP, the
+ * where it is also above the continent MIP's optimum), and now within 0.1% of its MIP's root, whose
+ * first bound it is; with too little time for the root it is solved alone; with too little for the LP, the
  * model is not built at all (its build would hold up the groups and raise the peak memory for
  * nothing: 1,145 to 1,162 MiB against 895 to 1,003 at 2,000 services in 10 s; begun during the
  * continent LP there, before the rows by continent, it ended in one run of two, at 1,120 and
@@ -705,21 +705,14 @@ export async function solveDecomposed(
         const lp = await settings.run(asLp(model), { timeLimitSec: left(), relativeGap: 0, signal });
         return { ...report(lp, lp.status === "optimal" ? lp.objective : NaN), linear: true as const };
       }
-      // Its LP first, whose bound counts at once (and may meet the gap, which ends the bounds):
-      // with the rows by continent it is within 0.1% of what the MIP's root proves (100
-      // services: $86,860 against $86,880, in 0.37 s against 0.81 s alone), which a short limit
-      // may not reach. Both in one solve (SolveOptions.relaxation), the MIP right after the LP in
-      // the same worker: posted from here once the LP had ended, the MIP waited for whatever held
-      // the main thread then (at 100 services in 1 s, closing regions: 0.15 to 0.2 s, and its
-      // root then ended too late).
-      let lpBound = NaN;
-      const out = await boundRun(model, signal, left(), (lp) => {
-        if (lp.status !== "optimal") return;
-        lpBound = lp.objective;
-        progress(undefined, lpBound);
-      });
-      const proven = [out.bound, lpBound].filter(Number.isFinite);
-      return report(out, out.status === "infeasible" || proven.length === 0 ? NaN : Math.max(...proven));
+      // Its MIP alone, run for its bound (SolveOptions.forBound): without presolve, its first
+      // bound reported is its LP's, about when the LP alone would end (at 100 services, 0.31 to
+      // 0.34 s alone against 0.1 to 0.25 s), and its root's cut rounds follow at once. Its LP
+      // solved first, even in the same worker, only put the root off: at 100 services in 1 s the
+      // same bound, $87,208, in ten runs; seed 3, 3.01 to 3.68% where it was 3.77%; seed 60, 3.15
+      // to 3.19% where it was 3.18 to 3.25%; 500 services in 10 s, the same bound.
+      const out = await boundRun(model, signal);
+      return report(out, out.status === "infeasible" ? NaN : out.bound);
     })();
   };
   // The lean model per area's LP (CapacityShape.lean), from the groups' start, in the solver the
@@ -749,9 +742,8 @@ export async function solveDecomposed(
   // proves on the way count for progress. Its own gap is no reason to stop (a bound within 0.1%
   // of the relaxation's optimum may still leave the plan's gap open): `progress` stops it (with
   // `stop`) when the plan's gap is met.
-  // With `relaxation`, its LP is solved first and reported there (SolveOptions.relaxation).
-  const boundRun = (model: SparseModel, signal: AbortSignal, limitSec = left(), relaxation?: SolveOptions["relaxation"]) =>
-    settings.run(model, { timeLimitSec: limitSec, relativeGap: 0, signal, forBound: true, onProgress: (p) => progress(undefined, p.bound), ...(relaxation ? { relaxation } : {}) });
+  const boundRun = (model: SparseModel, signal: AbortSignal, limitSec = left()) =>
+    settings.run(model, { timeLimitSec: limitSec, relativeGap: 0, signal, forBound: true, onProgress: (p) => progress(undefined, p.bound) });
   // Progress for the groups' path: the gap between the groups' plan and the best bound proven so
   // far; once it is within the gap asked for, the groups' improvement and the bounds beside it end.
   let planned = NaN;

@@ -44,7 +44,7 @@ function objectiveOf(model, values) {
   return z;
 }
 
-/** The HiGHS model of a posted model; a MIP with `integrality`, its linear relaxation without. */
+/** The HiGHS model of a posted model; a MIP with `integrality`. */
 function createModel(highs, model, integrality) {
   const inf = highs.infinity;
   return highs.createModel({
@@ -117,32 +117,11 @@ async function solve(msg) {
     });
     return;
   }
-  // Asked for (options.relaxFirst), a MIP's linear relaxation is solved first (without presolve,
-  // as the LPs posted alone are) and reported, then the MIP in the time left, with no round trip
-  // through the main thread in between: a main thread busy with other work (a model's build,
-  // closing regions) would otherwise hold the MIP back until it is free. An infeasible
-  // relaxation ends the solve; one that ends otherwise without an optimum leaves the MIP to run.
-  if (isMip && options.relaxFirst) {
-    const lp = createModel(highs, model, undefined);
-    try {
-      lp.options.set({ output_flag: false, time_limit: Math.max(0.01, options.timeLimitSec), presolve: "off" });
-      lp.run();
-      const out = outcome(highs, model, lp, false);
-      const relaxation = out.status === "error" ? { status: "no_solution", objective: NaN, bound: NaN, values: new Float64Array(0) } : out;
-      reports.postMessage({ id, type: "relaxation", ...relaxation });
-      if (relaxation.status === "infeasible") {
-        reports.postMessage({ id, type: "done", ...relaxation, memoryBytes: highs.memoryBytes });
-        return;
-      }
-    } finally {
-      lp.dispose();
-    }
-  }
   const m = createModel(highs, model, isMip ? integrality : undefined);
   try {
     m.options.set({
       output_flag: false,
-      time_limit: Math.max(0.01, options.timeLimitSec - (Date.now() - start) / 1000),
+      time_limit: Math.max(0.01, options.timeLimitSec),
       mip_rel_gap: options.relativeGap,
       // Same inputs, same answer: HiGHS is deterministic single-threaded with a fixed seed.
       random_seed: 0,

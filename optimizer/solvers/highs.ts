@@ -85,7 +85,7 @@ function spawn(): Worker {
 
 interface WorkerMessage {
   id: number;
-  type: "progress" | "incumbent" | "relaxation" | "done" | "error";
+  type: "progress" | "incumbent" | "done" | "error";
   status?: SolverOutcome["status"];
   objective?: number;
   bound?: number;
@@ -143,10 +143,10 @@ export class HighsSolver implements PlacementSolver {
         }
       };
       // At the deadline, or when the caller aborts: the best plan and bound so far, with what the
-      // worker reported that the main thread, busy, had not read yet (a bound, a relaxation, a
-      // plan, its very end). At 100 services in 1 s, closing regions held the main thread for
-      // 0.33 to 0.37 s in a slow spell, and the LP per area's bound, reported meanwhile, was lost
-      // when the deadline ended its solve: 5.1% over the continent LP's bound, where it gives 2.6%.
+      // worker reported that the main thread, busy, had not read yet (a bound, a plan, its very
+      // end). At 100 services in 1 s, closing regions held the main thread for 0.33 to 0.37 s in
+      // a slow spell, and the LP per area's bound, reported meanwhile, was lost when the deadline
+      // ended its solve: 5.1% over the continent LP's bound, where it gives 2.6%.
       const stop = () => {
         if (settled) return;
         for (let m = receiveMessageOnPort(reports); m !== undefined && !settled; m = receiveMessageOnPort(reports)) onMessage(m.message as WorkerMessage);
@@ -176,8 +176,6 @@ export class HighsSolver implements PlacementSolver {
             gap: incumbent ? relativeGap(incumbent.objective, bound) : undefined,
             ...(Number.isFinite(bound) ? { bound } : {}),
           });
-        } else if (msg.type === "relaxation") {
-          opts.relaxation?.({ status: msg.status!, objective: msg.objective!, bound: msg.bound!, values: msg.values! });
         } else if (msg.type === "incumbent") {
           if (!incumbent || msg.objective! < incumbent.objective) incumbent = { objective: msg.objective!, values: msg.values! };
         } else if (msg.type === "done") {
@@ -202,7 +200,7 @@ export class HighsSolver implements PlacementSolver {
       worker.on("error", onError);
       worker.on("exit", onExit);
       try {
-        worker.postMessage({ id, model: plainModel(model), options: { timeLimitSec: highsLimit, relativeGap: opts.relativeGap, presolve: opts.presolve === true, relaxFirst: opts.relaxation !== undefined, forBound: opts.forBound === true }, start: opts.start });
+        worker.postMessage({ id, model: plainModel(model), options: { timeLimitSec: highsLimit, relativeGap: opts.relativeGap, presolve: opts.presolve === true, forBound: opts.forBound === true }, start: opts.start });
       } catch (err) {
         finish(false);
         reject(err);

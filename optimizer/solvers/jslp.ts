@@ -130,25 +130,17 @@ export class JsLpSolver implements PlacementSolver {
         ? { status: "optimal", objective: model.offset, bound: model.offset, values: none }
         : { status: "infeasible", objective: NaN, bound: NaN, values: none };
     }
-    const hasInts = model.integer.some((x) => x === 1);
-    // The relaxation is solved first anyway: reported when asked for (a MIP's).
-    const ended = (status: "infeasible" | "no_solution"): SolverOutcome => {
-      const out = { status, objective: NaN, bound: NaN, values: none };
-      if (hasInts) opts.relaxation?.(out);
-      return out;
-    };
     const relaxed = toJson(model, false, limitMs);
-    if (relaxed === "infeasible") return ended("infeasible");
+    if (relaxed === "infeasible") return { status: "infeasible", objective: NaN, bound: NaN, values: none };
     const lp = await runInWorker(relaxed, deadline);
-    if (!lp) return ended("no_solution");
-    if (!lp.feasible) return ended("infeasible");
+    if (!lp) return { status: "no_solution", objective: NaN, bound: NaN, values: none };
+    if (!lp.feasible) return { status: "infeasible", objective: NaN, bound: NaN, values: none };
     const bound = model.offset + Number(lp.result);
+    const hasInts = model.integer.some((x) => x === 1);
     if (!hasInts) {
       const values = valuesOf(model, lp);
       return { status: "optimal", objective: objectiveAt(model, values), bound, values };
     }
-    // Its values as the LP has them (valuesOf rounds the integer columns).
-    if (opts.relaxation) opts.relaxation({ status: "optimal", objective: bound, bound, values: valuesOf({ ...model, integer: new Uint8Array(model.numCols) }, lp) });
     // The solver's own timeout ends its branch and cut with the best plan so far; our deadline,
     // a little later, ends a solve that does not stop by itself.
     const left = deadline - Date.now();

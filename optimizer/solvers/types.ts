@@ -62,14 +62,6 @@ export interface SolveOptions {
    */
   readonly presolve?: boolean;
   /**
-   * Asks for the model's linear relaxation to be solved first and reported here (a bound when it
-   * is optimal), then the model itself in the time left; an infeasible relaxation ends the solve
-   * as infeasible. The adapter runs both where it solves (HiGHS: in its worker, one after the
-   * other), so that a caller busy in between does not delay the second. A model with no integer
-   * column is solved once, and not reported here.
-   */
-  readonly relaxation?: (lp: SolverOutcome) => void;
-  /**
    * The solve is run for its bound rather than its plan: an adapter may leave out what finds
    * plans early or shrinks the model first, to reach the root's bound sooner (HiGHS: presolve,
    * the feasibility jump and symmetry detection). Measured with HiGHS on the capacity model per

@@ -715,12 +715,10 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     const lp = await run({ ...areas, integer: new Uint8Array(areas.numCols) }, { timeLimitSec: 30, relativeGap: 0 });
     assert.strictEqual(lp.status, "optimal");
     // Each solve in order: whether it was the model per area (with or without 12.multi's
-    // gateways, 12.cross and 12.multi by area), and as an LP or a MIP; a MIP whose relaxation is
-    // solved first in the same solve (SolveOptions.relaxation) counts as its LP, then its MIP.
+    // gateways, 12.cross and 12.multi by area), and as an LP or a MIP.
     const solves: ("lp" | "mip" | "other")[] = [];
     const record: typeof run = (m, o) => {
       const perArea = shapes.includes(`${m.numCols}x${m.numRows}`);
-      if (perArea && o.relaxation) solves.push("lp");
       solves.push(!perArea ? "other" : m.integer.some((x) => x === 1) ? "mip" : "lp");
       return run(m, o);
     };
@@ -740,22 +738,14 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     assert.ok(solves.indexOf("lp") > 2, "after the capacity stage and construction");
     assert.ok(Math.abs(d.areas.bound - lp.objective) <= 0.01, `${d.areas.bound} vs its LP ${lp.objective}`);
     assert.ok(d.bound >= d.areas.bound - 0.01 || d.bound === d.objective);
-    // Time for its MIP's root: its LP first, whose bound counts at once, then its MIP in the same
-    // solve, whose bound is at least its LP's.
-    const reported: number[] = [];
-    const watch: typeof run = (m, o) =>
-      record(m, o.relaxation ? { ...o, relaxation: (x) => (reported.push(x.status === "optimal" ? x.objective : NaN), o.relaxation!(x)) } : o);
+    // Time for its MIP's root: its MIP alone, run for its bound (SolveOptions.forBound), whose
+    // bound is at least its LP's.
+    const forBound: boolean[] = [];
+    const watch: typeof run = (m, o) => (shapes.includes(`${m.numCols}x${m.numRows}`) && forBound.push(o.forBound === true), record(m, o));
     solves.length = 0;
     d = await solveDecomposed(spec, catalog, c, { relativeGap: 0.001, timeLimitSec: 15, ilp: {}, run: watch, stagesUpToPairs: 10, areaSecPerNonzero: { lp: 0, mip: 0 } });
-    assert.deepStrictEqual(solves.filter((x) => x !== "other"), ["lp", "mip"], solves.join(","));
-    assert.strictEqual(reported.length, 1);
-    assert.ok(Math.abs(reported[0] - lp.objective) <= 0.01, `relaxation ${reported[0]} vs its LP ${lp.objective}`);
-    assert.ok(d.areas && !d.areas.linear && d.areas.bound >= lp.objective - 0.01, JSON.stringify(d.areas));
-    // Its LP ending without an optimum (a relaxation reported as such): its MIP still proves the bound.
-    const lpLost: typeof run = (m, o) => record(m, o.relaxation ? { ...o, relaxation: () => o.relaxation!({ status: "no_solution", objective: NaN, bound: NaN, values: new Float64Array(0) }) } : o);
-    solves.length = 0;
-    d = await solveDecomposed(spec, catalog, c, { relativeGap: 0.001, timeLimitSec: 15, ilp: {}, run: lpLost, stagesUpToPairs: 10, areaSecPerNonzero: { lp: 0, mip: 0 } });
-    assert.deepStrictEqual(solves.filter((x) => x !== "other"), ["lp", "mip"], solves.join(","));
+    assert.deepStrictEqual(solves.filter((x) => x !== "other"), ["mip"], solves.join(","));
+    assert.deepStrictEqual(forBound, [true]);
     assert.ok(d.areas && !d.areas.linear && d.areas.bound >= lp.objective - 0.01, JSON.stringify(d.areas));
   });
 
@@ -767,12 +757,10 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     const areaShapes = [capacityModel(spec, catalog, c, undefined, "areas"), capacityModel(spec, catalog, c, undefined, "areas", undefined, { multiCloudGateways: false })].map((x) => `${x.model.numCols}x${x.model.numRows}`);
     const lp = await run({ ...continent, integer: new Uint8Array(continent.numCols) }, { timeLimitSec: 30, relativeGap: 0 });
     assert.strictEqual(lp.status, "optimal");
-    // Each solve in order: the continent model or the model per area, as an LP or a MIP (one
-    // whose relaxation is solved first in the same solve counts as its LP, then its MIP).
+    // Each solve in order: the continent model or the model per area, as an LP or a MIP.
     const solves: string[] = [];
     const record: typeof run = (m, o) => {
       const kind = m.numCols === continent.numCols && m.numRows === continent.numRows ? "continent" : areaShapes.includes(`${m.numCols}x${m.numRows}`) ? "area" : "other";
-      if (o.relaxation) solves.push(`${kind} lp`);
       solves.push(`${kind} ${m.integer.some((x) => x === 1) ? "mip" : "lp"}`);
       return run(m, o);
     };
@@ -783,11 +771,10 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
       return solveDecomposed(spec, catalog, c, { relativeGap: 0.001, timeLimitSec: 15, ilp: {}, run: record, stagesUpToPairs: 10, areaSecPerNonzero: { lp: 0, mip } });
     };
     // 15 s left is 1.75 times what it takes: the continent LP alone, then at once the model per
-    // area (its LP, then its MIP); the continent MIP is never run, and the bound is the one per area.
+    // area's MIP; the continent MIP is never run, and the bound is the one per area.
     let d = await solve(1.75);
     assert.strictEqual(d.status, "feasible", JSON.stringify(d.groups));
-    assert.deepStrictEqual(solves.slice(0, 2), ["continent lp", "area lp"], solves.join(","));
-    assert.ok(solves.includes("area mip"), solves.join(","));
+    assert.deepStrictEqual(solves.slice(0, 2), ["continent lp", "area mip"], solves.join(","));
     assert.ok(!solves.includes("continent mip"), solves.join(","));
     assert.ok(d.capacity && Math.abs(d.capacity.bound - lp.objective) <= 0.01, `continent bound ${d.capacity?.bound}, its LP ${lp.objective}`);
     assert.ok(d.areas && !d.areas.linear && d.areas.bound >= lp.objective - 0.01, JSON.stringify(d.areas));
@@ -825,7 +812,6 @@ describe("placement group by group (optimizer/groups.ts) and the capacity bound 
     const record: typeof run = (m, o) => {
       const shape = `${m.numCols}x${m.numRows}`;
       const kind = m.numCols === continent.numCols && m.numRows === continent.numRows ? "continent" : shape === `${lean.numCols}x${lean.numRows}` ? "lean" : whole.includes(shape) ? "area" : "other";
-      if (o.relaxation) solves.push(`${kind} lp`);
       solves.push(`${kind} ${m.integer.some((x) => x === 1) ? "mip" : "lp"}`);
       return run(m, o);
     };

@@ -6,8 +6,7 @@ import { loadCatalog } from "../../optimizer/catalog";
 import { validateSpec } from "../../optimizer/validate";
 import { ModelBuilder, LinExpr } from "../../optimizer/solvers/builder";
 import { HighsSolver } from "../../optimizer/solvers/highs";
-import { JsLpSolver } from "../../optimizer/solvers/jslp";
-import type { PlacementSolver, SolverOutcome, SparseModel } from "../../optimizer/solvers/types";
+import type { SparseModel } from "../../optimizer/solvers/types";
 
 /**
  * A market-split instance (Cornuéjols and Dawande): m equality rows over n binaries with
@@ -129,68 +128,27 @@ describe("an LP presolved on request (SolveOptions.presolve)", () => {
   });
 });
 
-describe("a MIP's relaxation solved first and reported (SolveOptions.relaxation)", () => {
+describe("what a worker reported while the main thread was busy (HighsSolver)", () => {
   const highs = new HighsSolver();
-  const jslp = new JsLpSolver();
-  after(() => Promise.all([highs.dispose(), jslp.dispose()]));
-  /** Two binaries, at most 1.5 of them in all: the LP takes 1.5, the MIP 1 (each worth -1). */
-  const half = (atLeast = -Infinity) => {
-    const b = new ModelBuilder();
-    const x = b.addCol("x", -1, 0, 1, true);
-    const y = b.addCol("y", -1, 0, 1, true);
-    b.addRow("cap", new LinExpr().add(x, 2).add(y, 2), atLeast, 3);
-    return b.build();
-  };
+  after(() => highs.dispose());
 
-  for (const [name, solver] of [
-    ["HiGHS", highs],
-    ["javascript-lp-solver", jslp],
-  ] as [string, PlacementSolver][]) {
-    it(`reports the relaxation's optimum before the MIP's, and an infeasible one as the end (${name})`, async function () {
-      this.timeout(60_000);
-      const seen: { lp: SolverOutcome; settled: boolean }[] = [];
-      let settled = false;
-      const run = solver.solve(half(), { timeLimitSec: 30, relativeGap: 0, relaxation: (lp) => seen.push({ lp, settled }) });
-      const out = await run.finally(() => (settled = true));
-      assert.strictEqual(seen.length, 1);
-      assert.strictEqual(seen[0].settled, false, "reported after the solve had ended");
-      assert.strictEqual(seen[0].lp.status, "optimal");
-      assert.ok(Math.abs(seen[0].lp.objective + 1.5) < 1e-6, `relaxation ${seen[0].lp.objective}`);
-      assert.strictEqual(out.status, "optimal");
-      assert.ok(Math.abs(out.objective + 1) < 1e-6, `MIP ${out.objective}`);
-      // At least 4 of the 2 binaries (the row's weights): no relaxation, no plan.
-      const none: SolverOutcome[] = [];
-      const infeasible = await solver.solve(half(4), { timeLimitSec: 30, relativeGap: 0, relaxation: (lp) => none.push(lp) });
-      assert.strictEqual(infeasible.status, "infeasible");
-      assert.deepStrictEqual(none.map((x) => x.status), ["infeasible"]);
-      // A model without an integer column is solved once, and reports nothing there.
-      const lpOnly = { ...half(), integer: new Uint8Array(2) };
-      const quiet: SolverOutcome[] = [];
-      const lp = await solver.solve(lpOnly, { timeLimitSec: 30, relativeGap: 0, relaxation: (x) => quiet.push(x) });
-      assert.ok(Math.abs(lp.objective + 1.5) < 1e-6, `LP ${lp.objective}`);
-      assert.strictEqual(quiet.length, 0);
-    });
-  }
-
-  it("counts what the worker reported while the main thread was busy, when the deadline ends the solve (HiGHS)", async function () {
+  it("counts it when the deadline ends the solve", async function () {
     this.timeout(120_000);
-    // Loaded and warm: the relaxation of the market-split instance below takes milliseconds.
-    await highs.solve(half(), { timeLimitSec: 30, relativeGap: 0 });
+    // Loaded and warm: the root LP of the market-split instance below takes milliseconds.
+    await highs.solve(marketSplit(1, 6, 3), { timeLimitSec: 30, relativeGap: 0 });
     const hard = marketSplit(4, 40, 7);
     const stop = new AbortController();
-    const seen: SolverOutcome[] = [];
-    const run = highs.solve(hard, { timeLimitSec: 600, relativeGap: 0, signal: stop.signal, relaxation: (lp) => seen.push(lp) });
-    // The main thread busy for 1.5 s: the worker solves the relaxation and goes on with the
-    // MIP meanwhile; none of its reports is read until the abort.
+    const seen: number[] = [];
+    const run = highs.solve(hard, { timeLimitSec: 600, relativeGap: 0, signal: stop.signal, forBound: true, onProgress: (p) => p.bound !== undefined && seen.push(p.bound) });
+    // The main thread busy for 1.5 s: the worker solves the root and reports its bound
+    // meanwhile; none of its reports is read until the abort.
     const until = Date.now() + 1500;
     while (Date.now() < until);
     assert.strictEqual(seen.length, 0);
     stop.abort();
     const out = await run;
-    assert.strictEqual(seen.length, 1, "the relaxation reported before the abort was lost");
-    assert.strictEqual(seen[0].status, "optimal");
+    assert.ok(seen.length > 0, "the bound reported before the abort was lost");
     assert.ok(out.status === "no_solution" || out.status === "time_limit", `status ${out.status}`);
-    // The MIP's first progress came within the 1.5 s, with a bound no lower than the relaxation's.
-    assert.ok(out.bound >= seen[0].objective - 1e-6, `bound ${out.bound} against the relaxation's ${seen[0].objective}`);
+    assert.ok(Number.isFinite(out.bound) && out.bound >= seen[0] - 1e-6, `bound ${out.bound}, first reported ${seen[0]}`);
   });
 });
